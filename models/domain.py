@@ -1,0 +1,315 @@
+"""Plain, typed domain values: what screens and export see.
+
+No SQLAlchemy, no Textual: importing this module is cheap, so the app can paint its first frame
+before the database layer has loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Numbering(StrEnum):
+    PER_ITEM = "per_item"  # items 1., 2. ... with paragraphs 1., 2. ... inside each
+    RUNNING = "running"  # minute references run on over the panel's year: 107/20, 108/20 ...
+
+
+class MeetingStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    SUBSTITUTE = "substitute"
+    ALSO_PRESENT = "also_present"
+    IN_ATTENDANCE = "in_attendance"  # officers
+
+
+# The order the one-key cycle in the setup screen walks through for a member.
+MEMBER_CYCLE = (AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+
+
+class MemberRole(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    MEMBER = "member"
+    CO_OPTED = "co_opted"  # independent co-opted member
+
+
+class ItemKind(StrEnum):
+    STANDARD = "standard"
+    APOLOGIES = "apologies"
+    DECLARATIONS = "declarations"
+    PREVIOUS_MINUTES = "previous_minutes"
+    ACTION_LOG = "action_log"
+    WORK_PROGRAMME = "work_programme"
+
+
+class EntryKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    QUESTION = "question"
+    RESOLUTION = "resolution"
+    PROCEDURE = "procedure"
+
+
+class Outcome(StrEnum):
+    NONE = ""
+    CARRIED = "carried"
+    LOST = "lost"
+    UNANIMOUS = "unanimous"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+DEFAULT_EXEMPT_BASIS = "paragraph 3 of Schedule 12A to the Local Government Act 1972"
+EXEMPT_PUBLIC_TITLE = "Exempt item"
+
+
+@dataclass(frozen=True, slots=True)
+class PanelData:
+    id: int
+    name: str
+    short_name: str = ""
+    host_authority: str = ""
+    default_venue: str = ""
+    numbering: Numbering = Numbering.PER_ITEM
+    chair_title: str = "Chair"
+    standing_agenda: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonData:
+    id: int
+    name: str
+    title: str = ""
+    role: str = ""
+    organisation: str = ""
+
+    @property
+    def full_name(self) -> str:
+        """"Cllr Ann Baker"."""
+        return f"{self.title} {self.name}".strip()
+
+    @property
+    def styled_name(self) -> str:
+        """"Cllr Baker": the form used in running text."""
+        surname = self.name.split()[-1] if self.name.split() else self.name
+        return f"{self.title} {surname}".strip() if self.title else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipData:
+    id: int
+    panel_id: int
+    person: PersonData
+    role: MemberRole = MemberRole.MEMBER
+    represents: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    position: int = 0
+
+    def active_on(self, day: date) -> bool:
+        if self.start_date is not None and day < self.start_date:
+            return False
+        return not (self.end_date is not None and day > self.end_date)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """One row of the meetings list."""
+
+    id: int
+    panel_id: int
+    panel_name: str
+    held_on: date
+    start_time: str
+    venue: str
+    status: MeetingStatus
+    item_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingData:
+    id: int
+    panel_id: int
+    held_on: date
+    start_time: str = "10:00"
+    end_time: str = ""
+    venue: str = ""
+    status: MeetingStatus = MeetingStatus.DRAFT
+    approved_at: datetime | None = None
+    approved_at_meeting_id: int | None = None
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status is MeetingStatus.APPROVED
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceData:
+    id: int
+    meeting_id: int
+    person: PersonData
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    substitute_for: PersonData | None = None
+    capacity: str = ""
+    arrived_at: str = ""
+    left_at: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationData:
+    id: int
+    meeting_id: int
+    person: PersonData
+    item_id: int | None
+    text: str
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ItemData:
+    id: int
+    meeting_id: int
+    position: int
+    title: str
+    taken_position: int | None = None
+    number_label: str = ""
+    public_title: str = ""
+    presenter: str = ""
+    kind: ItemKind = ItemKind.STANDARD
+    exempt: bool = False
+    exempt_basis: str = ""
+    documents: tuple[str, ...] = ()
+    started_at: str = ""
+    finished_at: str = ""
+
+    @property
+    def shown_public_title(self) -> str:
+        return self.public_title.strip() or EXEMPT_PUBLIC_TITLE
+
+
+@dataclass(frozen=True, slots=True)
+class EntryData:
+    id: int
+    item_id: int
+    position: int
+    kind: EntryKind
+    text: str = ""
+    asker_id: int | None = None
+    asker_text: str = ""
+    respondent_id: int | None = None
+    respondent_text: str = ""
+    answer: str = ""
+    proposer: str = ""
+    seconder: str = ""
+    vote_for: int | None = None
+    vote_against: int | None = None
+    vote_abstain: int | None = None
+    outcome: Outcome = Outcome.NONE
+    casting_vote: bool = False
+    at_time: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionData:
+    id: int
+    panel_id: int
+    meeting_id: int
+    item_id: int | None
+    ref_no: int
+    text: str
+    owner_id: int | None = None
+    owner_text: str = ""
+    due_date: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    completion_note: str = ""
+    closed_on: date | None = None
+    position: int = 0
+
+    @property
+    def ref(self) -> str:
+        return f"A{self.ref_no}"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionUpdateData:
+    id: int
+    action_id: int
+    meeting_id: int
+    note: str
+    status: ActionStatus
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentData:
+    id: int
+    meeting_id: int
+    kind: str
+    text: str
+    recorded_at: datetime
+    recorded_at_meeting_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftData:
+    meeting_id: int
+    item_id: int | None
+    kind: EntryKind
+    text: str
+    fields: dict[str, object] = field(default_factory=dict)
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionData:
+    id: int
+    entry_id: int
+    old_text: str
+    new_text: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesDocument:
+    """Everything export needs about one meeting, loaded in a handful of queries."""
+
+    panel: PanelData
+    meeting: MeetingData
+    people: dict[int, PersonData]
+    attendance: tuple[AttendanceData, ...]
+    declarations: tuple[DeclarationData, ...]
+    items: tuple[ItemData, ...]  # in agenda order
+    entries: dict[int, tuple[EntryData, ...]]  # item id -> entries in order
+    actions: tuple[ActionData, ...]  # raised at this meeting
+    earlier_actions: tuple[ActionData, ...] = ()  # carried in from earlier meetings
+    action_updates: dict[int, tuple[ActionUpdateData, ...]] = field(default_factory=dict)
+    amendments: tuple[AmendmentData, ...] = ()
+    previous_meeting_date: date | None = None
+    year_offset: int = 0  # running numbering: minute refs used by earlier meetings this year
+
+    def person_name(self, person_id: int | None, fallback: str = "") -> str:
+        if person_id is not None and person_id in self.people:
+            return self.people[person_id].full_name
+        return fallback
+
+    def taken_items(self) -> tuple[ItemData, ...]:
+        """Items in the order they were taken (agenda order where no other order was recorded)."""
+        return tuple(
+            sorted(
+                self.items,
+                key=lambda i: (i.taken_position if i.taken_position is not None else i.position,
+                               i.position),
+            )
+        )

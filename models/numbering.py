@@ -1,0 +1,48 @@
+"""Minute numbers, derived from order so that reordering renumbers.
+
+Two schemes (a panel setting, ``models.domain.Numbering``):
+
+- ``per_item``: items are numbered by agenda position (1, 2, 3 ...) unless the clerk gave a label
+  such as "5a"; inside each item, paragraphs, questions and procedural notes are numbered 1, 2 ...
+  and resolutions stand unnumbered, as "RESOLVED that ...".
+- ``running``: each item takes the next minute reference of the panel's calendar year, "107/25",
+  counting on from the items of the panel's earlier meetings that year; its paragraphs are
+  numbered (1), (2) ...
+"""
+
+from __future__ import annotations
+
+from models.domain import EntryData, EntryKind, ItemData, MinutesDocument, Numbering
+
+NUMBERED_KINDS = frozenset({EntryKind.PARAGRAPH, EntryKind.QUESTION, EntryKind.PROCEDURE})
+
+
+def item_number(item: ItemData, index: int, numbering: Numbering, year: int, offset: int) -> str:
+    """The number shown for the item at agenda ``index`` (0-based)."""
+    if item.number_label.strip():
+        return item.number_label.strip()
+    if numbering is Numbering.RUNNING:
+        return f"{offset + index + 1}/{year % 100:02d}"
+    return str(index + 1)
+
+
+def entry_numbers(entries: tuple[EntryData, ...] | list[EntryData], numbering: Numbering) -> list[str]:
+    """One label per entry, in order: "1.", "2." (or "(1)", "(2)"), "" for resolutions."""
+    labels: list[str] = []
+    n = 0
+    for entry in entries:
+        if entry.kind in NUMBERED_KINDS:
+            n += 1
+            labels.append(f"({n})" if numbering is Numbering.RUNNING else f"{n}.")
+        else:
+            labels.append("")
+    return labels
+
+
+def item_numbers(doc: MinutesDocument) -> dict[int, str]:
+    """Item id → number for every item of the document, in agenda order."""
+    year = doc.meeting.held_on.year
+    return {
+        item.id: item_number(item, index, doc.panel.numbering, year, doc.year_offset)
+        for index, item in enumerate(doc.items)
+    }

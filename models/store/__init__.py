@@ -1,0 +1,21 @@
+"""The typed store: every read and write the screens and the command line make.
+
+``Store(db)`` opens (creating or migrating) the database named by ``db``, ``PANEL_MINUTES_DB`` or
+the platformdirs default. Methods take and return plain dataclasses from ``models.domain``; every
+write is one short transaction. No Textual imports here.
+"""
+
+from __future__ import annotations
+
+from models.store.actions import ActionsMixin
+from models.store.document import DocumentMixin
+from models.store.entries import EntriesMixin
+from models.store.meetings import MeetingsMixin
+from models.store.panels import PanelsMixin
+
+
+class Store(PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin):
+    """One database, opened once; safe to share between the UI thread and workers."""
+
+
+__all__ = ["Store"]

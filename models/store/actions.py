@@ -1,0 +1,200 @@
+"""Actions: raised at a meeting, owned by the panel, carried to later meetings until closed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from models import tables as t
+from models.domain import ActionData, ActionStatus, ActionUpdateData
+from models.errors import ValidationError
+from models.store.base import (
+    StoreBase,
+    action_data,
+    action_update_data,
+    apply_fields,
+    require_text,
+)
+
+ACTION_FIELDS = frozenset(
+    {"text", "owner_id", "owner_text", "due_date", "status", "completion_note", "closed_on",
+     "item_id"}
+)
+
+
+class ActionsMixin(StoreBase):
+    def add_action(
+        self,
+        meeting_id: int,
+        text: str,
+        *,
+        item_id: int | None = None,
+        owner_id: int | None = None,
+        owner_text: str = "",
+        due_date: date | None = None,
+    ) -> ActionData:
+        body = require_text(text, "action")
+        with self._session() as s:
+            meeting = self._editable_meeting(s, meeting_id)
+            if item_id is not None:
+                item = self._get(s, t.AgendaItem, item_id, "agenda item")
+                if item.meeting_id != meeting_id:
+                    raise ValidationError("The item belongs to another meeting.")
+            highest = s.exec(
+                select(func.max(t.Action.ref_no)).where(
+                    col(t.Action.panel_id) == meeting.panel_id
+                )
+            ).one()
+            count = s.exec(
+                select(func.count()).select_from(t.Action).where(
+                    col(t.Action.meeting_id) == meeting_id
+                )
+            ).one()
+            row = t.Action(
+                panel_id=meeting.panel_id, meeting_id=meeting_id, item_id=item_id,
+                ref_no=int(highest or 0) + 1, text=body, owner_id=owner_id,
+                owner_text=owner_text.strip(), due_date=due_date, position=int(count),
+            )
+            s.add(row)
+            s.flush()
+            return action_data(row)
+
+    def update_action(self, action_id: int, **fields: Any) -> ActionData:
+        if "text" in fields:
+            fields["text"] = require_text(str(fields["text"]), "action")
+        if "status" in fields:
+            fields["status"] = ActionStatus(fields["status"]).value
+        with self._session() as s:
+            row = self._get(s, t.Action, action_id, "action")
+            apply_fields(row, fields, ACTION_FIELDS)
+            s.add(row)
+            s.flush()
+            return action_data(row)
+
+    def set_action_status(
+        self,
+        action_id: int,
+        status: ActionStatus,
+        *,
+        note: str = "",
+        on: date | None = None,
+        meeting_id: int | None = None,
+    ) -> ActionData:
+        """Close (done/dropped) or reopen an action; with ``meeting_id`` the progress is minuted."""
+        status = ActionStatus(status)
+        with self._session() as s:
+            row = self._get(s, t.Action, action_id, "action")
+            row.status = status.value
+            if status is ActionStatus.OPEN:
+                row.closed_on = None
+            else:
+                row.closed_on = on or date.today()
+            if note.strip():
+                row.completion_note = note.strip()
+            s.add(row)
+            if meeting_id is not None:
+                s.add(t.ActionUpdate(action_id=action_id, meeting_id=meeting_id,
+                                     note=note.strip(), status=status.value))
+            s.flush()
+            return action_data(row)
+
+    def add_action_update(
+        self, action_id: int, meeting_id: int, note: str, status: ActionStatus | None = None
+    ) -> ActionUpdateData:
+        """Progress on an earlier action reported at ``meeting_id`` (matters arising)."""
+        with self._session() as s:
+            action = self._get(s, t.Action, action_id, "action")
+            self._editable_meeting(s, meeting_id)
+            row = t.ActionUpdate(
+                action_id=action_id, meeting_id=meeting_id, note=require_text(note, "update"),
+                status=ActionStatus(status or action.status).value,
+            )
+            s.add(row)
+            s.flush()
+            return action_update_data(row)
+
+    def delete_action(self, action_id: int) -> None:
+        with self._session() as s:
+            row = self._get(s, t.Action, action_id, "action")
+            self._editable_meeting(s, row.meeting_id)
+            s.delete(row)
+
+    def get_action(self, action_id: int) -> ActionData:
+        with self._session() as s:
+            return action_data(self._get(s, t.Action, action_id, "action"))
+
+    def list_actions(
+        self,
+        panel_id: int | None = None,
+        *,
+        meeting_id: int | None = None,
+        status: ActionStatus | None = None,
+        owner: str = "",
+        overdue_on: date | None = None,
+    ) -> list[ActionData]:
+        """Actions filtered by panel, meeting, status, owner text/name and overdue date."""
+        stmt = select(t.Action)
+        if panel_id is not None:
+            stmt = stmt.where(col(t.Action.panel_id) == panel_id)
+        if meeting_id is not None:
+            stmt = stmt.where(col(t.Action.meeting_id) == meeting_id)
+        if status is not None:
+            stmt = stmt.where(col(t.Action.status) == ActionStatus(status).value)
+        if overdue_on is not None:
+            stmt = stmt.where(col(t.Action.status) == ActionStatus.OPEN.value).where(
+                col(t.Action.due_date) < overdue_on
+            )
+        if owner.strip():
+            needle = f"%{owner.strip()}%"
+            people = select(t.Person.id).where(col(t.Person.name).ilike(needle))
+            stmt = stmt.where(
+                col(t.Action.owner_text).ilike(needle) | col(t.Action.owner_id).in_(people)
+            )
+        stmt = stmt.order_by(col(t.Action.ref_no))
+        with self._session() as s:
+            return [action_data(r) for r in s.exec(stmt).all()]
+
+    @staticmethod
+    def _carried(s: Session, meeting: t.Meeting) -> list[t.Action]:
+        """Actions of the panel's earlier meetings that this meeting reviews: those still open,
+        and those closed since the previous meeting (so their completion is minuted)."""
+        earlier_cond = (col(t.Meeting.held_on) < meeting.held_on) | (
+            (col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting.id)
+        )
+        earlier = select(t.Meeting.id).where(col(t.Meeting.panel_id) == meeting.panel_id).where(
+            earlier_cond
+        )
+        previous = s.exec(
+            select(func.max(t.Meeting.held_on))
+            .where(col(t.Meeting.panel_id) == meeting.panel_id)
+            .where(earlier_cond)
+        ).one()
+        if previous is None:
+            return []
+        rows = s.exec(
+            select(t.Action)
+            .where(col(t.Action.meeting_id).in_(earlier))
+            .where(
+                (col(t.Action.status) == ActionStatus.OPEN.value)
+                | (col(t.Action.closed_on) >= previous)
+            )
+            .order_by(col(t.Action.ref_no))
+        ).all()
+        return list(rows)
+
+    def carried_actions(self, meeting_id: int) -> list[ActionData]:
+        """The open actions of earlier meetings that this meeting should review."""
+        with self._session() as s:
+            meeting = self._get(s, t.Meeting, meeting_id, "meeting")
+            return [action_data(r) for r in self._carried(s, meeting)]
+
+    def list_action_updates(self, action_id: int) -> list[ActionUpdateData]:
+        with self._session() as s:
+            rows = s.exec(
+                select(t.ActionUpdate)
+                .where(col(t.ActionUpdate.action_id) == action_id)
+                .order_by(col(t.ActionUpdate.created_at), col(t.ActionUpdate.id))
+            ).all()
+            return [action_update_data(r) for r in rows]

@@ -1,0 +1,294 @@
+"""The store's foundation: one engine, a short session per unit of work, table → dataclass."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, SQLModel
+
+from models import tables as t
+from models.db import open_engine, resolve_target, translate
+from models.domain import (
+    ActionData,
+    ActionStatus,
+    ActionUpdateData,
+    AmendmentData,
+    AttendanceData,
+    AttendanceStatus,
+    DeclarationData,
+    EntryData,
+    EntryKind,
+    ItemData,
+    ItemKind,
+    MeetingData,
+    MeetingStatus,
+    MemberRole,
+    MembershipData,
+    Numbering,
+    Outcome,
+    PanelData,
+    PersonData,
+)
+from models.errors import NotFoundError, ReadOnlyMeetingError, ValidationError
+
+T = TypeVar("T", bound=SQLModel)
+
+
+class StoreBase:
+    """Owns the engine. Every public write is one short transaction."""
+
+    def __init__(self, db: str | None = None, *, engine: Engine | None = None) -> None:
+        self.target = resolve_target(db)
+        self.engine = engine if engine is not None else open_engine(self.target)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A read or write unit of work; commits on success, rolls back on error."""
+        session = Session(self.engine, expire_on_commit=False)
+        try:
+            yield session
+            session.commit()
+        except (OperationalError, SADatabaseError) as exc:
+            session.rollback()
+            raise translate(self.target, exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @staticmethod
+    def _get(session: Session, model: type[T], ident: int | None, what: str) -> T:
+        row = session.get(model, ident) if ident is not None else None
+        if row is None:
+            raise NotFoundError(f"No {what} with id {ident}.")
+        return row
+
+    @staticmethod
+    def _editable_meeting(session: Session, meeting_id: int) -> t.Meeting:
+        meeting = StoreBase._get(session, t.Meeting, meeting_id, "meeting")
+        if meeting.status == MeetingStatus.APPROVED:
+            raise ReadOnlyMeetingError(
+                f"The minutes of {meeting.held_on:%d %B %Y} were approved as a correct record "
+                "and are read-only. Record a correction as an amendment instead."
+            )
+        return meeting
+
+    @staticmethod
+    def _item_meeting(session: Session, item_id: int) -> tuple[t.AgendaItem, t.Meeting]:
+        item = StoreBase._get(session, t.AgendaItem, item_id, "agenda item")
+        return item, StoreBase._editable_meeting(session, item.meeting_id)
+
+
+def require_text(value: str, what: str) -> str:
+    cleaned = value.strip()
+    if not cleaned:
+        raise ValidationError(f"The {what} cannot be empty.")
+    return cleaned
+
+
+def clean_time(value: str, what: str = "time") -> str:
+    """Accept ``HH:MM`` (or ``H:MM``, ``HHMM``, ``H.MM``) and return ``HH:MM``; empty stays empty."""
+    raw = value.strip().replace(".", ":")
+    if not raw:
+        return ""
+    if ":" not in raw and raw.isdigit() and len(raw) in (3, 4):
+        raw = f"{raw[:-2]}:{raw[-2:]}"
+    parts = raw.split(":")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        hours, minutes = int(parts[0]), int(parts[1])
+        if 0 <= hours < 24 and 0 <= minutes < 60:
+            return f"{hours:02d}:{minutes:02d}"
+    raise ValidationError(f"The {what} {value!r} is not a time of day such as 10:30.")
+
+
+def dump_list(values: tuple[str, ...] | list[str]) -> str:
+    return json.dumps([v for v in (s.strip() for s in values) if v], ensure_ascii=False)
+
+
+def load_list(raw: str) -> tuple[str, ...]:
+    try:
+        data = json.loads(raw or "[]")
+    except ValueError:
+        return ()
+    return tuple(str(v) for v in data) if isinstance(data, list) else ()
+
+
+# --- table rows → domain dataclasses -------------------------------------------------------------
+
+
+def _id(value: int | None) -> int:
+    assert value is not None, "row has no id (not flushed)"
+    return value
+
+
+def panel_data(row: t.Panel) -> PanelData:
+    return PanelData(
+        id=_id(row.id),
+        name=row.name,
+        short_name=row.short_name,
+        host_authority=row.host_authority,
+        default_venue=row.default_venue,
+        numbering=Numbering(row.numbering),
+        chair_title=row.chair_title,
+        standing_agenda=load_list(row.standing_agenda),
+    )
+
+
+def person_data(row: t.Person) -> PersonData:
+    return PersonData(
+        id=_id(row.id), name=row.name, title=row.title, role=row.role, organisation=row.organisation
+    )
+
+
+def membership_data(row: t.Membership, person: PersonData) -> MembershipData:
+    return MembershipData(
+        id=_id(row.id),
+        panel_id=row.panel_id,
+        person=person,
+        role=MemberRole(row.role),
+        represents=row.represents,
+        start_date=row.start_date,
+        end_date=row.end_date,
+        position=row.position,
+    )
+
+
+def meeting_data(row: t.Meeting) -> MeetingData:
+    return MeetingData(
+        id=_id(row.id),
+        panel_id=row.panel_id,
+        held_on=row.held_on,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        venue=row.venue,
+        status=MeetingStatus(row.status),
+        approved_at=row.approved_at,
+        approved_at_meeting_id=row.approved_at_meeting_id,
+    )
+
+
+def attendance_data(
+    row: t.Attendance, people: dict[int, PersonData]
+) -> AttendanceData:
+    return AttendanceData(
+        id=_id(row.id),
+        meeting_id=row.meeting_id,
+        person=people[row.person_id],
+        status=AttendanceStatus(row.status),
+        substitute_for=people.get(row.substitute_for_id) if row.substitute_for_id else None,
+        capacity=row.capacity,
+        arrived_at=row.arrived_at,
+        left_at=row.left_at,
+        position=row.position,
+    )
+
+
+def declaration_data(row: t.Declaration, people: dict[int, PersonData]) -> DeclarationData:
+    return DeclarationData(
+        id=_id(row.id),
+        meeting_id=row.meeting_id,
+        person=people[row.person_id],
+        item_id=row.item_id,
+        text=row.text,
+        position=row.position,
+    )
+
+
+def item_data(row: t.AgendaItem) -> ItemData:
+    return ItemData(
+        id=_id(row.id),
+        meeting_id=row.meeting_id,
+        position=row.position,
+        title=row.title,
+        taken_position=row.taken_position,
+        number_label=row.number_label,
+        public_title=row.public_title,
+        presenter=row.presenter,
+        kind=ItemKind(row.kind),
+        exempt=row.exempt,
+        exempt_basis=row.exempt_basis,
+        documents=load_list(row.documents),
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+    )
+
+
+def entry_data(row: t.Entry) -> EntryData:
+    return EntryData(
+        id=_id(row.id),
+        item_id=row.item_id,
+        position=row.position,
+        kind=EntryKind(row.kind),
+        text=row.text,
+        asker_id=row.asker_id,
+        asker_text=row.asker_text,
+        respondent_id=row.respondent_id,
+        respondent_text=row.respondent_text,
+        answer=row.answer,
+        proposer=row.proposer,
+        seconder=row.seconder,
+        vote_for=row.vote_for,
+        vote_against=row.vote_against,
+        vote_abstain=row.vote_abstain,
+        outcome=Outcome(row.outcome),
+        casting_vote=row.casting_vote,
+        at_time=row.at_time,
+    )
+
+
+def action_data(row: t.Action) -> ActionData:
+    return ActionData(
+        id=_id(row.id),
+        panel_id=row.panel_id,
+        meeting_id=row.meeting_id,
+        item_id=row.item_id,
+        ref_no=row.ref_no,
+        text=row.text,
+        owner_id=row.owner_id,
+        owner_text=row.owner_text,
+        due_date=row.due_date,
+        status=ActionStatus(row.status),
+        completion_note=row.completion_note,
+        closed_on=row.closed_on,
+        position=row.position,
+    )
+
+
+def action_update_data(row: t.ActionUpdate) -> ActionUpdateData:
+    return ActionUpdateData(
+        id=_id(row.id),
+        action_id=row.action_id,
+        meeting_id=row.meeting_id,
+        note=row.note,
+        status=ActionStatus(row.status),
+        created_at=row.created_at,
+    )
+
+
+def amendment_data(row: t.Amendment) -> AmendmentData:
+    return AmendmentData(
+        id=_id(row.id),
+        meeting_id=row.meeting_id,
+        kind=row.kind,
+        text=row.text,
+        recorded_at=row.recorded_at,
+        recorded_at_meeting_id=row.recorded_at_meeting_id,
+    )
+
+
+def apply_fields(row: SQLModel, fields: dict[str, Any], allowed: frozenset[str]) -> None:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"cannot set {sorted(unknown)} on {type(row).__name__}")
+    for key, value in fields.items():
+        setattr(row, key, value)

@@ -1,0 +1,152 @@
+"""Everything one meeting's minutes need, loaded in a handful of batched queries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import col, func, select
+
+from models import tables as t
+from models.domain import ActionUpdateData, EntryData, MinutesDocument, Numbering
+from models.store.actions import ActionsMixin
+from models.store.base import (
+    StoreBase,
+    action_data,
+    action_update_data,
+    amendment_data,
+    attendance_data,
+    declaration_data,
+    entry_data,
+    item_data,
+    meeting_data,
+    panel_data,
+    person_data,
+)
+
+
+class DocumentMixin(StoreBase):
+    def load_document(self, meeting_id: int) -> MinutesDocument:
+        with self._session() as s:
+            meeting = self._get(s, t.Meeting, meeting_id, "meeting")
+            panel = self._get(s, t.Panel, meeting.panel_id, "panel")
+            items = s.exec(
+                select(t.AgendaItem)
+                .where(col(t.AgendaItem.meeting_id) == meeting_id)
+                .order_by(col(t.AgendaItem.position), col(t.AgendaItem.id))
+            ).all()
+            item_ids = [i.id for i in items]
+            entry_rows = (
+                s.exec(
+                    select(t.Entry)
+                    .where(col(t.Entry.item_id).in_(item_ids))
+                    .order_by(col(t.Entry.item_id), col(t.Entry.position), col(t.Entry.id))
+                ).all()
+                if item_ids
+                else []
+            )
+            attendance = s.exec(
+                select(t.Attendance)
+                .where(col(t.Attendance.meeting_id) == meeting_id)
+                .order_by(col(t.Attendance.position), col(t.Attendance.id))
+            ).all()
+            declarations = s.exec(
+                select(t.Declaration)
+                .where(col(t.Declaration.meeting_id) == meeting_id)
+                .order_by(col(t.Declaration.position), col(t.Declaration.id))
+            ).all()
+            actions = s.exec(
+                select(t.Action)
+                .where(col(t.Action.meeting_id) == meeting_id)
+                .order_by(col(t.Action.ref_no))
+            ).all()
+            carried = ActionsMixin._carried(s, meeting)
+            carried_ids = [a.id for a in carried]
+            updates = (
+                s.exec(
+                    select(t.ActionUpdate)
+                    .where(col(t.ActionUpdate.action_id).in_(carried_ids))
+                    .where(col(t.ActionUpdate.meeting_id) == meeting_id)
+                    .order_by(col(t.ActionUpdate.created_at), col(t.ActionUpdate.id))
+                ).all()
+                if carried_ids
+                else []
+            )
+            amendments = s.exec(
+                select(t.Amendment)
+                .where(col(t.Amendment.meeting_id) == meeting_id)
+                .order_by(col(t.Amendment.recorded_at), col(t.Amendment.id))
+            ).all()
+            person_ids: set[int] = set()
+            for a in attendance:
+                person_ids.add(a.person_id)
+                if a.substitute_for_id:
+                    person_ids.add(a.substitute_for_id)
+            person_ids |= {d.person_id for d in declarations}
+            for e in entry_rows:
+                person_ids |= {p for p in (e.asker_id, e.respondent_id) if p}
+            for act in (*actions, *carried):
+                if act.owner_id:
+                    person_ids.add(act.owner_id)
+            people = (
+                {
+                    p.id: person_data(p)
+                    for p in s.exec(select(t.Person).where(col(t.Person.id).in_(person_ids)))
+                    if p.id is not None
+                }
+                if person_ids
+                else {}
+            )
+            entries: dict[int, list[EntryData]] = {i.id: [] for i in items if i.id is not None}
+            for e in entry_rows:
+                entries[e.item_id].append(entry_data(e))
+            grouped: dict[int, list[ActionUpdateData]] = {}
+            for u in updates:
+                grouped.setdefault(u.action_id, []).append(action_update_data(u))
+            previous = s.exec(
+                select(t.Meeting.held_on)
+                .where(col(t.Meeting.panel_id) == meeting.panel_id)
+                .where(
+                    (col(t.Meeting.held_on) < meeting.held_on)
+                    | ((col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting_id))
+                )
+                .order_by(col(t.Meeting.held_on).desc(), col(t.Meeting.id).desc())
+                .limit(1)
+            ).first()
+            offset = 0
+            if panel.numbering == Numbering.RUNNING.value:
+                offset = self._items_earlier_in_year(s, meeting)
+            return MinutesDocument(
+                panel=panel_data(panel),
+                meeting=meeting_data(meeting),
+                people=people,
+                attendance=tuple(attendance_data(a, people) for a in attendance),
+                declarations=tuple(declaration_data(d, people) for d in declarations),
+                items=tuple(item_data(i) for i in items),
+                entries={k: tuple(v) for k, v in entries.items()},
+                actions=tuple(action_data(a) for a in actions),
+                earlier_actions=tuple(action_data(a) for a in carried),
+                action_updates={k: tuple(v) for k, v in grouped.items()},
+                amendments=tuple(amendment_data(a) for a in amendments),
+                previous_meeting_date=previous,
+                year_offset=offset,
+            )
+
+    @staticmethod
+    def _items_earlier_in_year(s: object, meeting: t.Meeting) -> int:
+        """Running numbering: how many minute references the panel used earlier this year."""
+        from sqlmodel import Session
+
+        assert isinstance(s, Session)
+        year_start = date(meeting.held_on.year, 1, 1)
+        earlier = select(t.Meeting.id).where(col(t.Meeting.panel_id) == meeting.panel_id).where(
+            col(t.Meeting.held_on) >= year_start
+        ).where(
+            (col(t.Meeting.held_on) < meeting.held_on)
+            | ((col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting.id))
+        )
+        count = s.exec(
+            select(func.count()).select_from(t.AgendaItem).where(
+                col(t.AgendaItem.meeting_id).in_(earlier)
+            )
+        ).one()
+        return int(count)

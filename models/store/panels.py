@@ -1,0 +1,200 @@
+"""Panels, people and standing membership."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import col, func, select
+
+from models import tables as t
+from models.domain import MemberRole, MembershipData, Numbering, PanelData, PersonData
+from models.errors import ValidationError
+from models.store.base import (
+    StoreBase,
+    apply_fields,
+    dump_list,
+    membership_data,
+    panel_data,
+    person_data,
+    require_text,
+)
+
+PANEL_FIELDS = frozenset(
+    {"name", "short_name", "host_authority", "default_venue", "numbering", "chair_title",
+     "standing_agenda"}
+)
+PERSON_FIELDS = frozenset({"name", "title", "role", "organisation"})
+MEMBER_FIELDS = frozenset({"role", "represents", "start_date", "end_date", "position"})
+
+
+def slugify(text: str) -> str:
+    out = []
+    for ch in text.lower():
+        out.append(ch if ch.isascii() and ch.isalnum() else "-")
+    slug = "-".join(part for part in "".join(out).split("-") if part)
+    return slug or "panel"
+
+
+def default_short_name(name: str) -> str:
+    """"Kent and Medway Police and Crime Panel" → "kent-and-medway-pcp"."""
+    slug = slugify(name)
+    return slug.replace("police-and-crime-panel", "pcp")
+
+
+class PanelsMixin(StoreBase):
+    # --- panels ----------------------------------------------------------------------------------
+
+    def create_panel(
+        self,
+        name: str,
+        *,
+        short_name: str = "",
+        host_authority: str = "",
+        default_venue: str = "",
+        numbering: Numbering = Numbering.PER_ITEM,
+        chair_title: str = "Chair",
+        standing_agenda: tuple[str, ...] | list[str] = (),
+    ) -> PanelData:
+        name = require_text(name, "panel name")
+        row = t.Panel(
+            name=name,
+            short_name=short_name.strip() or default_short_name(name),
+            host_authority=host_authority.strip(),
+            default_venue=default_venue.strip(),
+            numbering=Numbering(numbering).value,
+            chair_title=chair_title.strip() or "Chair",
+            standing_agenda=dump_list(list(standing_agenda)),
+        )
+        with self._session() as s:
+            s.add(row)
+            s.flush()
+            return panel_data(row)
+
+    def update_panel(self, panel_id: int, **fields: Any) -> PanelData:
+        if "name" in fields:
+            fields["name"] = require_text(str(fields["name"]), "panel name")
+        if "numbering" in fields:
+            fields["numbering"] = Numbering(fields["numbering"]).value
+        if "standing_agenda" in fields:
+            fields["standing_agenda"] = dump_list(list(fields["standing_agenda"]))
+        with self._session() as s:
+            row = self._get(s, t.Panel, panel_id, "panel")
+            apply_fields(row, fields, PANEL_FIELDS)
+            s.add(row)
+            s.flush()
+            return panel_data(row)
+
+    def get_panel(self, panel_id: int) -> PanelData:
+        with self._session() as s:
+            return panel_data(self._get(s, t.Panel, panel_id, "panel"))
+
+    def list_panels(self) -> list[PanelData]:
+        with self._session() as s:
+            rows = s.exec(select(t.Panel).order_by(col(t.Panel.name))).all()
+            return [panel_data(r) for r in rows]
+
+    def delete_panel(self, panel_id: int) -> None:
+        with self._session() as s:
+            s.delete(self._get(s, t.Panel, panel_id, "panel"))
+
+    # --- people ----------------------------------------------------------------------------------
+
+    def create_person(
+        self, name: str, *, title: str = "", role: str = "", organisation: str = ""
+    ) -> PersonData:
+        row = t.Person(
+            name=require_text(name, "person's name"),
+            title=title.strip(),
+            role=role.strip(),
+            organisation=organisation.strip(),
+        )
+        with self._session() as s:
+            s.add(row)
+            s.flush()
+            return person_data(row)
+
+    def update_person(self, person_id: int, **fields: Any) -> PersonData:
+        if "name" in fields:
+            fields["name"] = require_text(str(fields["name"]), "person's name")
+        with self._session() as s:
+            row = self._get(s, t.Person, person_id, "person")
+            apply_fields(row, fields, PERSON_FIELDS)
+            s.add(row)
+            s.flush()
+            return person_data(row)
+
+    def get_person(self, person_id: int) -> PersonData:
+        with self._session() as s:
+            return person_data(self._get(s, t.Person, person_id, "person"))
+
+    def list_people(self) -> list[PersonData]:
+        with self._session() as s:
+            rows = s.exec(select(t.Person).order_by(col(t.Person.name))).all()
+            return [person_data(r) for r in rows]
+
+    # --- membership ------------------------------------------------------------------------------
+
+    def add_member(
+        self,
+        panel_id: int,
+        person_id: int,
+        *,
+        role: MemberRole = MemberRole.MEMBER,
+        represents: str = "",
+        start_date: date | None = None,
+        end_date: date | None = None,
+    ) -> MembershipData:
+        if start_date and end_date and end_date < start_date:
+            raise ValidationError("A membership cannot end before it starts.")
+        with self._session() as s:
+            self._get(s, t.Panel, panel_id, "panel")
+            person = person_data(self._get(s, t.Person, person_id, "person"))
+            count = s.exec(
+                select(func.count()).select_from(t.Membership).where(
+                    col(t.Membership.panel_id) == panel_id
+                )
+            ).one()
+            row = t.Membership(
+                panel_id=panel_id,
+                person_id=person_id,
+                role=MemberRole(role).value,
+                represents=represents.strip(),
+                start_date=start_date,
+                end_date=end_date,
+                position=int(count),
+            )
+            s.add(row)
+            s.flush()
+            return membership_data(row, person)
+
+    def update_member(self, membership_id: int, **fields: Any) -> MembershipData:
+        if "role" in fields:
+            fields["role"] = MemberRole(fields["role"]).value
+        with self._session() as s:
+            row = self._get(s, t.Membership, membership_id, "membership")
+            apply_fields(row, fields, MEMBER_FIELDS)
+            if row.start_date and row.end_date and row.end_date < row.start_date:
+                raise ValidationError("A membership cannot end before it starts.")
+            s.add(row)
+            s.flush()
+            person = person_data(self._get(s, t.Person, row.person_id, "person"))
+            return membership_data(row, person)
+
+    def remove_member(self, membership_id: int) -> None:
+        with self._session() as s:
+            s.delete(self._get(s, t.Membership, membership_id, "membership"))
+
+    def list_members(self, panel_id: int, on: date | None = None) -> list[MembershipData]:
+        """The panel's standing members; with ``on``, only those who sat on that date."""
+        with self._session() as s:
+            rows = s.exec(
+                select(t.Membership, t.Person)
+                .join(t.Person, col(t.Person.id) == col(t.Membership.person_id))
+                .where(col(t.Membership.panel_id) == panel_id)
+                .order_by(col(t.Membership.position), col(t.Membership.id))
+            ).all()
+            members = [membership_data(m, person_data(p)) for m, p in rows]
+        if on is not None:
+            members = [m for m in members if m.active_on(on)]
+        return members

@@ -1,0 +1,224 @@
+"""SQLModel tables: what a clerk records, one class per table.
+
+Only the store (``models.store``) and the migrations touch these classes. Screens and export work
+on the plain dataclasses of ``models.domain``, never on live ORM objects.
+
+Conventions:
+- every ``position`` column is a 0-based order inside its parent; numbers shown to people are
+  derived from it (``models.numbering``), so reordering renumbers;
+- times of day are ``HH:MM`` strings and dates are ``datetime.date``; timestamps are UTC
+  ``datetime`` values;
+- string enums are stored as their values (see ``models.domain``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Timezone-aware UTC now (SQLModel stores aware timestamps)."""
+    return datetime.now(UTC)
+
+
+class Meta(SQLModel, table=True):
+    """Key/value facts about the database itself (schema version, creating app version)."""
+
+    __tablename__ = "pm_meta"
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = ""
+
+
+class Panel(SQLModel, table=True):
+    __tablename__ = "panel"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    short_name: str = ""  # used in file names, e.g. "kent-and-medway-pcp"
+    host_authority: str = ""
+    default_venue: str = ""
+    numbering: str = "per_item"  # models.domain.Numbering
+    chair_title: str = "Chair"
+    standing_agenda: str = "[]"  # JSON list of item titles a new meeting starts with
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = ""  # Cllr, Mr, Ms, Dr ...
+    name: str  # "Ann Baker"
+    role: str = ""  # "Police and Crime Commissioner", "Independent co-opted member"
+    organisation: str = ""
+
+
+class Membership(SQLModel, table=True):
+    """A person's seat on a panel, dated so past meetings keep the membership they had."""
+
+    __tablename__ = "membership"
+    id: int | None = Field(default=None, primary_key=True)
+    panel_id: int = Field(foreign_key="panel.id", index=True, ondelete="CASCADE")
+    person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    role: str = "member"  # models.domain.MemberRole
+    represents: str = ""  # the authority a councillor sits for
+    start_date: date | None = None
+    end_date: date | None = None
+    position: int = 0
+
+
+class Meeting(SQLModel, table=True):
+    __tablename__ = "meeting"
+    id: int | None = Field(default=None, primary_key=True)
+    panel_id: int = Field(foreign_key="panel.id", index=True, ondelete="CASCADE")
+    held_on: date = Field(index=True)
+    start_time: str = "10:00"
+    end_time: str = ""
+    venue: str = ""
+    status: str = "draft"  # models.domain.MeetingStatus
+    approved_at: datetime | None = None
+    approved_at_meeting_id: int | None = Field(
+        default=None, foreign_key="meeting.id", ondelete="SET NULL"
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Attendance(SQLModel, table=True):
+    __tablename__ = "attendance"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    status: str = "present"  # models.domain.AttendanceStatus
+    substitute_for_id: int | None = Field(
+        default=None, foreign_key="person.id", ondelete="SET NULL"
+    )
+    capacity: str = ""  # "Chair", "Vice-Chair", or the role shown in brackets
+    arrived_at: str = ""
+    left_at: str = ""
+    position: int = 0
+
+
+class AgendaItem(SQLModel, table=True):
+    __tablename__ = "agenda_item"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    position: int = Field(default=0, index=True)  # agenda order
+    taken_position: int | None = None  # the order actually taken, when it differs
+    number_label: str = ""  # overrides the derived number, e.g. "5a"
+    title: str
+    public_title: str = ""  # shown for exempt items in public minutes
+    presenter: str = ""
+    kind: str = "standard"  # models.domain.ItemKind
+    exempt: bool = False
+    exempt_basis: str = ""
+    documents: str = "[]"  # JSON list of supporting document titles
+    started_at: str = ""
+    finished_at: str = ""
+
+
+class Declaration(SQLModel, table=True):
+    __tablename__ = "declaration"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    item_id: int | None = Field(
+        default=None, foreign_key="agenda_item.id", index=True, ondelete="CASCADE"
+    )
+    text: str
+    position: int = 0
+
+
+class Entry(SQLModel, table=True):
+    """One minute entry of an item: paragraph, question, resolution or procedural note."""
+
+    __tablename__ = "entry"
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="agenda_item.id", index=True, ondelete="CASCADE")
+    position: int = Field(default=0, index=True)
+    kind: str = "paragraph"  # models.domain.EntryKind
+    text: str = ""  # paragraph text, question text, resolution text or note text
+    asker_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    asker_text: str = ""
+    respondent_id: int | None = Field(
+        default=None, foreign_key="person.id", ondelete="SET NULL"
+    )
+    respondent_text: str = ""
+    answer: str = ""
+    proposer: str = ""
+    seconder: str = ""
+    vote_for: int | None = None
+    vote_against: int | None = None
+    vote_abstain: int | None = None
+    outcome: str = ""  # models.domain.Outcome
+    casting_vote: bool = False
+    at_time: str = ""  # procedural notes: the time it happened
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Action(SQLModel, table=True):
+    __tablename__ = "action"
+    id: int | None = Field(default=None, primary_key=True)
+    panel_id: int = Field(foreign_key="panel.id", index=True, ondelete="CASCADE")
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    item_id: int | None = Field(
+        default=None, foreign_key="agenda_item.id", index=True, ondelete="SET NULL"
+    )
+    ref_no: int = 0  # A<ref_no>, sequential within the panel
+    text: str
+    owner_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    owner_text: str = ""
+    due_date: date | None = None
+    status: str = Field(default="open", index=True)  # models.domain.ActionStatus
+    completion_note: str = ""
+    closed_on: date | None = None
+    position: int = 0
+
+
+class ActionUpdate(SQLModel, table=True):
+    """Progress on an action reported at a later meeting (the action log / matters arising)."""
+
+    __tablename__ = "action_update"
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="action.id", index=True, ondelete="CASCADE")
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    note: str = ""
+    status: str = "open"
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Draft(SQLModel, table=True):
+    """The composer's unfiled text, autosaved while the clerk types (one per meeting)."""
+
+    __tablename__ = "draft"
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
+    item_id: int | None = None
+    kind: str = "paragraph"
+    text: str = ""
+    fields: str = "{}"  # JSON: the other composer fields (asker, vote, owner ...)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class EntryRevision(SQLModel, table=True):
+    """Audit trail: an entry's text before and after each change once it was filed."""
+
+    __tablename__ = "entry_revision"
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id", index=True, ondelete="CASCADE")
+    old_text: str = ""
+    new_text: str = ""
+    changed_at: datetime = Field(default_factory=utcnow)
+
+
+class Amendment(SQLModel, table=True):
+    """A dated, visible correction or event recorded against a meeting's minutes."""
+
+    __tablename__ = "amendment"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    kind: str = "amendment"  # amendment | approval_undone
+    text: str = ""
+    recorded_at: datetime = Field(default_factory=utcnow)
+    recorded_at_meeting_id: int | None = Field(
+        default=None, foreign_key="meeting.id", ondelete="SET NULL"
+    )

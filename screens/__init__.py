@@ -1,0 +1,1 @@
+"""One module per Textual screen or modal dialog. Screens are thin: they call the store."""

@@ -1,0 +1,1 @@
+"""panel-minutes' terminal UI: the App, reusable widgets, styles and the command line."""

@@ -1,0 +1,110 @@
+"""The Textual App: opens the store off the first frame, then hands over to the screens.
+
+Start-up is ordered for speed: the first screen paints before SQLAlchemy is even imported; the
+store opens in a thread worker and screens wait on ``app.store_ready`` before loading data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+
+class PanelMinutesApp(App[None]):
+    """The clerk's app. Build it with ``make_app`` (the CLI and every test do)."""
+
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "panel-minutes"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", key_display="F1"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, db: str | None = None, *, open_meeting: int | None = None) -> None:
+        super().__init__()
+        self.db_target = db
+        self.open_meeting = open_meeting
+        self._store: Store | None = None
+        self.store_ready = asyncio.Event()
+        self.store_error: str | None = None
+
+    @property
+    def store(self) -> Store:
+        """The open store; only valid once ``store_ready`` is set (screens await it)."""
+        if self._store is None:
+            raise RuntimeError("the store is not open yet: await app.store_ready first")
+        return self._store
+
+    async def wait_for_store(self) -> Store:
+        await self.store_ready.wait()
+        return self.store
+
+    def on_mount(self) -> None:
+        from screens.meetings import MeetingsScreen
+
+        self.push_screen(MeetingsScreen())
+        self._open_store()
+
+    @work(thread=True, exclusive=True, group="store-open")
+    def _open_store(self) -> None:
+        from models.errors import PanelMinutesError
+        from models.store import Store
+
+        try:
+            store = Store(self.db_target)
+        except PanelMinutesError as exc:
+            self.call_from_thread(self._store_failed, str(exc))
+            return
+        self.call_from_thread(self._store_opened, store)
+
+    def _store_opened(self, store: Store) -> None:
+        self._store = store
+        self.store_ready.set()
+
+    def _store_failed(self, message: str) -> None:
+        self.store_error = message
+        self.exit(return_code=2, message=message)
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key shown in the footer is also a command in the palette (ctrl+p)."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or not binding.description or binding.action in seen:
+                continue
+            if binding.action in {"quit", "command_palette"}:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or active.node.app.get_key_display(binding)
+            yield SystemCommand(
+                f"{binding.description} ({key})",
+                binding.tooltip or f"Same as pressing {key}",
+                partial(self.run_action, binding.action, active.node),
+            )
+
+
+def make_app(db: str | None = None, *, open_meeting: int | None = None) -> PanelMinutesApp:
+    """Build the app for a database path or URL (``None``: environment, then the default)."""
+    return PanelMinutesApp(db, open_meeting=open_meeting)
