@@ -282,6 +282,23 @@ class RevisionData:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: where it is, and a snippet with the matching words marked.
+
+    ``snippet`` marks each match as ``[[word]]``; screens turn the markers into highlights.
+    """
+
+    meeting_id: int
+    panel_name: str
+    held_on: date
+    item_id: int | None
+    item_title: str
+    entry_id: int | None
+    source: str  # "entry", "item", "action"
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
 class MinutesDocument:
     """Everything export needs about one meeting, loaded in a handful of queries."""
 

@@ -1,0 +1,42 @@
+"""Shared fixtures. Every test gets its own temporary database and data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may touch the real user data dir: point platformdirs and the env at tmp_path."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("PANEL_MINUTES_DB", str(tmp_path / "env-default.db"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "minutes.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[object]:
+    from models.store import Store
+
+    s = Store(str(db_path))
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def demo(store: object) -> tuple[object, int]:
+    """(store, meeting id) with the fictional demo panel and meetings written."""
+    from models.demo import write_demo
+    from models.store import Store
+
+    assert isinstance(store, Store)
+    return store, write_demo(store)
