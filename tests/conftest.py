@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from models.demo import write_demo
+from models.store import Store
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -22,9 +25,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[object]:
-    from models.store import Store
-
+def store(db_path: Path) -> Iterator[Store]:
     s = Store(str(db_path))
     try:
         yield s
@@ -33,10 +34,6 @@ def store(db_path: Path) -> Iterator[object]:
 
 
 @pytest.fixture
-def demo(store: object) -> tuple[object, int]:
+def demo(store: Store) -> tuple[Store, int]:
     """(store, meeting id) with the fictional demo panel and meetings written."""
-    from models.demo import write_demo
-    from models.store import Store
-
-    assert isinstance(store, Store)
     return store, write_demo(store)
