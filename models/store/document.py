@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from models import tables as t
 from models.domain import ActionUpdateData, EntryData, MinutesDocument, Numbering
@@ -103,7 +103,7 @@ class DocumentMixin(StoreBase):
             for u in updates:
                 grouped.setdefault(u.action_id, []).append(action_update_data(u))
             previous = s.exec(
-                select(t.Meeting.held_on)
+                select(col(t.Meeting.held_on))
                 .where(col(t.Meeting.panel_id) == meeting.panel_id)
                 .where(
                     (col(t.Meeting.held_on) < meeting.held_on)
@@ -132,11 +132,8 @@ class DocumentMixin(StoreBase):
             )
 
     @staticmethod
-    def _items_earlier_in_year(s: object, meeting: t.Meeting) -> int:
+    def _items_earlier_in_year(s: Session, meeting: t.Meeting) -> int:
         """Running numbering: how many minute references the panel used earlier this year."""
-        from sqlmodel import Session
-
-        assert isinstance(s, Session)
         year_start = date(meeting.held_on.year, 1, 1)
         earlier = select(t.Meeting.id).where(col(t.Meeting.panel_id) == meeting.panel_id).where(
             col(t.Meeting.held_on) >= year_start
