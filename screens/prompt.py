@@ -1,0 +1,84 @@
+"""Ask for one line of text in a modal dialog: ``PromptScreen(title, default) -> str | None``.
+
+Enter submits, Escape cancels (``None``). An optional ``validator`` returns an error message for a
+bad value (or ``None`` when it is fine); the message is shown under the field and the dialog stays
+open with the typed text untouched, so nothing the clerk typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+Validator = Callable[[str], str | None]
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """One text field with a title, an optional hint, and inline validation."""
+
+    CSS_PATH = "../tui/styles/dialogs.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", key_display="Esc"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        default: str = "",
+        *,
+        validator: Validator | None = None,
+        hint: str = "",
+        placeholder: str = "",
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.dialog_title = title
+        self.default = default
+        self.validator = validator
+        self.hint = hint
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="prompt-dialog"):
+            yield Label(self.dialog_title, classes="dialog-title")
+            if self.hint:
+                yield Static(self.hint, classes="dialog-hint")
+            yield Input(self.default, placeholder=self.placeholder, id="prompt-input")
+            yield Static("", id="prompt-error", classes="field-error")
+            yield Static("Enter to accept · Esc to cancel", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-input", Input).focus()
+
+    @property
+    def error(self) -> str:
+        """The message shown under the field ("" when none)."""
+        return str(self.query_one("#prompt-error", Static).content)
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#prompt-error", Static).update(message)
+        self.query_one("#prompt-input", Input).set_class(bool(message), "-invalid")
+
+    @on(Input.Changed, "#prompt-input")
+    def _changed(self) -> None:
+        if self.error:
+            self._show_error("")
+
+    @on(Input.Submitted, "#prompt-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value
+        if self.validator is not None:
+            problem = self.validator(value)
+            if problem:
+                self._show_error(problem)
+                return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
