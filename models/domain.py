@@ -315,6 +315,10 @@ class MinutesDocument:
     amendments: tuple[AmendmentData, ...] = ()
     previous_meeting_date: date | None = None
     year_offset: int = 0  # running numbering: minute refs used by earlier meetings this year
+    # The date of the meeting at which these minutes were approved (meeting.approved_at_meeting_id).
+    approved_at_meeting_date: date | None = None
+    # Earlier actions (ids in earlier_actions) raised at exempt items: left out of public minutes.
+    confidential_action_ids: frozenset[int] = frozenset()
 
     def person_name(self, person_id: int | None, fallback: str = "") -> str:
         if person_id is not None and person_id in self.people:

@@ -115,6 +115,30 @@ class DocumentMixin(StoreBase):
             offset = 0
             if panel.numbering == Numbering.RUNNING.value:
                 offset = self._items_earlier_in_year(s, meeting)
+            approved_on = (
+                s.exec(
+                    select(col(t.Meeting.held_on)).where(
+                        col(t.Meeting.id) == meeting.approved_at_meeting_id
+                    )
+                ).first()
+                if meeting.approved_at_meeting_id is not None
+                else None
+            )
+            carried_item_ids = {a.item_id for a in carried if a.item_id is not None}
+            exempt_items = (
+                set(
+                    s.exec(
+                        select(col(t.AgendaItem.id))
+                        .where(col(t.AgendaItem.id).in_(carried_item_ids))
+                        .where(col(t.AgendaItem.exempt))
+                    ).all()
+                )
+                if carried_item_ids
+                else set()
+            )
+            confidential = frozenset(
+                a.id for a in carried if a.id is not None and a.item_id in exempt_items
+            )
             return MinutesDocument(
                 panel=panel_data(panel),
                 meeting=meeting_data(meeting),
@@ -129,6 +153,8 @@ class DocumentMixin(StoreBase):
                 amendments=tuple(amendment_data(a) for a in amendments),
                 previous_meeting_date=previous,
                 year_offset=offset,
+                approved_at_meeting_date=approved_on,
+                confidential_action_ids=confidential,
             )
 
     @staticmethod

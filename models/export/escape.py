@@ -1,0 +1,100 @@
+"""Escaping of clerk-typed text so it can never change the structure of the exported Markdown.
+
+The guarantee: whatever a clerk types (a line that starts with ``#``, ``>``, ``-``, ``1.``,
+``---``/``===``, pipes, asterisks, backticks, brackets, raw HTML such as ``<script>``, entity
+references, trailing backslashes, leading spaces, blank lines, control characters ...) comes out
+of these helpers as *text* inside the block the exporter put it in: a paragraph stays one
+paragraph, a heading stays one heading, a table cell stays one cell. Every visible character the
+clerk typed is still visible in the rendered minutes.
+
+What is changed (in the Markdown only; the database keeps the original):
+
+- CR, CRLF, vertical tab, form feed, NEL and U+2028/U+2029 count as line breaks;
+- inside a paragraph, line breaks become CommonMark hard line breaks (``\\`` at line end) and runs
+  of blank lines collapse to one break, so the text can never start a new block;
+- in headings and table cells, line breaks become a single space;
+- tabs become spaces; leading and trailing blanks of each line are dropped (leading spaces would
+  otherwise make an indented code block);
+- NUL and other C0/C1 control characters, lone surrogates and the bidirectional embedding,
+  override and isolate controls (which could visually reorder the rest of a line) become U+FFFD,
+  a visible replacement mark;
+- Markdown punctuation is backslash-escaped where it could mean something.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPLACEMENT = "\ufffd"
+
+# Every way a line can end, in the text people type or paste.
+_NEWLINES = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+# Characters that are not safe to pass through: C0 controls other than tab/newline (handled
+# above), DEL and C1 controls, lone surrogates, bidi embeddings/overrides/isolates.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+)
+# Punctuation escaped wherever it appears: emphasis, code, links, raw HTML, strikethrough
+# (GFM), table pipes and the backslash itself.
+_SPECIAL = re.compile(r"([\\`*_\[\]<~|])")
+# In headings ``#`` too: a trailing run of ``#`` would be taken as the closing sequence.
+_SPECIAL_HEADING = re.compile(r"([\\`*_\[\]<~|#])")
+# "&amp;", "&#60;", "&#x3C;": would be decoded as an entity.
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# Block markers at the start of a line (after the escapes above): ATX heading, block quote,
+# bullet list, thematic break, setext underline, ordered list.
+_LINE_START = re.compile(r"^(?:([#>+=-])|(\d{1,9})([.)]))")
+
+
+def clean(text: str) -> str:
+    """Normalise line breaks to ``\\n`` and replace unsafe characters; no Markdown escaping."""
+    text = _NEWLINES.sub("\n", text)
+    text = text.replace("\t", " ")
+    return _UNSAFE.sub(REPLACEMENT, text)
+
+
+def _escape_line(line: str, special: re.Pattern[str] = _SPECIAL) -> str:
+    """Escape one line (no line breaks in it) whose start may be the start of a block."""
+    line = line.strip(" ")
+    if not line:
+        return ""
+    line = special.sub(r"\\\1", line)
+    line = _ENTITY.sub(r"\\&", line)
+    match = _LINE_START.match(line)
+    if match is not None:
+        if match.group(1):
+            line = "\\" + line
+        else:
+            digits = match.group(2)
+            line = f"{digits}\\{line[len(digits):]}"
+    return line
+
+
+def _lines(text: str, special: re.Pattern[str] = _SPECIAL) -> list[str]:
+    """The non-blank lines of ``text``, each escaped."""
+    escaped = (_escape_line(line, special) for line in clean(text).split("\n"))
+    return [line for line in escaped if line]
+
+
+def inline(text: str) -> str:
+    """Text for running prose on one line (a name, a label, a title): breaks become spaces."""
+    return " ".join(_lines(text))
+
+
+def paragraph(text: str, *, indent: str = "") -> str:
+    """Text that must stay inside one paragraph (or list item): line breaks become hard breaks.
+
+    ``indent`` is put before each continuation line (e.g. three spaces inside a ``1.`` list
+    item) so that the raw Markdown reads well; it does not change what is rendered.
+    """
+    return ("\\\n" + indent).join(_lines(text))
+
+
+def heading(text: str) -> str:
+    """Text for an ATX heading: one line, and no ``#`` that could close the heading."""
+    return " ".join(_lines(text, _SPECIAL_HEADING))
+
+
+def table_cell(text: str) -> str:
+    """Text for one GFM table cell: one line, pipes escaped."""
+    return inline(text)

@@ -1,0 +1,591 @@
+"""A meeting's minutes as CommonMark Markdown (with GFM tables for the action lists).
+
+``render_markdown(doc)`` gives the PUBLIC minutes: an exempt ("Part 2") item shows only its
+number, its public title and the basis on which it was taken in private; nothing else of it
+(confidential title, entries, declarations, documents, presenter, actions) appears anywhere.
+``render_markdown(doc, full=True)`` gives everything, marked CONFIDENTIAL at the top.
+
+The output is deterministic: the same document always gives the same bytes (no "now").
+Every piece of clerk-typed text goes through ``models.export.escape``, so no text can change the
+structure of the minutes. The text is built as a list of blocks joined once.
+
+Wording rules (so the minutes read like council minutes):
+
+- people in attendance lists are shown by full name ("Cllr Helen Marsh"); in running text by
+  styled name ("Cllr Marsh");
+- a question reads "<asker> asked <question> <respondent> replied that <answer>"; the respondent
+  is "The Commissioner" (or "The Deputy Commissioner", "The Chief Constable") when their role
+  says so, otherwise their styled name; a question or answer that starts with a capital letter
+  follows a colon instead ("asked: What ..."), an answer that starts with "that" is not doubled;
+- a procedural note with a time reads "<text> at HH:MM." ("Cllr Okafor joined the meeting at
+  10:25.");
+- a resolution whose text starts with "that" reads "**RESOLVED** that ..."; any other text reads
+  "**RESOLVED:** ..."; the vote follows in italics, e.g. "*(Proposed by Cllr Marsh, seconded by
+  Cllr Pritchard; for 8, against 0, abstentions 1: carried)*".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.domain import (
+    DEFAULT_EXEMPT_BASIS,
+    ActionData,
+    ActionStatus,
+    AttendanceData,
+    AttendanceStatus,
+    DeclarationData,
+    EntryData,
+    EntryKind,
+    ItemData,
+    ItemKind,
+    MinutesDocument,
+    Numbering,
+    Outcome,
+    PersonData,
+)
+from models.export import escape
+from models.numbering import entry_numbers, item_numbers
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+_STATUS_LABEL = {
+    ActionStatus.OPEN: "Open",
+    ActionStatus.DONE: "Done",
+    ActionStatus.DROPPED: "Dropped",
+}
+_SENTENCE_END = tuple(".?!:;)\"'\u201d\u2019")
+SIGNATURE_LINE = "______________________ Date: ______________"
+
+
+def long_date(day: date) -> str:
+    """"17 November 2026" (English whatever the locale)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def weekday_date(day: date) -> str:
+    """"Tuesday 17 November 2026"."""
+    return f"{_WEEKDAYS[day.weekday()]} {long_date(day)}"
+
+
+def _sentence(text: str) -> str:
+    """Text with a full stop added when it does not already end a sentence."""
+    text = text.rstrip()
+    if text and not text.endswith(_SENTENCE_END):
+        return text + "."
+    return text
+
+
+def _starts_lower(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return bool(first) and not first.isupper()
+
+
+def respondent_reference(person: PersonData) -> str:
+    """How the minutes name someone who answers: "The Commissioner" or "Ms Whitfield"."""
+    role = person.role.lower()
+    if "commissioner" in role and "deputy" in role:
+        return "The Deputy Commissioner"
+    if "commissioner" in role and "assistant" not in role:
+        return "The Commissioner"
+    if "chief constable" in role and "deputy" not in role and "assistant" not in role:
+        return "The Chief Constable"
+    return person.styled_name
+
+
+def vote_summary(entry: EntryData, chair_title: str = "Chair") -> str:
+    """"Proposed by X, seconded by Y; for 8, against 0, abstentions 1: carried" (plain text)."""
+    movers = []
+    if entry.proposer.strip():
+        movers.append(f"proposed by {escape.inline(entry.proposer)}")
+    if entry.seconder.strip():
+        movers.append(f"seconded by {escape.inline(entry.seconder)}")
+    counts = [
+        f"{label} {value}"
+        for label, value in (
+            ("for", entry.vote_for),
+            ("against", entry.vote_against),
+            ("abstentions", entry.vote_abstain),
+        )
+        if value is not None
+    ]
+    outcome = {
+        Outcome.CARRIED: "carried",
+        Outcome.LOST: "lost",
+        Outcome.UNANIMOUS: "unanimous",
+        Outcome.NONE: "",
+    }[entry.outcome]
+    if entry.casting_vote:
+        chair = escape.inline(chair_title) or "Chair"
+        how = f"on the {chair}\u2019s casting vote"
+        outcome = f"{outcome} {how}" if outcome else f"decided {how}"
+    result = ", ".join(counts)
+    if outcome:
+        result = f"{result}: {outcome}" if result else outcome
+    parts = [p for p in (", ".join(movers), result) if p]
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+class _Renderer:
+    def __init__(self, doc: MinutesDocument, full: bool) -> None:
+        self.doc = doc
+        self.full = full
+        self.blocks: list[str] = []
+        self.numbers = item_numbers(doc)
+        self.items_by_id = {item.id: item for item in doc.items}
+        self.running = doc.panel.numbering is Numbering.RUNNING
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def hidden(self, item_id: int | None) -> bool:
+        """Whether content attached to this item is left out (public minutes, exempt item)."""
+        if self.full or item_id is None:
+            return False
+        item = self.items_by_id.get(item_id)
+        return item is not None and item.exempt
+
+    def add(self, block: str) -> None:
+        if block:
+            self.blocks.append(block)
+
+    def person(self, person_id: int | None, fallback: str, *, styled: bool) -> str:
+        """Escaped name of a person (styled "Cllr Marsh" or full), or the typed fallback."""
+        if person_id is not None and person_id in self.doc.people:
+            p = self.doc.people[person_id]
+            return escape.inline(p.styled_name if styled else p.full_name)
+        return escape.inline(fallback)
+
+    def item_ref(self, item: ItemData) -> str:
+        word = "minute" if self.running else "item"
+        return f"{word} {self.numbers[item.id]}"
+
+    # --- header ----------------------------------------------------------------------------------
+
+    def header(self) -> None:
+        doc = self.doc
+        if self.full:
+            self.add(
+                "**CONFIDENTIAL: full minutes, including exempt items. Not for publication.**"
+            )
+        self.add(f"# {escape.heading(doc.panel.name)}")
+        meeting = doc.meeting
+        when = f"Minutes of the meeting held on {weekday_date(meeting.held_on)}"
+        if meeting.start_time:
+            when += f" at {escape.heading(meeting.start_time)}"
+        if meeting.venue.strip():
+            when += f", {escape.heading(meeting.venue)}"
+        self.add(f"## {when}")
+        if meeting.is_approved:
+            if doc.approved_at_meeting_date is not None:
+                status = (
+                    "Approved as a correct record at the meeting held on "
+                    f"{long_date(doc.approved_at_meeting_date)}"
+                )
+            elif meeting.approved_at is not None:
+                status = f"Approved as a correct record on {long_date(meeting.approved_at.date())}"
+            else:
+                status = "Approved as a correct record"
+        else:
+            status = "Draft, to be approved at the next meeting"
+        self.add(f"**Status:** {status}")
+
+    # --- attendance ------------------------------------------------------------------------------
+
+    def attendance(self) -> None:
+        groups: dict[AttendanceStatus, list[AttendanceData]] = {}
+        for record in self.doc.attendance:
+            status = record.status
+            if status is AttendanceStatus.SUBSTITUTE:
+                status = AttendanceStatus.PRESENT
+            groups.setdefault(status, []).append(record)
+        chair = self.doc.panel.chair_title.strip().lower() or "chair"
+
+        def rank(record: AttendanceData) -> int:
+            capacity = record.capacity.strip().lower()
+            if capacity in (chair, "chair", "chairman", "chairperson"):
+                return 0
+            if capacity.startswith("vice"):
+                return 1
+            return 2
+
+        present = sorted(groups.get(AttendanceStatus.PRESENT, []), key=rank)
+        rows = (
+            ("Present", present, self.member_label),
+            ("Apologies", groups.get(AttendanceStatus.APOLOGIES, []), self.member_label),
+            ("Absent", groups.get(AttendanceStatus.ABSENT, []), self.member_label),
+            ("Also present", groups.get(AttendanceStatus.ALSO_PRESENT, []), self.guest_label),
+            ("In attendance", groups.get(AttendanceStatus.IN_ATTENDANCE, []), self.guest_label),
+        )
+        for label, records, describe in rows:
+            if records:
+                self.add(f"**{label}:** " + ", ".join(describe(r) for r in records))
+
+    def member_label(self, record: AttendanceData) -> str:
+        notes: list[str] = []
+        if record.capacity.strip():
+            notes.append(escape.inline(record.capacity))
+        elif "co-opted" in record.person.role.lower():
+            notes.append(escape.inline(record.person.role))
+        if record.status is AttendanceStatus.SUBSTITUTE and record.substitute_for is not None:
+            notes.append(f"substitute for {escape.inline(record.substitute_for.full_name)}")
+        elif record.status is AttendanceStatus.SUBSTITUTE:
+            notes.append("substitute")
+        if record.status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE):
+            notes.extend(self.times(record))
+        return self.labelled(record.person.full_name, notes)
+
+    def guest_label(self, record: AttendanceData) -> str:
+        notes: list[str] = []
+        role = record.capacity.strip() or record.person.role.strip()
+        if role:
+            notes.append(escape.inline(role))
+        notes.extend(self.times(record))
+        return self.labelled(record.person.full_name, notes)
+
+    @staticmethod
+    def times(record: AttendanceData) -> list[str]:
+        out = []
+        if record.arrived_at.strip():
+            out.append(f"from {escape.inline(record.arrived_at)}")
+        if record.left_at.strip():
+            out.append(f"until {escape.inline(record.left_at)}")
+        return out
+
+    @staticmethod
+    def labelled(name: str, notes: list[str]) -> str:
+        shown = escape.inline(name)
+        return f"{shown} ({', '.join(notes)})" if notes else shown
+
+    # --- declarations ----------------------------------------------------------------------------
+
+    def declaration_text(self, decl: DeclarationData, indent: str) -> str:
+        """The declaration as typed when it names the member; otherwise prefixed by the name."""
+        text = escape.clean(decl.text).strip()
+        person = decl.person
+        surname = person.name.split()[-1] if person.name.split() else person.name
+        lowered = text.lower()
+        names_member = any(
+            n and lowered.startswith(n.lower())
+            for n in (person.full_name, person.styled_name, person.name, surname)
+        )
+        body = escape.paragraph(text, indent=indent)
+        if names_member:
+            return body
+        name = escape.inline(person.full_name)
+        if lowered.startswith("that "):
+            return f"{name} declared {body}"
+        return f"{name}: {body}"
+
+    def visible_declarations(self) -> list[DeclarationData]:
+        return [d for d in self.doc.declarations if not self.hidden(d.item_id)]
+
+    def declarations_list(self, declarations: list[DeclarationData]) -> str:
+        lines = []
+        for decl in declarations:
+            line = f"- {self.declaration_text(decl, '  ')}"
+            item = self.items_by_id.get(decl.item_id) if decl.item_id is not None else None
+            if item is not None:
+                line += f" ({self.item_ref(item)})"
+            lines.append(line)
+        return "\n".join(lines)
+
+    def has_declarations_item(self) -> bool:
+        return any(
+            i.kind is ItemKind.DECLARATIONS and (self.full or not i.exempt) for i in self.doc.items
+        )
+
+    def loose_declarations(self) -> None:
+        """Declarations when the agenda has no declarations item: listed after attendance."""
+        if self.has_declarations_item():
+            return
+        visible = self.visible_declarations()
+        if visible:
+            self.add("**Declarations of interest:**")
+            self.add(self.declarations_list(visible))
+
+    # --- items -----------------------------------------------------------------------------------
+
+    def items(self) -> None:
+        for item in self.doc.items:
+            if item.exempt and not self.full:
+                self.exempt_stub(item)
+            else:
+                self.item(item)
+
+    def heading_number(self, item: ItemData) -> str:
+        number = escape.heading(self.numbers[item.id])
+        return number if self.running else f"{number}."
+
+    def exempt_basis(self, item: ItemData) -> str:
+        basis = escape.clean(item.exempt_basis).strip() or DEFAULT_EXEMPT_BASIS
+        return escape.inline(basis.rstrip("."))
+
+    def exempt_stub(self, item: ItemData) -> None:
+        self.add(f"### {self.heading_number(item)} {escape.heading(item.shown_public_title)}")
+        self.add(f"This item was considered in private under {self.exempt_basis(item)}.")
+
+    def item(self, item: ItemData) -> None:
+        self.add(f"### {self.heading_number(item)} {escape.heading(item.title)}")
+        if item.exempt:
+            self.add(
+                "**Exempt item: not for publication.** Considered in private under "
+                f"{self.exempt_basis(item)}. Public title: "
+                f"\u201c{escape.inline(item.shown_public_title)}\u201d."
+            )
+        if item.presenter.strip():
+            self.add(f"**Presenter:** {escape.inline(item.presenter)}")
+        entries = self.doc.entries.get(item.id, ())
+        if item.kind is ItemKind.DECLARATIONS:
+            visible = self.visible_declarations()
+            if visible:
+                self.add(self.declarations_list(visible))
+            elif not entries and len(visible) == len(self.doc.declarations):
+                self.add("None were declared.")
+        else:
+            for decl in self.doc.declarations:
+                if decl.item_id == item.id:
+                    self.add(f"*Declaration of interest:* {self.declaration_text(decl, '')}")
+        if item.kind is ItemKind.APOLOGIES and not entries:
+            self.add(self.apologies_text())
+        self.entries(entries)
+        if item.kind is ItemKind.ACTION_LOG:
+            self.earlier_actions()
+        if item.documents:
+            self.add("*Supporting documents:*")
+            self.add("\n".join(f"- {escape.paragraph(d, indent='  ')}" for d in item.documents))
+
+    def apologies_text(self) -> str:
+        apologies = [a for a in self.doc.attendance if a.status is AttendanceStatus.APOLOGIES]
+        if not apologies:
+            return "There were no apologies."
+        names = [escape.inline(a.person.full_name) for a in apologies]
+        text = "Apologies were received from " + _join_names(names) + "."
+        subs = [
+            a for a in self.doc.attendance
+            if a.status is AttendanceStatus.SUBSTITUTE and a.substitute_for is not None
+        ]
+        for sub in subs:
+            assert sub.substitute_for is not None
+            text += (
+                f" {escape.inline(sub.person.full_name)} attended as substitute for "
+                f"{escape.inline(sub.substitute_for.full_name)}."
+            )
+        return text
+
+    def entries(self, entries: tuple[EntryData, ...]) -> None:
+        labels = entry_numbers(entries, self.doc.panel.numbering)
+        run: list[str] = []  # consecutive numbered entries: one tight ordered list (per item)
+        for entry, label in zip(entries, labels, strict=True):
+            if label and not self.running:
+                indent = " " * (len(label) + 1)
+                run.append(f"{label} {self.entry_body(entry, indent)}")
+                continue
+            if run:
+                self.add("\n".join(run))
+                run = []
+            if label:
+                self.add(f"{label} {self.entry_body(entry, '')}")
+            else:
+                self.add(self.entry_body(entry, ""))
+        if run:
+            self.add("\n".join(run))
+
+    def entry_body(self, entry: EntryData, indent: str) -> str:
+        if entry.kind is EntryKind.QUESTION:
+            return self.question(entry, indent)
+        if entry.kind is EntryKind.PROCEDURE:
+            return self.procedure(entry, indent)
+        if entry.kind is EntryKind.RESOLUTION:
+            return self.resolution(entry, indent)
+        return escape.paragraph(entry.text, indent=indent)
+
+    def question(self, entry: EntryData, indent: str) -> str:
+        asker = self.person(entry.asker_id, entry.asker_text, styled=True) or "A member"
+        question = _sentence(escape.clean(entry.text).strip())
+        if not question:
+            text = f"{asker} asked a question."
+        elif _starts_lower(question):
+            text = f"{asker} asked {escape.paragraph(question, indent=indent)}"
+        else:
+            text = f"{asker} asked: {escape.paragraph(question, indent=indent)}"
+        answer = _sentence(escape.clean(entry.answer).strip())
+        if not answer:
+            return text
+        if entry.respondent_id is not None and entry.respondent_id in self.doc.people:
+            who = escape.inline(respondent_reference(self.doc.people[entry.respondent_id]))
+        else:
+            who = escape.inline(entry.respondent_text)
+        body = escape.paragraph(answer, indent=indent)
+        if not who:
+            return f"{text} In reply, the Panel was told: {body}"
+        if answer.lower().startswith("that "):
+            return f"{text} {who} replied {body}"
+        if _starts_lower(answer):
+            return f"{text} {who} replied that {body}"
+        return f"{text} {who} replied: {body}"
+
+    @staticmethod
+    def procedure(entry: EntryData, indent: str) -> str:
+        text = escape.clean(entry.text).strip()
+        at = escape.clean(entry.at_time).strip()
+        if at and at not in text:
+            text = text.rstrip(". ") + f" at {at}"
+        return escape.paragraph(_sentence(text), indent=indent)
+
+    def resolution(self, entry: EntryData, indent: str) -> str:
+        text = escape.clean(entry.text).strip()
+        if text[:8].upper() == "RESOLVED":
+            text = text[8:].lstrip(" :-\u2013\u2014")
+        body = escape.paragraph(text, indent=indent)
+        starts_that = text.lower().startswith(("that ", "that:", "that,")) or text.lower() == "that"
+        out = f"**RESOLVED** {body}" if starts_that else f"**RESOLVED:** {body}"
+        vote = vote_summary(entry, self.doc.panel.chair_title)
+        if vote:
+            out += f" *({vote})*"
+        return out
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def owner(self, action: ActionData) -> str:
+        return self.person(action.owner_id, action.owner_text, styled=False)
+
+    def visible_earlier_actions(self) -> list[ActionData]:
+        return [
+            a for a in self.doc.earlier_actions
+            if self.full or a.id not in self.doc.confidential_action_ids
+        ]
+
+    def earlier_status(self, action: ActionData) -> tuple[str, str]:
+        """(status, latest update) of an earlier action as reported at this meeting."""
+        updates = self.doc.action_updates.get(action.id, ())
+        if updates:
+            last = updates[-1]
+            return _STATUS_LABEL[last.status], last.note
+        held_on = self.doc.meeting.held_on
+        if action.status is ActionStatus.OPEN or (
+            action.closed_on is not None and action.closed_on > held_on
+        ):
+            return "Open", ""
+        label = _STATUS_LABEL[action.status]
+        if action.closed_on is not None:
+            label += f" ({long_date(action.closed_on)})"
+        return label, action.completion_note
+
+    def earlier_actions(self) -> None:
+        actions = self.visible_earlier_actions()
+        if not actions:
+            self.add("There were no actions outstanding from earlier meetings.")
+            return
+        rows = ["| Ref | Action | Owner | Status | Latest update |", "|---|---|---|---|---|"]
+        for action in actions:
+            status, note = self.earlier_status(action)
+            rows.append(
+                "| " + " | ".join(
+                    (
+                        escape.table_cell(action.ref),
+                        escape.table_cell(action.text),
+                        escape.table_cell(self.owner(action)),
+                        status,
+                        escape.table_cell(note),
+                    )
+                ) + " |"
+            )
+        self.add("\n".join(rows))
+
+    def loose_earlier_actions(self) -> None:
+        """Earlier actions when no (visible) action-log item exists: their own section."""
+        has_log = any(
+            i.kind is ItemKind.ACTION_LOG and (self.full or not i.exempt) for i in self.doc.items
+        )
+        if has_log or not self.visible_earlier_actions():
+            return
+        self.add("## Actions from earlier meetings")
+        self.earlier_actions()
+
+    def actions(self) -> None:
+        self.add("## Actions")
+        actions = [a for a in self.doc.actions if not self.hidden(a.item_id)]
+        if not actions:
+            self.add("No actions were raised at this meeting.")
+            return
+        rows = ["| Ref | Action | Owner | Due | Status |", "|---|---|---|---|---|"]
+        for action in actions:
+            due = long_date(action.due_date) if action.due_date else ""
+            rows.append(
+                "| " + " | ".join(
+                    (
+                        escape.table_cell(action.ref),
+                        escape.table_cell(action.text),
+                        escape.table_cell(self.owner(action)),
+                        due,
+                        _STATUS_LABEL[action.status],
+                    )
+                ) + " |"
+            )
+        self.add("\n".join(rows))
+
+    # --- closing ---------------------------------------------------------------------------------
+
+    def amendments(self) -> None:
+        if not self.doc.amendments:
+            return
+        self.add("## Amendments")
+        lines = []
+        for amendment in self.doc.amendments:
+            when = long_date(amendment.recorded_at.date())
+            what = "Approval withdrawn" if amendment.kind == "approval_undone" else "Amended"
+            text = escape.paragraph(amendment.text, indent="  ")
+            lines.append(f"- **{what} on {when}:** {text}" if text else f"- **{what} on {when}.**")
+        self.add("\n".join(lines))
+
+    def closing(self) -> None:
+        end = escape.inline(self.doc.meeting.end_time)
+        if end:
+            self.add(f"The meeting ended at {end}.")
+
+    def signature(self) -> None:
+        self.add("---")
+        title = escape.inline(self.doc.panel.chair_title) or "Chair"
+        self.add(f"{title}: {SIGNATURE_LINE}")
+
+    def render(self) -> str:
+        self.header()
+        self.attendance()
+        self.loose_declarations()
+        self.items()
+        self.closing()
+        self.loose_earlier_actions()
+        self.actions()
+        self.amendments()
+        self.signature()
+        return "\n\n".join(self.blocks) + "\n"
+
+
+def _join_names(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def render_markdown(doc: MinutesDocument, *, full: bool = False) -> str:
+    """The minutes of ``doc`` as Markdown: public by default, everything with ``full=True``."""
+    return _Renderer(doc, full).render()
+
+
+def _slug(text: str) -> str:
+    chars = [ch if ch.isascii() and ch.isalnum() else "-" for ch in text.lower()]
+    return "-".join(part for part in "".join(chars).split("-") if part)
+
+
+def default_export_name(doc: MinutesDocument, ext: str = "md", *, full: bool = False) -> str:
+    """"2026-11-17-wessex-vale-pcp-minutes.md"; full (confidential) minutes add "-full"."""
+    panel = _slug(doc.panel.short_name) or _slug(doc.panel.name).replace(
+        "police-and-crime-panel", "pcp"
+    ) or "panel"
+    suffix = "-full" if full else ""
+    extension = _slug(ext) or "md"
+    return f"{doc.meeting.held_on.isoformat()}-{panel}-minutes{suffix}.{extension}"
