@@ -1,0 +1,318 @@
+"""Writing a validated meeting bundle into the database, in one transaction.
+
+``models.bundle.parse_bundle`` has already checked every field and reference; this module only
+maps bundle references to rows. The rules for reusing what the target database already holds are
+documented in ``docs/bundle-format.md`` ("Importing"):
+
+- the panel is matched by name (case and surrounding spaces ignored); an existing panel keeps its
+  own settings and membership, a new one takes the bundle's;
+- people are matched by title + name (same comparison) among the people that existed before the
+  import; the oldest match wins; matched people are not changed;
+- another meeting the bundle refers to (previous meeting, the meeting that approved these
+  minutes) is matched by date among the panel's meetings; carried actions are only ever attached
+  to a record-only meeting (one without agenda items), so existing minutes never gain actions;
+  where nothing matches, a record-only meeting with that date and status is created;
+- a carried action is the panel's action with the same ref number and text if there is one;
+  otherwise it is created;
+- action ref numbers are kept when free in the panel, else the next free number is used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, col, func, select
+
+from models import tables as t
+from models.bundle import BAction, BOtherMeeting, Bundle
+from models.domain import Numbering
+from models.store.base import dump_list
+from models.store.document import DocumentMixin
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+
+def _key(*parts: str) -> tuple[str, ...]:
+    return tuple(" ".join(p.split()).casefold() for p in parts)
+
+
+def _id(value: int | None) -> int:
+    assert value is not None, "row has no id (not flushed)"
+    return value
+
+
+class _Writer:
+    def __init__(self, s: Session, bundle: Bundle) -> None:
+        self.s = s
+        self.b = bundle
+        self.panel_id = 0
+        self.panel_is_new = False
+        self.people: dict[str, int] = {}
+        self.items: dict[str, int] = {}
+        self.meetings: dict[str, int] = {}
+        self.others = {m.ref: m for m in bundle.other_meetings}
+        self.used_refs: set[int] = set()
+
+    # --- panel and people ----------------------------------------------------------------------------
+
+    def panel(self) -> None:
+        p = self.b.panel
+        wanted = _key(p.name)
+        for row in self.s.exec(select(t.Panel).order_by(col(t.Panel.id))).all():
+            if _key(row.name) == wanted:
+                self.panel_id = _id(row.id)
+                return
+        from models.store.panels import default_short_name
+
+        row = t.Panel(
+            name=p.name, short_name=p.short_name.strip() or default_short_name(p.name),
+            host_authority=p.host_authority, default_venue=p.default_venue,
+            numbering=p.numbering.value, chair_title=p.chair_title,
+            standing_agenda=dump_list(list(p.standing_agenda)),
+        )
+        self.s.add(row)
+        self.s.flush()
+        self.panel_id = _id(row.id)
+        self.panel_is_new = True
+
+    def people_and_members(self) -> None:
+        existing: dict[tuple[str, ...], int] = {}
+        for row in self.s.exec(select(t.Person).order_by(col(t.Person.id))).all():
+            existing.setdefault(_key(row.title, row.name), _id(row.id))
+        for person in self.b.people:
+            match = existing.get(_key(person.title, person.name))
+            if match is None:
+                row = t.Person(
+                    title=person.title, name=person.name, role=person.role,
+                    organisation=person.organisation,
+                )
+                self.s.add(row)
+                self.s.flush()
+                match = _id(row.id)
+            self.people[person.ref] = match
+        if not self.panel_is_new:
+            return
+        for pos, m in enumerate(self.b.memberships):
+            self.s.add(t.Membership(
+                panel_id=self.panel_id, person_id=self.people[m.person], role=m.role.value,
+                represents=m.represents, start_date=m.start_date, end_date=m.end_date,
+                position=pos,
+            ))
+
+    def person(self, ref: str | None) -> int | None:
+        return self.people[ref] if ref is not None else None
+
+    # --- the other meetings the bundle refers to ----------------------------------------------------
+
+    def _create_record_meeting(self, other: BOtherMeeting) -> int:
+        row = t.Meeting(
+            panel_id=self.panel_id, held_on=other.held_on, start_time="",
+            status=other.status.value,
+        )
+        self.s.add(row)
+        self.s.flush()
+        return _id(row.id)
+
+    def home_meeting(self, ref: str) -> int:
+        """A record-only meeting on the referred meeting's date, to hold carried actions."""
+        if ref in self.meetings:
+            return self.meetings[ref]
+        other = self.others[ref]
+        with_items = select(t.AgendaItem.meeting_id)
+        row = self.s.exec(
+            select(t.Meeting)
+            .where(col(t.Meeting.panel_id) == self.panel_id)
+            .where(col(t.Meeting.held_on) == other.held_on)
+            .where(col(t.Meeting.id).not_in(with_items))
+            .order_by(col(t.Meeting.id))
+        ).first()
+        found = _id(row.id) if row is not None else self._create_record_meeting(other)
+        self.meetings[ref] = found
+        return found
+
+    def any_meeting(self, ref: str) -> int:
+        """Any meeting of the panel held on the referred meeting's date (else a record-only one)."""
+        if ref in self.meetings:
+            return self.meetings[ref]
+        other = self.others[ref]
+        row = self.s.exec(
+            select(t.Meeting)
+            .where(col(t.Meeting.panel_id) == self.panel_id)
+            .where(col(t.Meeting.held_on) == other.held_on)
+            .order_by(col(t.Meeting.id))
+        ).first()
+        found = _id(row.id) if row is not None else self._create_record_meeting(other)
+        self.meetings[ref] = found
+        return found
+
+    # --- actions -------------------------------------------------------------------------------------
+
+    def load_refs(self) -> None:
+        self.used_refs = {
+            int(r)
+            for r in self.s.exec(
+                select(t.Action.ref_no).where(col(t.Action.panel_id) == self.panel_id)
+            ).all()
+        }
+
+    def ref_no(self, wanted: int) -> int:
+        ref = wanted if wanted not in self.used_refs else max(self.used_refs) + 1
+        self.used_refs.add(ref)
+        return ref
+
+    def existing_action(self, a: BAction) -> int | None:
+        row = self.s.exec(
+            select(t.Action)
+            .where(col(t.Action.panel_id) == self.panel_id)
+            .where(col(t.Action.ref_no) == a.ref_no)
+            .order_by(col(t.Action.id))
+        ).first()
+        if row is not None and _key(row.text) == _key(a.text):
+            return _id(row.id)
+        return None
+
+    def new_action(self, a: BAction, meeting_id: int, item_id: int | None, pos: int) -> int:
+        row = t.Action(
+            panel_id=self.panel_id, meeting_id=meeting_id, item_id=item_id,
+            ref_no=self.ref_no(a.ref_no), text=a.text, owner_id=self.person(a.owner),
+            owner_text=a.owner_text, due_date=a.due_date, status=a.status.value,
+            completion_note=a.completion_note, closed_on=a.closed_on, position=pos,
+        )
+        self.s.add(row)
+        self.s.flush()
+        return _id(row.id)
+
+    # --- the meeting ---------------------------------------------------------------------------------
+
+    def write(self) -> int:
+        b = self.b
+        self.panel()
+        self.people_and_members()
+        self.load_refs()
+
+        # Carried actions first: matched, or created on a record-only meeting of their date.
+        carried: list[tuple[BAction, int]] = []
+        homes: dict[int, int] = {}
+        for a in b.earlier_actions:
+            found = self.existing_action(a)
+            if found is None:
+                assert a.raised_at is not None
+                home = self.home_meeting(a.raised_at)
+                found = self.new_action(a, home, None, homes.get(home, 0))
+                homes[home] = homes.get(home, 0) + 1
+            carried.append((a, found))
+        # Other referred meetings exist before this one is created, so a same-day previous
+        # meeting keeps its place before it.
+        for ref in (b.previous_meeting, b.meeting.approved_at_meeting,
+                    *(am.recorded_at_meeting for am in b.amendments)):
+            if ref is not None and ref != b.meeting.ref:
+                self.any_meeting(ref)
+
+        m = b.meeting
+        meeting = t.Meeting(
+            panel_id=self.panel_id, held_on=m.held_on, start_time=m.start_time,
+            end_time=m.end_time, venue=m.venue, status=m.status.value, approved_at=m.approved_at,
+            approved_at_meeting_id=(
+                self.meetings[m.approved_at_meeting] if m.approved_at_meeting else None
+            ),
+        )
+        self.s.add(meeting)
+        self.s.flush()
+        meeting_id = _id(meeting.id)
+        self.meetings[m.ref] = meeting_id
+
+        item_rows: list[t.AgendaItem] = []
+        for pos, item in enumerate(b.items):
+            row = t.AgendaItem(
+                meeting_id=meeting_id, position=pos, taken_position=item.taken_position,
+                number_label=item.number_label, title=item.title,
+                public_title=item.public_title, presenter=item.presenter, kind=item.kind.value,
+                exempt=item.exempt, exempt_basis=item.exempt_basis,
+                documents=dump_list(list(item.documents)), started_at=item.started_at,
+                finished_at=item.finished_at,
+            )
+            self.s.add(row)
+            item_rows.append(row)
+        self.s.flush()
+        for item, row in zip(b.items, item_rows, strict=True):
+            self.items[item.ref] = _id(row.id)
+            for pos, e in enumerate(item.entries):
+                self.s.add(t.Entry(
+                    item_id=_id(row.id), position=pos, kind=e.kind.value, text=e.text,
+                    asker_id=self.person(e.asker), asker_text=e.asker_text,
+                    respondent_id=self.person(e.respondent), respondent_text=e.respondent_text,
+                    answer=e.answer, proposer=e.proposer, seconder=e.seconder,
+                    vote_for=e.vote_for, vote_against=e.vote_against,
+                    vote_abstain=e.vote_abstain, outcome=e.outcome.value,
+                    casting_vote=e.casting_vote, at_time=e.at_time,
+                ))
+
+        for pos, att in enumerate(b.attendance):
+            self.s.add(t.Attendance(
+                meeting_id=meeting_id, person_id=self.people[att.person], status=att.status.value,
+                substitute_for_id=self.person(att.substitute_for), capacity=att.capacity,
+                arrived_at=att.arrived_at, left_at=att.left_at, position=pos,
+            ))
+        for pos, d in enumerate(b.declarations):
+            self.s.add(t.Declaration(
+                meeting_id=meeting_id, person_id=self.people[d.person],
+                item_id=self.items[d.item] if d.item is not None else None, text=d.text,
+                position=pos,
+            ))
+        for pos, a in enumerate(b.actions):
+            self.new_action(a, meeting_id, self.items[a.item] if a.item else None, pos)
+        for a, action_id in carried:
+            for u in a.updates:
+                self.s.add(t.ActionUpdate(
+                    action_id=action_id, meeting_id=meeting_id, note=u.note,
+                    status=u.status.value, created_at=u.created_at,
+                ))
+        for am in b.amendments:
+            self.s.add(t.Amendment(
+                meeting_id=meeting_id, kind=am.kind, text=am.text, recorded_at=am.recorded_at,
+                recorded_at_meeting_id=(
+                    self.meetings[am.recorded_at_meeting] if am.recorded_at_meeting else None
+                ),
+            ))
+        self.s.flush()
+        self.keep_running_numbers(meeting, item_rows)
+        return meeting_id
+
+    def keep_running_numbers(self, meeting: t.Meeting, item_rows: list[t.AgendaItem]) -> None:
+        """Running numbering: published minute references must not change on import.
+
+        When the target panel's earlier meetings this year hold a different number of items than
+        the source's did, each item without a label gets its original reference as its label.
+        """
+        panel = self.s.get(t.Panel, self.panel_id)
+        if panel is None or panel.numbering != Numbering.RUNNING.value:
+            return
+        if self.b.panel.numbering is not Numbering.RUNNING:
+            return
+        offset = DocumentMixin._items_earlier_in_year(self.s, meeting)
+        if offset == self.b.year_offset:
+            return
+        year = meeting.held_on.year % 100
+        for index, row in enumerate(item_rows):
+            if not row.number_label.strip():
+                row.number_label = f"{self.b.year_offset + index + 1}/{year:02d}"
+                self.s.add(row)
+        self.s.flush()
+
+
+def write_bundle(store: Store, bundle: Bundle) -> int:
+    """Write a validated bundle as a new meeting in ONE transaction; return its id."""
+    with store._session() as s:
+        return _Writer(s, bundle).write()
+
+
+def count_rows(store: Store) -> dict[str, int]:
+    """Rows per table: lets callers (and tests) show that a refused import wrote nothing."""
+    from sqlmodel import SQLModel
+
+    out: dict[str, int] = {}
+    with store._session() as s:
+        for name, table in sorted(SQLModel.metadata.tables.items()):
+            out[name] = int(s.exec(select(func.count()).select_from(table)).one())
+    return out
