@@ -13,8 +13,8 @@ What is changed (in the Markdown only; the database keeps the original):
 - inside a paragraph, line breaks become CommonMark hard line breaks (``\\`` at line end) and runs
   of blank lines collapse to one break, so the text can never start a new block;
 - in headings and table cells, line breaks become a single space;
-- tabs become spaces; leading and trailing blanks of each line are dropped (leading spaces would
-  otherwise make an indented code block);
+- tabs become spaces; leading and trailing blanks (any Unicode white space) of each line are
+  dropped (leading spaces would otherwise make an indented code block);
 - NUL and other C0/C1 control characters, lone surrogates and the bidirectional embedding,
   override and isolate controls (which could visually reorder the rest of a line) become U+FFFD,
   a visible replacement mark;
@@ -55,7 +55,7 @@ def clean(text: str) -> str:
 
 def _escape_line(line: str, special: re.Pattern[str] = _SPECIAL) -> str:
     """Escape one line (no line breaks in it) whose start may be the start of a block."""
-    line = line.strip(" ")
+    line = line.strip()  # any Unicode blank: parsers differ on which they trim
     if not line:
         return ""
     line = special.sub(r"\\\1", line)
