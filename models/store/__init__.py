@@ -8,13 +8,18 @@ write is one short transaction. No Textual imports here.
 from __future__ import annotations
 
 from models.store.actions import ActionsMixin
+from models.store.bulk import BulkMixin
 from models.store.document import DocumentMixin
 from models.store.entries import EntriesMixin
 from models.store.meetings import MeetingsMixin
 from models.store.panels import PanelsMixin
+from models.store.search import SearchMixin
 
 
-class Store(PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin):
+class Store(
+    PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin, BulkMixin,
+    SearchMixin,
+):
     """One database, opened once; safe to share between the UI thread and workers."""
 
 
