@@ -219,6 +219,9 @@ class EntryData:
     outcome: Outcome = Outcome.NONE
     casting_vote: bool = False
     at_time: str = ""
+    # When the entry was last changed (UTC): the version token for Store.update_entry's
+    # ``expected_updated_at`` (two windows editing one entry are detected, never clobbered).
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

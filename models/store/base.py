@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
@@ -126,6 +127,13 @@ def load_list(raw: str) -> tuple[str, ...]:
 # --- table rows → domain dataclasses -------------------------------------------------------------
 
 
+def as_utc(value: datetime | None) -> datetime | None:
+    """Timestamps come back from SQLite without a zone; they were written in UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
 def _id(value: int | None) -> int:
     assert value is not None, "row has no id (not flushed)"
     return value
@@ -243,6 +251,7 @@ def entry_data(row: t.Entry) -> EntryData:
         outcome=Outcome(row.outcome),
         casting_vote=row.casting_vote,
         at_time=row.at_time,
+        updated_at=as_utc(row.updated_at),
     )
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, func, select, update
 
 from models import tables as t
-from models.domain import DraftData, EntryData, EntryKind, Outcome, RevisionData
-from models.errors import ValidationError
-from models.store.base import StoreBase, apply_fields, entry_data
+from models.domain import AttendanceStatus, DraftData, EntryData, EntryKind, Outcome, RevisionData
+from models.errors import ConflictError, NotFoundError, ValidationError
+from models.store.base import StoreBase, apply_fields, as_utc, entry_data
 
 ENTRY_FIELDS = frozenset(
     {"kind", "text", "asker_id", "asker_text", "respondent_id", "respondent_text", "answer",
@@ -57,6 +58,39 @@ def _check_votes(row: t.Entry) -> None:
         raise ValidationError(f"{yes} for and {no} against does not carry a motion.")
     if row.outcome == Outcome.LOST.value and yes > no:
         raise ValidationError(f"{yes} for and {no} against does not lose a motion.")
+
+
+# Attendance that counts towards a vote: members present and substitutes sitting for members.
+VOTING_STATUSES = (AttendanceStatus.PRESENT.value, AttendanceStatus.SUBSTITUTE.value)
+
+
+def _utc(value: datetime) -> datetime:
+    """An aware UTC datetime (a zone-less value is taken to be UTC already)."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _next_stamp(previous: datetime | None) -> datetime:
+    """Now, but always later than ``previous``: every change gets a new version token."""
+    now = _utc(t.utcnow())
+    if previous is not None and now <= _utc(previous):
+        now = _utc(previous) + timedelta(microseconds=1)
+    return now
+
+
+class EntryConflictError(ConflictError):
+    """The entry changed elsewhere since it was read; ``current`` is how it is now."""
+
+    def __init__(self, message: str, current: EntryData) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+class DraftConflictError(ConflictError):
+    """Another window wrote this meeting's draft since this one last saved it."""
+
+    def __init__(self, message: str, current: DraftData | None) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 def _audit_text(row: t.Entry) -> str:
@@ -123,10 +157,20 @@ class EntriesMixin(StoreBase):
             ).all()
             return [entry_data(r) for r in rows]
 
-    def update_entry(self, entry_id: int, **fields: Any) -> EntryData:
-        """Change an entry (text, kind, people, vote ...); text changes go to the audit trail."""
+    def update_entry(
+        self, entry_id: int, *, expected_updated_at: datetime | None = None, **fields: Any
+    ) -> EntryData:
+        """Change an entry (text, kind, people, vote ...); text changes go to the audit trail.
+
+        ``expected_updated_at``: the ``updated_at`` of the entry as the caller read it. When the
+        row changed since (another window or copy of the app), nothing is written and
+        ``EntryConflictError`` (a ``ConflictError``) says so, carrying the entry as it now is.
+        The check and the write are one atomic statement, so two writers cannot both pass it.
+        """
         fields = _validate_entry(dict(fields))
         with self._session() as s:
+            if expected_updated_at is not None:
+                self._claim_entry(s, entry_id, expected_updated_at)
             row = self._get(s, t.Entry, entry_id, "entry")
             self._item_meeting(s, row.item_id)
             before = _audit_text(row)
@@ -137,10 +181,71 @@ class EntriesMixin(StoreBase):
             after = _audit_text(row)
             if after != before:
                 s.add(t.EntryRevision(entry_id=entry_id, old_text=before, new_text=after))
-            row.updated_at = t.utcnow()
+            row.updated_at = _next_stamp(row.updated_at)
             s.add(row)
             s.flush()
             return entry_data(row)
+
+    def _claim_entry(self, s: Session, entry_id: int, expected: datetime) -> None:
+        """Compare-and-set the version token: the first write of the transaction."""
+        claimed = s.exec(
+            update(t.Entry)
+            .where(col(t.Entry.id) == entry_id)
+            .where(col(t.Entry.updated_at) == _utc(expected))
+            .values(updated_at=_next_stamp(expected))
+            .execution_options(synchronize_session=False)
+        )
+        if claimed.rowcount == 1:
+            return
+        row = s.get(t.Entry, entry_id)
+        if row is None:
+            raise NotFoundError(
+                f"Entry {entry_id} was deleted elsewhere (another window or copy of "
+                "panel-minutes); your text is still on screen."
+            )
+        current = entry_data(row)
+        raise EntryConflictError(
+            f"Entry {entry_id} was changed elsewhere (another window or copy of panel-minutes) "
+            "since you opened it; nothing was overwritten. Compare the two versions, then save "
+            "again.",
+            current,
+        )
+
+    def voting_members_present(self, meeting_id: int) -> int:
+        """How many people can vote at the meeting: members present and substitutes."""
+        with self._session() as s:
+            return int(
+                s.exec(
+                    select(func.count())
+                    .select_from(t.Attendance)
+                    .where(col(t.Attendance.meeting_id) == meeting_id)
+                    .where(col(t.Attendance.status).in_(VOTING_STATUSES))
+                ).one()
+            )
+
+    def check_vote_counts(
+        self,
+        meeting_id: int,
+        vote_for: int | str | None = None,
+        vote_against: int | str | None = None,
+        vote_abstain: int | str | None = None,
+    ) -> None:
+        """Raise ``ValidationError`` when the counts are not whole numbers or add up to more
+        votes than there are members present (members plus substitutes). The live screen and
+        the command line call this before filing a resolution with a vote.
+
+        A meeting whose attendance has not been taken (no one present) is not checked.
+        """
+        counts = _validate_entry(
+            {"vote_for": vote_for, "vote_against": vote_against, "vote_abstain": vote_abstain}
+        )
+        total = sum(v for v in counts.values() if isinstance(v, int))
+        present = self.voting_members_present(meeting_id)
+        if present and total > present:
+            raise ValidationError(
+                f"The vote adds up to {total}, but only {present} voting members are recorded as "
+                "present. Check the counts, or the attendance."
+            )
 
     def change_entry_kind(self, entry_id: int, kind: EntryKind) -> EntryData:
         return self.update_entry(entry_id, kind=kind)
@@ -159,7 +264,7 @@ class EntriesMixin(StoreBase):
     def restore_entry(self, data: EntryData) -> EntryData:
         """Put back a deleted entry at its old place (undo)."""
         payload = asdict(data)
-        for key in ("id", "item_id", "position", "kind", "text"):
+        for key in ("id", "item_id", "position", "kind", "text", "updated_at"):
             payload.pop(key)
         return self.add_entry(data.item_id, data.kind, data.text, position=data.position, **payload)
 
@@ -228,10 +333,34 @@ class EntriesMixin(StoreBase):
         item_id: int | None = None,
         kind: EntryKind = EntryKind.PARAGRAPH,
         fields: dict[str, Any] | None = None,
-    ) -> None:
-        """Upsert the meeting's draft (one small row, one commit)."""
+        expected_updated_at: datetime | None = None,
+        claim: bool = False,
+    ) -> datetime:
+        """Upsert the meeting's draft (one small row, one commit); returns its new version.
+
+        Two windows on one meeting share this row. Pass the ``updated_at`` this window last
+        saved (the value returned here, or ``get_draft(...).updated_at``) as
+        ``expected_updated_at``: when another window saved the draft since, nothing is written
+        and ``DraftConflictError`` says the meeting is open elsewhere. ``claim=True`` saves
+        regardless (the clerk chose to take the meeting over).
+        """
         payload = json.dumps(fields or {}, ensure_ascii=False, default=str)
         with self._session() as s:
+            if expected_updated_at is not None and not claim:
+                claimed = s.exec(
+                    update(t.Draft)
+                    .where(col(t.Draft.meeting_id) == meeting_id)
+                    .where(col(t.Draft.updated_at) == _utc(expected_updated_at))
+                    .values(updated_at=_next_stamp(expected_updated_at))
+                    .execution_options(synchronize_session=False)
+                )
+                if claimed.rowcount != 1:
+                    current = s.get(t.Draft, meeting_id)
+                    raise DraftConflictError(
+                        "This meeting is open in another window or copy of panel-minutes, which "
+                        "saved its own draft since; nothing was overwritten. Close one of them.",
+                        _draft_data(current) if current is not None else None,
+                    )
             row = s.get(t.Draft, meeting_id)
             if row is None:
                 row = t.Draft(meeting_id=meeting_id)
@@ -239,26 +368,32 @@ class EntriesMixin(StoreBase):
             row.item_id = item_id
             row.kind = EntryKind(kind).value
             row.fields = payload
-            row.updated_at = t.utcnow()
+            row.updated_at = _next_stamp(row.updated_at)
             s.add(row)
+            s.flush()
+            stamp = as_utc(row.updated_at)
+            assert stamp is not None
+            return stamp
 
     def get_draft(self, meeting_id: int) -> DraftData | None:
         with self._session() as s:
             row = s.get(t.Draft, meeting_id)
-            if row is None:
-                return None
-            try:
-                extra = json.loads(row.fields or "{}")
-            except ValueError:
-                extra = {}
-            return DraftData(
-                meeting_id=row.meeting_id, item_id=row.item_id, kind=EntryKind(row.kind),
-                text=row.text, fields=extra if isinstance(extra, dict) else {},
-                updated_at=row.updated_at,
-            )
+            return None if row is None else _draft_data(row)
 
     def clear_draft(self, meeting_id: int) -> None:
         with self._session() as s:
             row = s.get(t.Draft, meeting_id)
             if row is not None:
                 s.delete(row)
+
+
+def _draft_data(row: t.Draft) -> DraftData:
+    try:
+        extra = json.loads(row.fields or "{}")
+    except ValueError:
+        extra = {}
+    return DraftData(
+        meeting_id=row.meeting_id, item_id=row.item_id, kind=EntryKind(row.kind),
+        text=row.text, fields=extra if isinstance(extra, dict) else {},
+        updated_at=as_utc(row.updated_at),
+    )
