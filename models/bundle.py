@@ -32,6 +32,7 @@ from models.domain import (
     AttendanceStatus,
     EntryData,
     EntryKind,
+    ItemData,
     ItemKind,
     MeetingStatus,
     MemberRole,
@@ -98,12 +99,24 @@ class BMeeting:
 
 
 @dataclass(frozen=True, slots=True)
+class BOriginItem:
+    """An item of another meeting under which a carried action was raised."""
+
+    ref: str
+    title: str
+    public_title: str
+    exempt: bool
+    exempt_basis: str
+
+
+@dataclass(frozen=True, slots=True)
 class BOtherMeeting:
-    """Another meeting of the panel the bundle refers to, by date only."""
+    """Another meeting of the panel the bundle refers to: its date, status and origin items."""
 
     ref: str
     held_on: date
     status: MeetingStatus
+    items: tuple[BOriginItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +281,16 @@ def export_bundle(store: Store, meeting_id: int) -> dict[str, Any]:
     other_ids.discard(meeting_id)
     others = sorted((store.get_meeting(i) for i in other_ids), key=lambda m: (m.held_on, m.id))
     meeting_ref = {meeting_id: "m1"} | {m.id: f"m{n}" for n, m in enumerate(others, start=2)}
+    # The items carried actions were raised under (an exempt one keeps the action out of the
+    # public minutes), per meeting in agenda order, numbered on from this meeting's items.
+    origin_items: dict[int, list[ItemData]] = {}
+    for item_id in sorted({a.item_id for a in doc.earlier_actions if a.item_id is not None}):
+        origin = store.get_item(item_id)
+        origin_items.setdefault(origin.meeting_id, []).append(origin)
+    for group in origin_items.values():
+        group.sort(key=lambda i: (i.position, i.id))
+    for origin in (i for m in others for i in origin_items.get(m.id, [])):
+        item_ref[origin.id] = f"i{len(item_ref) + 1}"
 
     def pref(person_id: int | None) -> str | None:
         return person_ref.get(person_id) if person_id is not None else None
@@ -308,14 +331,13 @@ def export_bundle(store: Store, meeting_id: int) -> dict[str, Any]:
             "completion_note": a.completion_note,
             "closed_on": _d(a.closed_on),
         }
+        out["item"] = iref(a.item_id)
         if earlier:
             out["raised_at"] = mref(a.meeting_id)
             out["updates"] = [
                 {"note": u.note, "status": u.status.value, "created_at": _dt(u.created_at)}
                 for u in doc.action_updates.get(a.id, ())
             ]
-        else:
-            out["item"] = iref(a.item_id)
         return out
 
     panel = doc.panel
@@ -364,7 +386,21 @@ def export_bundle(store: Store, meeting_id: int) -> dict[str, Any]:
             "approved_at_meeting": mref(meeting.approved_at_meeting_id),
         },
         "other_meetings": [
-            {"id": meeting_ref[m.id], "held_on": m.held_on.isoformat(), "status": m.status.value}
+            {
+                "id": meeting_ref[m.id],
+                "held_on": m.held_on.isoformat(),
+                "status": m.status.value,
+                "items": [
+                    {
+                        "id": item_ref[i.id],
+                        "title": i.title,
+                        "public_title": i.public_title,
+                        "exempt": i.exempt,
+                        "exempt_basis": i.exempt_basis,
+                    }
+                    for i in origin_items.get(m.id, [])
+                ],
+            }
             for m in others
         ],
         "previous_meeting": mref(previous.id) if previous is not None else None,
@@ -735,12 +771,24 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
     approved_at = m.moment("approved_at")
 
     others: dict[str, BOtherMeeting] = {}
+    origin_of: dict[str, str] = {}  # origin item id -> the other meeting it belongs to
     for o in root.objects("other_meetings"):
         ref = o.ident(ids)
         day = o.day("held_on", required=True)
         assert day is not None
+        origin_items: list[BOriginItem] = []
+        for io in o.objects("items"):
+            item_ref = io.ident(ids)
+            origin_items.append(BOriginItem(
+                ref=item_ref, title=io.text("title", nonempty=True).strip(),
+                public_title=io.text("public_title"), exempt=io.boolean("exempt"),
+                exempt_basis=io.text("exempt_basis"),
+            ))
+            origin_of[item_ref] = ref
+            io.done()
         others[ref] = BOtherMeeting(
-            ref=ref, held_on=day, status=o.choice("status", MeetingStatus, MeetingStatus.DRAFT)
+            ref=ref, held_on=day, status=o.choice("status", MeetingStatus, MeetingStatus.DRAFT),
+            items=tuple(origin_items),
         )
         o.done()
     approved_at_meeting = m.ref("approved_at_meeting", others, "meeting")
@@ -800,7 +848,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
 
     refs: dict[int, str] = {}
     earlier = [
-        _action(o, people, item_refs, refs, others=others, held_on=held_on)
+        _action(o, people, item_refs, refs, others=others, origin_of=origin_of, held_on=held_on)
         for o in root.objects("earlier_actions")
     ]
     actions = [_action(o, people, item_refs, refs) for o in root.objects("actions")]
@@ -851,6 +899,7 @@ def _action(
     refs: dict[int, str],
     *,
     others: dict[str, BOtherMeeting] | None = None,
+    origin_of: dict[str, str] | None = None,
     held_on: date | None = None,
 ) -> BAction:
     ref_no = o.whole("ref_no", required=True, minimum=1)
@@ -861,13 +910,19 @@ def _action(
     raised_at: str | None = None
     updates: tuple[BUpdate, ...] = ()
     item: str | None = None
-    if others is None:
+    if others is None or origin_of is None:
         item = o.ref("item", items, "item")
     else:
         raised_at = o.ref("raised_at", others, "earlier meeting", required=True)
         assert raised_at is not None
         if held_on is not None and others[raised_at].held_on > held_on:
             raise _refuse(o.at("raised_at"), "an earlier action cannot come from a later meeting")
+        item = o.ref("item", origin_of, "item of an earlier meeting")
+        if item is not None and origin_of[item] != raised_at:
+            raise _refuse(
+                o.at("item"), f"item {item!r} belongs to meeting {origin_of[item]!r}, not to "
+                f"{raised_at!r} where the action was raised"
+            )
         updates = tuple(_update(u) for u in o.objects("updates"))
     action = BAction(
         ref_no=ref_no, text=o.text("text", nonempty=True).strip(), item=item,

@@ -9,9 +9,10 @@ documented in ``docs/bundle-format.md`` ("Importing"):
 - people are matched by title + name (same comparison) among the people that existed before the
   import; the oldest match wins; matched people are not changed;
 - another meeting the bundle refers to (previous meeting, the meeting that approved these
-  minutes) is matched by date among the panel's meetings; carried actions are only ever attached
-  to a record-only meeting (one without agenda items), so existing minutes never gain actions;
-  where nothing matches, a record-only meeting with that date and status is created;
+  minutes) is matched by date among the panel's meetings; carried actions (and the items they
+  were raised under) are only ever attached to a record-only meeting (no attendance, no minute
+  entries), so minutes already taken never change; where nothing matches, a record-only meeting
+  with that date and status is created;
 - a carried action is the panel's action with the same ref number and text if there is one;
   otherwise it is created;
 - action ref numbers are kept when free in the panel, else the next free number is used.
@@ -115,21 +116,54 @@ class _Writer:
         return _id(row.id)
 
     def home_meeting(self, ref: str) -> int:
-        """A record-only meeting on the referred meeting's date, to hold carried actions."""
+        """A record-only meeting on the referred meeting's date, to hold carried actions.
+
+        Record-only: no attendance and no minute entries, so no minutes taken there change.
+        """
         if ref in self.meetings:
             return self.meetings[ref]
         other = self.others[ref]
-        with_items = select(t.AgendaItem.meeting_id)
+        attended = select(t.Attendance.meeting_id)
+        minuted = select(t.AgendaItem.meeting_id).join(
+            t.Entry, col(t.Entry.item_id) == col(t.AgendaItem.id)
+        )
         row = self.s.exec(
             select(t.Meeting)
             .where(col(t.Meeting.panel_id) == self.panel_id)
             .where(col(t.Meeting.held_on) == other.held_on)
-            .where(col(t.Meeting.id).not_in(with_items))
+            .where(col(t.Meeting.id).not_in(attended))
+            .where(col(t.Meeting.id).not_in(minuted))
             .order_by(col(t.Meeting.id))
         ).first()
         found = _id(row.id) if row is not None else self._create_record_meeting(other)
         self.meetings[ref] = found
         return found
+
+    def origin_item(self, meeting_ref: str, item_ref: str) -> int:
+        """The item of a record-only meeting a carried action was raised under (by title)."""
+        if item_ref in self.items:
+            return self.items[item_ref]
+        meeting_id = self.home_meeting(meeting_ref)
+        origin = next(i for i in self.others[meeting_ref].items if i.ref == item_ref)
+        rows = self.s.exec(
+            select(t.AgendaItem)
+            .where(col(t.AgendaItem.meeting_id) == meeting_id)
+            .order_by(col(t.AgendaItem.position), col(t.AgendaItem.id))
+        ).all()
+        match = next(
+            (r for r in rows if _key(r.title) == _key(origin.title) and r.exempt == origin.exempt),
+            None,
+        )
+        if match is None:
+            match = t.AgendaItem(
+                meeting_id=meeting_id, position=len(rows), title=origin.title,
+                public_title=origin.public_title, exempt=origin.exempt,
+                exempt_basis=origin.exempt_basis,
+            )
+            self.s.add(match)
+            self.s.flush()
+        self.items[item_ref] = _id(match.id)
+        return self.items[item_ref]
 
     def any_meeting(self, ref: str) -> int:
         """Any meeting of the panel held on the referred meeting's date (else a record-only one)."""
@@ -199,7 +233,8 @@ class _Writer:
             if found is None:
                 assert a.raised_at is not None
                 home = self.home_meeting(a.raised_at)
-                found = self.new_action(a, home, None, homes.get(home, 0))
+                item_id = self.origin_item(a.raised_at, a.item) if a.item is not None else None
+                found = self.new_action(a, home, item_id, homes.get(home, 0))
                 homes[home] = homes.get(home, 0) + 1
             carried.append((a, found))
         # Other referred meetings exist before this one is created, so a same-day previous
