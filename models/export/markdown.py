@@ -26,8 +26,6 @@ Wording rules (so the minutes read like council minutes):
 
 from __future__ import annotations
 
-from datetime import date
-
 from models.domain import (
     DEFAULT_EXEMPT_BASIS,
     ActionData,
@@ -41,93 +39,25 @@ from models.domain import (
     ItemKind,
     MinutesDocument,
     Numbering,
-    Outcome,
-    PersonData,
 )
 from models.export import escape
+from models.export.wording import (
+    join_names,
+    long_date,
+    respondent_reference,
+    sentence,
+    starts_lower,
+    vote_summary,
+    weekday_date,
+)
 from models.numbering import entry_numbers, item_numbers
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
 _STATUS_LABEL = {
     ActionStatus.OPEN: "Open",
     ActionStatus.DONE: "Done",
     ActionStatus.DROPPED: "Dropped",
 }
-_SENTENCE_END = tuple(".?!:;)\"'\u201d\u2019")
 SIGNATURE_LINE = "______________________ Date: ______________"
-
-
-def long_date(day: date) -> str:
-    """"17 November 2026" (English whatever the locale)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def weekday_date(day: date) -> str:
-    """"Tuesday 17 November 2026"."""
-    return f"{_WEEKDAYS[day.weekday()]} {long_date(day)}"
-
-
-def _sentence(text: str) -> str:
-    """Text with a full stop added when it does not already end a sentence."""
-    text = text.rstrip()
-    if text and not text.endswith(_SENTENCE_END):
-        return text + "."
-    return text
-
-
-def _starts_lower(text: str) -> bool:
-    first = text.lstrip()[:1]
-    return bool(first) and not first.isupper()
-
-
-def respondent_reference(person: PersonData) -> str:
-    """How the minutes name someone who answers: "The Commissioner" or "Ms Whitfield"."""
-    role = person.role.lower()
-    if "commissioner" in role and "deputy" in role:
-        return "The Deputy Commissioner"
-    if "commissioner" in role and "assistant" not in role:
-        return "The Commissioner"
-    if "chief constable" in role and "deputy" not in role and "assistant" not in role:
-        return "The Chief Constable"
-    return person.styled_name
-
-
-def vote_summary(entry: EntryData, chair_title: str = "Chair") -> str:
-    """"Proposed by X, seconded by Y; for 8, against 0, abstentions 1: carried" (plain text)."""
-    movers = []
-    if entry.proposer.strip():
-        movers.append(f"proposed by {escape.inline(entry.proposer)}")
-    if entry.seconder.strip():
-        movers.append(f"seconded by {escape.inline(entry.seconder)}")
-    counts = [
-        f"{label} {value}"
-        for label, value in (
-            ("for", entry.vote_for),
-            ("against", entry.vote_against),
-            ("abstentions", entry.vote_abstain),
-        )
-        if value is not None
-    ]
-    outcome = {
-        Outcome.CARRIED: "carried",
-        Outcome.LOST: "lost",
-        Outcome.UNANIMOUS: "unanimous",
-        Outcome.NONE: "",
-    }[entry.outcome]
-    if entry.casting_vote:
-        chair = escape.inline(chair_title) or "Chair"
-        how = f"on the {chair}\u2019s casting vote"
-        outcome = f"{outcome} {how}" if outcome else f"decided {how}"
-    result = ", ".join(counts)
-    if outcome:
-        result = f"{result}: {outcome}" if result else outcome
-    parts = [p for p in (", ".join(movers), result) if p]
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:]
 
 
 class _Renderer:
@@ -363,7 +293,7 @@ class _Renderer:
         if not apologies:
             return "There were no apologies."
         names = [escape.inline(a.person.full_name) for a in apologies]
-        text = "Apologies were received from " + _join_names(names) + "."
+        text = "Apologies were received from " + join_names(names) + "."
         subs = [
             a for a in self.doc.attendance
             if a.status is AttendanceStatus.SUBSTITUTE and a.substitute_for is not None
@@ -405,14 +335,14 @@ class _Renderer:
 
     def question(self, entry: EntryData, indent: str) -> str:
         asker = self.person(entry.asker_id, entry.asker_text, styled=True) or "A member"
-        question = _sentence(escape.clean(entry.text).strip())
+        question = sentence(escape.clean(entry.text).strip())
         if not question:
             text = f"{asker} asked a question."
-        elif _starts_lower(question):
+        elif starts_lower(question):
             text = f"{asker} asked {escape.paragraph(question, indent=indent)}"
         else:
             text = f"{asker} asked: {escape.paragraph(question, indent=indent)}"
-        answer = _sentence(escape.clean(entry.answer).strip())
+        answer = sentence(escape.clean(entry.answer).strip())
         if not answer:
             return text
         if entry.respondent_id is not None and entry.respondent_id in self.doc.people:
@@ -424,7 +354,7 @@ class _Renderer:
             return f"{text} In reply, the Panel was told: {body}"
         if answer.lower().startswith("that "):
             return f"{text} {who} replied {body}"
-        if _starts_lower(answer):
+        if starts_lower(answer):
             return f"{text} {who} replied that {body}"
         return f"{text} {who} replied: {body}"
 
@@ -434,7 +364,7 @@ class _Renderer:
         at = escape.clean(entry.at_time).strip()
         if at and at not in text:
             text = text.rstrip(". ") + f" at {at}"
-        return escape.paragraph(_sentence(text), indent=indent)
+        return escape.paragraph(sentence(text), indent=indent)
 
     def resolution(self, entry: EntryData, indent: str) -> str:
         text = escape.clean(entry.text).strip()
@@ -478,7 +408,8 @@ class _Renderer:
     def earlier_actions(self) -> None:
         actions = self.visible_earlier_actions()
         if not actions:
-            self.add("There were no actions outstanding from earlier meetings.")
+            if not self.doc.earlier_actions:
+                self.add("There were no actions outstanding from earlier meetings.")
             return
         rows = ["| Ref | Action | Owner | Status | Latest update |", "|---|---|---|---|---|"]
         for action in actions:
@@ -563,12 +494,6 @@ class _Renderer:
         self.amendments()
         self.signature()
         return "\n\n".join(self.blocks) + "\n"
-
-
-def _join_names(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def render_markdown(doc: MinutesDocument, *, full: bool = False) -> str:
