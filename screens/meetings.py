@@ -1,14 +1,347 @@
-"""Placeholder: replaced by the meetings screen."""
+"""The first screen: every meeting of every panel, newest first, and what to do with one.
+
+One ``DataTable`` holds all the rows (never one widget per meeting), so a thousand meetings open
+as quickly as three. The filter above it narrows the list by panel, date, status or venue as you
+type; ``/`` (or simply typing a letter that is not a key below) jumps into it.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from screens.confirm import ConfirmScreen
+from screens.meeting_form import DATE_HINT, MeetingFormScreen, date_problem, parse_date, today_for
+from screens.prompt import PromptScreen
+from tui.store_calls import store_call
+
+if TYPE_CHECKING:
+    from models.domain import MeetingSummary
+
+EMPTY_GREETING = (
+    "No meetings yet. Press n to create your first meeting; panel-minutes --demo opens a demo."
+)
+_FIXED_COLUMNS = (("Date", 15), ("Status", 8), ("Items", 5))
+_TIME_COLUMN = ("Time", 5)
+_WIDE = 100  # the start time gets a column of its own from this width up
+
+
+def meeting_label(m: MeetingSummary) -> str:
+    """"Wessex Vale Police and Crime Panel, Tue 17 Nov 2026"."""
+    return f"{m.panel_name}, {m.held_on:%a %d %b %Y}"
+
+
+def search_text(m: MeetingSummary) -> str:
+    """Everything the filter matches against, lower case."""
+    day = m.held_on
+    return " ".join(
+        (
+            m.panel_name, day.isoformat(), f"{day:%d/%m/%Y}", f"{day.day} {day:%B %Y}",
+            f"{day:%a %d %b %Y}", m.status.value, m.venue,
+        )
+    ).lower()
+
+
+class MeetingsTable(DataTable[Text | str]):
+    """The list of meetings: Enter opens the highlighted one for live minutes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", tooltip="Open the meeting to take minutes"),
+    ]
 
 
 class MeetingsScreen(Screen[None]):
+    """Find a meeting; create, open, set up, duplicate, export or delete it."""
+
+    CSS_PATH = "../tui/styles/meetings.tcss"
+    TITLE = "panel-minutes"
+    SUB_TITLE = "Meetings"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", tooltip="Create a new meeting"),
+        Binding("s", "setup", "Setup", tooltip="Attendance, declarations and agenda"),
+        Binding("d", "duplicate", "Duplicate", tooltip="Copy this agenda into a new meeting"),
+        Binding("e", "export", "Export", tooltip="Export the minutes"),
+        Binding("delete,x", "delete", "Delete", key_display="x",
+                tooltip="Delete the meeting (asks first)"),
+        Binding("slash", "filter", "Filter", key_display="/",
+                tooltip="Filter by panel, date or status"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meetings: list[MeetingSummary] = []
+        self.shown: list[MeetingSummary] = []
+        self.loaded = False
+        self._panel_width = 0
+        self._select_after_load: int | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("panel-minutes", id="placeholder")
-        yield Footer()
+        yield Input(
+            placeholder="Filter: type part of a panel name, a date or a status (/)",
+            id="filter",
+            select_on_focus=False,  # a letter typed in the list carries on into the filter
+        )
+        table = MeetingsTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        table.display = False
+        yield table
+        yield Static("Opening the database…", id="empty")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(MeetingsTable).focus()
+        self.reload()
+
+    # --- loading and showing ---------------------------------------------------------------------
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the meetings again (after a change); ``select`` moves the cursor to that id."""
+        if select is not None:
+            self._select_after_load = select
+        store_call(self, lambda s: s.list_meetings(), self._loaded, group="meetings-load",
+                   exclusive=True)
+
+    def _loaded(self, meetings: list[MeetingSummary]) -> None:
+        first_time = not self.loaded
+        self.meetings = meetings
+        self.loaded = True
+        self._show()
+        if first_time:
+            opening = getattr(self.app, "open_meeting", None)
+            if opening is not None:
+                self.app.open_meeting = None  # type: ignore[attr-defined]
+                self.open_live(int(opening))
+
+    def _columns(self) -> list[tuple[str, int]]:
+        """(title, width) of each column for the screen's width; the panel name gets the rest."""
+        fixed = [*_FIXED_COLUMNS]
+        if self.size.width >= _WIDE:
+            fixed.insert(1, _TIME_COLUMN)
+        used = sum(width + 2 for _, width in fixed) + 2  # cell padding, then the panel's own
+        panel = max(16, self.size.width - used - 4)  # table border and a scrollbar
+        fixed.insert(2 if self.size.width >= _WIDE else 1, ("Panel", panel))
+        return fixed
+
+    def _show(self) -> None:
+        table = self.query_one(MeetingsTable)
+        empty = self.query_one("#empty", Static)
+        words = self.query_one("#filter", Input).value.lower().split()
+        self.shown = [m for m in self.meetings if all(w in search_text(m) for w in words)]
+        previous = self.current()
+        wanted = self._select_after_load or (previous.id if previous else None)
+        self._select_after_load = None
+
+        columns = self._columns()
+        width = dict(columns)["Panel"]
+        if width != self._panel_width:
+            self._panel_width = width
+            table.clear(columns=True)
+            for title, size in columns:
+                table.add_column(title, width=size, key=title.lower())
+        else:
+            table.clear()
+        keys = [key for key, _ in columns]
+        for m in self.shown:
+            name = m.panel_name if len(m.panel_name) <= width else m.panel_name[: width - 1] + "…"
+            cells: dict[str, Text | str] = {
+                "Date": f"{m.held_on:%a %d %b %Y}",
+                "Time": m.start_time,
+                "Panel": name,
+                "Status": Text(m.status.value.capitalize(),
+                               style="green" if m.status.value == "approved" else ""),
+                "Items": Text(str(m.item_count), justify="right"),
+            }
+            table.add_row(*(cells[k] for k in keys), key=str(m.id))
+        if wanted is not None:
+            index = next((i for i, m in enumerate(self.shown) if m.id == wanted), None)
+            if index is not None:
+                table.move_cursor(row=index, animate=False)
+
+        if not self.meetings:
+            empty.update(EMPTY_GREETING)
+        elif not self.shown:
+            filter_text = self.query_one("#filter", Input).value.strip()
+            empty.update(f"No meeting matches {filter_text!r}. Press Esc to clear the filter.")
+        empty.display = not self.shown
+        had_focus = self.focused is table
+        table.display = bool(self.shown)
+        if had_focus and not self.shown and self.meetings:
+            self.query_one("#filter", Input).focus()
+        self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.loaded and dict(self._columns())["Panel"] != self._panel_width:
+            self._show()
+
+    def current(self) -> MeetingSummary | None:
+        """The highlighted meeting, if the list shows any."""
+        table = self.query_one(MeetingsTable)
+        if not self.shown or table.row_count == 0:
+            return None
+        row = table.cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"setup", "duplicate", "export", "delete"}:
+            return self.current() is not None
+        if action == "clear_filter":
+            return bool(self.query_one("#filter", Input).value)
+        return True
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    # --- the filter ------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        if self.loaded:
+            self._show()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        if self.shown:
+            self.query_one(MeetingsTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.value = ""
+        self._show()
+        if self.shown:
+            self.query_one(MeetingsTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Down from the filter goes to the list; a stray letter in the list starts a filter."""
+        field = self.query_one("#filter", Input)
+        table = self.query_one(MeetingsTable)
+        if self.focused is field and event.key == "down" and self.shown:
+            event.stop()
+            table.focus()
+        elif (
+            self.focused is table
+            and event.is_printable
+            and event.character is not None
+            and not event.character.isspace()
+            and event.key not in self.active_bindings
+        ):
+            event.stop()
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#meetings")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        meeting = self.current()
+        if meeting is not None:
+            self.open_live(meeting.id)
+
+    def open_live(self, meeting_id: int) -> None:
+        try:
+            from screens.live import LiveScreen
+        except ImportError:
+            self.notify("The live minutes screen is not available yet.", severity="warning")
+            return
+        self.app.push_screen(LiveScreen(meeting_id), lambda _=None: self.reload())
+
+    def action_new(self) -> None:
+        def created(meeting_id: int | None) -> None:
+            if meeting_id is not None:
+                self.notify("Meeting created. Press s to set it up, or Enter to start minuting.")
+                self.query_one("#filter", Input).value = ""
+                self.reload(select=meeting_id)
+                self.query_one(MeetingsTable).focus()
+
+        self.app.push_screen(MeetingFormScreen(), created)
+
+    def action_setup(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        from screens.setup import SetupScreen
+
+        self.app.push_screen(SetupScreen(meeting.id), lambda _=None: self.reload())
+
+    def action_export(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        try:
+            from screens.export import ExportScreen
+        except ImportError:
+            self.notify("The export screen is not available yet.", severity="warning")
+            return
+        self.app.push_screen(ExportScreen(meeting.id), lambda _=None: self.reload())
+
+    def action_duplicate(self) -> None:
+        source = self.current()
+        if source is None:
+            return
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            held_on = parse_date(text)
+            store_call(
+                self,
+                lambda s: s.duplicate_meeting(source.id, held_on).id,
+                lambda new_id: self._duplicated(new_id, held_on.strftime("%d %B %Y")),
+            )
+
+        self.app.push_screen(
+            PromptScreen(
+                "Duplicate the agenda into a new meeting",
+                today_for(self.app).isoformat(),
+                validator=date_problem,
+                hint=f"Copies the agenda of {meeting_label(source)}.\n"
+                     f"Date of the new meeting ({DATE_HINT}):",
+            ),
+            chosen,
+        )
+
+    def _duplicated(self, meeting_id: int, when: str) -> None:
+        self.notify(f"New meeting on {when} with the same agenda.")
+        self.query_one("#filter", Input).value = ""
+        self.reload(select=meeting_id)
+
+    def action_delete(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        items = f"{meeting.item_count} agenda item{'s' if meeting.item_count != 1 else ''}"
+        warning = (
+            "\nIts minutes were APPROVED as a correct record."
+            if meeting.status.value == "approved" else ""
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                store_call(self, lambda s: s.delete_meeting(meeting.id),
+                           lambda _: self._deleted(meeting))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete the meeting of {meeting_label(meeting)} with its {items} and all its "
+                f"minutes?{warning}\nThis cannot be undone.",
+                title="Delete meeting",
+                yes_label="Delete",
+            ),
+            confirmed,
+        )
+
+    def _deleted(self, meeting: MeetingSummary) -> None:
+        self.notify(f"Deleted the meeting of {meeting_label(meeting)}.")
+        self.reload()
+

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -38,6 +40,11 @@ class PanelMinutesApp(App[None]):
         self._store: Store | None = None
         self.store_ready = asyncio.Event()
         self.store_error: str | None = None
+        # One thread for the screens' store calls (tui.store_calls): writes land in the order
+        # they were made, and a read after a write sees it.
+        self.store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pm-store")
+        # Tests and snapshots fix "today" here so that screens showing it are deterministic.
+        self.fixed_today: date | None = None
 
     @property
     def store(self) -> Store:
@@ -45,6 +52,10 @@ class PanelMinutesApp(App[None]):
         if self._store is None:
             raise RuntimeError("the store is not open yet: await app.store_ready first")
         return self._store
+
+    def today(self) -> date:
+        """Today's date as the screens see it (``fixed_today`` when a test sets it)."""
+        return self.fixed_today or date.today()
 
     async def wait_for_store(self) -> Store:
         await self.store_ready.wait()
@@ -77,6 +88,8 @@ class PanelMinutesApp(App[None]):
         self.exit(return_code=2, message=message)
 
     def on_unmount(self) -> None:
+        # Let every queued write finish before the store closes.
+        self.store_thread.shutdown(wait=True)
         if self._store is not None:
             self._store.close()
 
