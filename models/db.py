@@ -79,6 +79,13 @@ def _prepare_sqlite_file(path: Path) -> None:
     """Make sure the folder exists and a new file is created readable by its owner only."""
     folder = path.parent
     if not folder.exists():
+        if not _is_app_folder(folder):
+            # A missing folder given by hand is more likely an unplugged stick or a typo than a
+            # wish for a new, empty database: say so rather than start afresh somewhere else.
+            raise DatabaseError(
+                f"Cannot open {path}: the folder {folder} does not exist. Check the path (is a "
+                f"drive unplugged?), or create the folder first (mkdir -p {folder})."
+            )
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -100,9 +107,84 @@ def _prepare_sqlite_file(path: Path) -> None:
                 "Choose another place with --db PATH."
             ) from exc
     _check_sqlite_header(path)
+    _check_writable(path)
+    _probe_sqlite(path)
+
+
+def _is_app_folder(folder: Path) -> bool:
+    """The app's own data folder (or inside it): created on first use."""
+    try:
+        home = default_db_path().parent.resolve()
+        return folder.resolve() == home or home in folder.resolve().parents
+    except OSError:
+        return False
+
+
+def readonly_uri(path: Path) -> str:
+    """A URI to read ``path`` leaving no trace: with no write-ahead log beside it the file is
+    opened as immutable (no -wal or -shm is created); with one, read-only through the log."""
+    from urllib.parse import quote
+
+    mode = "ro" if Path(f"{path}-wal").exists() else "ro&immutable=1"
+    return f"file:{quote(str(path))}?mode={mode}"
+
+
+def _probe_sqlite(path: Path) -> None:
+    """Look at an existing file read-only before the engine touches it (the engine switches on
+    WAL and may create tables): refuse another program's database or a newer schema untouched."""
+    if path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
+    except sqlite3.Error:
+        return  # the engine's own open reports it
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = 0
+        if "pm_meta" in names:
+            row = conn.execute(
+                "SELECT value FROM pm_meta WHERE key = 'schema_version'"
+            ).fetchone()
+            version = int(row[0]) if row and str(row[0]).isdigit() else 0
+    except sqlite3.DatabaseError as exc:
+        lowered = str(exc).lower()
+        if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
+            raise DatabaseError(
+                f"{path} is damaged ({exc}). It was left untouched. {recover_hint(path)}"
+            ) from exc
+        return  # locked, busy ...: the engine's own open retries and reports it
+    finally:
+        conn.close()
+    ours = {"pm_meta", "panel", "meeting"}
+    if names and not names & ours:
+        raise DatabaseError(
+            f"{path} is an SQLite database of another program, not panel-minutes. It was left "
+            "untouched; choose another file with --db."
+        )
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"{path} was written by a newer panel-minutes (schema {version}; this version knows "
+            f"up to {SCHEMA_VERSION}). Upgrade panel-minutes to open it; the file was left "
+            "untouched."
+        )
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def recover_hint(path: Path) -> str:
+    """The two commands that bring back a damaged database file at ``path``."""
+    import shlex
+
+    try:
+        is_default = path.expanduser().resolve() == default_db_path().resolve()
+    except OSError:
+        is_default = False
+    db_opt = "" if is_default else f" --db {shlex.quote(str(path))}"
+    return (
+        f"To recover it, run 'panel-minutes{db_opt} restore' (puts back the newest backup and "
+        f"keeps this file aside), then 'panel-minutes{db_opt}' to open it again."
+    )
 
 
 def _check_sqlite_header(path: Path) -> None:
@@ -116,13 +198,46 @@ def _check_sqlite_header(path: Path) -> None:
         ) from exc
     if head and not head.startswith(SQLITE_MAGIC):
         raise DatabaseError(
-            f"{path} is not a panel-minutes database (not an SQLite file). It was left untouched; "
-            "restore a backup with 'panel-minutes restore', or choose another file with --db."
+            f"{path} is not a panel-minutes database (not an SQLite file). It was left untouched. "
+            f"{recover_hint(path)}"
         )
     if 0 < len(head) < 100:
         raise DatabaseError(
-            f"{path} is truncated (only {len(head)} bytes). It was left untouched; restore a "
-            "backup with 'panel-minutes restore', or choose another file with --db."
+            f"{path} is truncated (only {len(head)} bytes). It was left untouched. "
+            f"{recover_hint(path)}"
+        )
+    if head:
+        _check_sqlite_size(path, head)
+
+
+def _check_sqlite_size(path: Path, head: bytes) -> None:
+    """A file shorter than its own header says was cut off (a copy that did not finish)."""
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    header_valid = head[24:28] == head[92:96] and pages > 0
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return
+    if header_valid and page_size >= 512 and size < pages * page_size:
+        raise DatabaseError(
+            f"{path} is truncated ({size} of {pages * page_size} bytes). It was left "
+            f"untouched. {recover_hint(path)}"
+        )
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse at open, not at the first save: typed text must never meet a read-only file."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseError(
+            f"{path} is read-only, so nothing typed could be saved. Make it writable "
+            f"(chmod u+w {path}) or open a writable copy with --db."
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseError(
+            f"The folder {path.parent} is read-only, so {path.name} cannot be saved there. "
+            "Make the folder writable or open a copy elsewhere with --db."
         )
 
 
@@ -247,9 +362,11 @@ def _open_error(target: str, exc: Exception) -> DatabaseError:
     where = describe(target)
     lowered = message.lower()
     if "not a database" in lowered or "malformed" in lowered:
+        path = sqlite_path(target)
+        hint = recover_hint(path) if path is not None else "Restore it from your backups."
         return DatabaseError(
             f"{where} is damaged or not a panel-minutes database ({message}). It was left "
-            "untouched; restore a backup with 'panel-minutes restore', or use another --db."
+            f"untouched. {hint}"
         )
     if "readonly" in lowered or "read-only" in lowered:
         return DatabaseError(

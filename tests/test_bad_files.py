@@ -1,0 +1,200 @@
+"""Bad database files: each gives one clear line naming the file and what to do, and the file is
+never overwritten or deleted (its bytes and its folder are compared before and after).
+
+Tried through the Store, through the app (make_app exits with the message) and, once the
+command line has its subcommands, through ``panel-minutes --db X list`` in a subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from models.demo import write_demo
+from models.errors import DatabaseError, SchemaTooNewError
+from models.store import Store
+
+Maker = Callable[[Path], Path]
+
+
+def _demo_file(folder: Path, name: str = "minutes.db") -> Path:
+    path = folder / name
+    store = Store(str(path))
+    write_demo(store)
+    store.close()
+    return path
+
+
+def missing_folder(tmp: Path) -> Path:
+    return tmp / "unplugged-stick" / "minutes.db"
+
+
+def a_folder(tmp: Path) -> Path:
+    path = tmp / "minutes.db"
+    path.mkdir()
+    (path / "keep.txt").write_text("not a database")
+    return path
+
+
+def not_sqlite(tmp: Path) -> Path:
+    path = tmp / "minutes.db"
+    path.write_text("# Minutes of the Panel\n\nThese are notes, not a database.\n" * 20)
+    return path
+
+
+def truncated_header(tmp: Path) -> Path:
+    path = _demo_file(tmp)
+    path.write_bytes(path.read_bytes()[:60])
+    return path
+
+
+def truncated_half(tmp: Path) -> Path:
+    path = _demo_file(tmp)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def damaged_schema(tmp: Path) -> Path:
+    path = _demo_file(tmp)
+    with path.open("r+b") as fh:
+        fh.seek(100)
+        fh.write(b"\x07" * 3900)
+    return path
+
+
+def newer_version(tmp: Path) -> Path:
+    path = _demo_file(tmp)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE pm_meta SET value = '99' WHERE key = 'schema_version'")
+    conn.close()
+    return path
+
+
+def other_program(tmp: Path) -> Path:
+    path = tmp / "minutes.db"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('A Person', '01234 567890')")
+    conn.close()
+    return path
+
+
+def read_only(tmp: Path) -> Path:
+    path = _demo_file(tmp)
+    _make_read_only(path)
+    return path
+
+
+# (maker, words the message must contain: what is wrong and what to do)
+CASES: dict[str, tuple[Maker, tuple[str, ...]]] = {
+    "missing folder": (missing_folder, ("does not exist", "mkdir -p")),
+    "a folder": (a_folder, ("is a folder", "--db")),
+    "not SQLite": (not_sqlite, ("not an SQLite file", "restore")),
+    "truncated header": (truncated_header, ("truncated", "restore")),
+    "truncated half": (truncated_half, ("truncated", "restore")),
+    "damaged": (damaged_schema, ("damaged", "restore")),
+    "newer version": (newer_version, ("newer panel-minutes", "Upgrade")),
+    "another program": (other_program, ("another program", "--db")),
+    "read-only": (read_only, ("read-only", "chmod u+w")),
+}
+
+
+def _make_read_only(path: Path) -> None:
+    """chmod for an ordinary user; root ignores modes, so for root the file is made immutable."""
+    if os.geteuid() != 0:
+        path.chmod(0o400)
+        return
+    if shutil.which("chattr") is None or subprocess.run(
+        ["chattr", "+i", str(path)], capture_output=True
+    ).returncode != 0:
+        pytest.skip("running as root where files cannot be made read-only (no chattr +i)")
+
+
+def _undo_read_only(folder: Path) -> None:
+    if os.geteuid() == 0 and shutil.which("chattr"):
+        for p in folder.rglob("*"):
+            subprocess.run(["chattr", "-i", str(p)], capture_output=True)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file under ``folder`` with its bytes (folders as None)."""
+    return {
+        str(p.relative_to(folder)): (None if p.is_dir() else p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture
+def bad_dir(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    yield folder
+    _undo_read_only(folder)
+
+
+def _check_message(message: str, path: Path, words: tuple[str, ...]) -> None:
+    assert "\n" not in message and "Traceback" not in message
+    assert str(path) in message, message
+    for word in words:
+        assert word in message, f"{word!r} not in {message!r}"
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_store_refuses_bad_file_untouched(case: str, bad_dir: Path) -> None:
+    maker, words = CASES[case]
+    path = maker(bad_dir)
+    before = _snapshot(bad_dir)
+    with pytest.raises(DatabaseError) as caught:
+        Store(str(path)).close()
+    _check_message(str(caught.value), path, words)
+    if case == "newer version":
+        assert isinstance(caught.value, SchemaTooNewError)
+    assert _snapshot(bad_dir) == before  # nothing overwritten, nothing deleted, nothing added
+    print(f"{case}: {caught.value}")
+
+
+@pytest.mark.parametrize("case", list(CASES))
+async def test_app_exits_with_the_message(case: str, bad_dir: Path) -> None:
+    from tui.app import make_app
+
+    maker, words = CASES[case]
+    path = maker(bad_dir)
+    before = _snapshot(bad_dir)
+    app = make_app(str(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            if app.store_error is not None:
+                break
+            await pilot.pause(0.05)
+    assert app.store_error is not None
+    _check_message(app.store_error, path, words)
+    assert app.return_code == 2
+    assert _snapshot(bad_dir) == before
+
+
+def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
+    """A zero-byte file is what ``touch`` leaves: SQLite's own idea of an empty database."""
+    path = tmp_path / "minutes.db"
+    path.touch()
+    store = Store(str(path))
+    try:
+        assert store.list_meetings() == []
+    finally:
+        store.close()
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
