@@ -25,12 +25,12 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel, create_engine
 
-from models import tables
+from models import search_index, tables
 from models.errors import DatabaseError, SchemaTooNewError
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -273,8 +273,13 @@ def _v2_between_meetings(conn: Connection) -> None:
         SQLModel.metadata.tables[str(table.__tablename__)].create(conn, checkfirst=True)
 
 
+def _v3_search(conn: Connection) -> None:
+    """v3: the full-text search index (SQLite FTS5) and the triggers that keep it in step."""
+    search_index.install(conn)
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
-MIGRATIONS: dict[int, Step] = {1: _v2_between_meetings}
+MIGRATIONS: dict[int, Step] = {1: _v2_between_meetings, 2: _v3_search}
 
 
 def read_version(conn: Connection) -> int | None:
@@ -324,6 +329,7 @@ def migrate(engine: Engine, target: str) -> int:
             found = read_version(conn)
             if found is None:
                 SQLModel.metadata.create_all(conn)
+                search_index.install(conn)  # not a SQLModel table: created here and in v3
                 _write_version(conn, SCHEMA_VERSION)
                 conn.execute(
                     text("INSERT INTO pm_meta (key, value) VALUES ('created_at', :v)"),
