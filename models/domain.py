@@ -255,6 +255,11 @@ class ActionUpdateData:
     created_at: datetime
 
 
+class AmendmentKind(StrEnum):
+    AMENDMENT = "amendment"  # a correction to approved minutes
+    APPROVAL_UNDONE = "approval_undone"  # the approval itself was undone
+
+
 @dataclass(frozen=True, slots=True)
 class AmendmentData:
     id: int
@@ -263,6 +268,14 @@ class AmendmentData:
     text: str
     recorded_at: datetime
     recorded_at_meeting_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalData:
+    """The result of approving minutes: the approved meeting and the resolution recorded."""
+
+    meeting: MeetingData
+    entry: EntryData | None  # None when approved without naming a later meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,8 +310,10 @@ class SearchHit:
     item_id: int | None
     item_title: str
     entry_id: int | None
-    source: str  # "entry", "item", "action"
+    source: str  # "entry", "item", "action", "action_update", "declaration", "amendment"
     snippet: str
+    exempt: bool = False  # from an exempt (Part 2) item: not for the public minutes
+    action_id: int | None = None  # for "action" and "action_update" hits
 
 
 @dataclass(frozen=True, slots=True)
