@@ -35,45 +35,48 @@ _UNSAFE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
 )
 # Punctuation escaped wherever it appears: emphasis, code, links, raw HTML, strikethrough
-# (GFM), table pipes and the backslash itself.
-_SPECIAL = re.compile(r"([\\`*_\[\]<~|])")
+# (GFM), table pipes and the backslash itself (first, so the added backslashes are not doubled).
+_SPECIAL = ("\\", "`", "*", "_", "[", "]", "<", "~", "|")
 # In headings ``#`` too: a trailing run of ``#`` would be taken as the closing sequence.
-_SPECIAL_HEADING = re.compile(r"([\\`*_\[\]<~|#])")
+_SPECIAL_HEADING = (*_SPECIAL, "#")
 # "&amp;", "&#60;", "&#x3C;": would be decoded as an entity.
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # Block markers at the start of a line (after the escapes above): ATX heading, block quote,
 # bullet list, thematic break, setext underline, ordered list.
-_LINE_START = re.compile(r"^(?:([#>+=-])|(\d{1,9})([.)]))")
+_LINE_START = re.compile(r"^(?:[#>+=-]|(\d{1,9})[.)])")
 
 
 def clean(text: str) -> str:
     """Normalise line breaks to ``\\n`` and replace unsafe characters; no Markdown escaping."""
+    if text.isascii() and text.replace("\n", " ").isprintable():
+        return text  # fast path: printable ASCII and newlines need no cleaning
     text = _NEWLINES.sub("\n", text)
     text = text.replace("\t", " ")
     return _UNSAFE.sub(REPLACEMENT, text)
 
 
-def _escape_line(line: str, special: re.Pattern[str] = _SPECIAL) -> str:
-    """Escape one line (no line breaks in it) whose start may be the start of a block."""
-    line = line.strip()  # any Unicode blank: parsers differ on which they trim
-    if not line:
-        return ""
-    line = special.sub(r"\\\1", line)
-    line = _ENTITY.sub(r"\\&", line)
-    match = _LINE_START.match(line)
-    if match is not None:
-        if match.group(1):
-            line = "\\" + line
-        else:
-            digits = match.group(2)
-            line = f"{digits}\\{line[len(digits):]}"
-    return line
+def _escape_specials(text: str, special: tuple[str, ...]) -> str:
+    for char in special:
+        if char in text:
+            text = text.replace(char, "\\" + char)
+    if "&" in text:
+        text = _ENTITY.sub(r"\\&", text)
+    return text
 
 
-def _lines(text: str, special: re.Pattern[str] = _SPECIAL) -> list[str]:
-    """The non-blank lines of ``text``, each escaped."""
-    escaped = (_escape_line(line, special) for line in clean(text).split("\n"))
-    return [line for line in escaped if line]
+def _lines(text: str, special: tuple[str, ...] = _SPECIAL) -> list[str]:
+    """The non-blank lines of ``text``, escaped; a line's start may be the start of a block."""
+    out = []
+    for raw in _escape_specials(clean(text), special).split("\n"):
+        line = raw.strip()  # any Unicode blank: parsers differ on which they trim
+        if not line:
+            continue
+        match = _LINE_START.match(line)
+        if match is not None:
+            digits = match.group(1)
+            line = f"{digits}\\{line[len(digits):]}" if digits else "\\" + line
+        out.append(line)
+    return out
 
 
 def inline(text: str) -> str:

@@ -353,7 +353,7 @@ class _Renderer:
         if not who:
             return f"{text} In reply, the Panel was told: {body}"
         if answer.lower().startswith("that "):
-            return f"{text} {who} replied {body}"
+            return f"{text} {who} replied t{body[1:]}"
         if starts_lower(answer):
             return f"{text} {who} replied that {body}"
         return f"{text} {who} replied: {body}"
