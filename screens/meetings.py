@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from screens.confirm import ConfirmScreen
 from screens.meeting_form import DATE_HINT, MeetingFormScreen, date_problem, parse_date, today_for
 from screens.prompt import PromptScreen
+from tui import bench_hook
 from tui.store_calls import store_call
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ class MeetingsScreen(Screen[None]):
         self.loaded = True
         self._show()
         if first_time:
+            self.call_after_refresh(bench_hook.mark, self.app, "ready")
             opening = getattr(self.app, "open_meeting", None)
             if opening is not None:
                 self.app.open_meeting = None  # type: ignore[attr-defined]

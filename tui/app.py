@@ -18,6 +18,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui import bench_hook
+
 if TYPE_CHECKING:
     from models.store import Store
 
@@ -66,6 +68,8 @@ class PanelMinutesApp(App[None]):
 
         self.push_screen(MeetingsScreen())
         self._open_store()
+        if bench_hook.active():
+            self.call_after_refresh(bench_hook.mark, self, "first-frame")
 
     @work(thread=True, exclusive=True, group="store-open")
     def _open_store(self) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks: a large-database generator and the budget runner (see README, Performance)."""
