@@ -196,3 +196,25 @@ def test_approved_bulk_meeting_is_read_only(store: Store) -> None:
     assert done.status is ActionStatus.DONE and done.closed_on == date(2024, 2, 1)
     # An open action has no closing date, whatever was passed.
     assert still_open.status is ActionStatus.OPEN and still_open.closed_on is None
+
+
+def test_bulk_rows_are_in_the_search_index(store: Store) -> None:
+    """The FTS triggers fire for Core executemany inserts: bulk minutes are searchable at once."""
+    panel_id, chair, pcc = _panel(store)
+    meeting_id = store.bulk_add_meeting(
+        panel_id, date(2025, 9, 2),
+        [NewItem("Quarrying at Tessingham", (
+            NewEntry("The Commissioner described the marmalade festival patrols."),
+            NewEntry("whether the heliograph trial would continue.", EntryKind.QUESTION,
+                     asker_id=chair, respondent_id=pcc, answer="it would, until spring."),
+        ))],
+        actions=[NewAction("Report on zeppelin sightings", item_index=0)],
+    )
+    item_id = store.list_items(meeting_id)[0].id
+    store.bulk_add_entries(item_id, [NewEntry("A later note about the marmalade stall.")])
+    hits = store.search("marmalade")
+    assert {h.meeting_id for h in hits} == {meeting_id}
+    assert len([h for h in hits if h.source == "entry"]) == 2
+    assert [h.source for h in store.search('"heliograph trial"')] == ["entry"]
+    assert [h.source for h in store.search("Tessingham")] == ["item"]
+    assert [h.source for h in store.search("zeppelin")] == ["action"]
