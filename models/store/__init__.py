@@ -8,6 +8,7 @@ write is one short transaction. No Textual imports here.
 from __future__ import annotations
 
 from models.store.actions import ActionsMixin
+from models.store.approval import ApprovalMixin
 from models.store.bulk import BulkMixin
 from models.store.document import DocumentMixin
 from models.store.entries import EntriesMixin
@@ -18,7 +19,7 @@ from models.store.search import SearchMixin
 
 class Store(
     PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin, BulkMixin,
-    SearchMixin,
+    SearchMixin, ApprovalMixin,
 ):
     """One database, opened once; safe to share between the UI thread and workers."""
 

@@ -78,11 +78,22 @@ class StoreBase:
     def _editable_meeting(session: Session, meeting_id: int) -> t.Meeting:
         meeting = StoreBase._get(session, t.Meeting, meeting_id, "meeting")
         if meeting.status == MeetingStatus.APPROVED:
-            raise ReadOnlyMeetingError(
-                f"The minutes of {meeting.held_on:%d %B %Y} were approved as a correct record "
-                "and are read-only. Record a correction as an amendment instead."
-            )
+            raise ReadOnlyMeetingError(StoreBase._read_only_message(session, meeting))
         return meeting
+
+    @staticmethod
+    def _read_only_message(session: Session, meeting: t.Meeting) -> str:
+        """Why the meeting cannot be changed, and what the clerk can do instead (one line)."""
+        where = ""
+        if meeting.approved_at_meeting_id is not None:
+            at = session.get(t.Meeting, meeting.approved_at_meeting_id)
+            if at is not None:
+                where = f" at the meeting held on {at.held_on.day} {at.held_on:%B %Y}"
+        return (
+            f"The minutes of the meeting held on {meeting.held_on.day} {meeting.held_on:%B %Y} "
+            f"were approved as a correct record{where}, so they cannot be changed. Record a "
+            "correction as an amendment, or undo the approval (the undoing is recorded)."
+        )
 
     @staticmethod
     def _item_meeting(session: Session, item_id: int) -> tuple[t.AgendaItem, t.Meeting]:

@@ -129,6 +129,7 @@ class MeetingsMixin(StoreBase):
                     capacity=capacity, position=pos,
                 )
             )
+            present.add(m.person_id)  # two overlapping seats still give one attendance line
             pos += 1
 
     def prefill_attendance(self, meeting_id: int) -> list[AttendanceData]:
@@ -184,7 +185,7 @@ class MeetingsMixin(StoreBase):
 
     def delete_meeting(self, meeting_id: int) -> None:
         with self._session() as s:
-            s.delete(self._get(s, t.Meeting, meeting_id, "meeting"))
+            s.delete(self._editable_meeting(s, meeting_id))  # approved minutes are a record
 
     def previous_meeting(self, meeting_id: int) -> MeetingData | None:
         """The panel's meeting held before this one, if any."""
