@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from models import tables as t
-from models.domain import ActionData, ActionStatus, ActionUpdateData
-from models.errors import ValidationError
+from models.domain import ActionData, ActionStatus, ActionUpdateData, MeetingStatus
+from models.errors import ReadOnlyMeetingError, ValidationError
 from models.store.base import (
     StoreBase,
     action_data,
@@ -18,6 +19,8 @@ from models.store.base import (
     require_text,
 )
 
+# Fields minuted when the action was raised: fixed once those minutes are approved.
+MINUTED_ACTION_FIELDS = frozenset({"text", "owner_id", "owner_text", "due_date", "item_id"})
 ACTION_FIELDS = frozenset(
     {"text", "owner_id", "owner_text", "due_date", "status", "completion_note", "closed_on",
      "item_id"}
@@ -68,10 +71,25 @@ class ActionsMixin(StoreBase):
             fields["status"] = ActionStatus(fields["status"]).value
         with self._session() as s:
             row = self._get(s, t.Action, action_id, "action")
+            minuted = fields.keys() & MINUTED_ACTION_FIELDS
+            if any(getattr(row, k) != fields[k] for k in minuted):
+                self._minuted_action_check(s, row)
             apply_fields(row, fields, ACTION_FIELDS)
             s.add(row)
             s.flush()
             return action_data(row)
+
+    @staticmethod
+    def _minuted_action_check(s: Session, row: t.Action) -> None:
+        """The wording, owner and due date of an action are part of the minutes that raised it."""
+        meeting = s.get(t.Meeting, row.meeting_id)
+        if meeting is not None and meeting.status == MeetingStatus.APPROVED.value:
+            raise ReadOnlyMeetingError(
+                f"Action A{row.ref_no} was raised at the meeting held on {meeting.held_on.day} "
+                f"{meeting.held_on:%B %Y}, whose minutes are approved: its wording, owner and due "
+                "date are part of that record. Report progress or a new date as an update at a "
+                "later meeting, or record an amendment to those minutes."
+            )
 
     def set_action_status(
         self,
@@ -86,6 +104,8 @@ class ActionsMixin(StoreBase):
         status = ActionStatus(status)
         with self._session() as s:
             row = self._get(s, t.Action, action_id, "action")
+            if meeting_id is not None:
+                self._editable_meeting(s, meeting_id)  # the progress is minuted there
             row.status = status.value
             if status is ActionStatus.OPEN:
                 row.closed_on = None
@@ -173,12 +193,24 @@ class ActionsMixin(StoreBase):
         ).one()
         if previous is None:
             return []
+        # A closure already minuted at an earlier meeting (an update closing it, at a meeting held
+        # on or after the closing date) is not reported again.
+        reporting = aliased(t.Meeting)
+        closure_minuted = (
+            select(t.ActionUpdate.id)
+            .join(reporting, col(reporting.id) == col(t.ActionUpdate.meeting_id))
+            .where(col(t.ActionUpdate.action_id) == col(t.Action.id))
+            .where(col(t.ActionUpdate.status) != ActionStatus.OPEN.value)
+            .where(col(t.ActionUpdate.meeting_id).in_(earlier))
+            .where(col(reporting.held_on) >= col(t.Action.closed_on))
+            .exists()
+        )
         rows = s.exec(
             select(t.Action)
             .where(col(t.Action.meeting_id).in_(earlier))
             .where(
                 (col(t.Action.status) == ActionStatus.OPEN.value)
-                | (col(t.Action.closed_on) >= previous)
+                | ((col(t.Action.closed_on) >= previous) & ~closure_minuted)
             )
             .order_by(col(t.Action.ref_no))
         ).all()
