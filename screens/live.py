@@ -1,0 +1,1010 @@
+"""Live minutes: the screen the clerk spends the meeting in.
+
+Left, the agenda (the current item marked, its start time and running clock); middle, the current
+item's minutes numbered as they will be exported; bottom, the composer. Enter files what was
+typed as the next paragraph of the current item; F2-F5 turn the composer into a question,
+resolution, action or procedural note. Every filed entry is committed at once; what is still in
+the composer is saved as a draft within half a second of the last keystroke and comes back after a
+crash. A store error never loses text: it stays in the composer and the save is retried.
+
+All store calls run on the app's single store thread (``tui.store_calls.store_executor``), in the
+order they were made, so typing never waits on the disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList, Static
+
+from models.domain import (
+    ActionData,
+    AttendanceStatus,
+    EntryData,
+    EntryKind,
+    ItemData,
+    MinutesDocument,
+    Numbering,
+    PersonData,
+)
+from models.errors import DatabaseError, PanelMinutesError, ValidationError
+from models.numbering import entry_numbers, item_numbers
+from tui.widgets import clock as clock_source
+from tui.widgets.agenda import AgendaList
+from tui.widgets.clock import Clock, hhmm, running_since
+from tui.widgets.composer import Composer
+from tui.widgets.composer_state import (
+    ComposerState,
+    Mode,
+    action_args,
+    entry_args,
+    entry_as_update,
+    state_from_action,
+    state_from_draft,
+    state_from_entry,
+    state_to_draft,
+)
+from tui.widgets.entries import EntryList
+from tui.widgets.undo import (
+    UndoOp,
+    UndoStack,
+    undo_add_action,
+    undo_add_entry,
+    undo_delete_action,
+    undo_delete_entry,
+    undo_item_stamp,
+    undo_move_entry,
+    undo_update_action,
+    undo_update_entry,
+)
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+T = TypeVar("T")
+
+DRAFT_DEBOUNCE = 0.4  # seconds after the last keystroke (the guarantee is 0.5 s)
+RETRY_EVERY = 2.0  # seconds between retries of a save that failed
+KIND_CYCLE = (EntryKind.PARAGRAPH, EntryKind.QUESTION, EntryKind.RESOLUTION, EntryKind.PROCEDURE)
+KIND_NAMES = {
+    EntryKind.PARAGRAPH: "paragraph",
+    EntryKind.QUESTION: "question",
+    EntryKind.RESOLUTION: "resolution",
+    EntryKind.PROCEDURE: "procedural note",
+}
+_PRESENT_FIRST = {
+    AttendanceStatus.PRESENT: 0,
+    AttendanceStatus.SUBSTITUTE: 0,
+    AttendanceStatus.ALSO_PRESENT: 1,
+    AttendanceStatus.IN_ATTENDANCE: 1,
+    AttendanceStatus.APOLOGIES: 2,
+    AttendanceStatus.ABSENT: 2,
+}
+
+
+class Fresh:
+    """What a store job hands back besides its result: the lists it changed, re-read."""
+
+    def __init__(
+        self,
+        entries: dict[int, list[EntryData]],
+        actions: list[ActionData],
+        items: list[ItemData],
+    ) -> None:
+        self.entries = entries
+        self.actions = actions
+        self.items = items
+
+
+class LiveScreen(Screen[None]):
+    """Minute one meeting live. ``LiveScreen(meeting_id)``; ``clock`` is for tests."""
+
+    CSS_PATH = "../tui/styles/live.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("f2", "mode('question')", "Question", key_display="F2",
+                tooltip="Turn the composer into a question and answer (again: back to text)"),
+        Binding("f3", "mode('resolution')", "Resolution", key_display="F3",
+                tooltip="Turn the composer into a resolution with an optional vote"),
+        Binding("f4", "mode('action')", "Action", key_display="F4",
+                tooltip="Turn the composer into an action with owner and due date"),
+        Binding("f5", "mode('procedure')", "Note", key_display="F5",
+                tooltip="A procedural note stamped with the time (arrivals, departures)"),
+        Binding("f6", "prev_item", "Prev item", key_display="F6",
+                tooltip="Go back to the previous agenda item"),
+        Binding("f7", "next_item", "Next item", key_display="F7",
+                tooltip="Finish this item and take the next one"),
+        Binding("f8", "start_finish", "Start/finish", key_display="F8",
+                tooltip="Stamp the current item as started (or finished) now"),
+        Binding("f9", "undo", "Undo", key_display="F9",
+                tooltip="Undo the last change to the minutes"),
+        Binding("ctrl+g", "focus_agenda", "Go to item", key_display="^G",
+                tooltip="Pick an item from the agenda (type its number, Enter takes it)"),
+        Binding("ctrl+l", "focus_entries", "Entries", key_display="^L",
+                tooltip="Select a filed entry to edit, move, re-kind or delete"),
+        Binding("ctrl+t", "focus_composer", "Type", key_display="^T", show=False,
+                tooltip="Back to the composer"),
+        Binding("escape", "focus_composer", "Back to typing", key_display="Esc", show=False),
+        Binding("ctrl+b", "toggle_agenda", "Agenda pane", key_display="^B",
+                tooltip="Hide or show the agenda pane"),
+        Binding("f12", "export", "Export", key_display="F12",
+                tooltip="Preview and export the minutes"),
+        Binding("ctrl+o", "leave", "Meetings", key_display="^O",
+                tooltip="Back to the list of meetings (nothing is lost)"),
+    ]
+
+    def __init__(self, meeting_id: int, *, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self._clock = clock
+        self.doc: MinutesDocument | None = None
+        self.items: list[ItemData] = []
+        self.entries: dict[int, list[EntryData]] = {}
+        self.actions: list[ActionData] = []
+        self.people: dict[int, PersonData] = {}
+        self.attendees: list[PersonData] = []
+        self.numbers: dict[int, str] = {}
+        self.current_id: int | None = None
+        self.undo_stack = UndoStack()
+        self.loaded = asyncio.Event()
+        self._pending: set[asyncio.Future[Any]] = set()
+        # the draft
+        self._draft_timer: Timer | None = None
+        self._draft_dirty = False
+        self._draft_saving = False
+        self._draft_stamp: datetime | None = None
+        self._draft_blocked = False  # another window owns the draft (until taken over)
+        self._draft_failing = False
+        # filing
+        self._filing = False
+        self._file_failing = False
+        self._retry_timer: Timer | None = None
+        # "move entry to item": the entry (or action) waiting for a target item
+        self._moving: tuple[str, int] | None = None
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("Opening the meeting…", id="live-title")
+        with Horizontal(id="live-body"):
+            with Vertical(id="agenda-pane"):
+                yield Static("", id="item-clock")
+                yield AgendaList(id="agenda")
+            yield EntryList(id="entries")
+        yield Composer(self._completion_people, id="composer")
+        yield Footer()
+
+    @property
+    def composer(self) -> Composer:
+        return self._composer
+
+    @property
+    def agenda(self) -> AgendaList:
+        return self.query_one(AgendaList)
+
+    @property
+    def entry_list(self) -> EntryList:
+        return self.query_one(EntryList)
+
+    def now(self) -> datetime:
+        return (self._clock or clock_source.system_clock)()
+
+    def _completion_people(self) -> Sequence[PersonData]:
+        return self.attendees
+
+    def on_mount(self) -> None:
+        self._composer = self.query_one(Composer)
+        self.agenda.border_title = "Agenda"
+        self.entry_list.border_title = "Minutes"
+        self.composer.text_area.focus()
+        self.set_interval(1.0, self._tick)
+        self.run_worker(self._load(), group="live-load", exclusive=True)
+
+    # --- the store thread ------------------------------------------------------------------------
+
+    async def _store(self, call: Callable[[Store], T]) -> T:
+        """Run ``call(store)`` on the app's store thread, in order with every other store call."""
+        from tui.store_calls import store_executor
+
+        store: Store = await self.app.wait_for_store()  # type: ignore[attr-defined]
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(store_executor(self.app), call, store)
+        self._pending.add(future)
+        try:
+            return await asyncio.shield(future)
+        finally:
+            self._pending.discard(future)
+
+    async def wait_idle(self) -> None:
+        """Wait until every store call this screen started has finished (tests use this)."""
+        for _ in range(200):
+            await asyncio.sleep(0)
+            if not self._pending and not self._draft_saving and not self._filing:
+                await asyncio.sleep(0.01)
+                if not self._pending and not self._draft_saving and not self._filing:
+                    return
+            await asyncio.sleep(0.01)
+
+    def _job(self, call: Callable[[Store], T], items: set[int]) -> Callable[[Store], tuple[T, Fresh]]:
+        """``call`` followed by a re-read of what it changed (in the same store-thread slot)."""
+        meeting_id = self.meeting_id
+
+        def run(store: Store) -> tuple[T, Fresh]:
+            result = call(store)
+            touched = set(items) | (result if isinstance(result, set) else set())
+            fresh = Fresh(
+                {i: store.list_entries(i) for i in touched},
+                store.list_actions(meeting_id=meeting_id),
+                store.list_items(meeting_id),
+            )
+            return result, fresh
+
+        return run
+
+    def _apply(self, fresh: Fresh, *, select: str | None = None) -> None:
+        self.entries.update(fresh.entries)
+        self.actions = fresh.actions
+        self.items = fresh.items
+        self._refresh(select=select)
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    async def _load(self) -> None:
+        meeting_id = self.meeting_id
+        try:
+            doc, draft = await self._store(
+                lambda s: (s.load_document(meeting_id), s.get_draft(meeting_id))
+            )
+        except PanelMinutesError as err:
+            self.query_one("#live-title", Static).update(f"Cannot open the meeting: {err}")
+            self.notify(str(err), severity="error", timeout=15)
+            return
+        self.doc = doc
+        self.items = list(doc.items)
+        self.entries = {item.id: list(doc.entries.get(item.id, ())) for item in doc.items}
+        self.actions = list(doc.actions)
+        self.people = dict(doc.people)
+        ranked = sorted(doc.attendance, key=lambda a: (_PRESENT_FIRST[a.status], a.position))
+        self.attendees = list(dict.fromkeys(a.person for a in ranked))
+        for person in self.attendees:
+            self.people.setdefault(person.id, person)
+        self.numbers = item_numbers(doc)
+        self.current_id = self._first_current(draft.item_id if draft else None)
+        self._show_title()
+        if doc.meeting.is_approved:
+            self.notify(
+                "These minutes were approved and are read-only: changes must be recorded as "
+                "an amendment.", severity="warning", timeout=10,
+            )
+        if draft is not None:
+            self._draft_stamp = draft.updated_at
+            restored = state_from_draft(draft)
+            typed = self.composer.state()
+            if not typed.is_empty:  # typed while the meeting was loading: keep both
+                restored = replace(restored, text=f"{restored.text}\n{typed.text}".strip())
+            if not restored.is_empty or restored.editing is not None or restored.stash:
+                self.composer.load(restored)
+                self.notify("Your unfiled text was restored into the composer.", timeout=5)
+        self._refresh(select_last=True)
+        self.composer.set_status("")
+        self.loaded.set()
+
+    def _first_current(self, draft_item: int | None) -> int | None:
+        ids = {item.id for item in self.items}
+        if draft_item in ids:
+            return draft_item
+        running = [i for i in self.items if i.started_at and not i.finished_at]
+        if running:
+            return running[-1].id
+        taken = [i for i in self.items if i.taken_position is not None]
+        if taken:
+            return max(taken, key=lambda i: i.taken_position or 0).id
+        return self.items[0].id if self.items else None
+
+    def _show_title(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        panel = doc.panel.short_name.strip() or doc.panel.name
+        when = f"{doc.meeting.held_on:%A} {doc.meeting.held_on.day} {doc.meeting.held_on:%B %Y}"
+        title = f"{doc.panel.name} · {when} · {doc.meeting.start_time}"
+        if doc.meeting.venue:
+            title += f" · {doc.meeting.venue}"
+        self.query_one("#live-title", Static).update(title)
+        self.app.sub_title = f"{panel} · {doc.meeting.held_on.isoformat()}"
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    @property
+    def current_item(self) -> ItemData | None:
+        return next((i for i in self.items if i.id == self.current_id), None)
+
+    @property
+    def numbering(self) -> Numbering:
+        return self.doc.panel.numbering if self.doc else Numbering.PER_ITEM
+
+    def _item_actions(self, item_id: int | None) -> list[ActionData]:
+        return [a for a in self.actions if a.item_id == item_id]
+
+    def _refresh(self, *, select: str | None = None, select_last: bool = False) -> None:
+        counts = {i: len(v) for i, v in self.entries.items()}
+        action_counts: dict[int, int] = {}
+        for action in self.actions:
+            if action.item_id is not None:
+                action_counts[action.item_id] = action_counts.get(action.item_id, 0) + 1
+        self.agenda.show(
+            self.items, self.numbers, self.current_id, counts, action_counts,
+            keep_highlight=self._moving is not None or self.agenda.has_focus,
+        )
+        item = self.current_item
+        entries = self.entries.get(item.id, []) if item else []
+        if select_last:
+            select = None
+            self.entry_list.highlighted = None
+        self.entry_list.show(
+            entries, self._item_actions(item.id if item else None), self.numbering,
+            self.people, select=select,
+        )
+        if select_last:
+            self.entry_list.select_last()
+        if item is None:
+            self.entry_list.border_title = "No agenda items: add them in the meeting's setup"
+        else:
+            title = f"{self.numbers.get(item.id, '?')}. {item.title}"
+            if item.exempt:
+                title += " · [b red]PART 2 (exempt)[/]"
+            self.entry_list.border_title = title
+            self.entry_list.set_class(item.exempt, "-exempt")
+        self._tick()
+
+    def _tick(self) -> None:
+        item = self.current_item
+        label = self.query_one("#item-clock", Static)
+        if item is None:
+            label.update("")
+            return
+        number = self.numbers.get(item.id, "?")
+        if item.started_at and item.finished_at:
+            text = f"▶ {number} · {item.started_at}\u2013{item.finished_at}"
+        elif item.started_at:
+            text = f"▶ {number} · from {item.started_at} · {running_since(item.started_at, self.now())}"
+        else:
+            text = f"▶ {number} · not started (F8)"
+        label.update(text)
+
+    # --- the composer ----------------------------------------------------------------------------
+
+    def action_mode(self, mode: str) -> None:
+        self.composer.set_mode(Mode(mode), now=hhmm(self.now()))
+
+    @on(Composer.Changed)
+    def _composer_changed(self) -> None:
+        if not self.loaded.is_set():
+            return
+        self._draft_dirty = True
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DEBOUNCE, self._save_draft_soon)
+
+    @on(Composer.UndoWanted)
+    def _undo_wanted(self) -> None:
+        self.action_undo()
+
+    @on(Composer.Submitted)
+    def _submitted(self) -> None:
+        self.file_composer()
+
+    def file_composer(self, *, retrying: bool = False) -> None:
+        """File what is in the composer (or save the edit it holds)."""
+        if self._filing or not self.loaded.is_set():
+            return
+        state = self.composer.state()
+        item = self.current_item
+        if state.is_empty and state.editing is None:
+            if not retrying:
+                self.notify("Type something first.", timeout=2)
+            self._stop_retry()
+            return
+        if item is None and state.editing is None:
+            self.notify("This meeting has no agenda items: add them in the setup screen.",
+                        severity="warning")
+            return
+        try:
+            call, items, undo_for = self._filing_call(state, item)
+        except ValidationError as err:
+            self.notify(str(err), severity="warning", timeout=6)
+            self._stop_retry()
+            return
+        self._filing = True
+        self.run_worker(self._file(state, call, items, undo_for), group="live-file")
+
+    def _filing_call(
+        self, state: ComposerState, item: ItemData | None
+    ) -> tuple[Callable[[Store], Any], set[int], Callable[[Any], UndoOp]]:
+        """The store call that files ``state``, the items it changes, and its undo."""
+        people = self.attendees or list(self.people.values())
+        editing = state.editing
+        meeting_id = self.meeting_id
+        if editing is not None and editing.what == "action":
+            action_before = next((a for a in self.actions if a.id == editing.id), None)
+            values = action_args(state, people)
+            if action_before is None:
+                raise ValidationError("That action no longer exists; press Esc.")
+            before_a = action_before
+            return (
+                lambda s: s.update_action(editing.id, **values),
+                {before_a.item_id} if before_a.item_id is not None else set(),
+                lambda _r: undo_update_action(before_a, f"editing action {before_a.ref}"),
+            )
+        if editing is not None:
+            before_e = self._find_entry(editing.id)
+            if before_e is None:
+                raise ValidationError("That entry no longer exists; press Esc.")
+            values = entry_as_update(entry_args(state, people))
+            stamp = before_e.updated_at
+            label = f"editing {self._entry_label(before_e)}"
+            return (
+                lambda s: s.update_entry(editing.id, expected_updated_at=stamp, **values),
+                {before_e.item_id},
+                lambda _r: undo_update_entry(before_e, label),
+            )
+        assert item is not None
+        item_id = item.id
+        if state.mode is Mode.ACTION:
+            values = action_args(state, people)
+
+            def add_action(s: Store) -> ActionData:
+                return s.add_action(meeting_id, item_id=item_id, **values)
+
+            return add_action, {item_id}, lambda r: undo_add_action(r, f"filing action {r.ref}")
+        values = entry_args(state, people)
+        kind = values.pop("kind")
+        text = values.pop("text")
+        votes = (values.get("vote_for"), values.get("vote_against"), values.get("vote_abstain"))
+
+        def add_entry(s: Store) -> EntryData:
+            if kind is EntryKind.RESOLUTION and any(v is not None for v in votes):
+                s.check_vote_counts(meeting_id, *votes)
+            if item.taken_position is None:
+                s.mark_item_taken(item_id)
+            return s.add_entry(item_id, kind, text, **values)
+
+        name = KIND_NAMES[kind]
+        return add_entry, {item_id}, lambda r: undo_add_entry(r, f"filing a {name}")
+
+    async def _file(
+        self,
+        state: ComposerState,
+        call: Callable[[Store], Any],
+        items: set[int],
+        undo_for: Callable[[Any], UndoOp],
+    ) -> None:
+        try:
+            result, fresh = await self._store(self._job(call, items))
+        except DatabaseError as err:
+            self._filing = False
+            self._filing_failed(err)
+            return
+        except PanelMinutesError as err:
+            self._filing = False
+            self._stop_retry()
+            self.notify(str(err), severity="error", timeout=10)
+            return
+        self._filing = False
+        if self._file_failing:
+            self.notify("Saved. Everything you typed is in the minutes.", timeout=4)
+        self._stop_retry()
+        self.undo_stack.push(undo_for(result))
+        self._after_filing(state)
+        self._apply(fresh, select=f"e{result.id}" if isinstance(result, EntryData) else f"a{result.id}")
+
+    def _after_filing(self, filed: ComposerState) -> None:
+        """Clear what was filed from the composer, keeping anything typed since Enter."""
+        composer = self.composer
+        now = composer.state()
+        if now == filed:
+            composer.clear()
+            return
+        leftover = now.text[len(filed.text):] if now.text.startswith(filed.text) else now.text
+        composer.clear()
+        if leftover.strip():
+            composer.text_area.load_text(leftover.lstrip())
+            composer.text_area.move_cursor(composer.text_area.document.end)
+
+    def _filing_failed(self, err: PanelMinutesError) -> None:
+        if not self._file_failing:
+            self.notify(
+                f"{err} Not filed: the text stays in the composer and saving is retried every "
+                f"{RETRY_EVERY:.0f} s.", severity="error", timeout=12,
+            )
+        self._file_failing = True
+        self.composer.set_status("NOT SAVED · retrying", problem=True)
+        if self._retry_timer is None:
+            self._retry_timer = self.set_interval(RETRY_EVERY, self._retry)
+
+    def _retry(self) -> None:
+        if self._file_failing:
+            self.file_composer(retrying=True)
+        if self._draft_failing and not self._draft_saving:
+            self._save_draft_soon()
+
+    def _stop_retry(self) -> None:
+        self._file_failing = False
+        if not self._draft_failing:
+            if self._retry_timer is not None:
+                self._retry_timer.stop()
+                self._retry_timer = None
+            self.composer.set_status("")
+
+    # --- the draft -------------------------------------------------------------------------------
+
+    def _draft_call(self) -> Callable[[Store], datetime | None] | None:
+        state = self.composer.state()
+        if self._draft_blocked:
+            return None
+        meeting_id = self.meeting_id
+        item_id = self.current_id
+        if state.is_empty and state.editing is None and state.stash is None:
+            def clear(s: Store) -> None:
+                s.clear_draft(meeting_id)
+                return None
+
+            return clear
+        kind, text, fields = state_to_draft(state)
+        expected = self._draft_stamp
+
+        def save(s: Store) -> datetime | None:
+            return s.save_draft(
+                meeting_id, text, item_id=item_id, kind=kind, fields=fields,
+                expected_updated_at=expected,
+            )
+
+        return save
+
+    def _save_draft_soon(self) -> None:
+        """Write the composer's draft on the store thread (the debounce timer calls this)."""
+        self._draft_timer = None
+        if self._draft_saving:
+            self._draft_timer = self.set_timer(0.1, self._save_draft_soon)
+            return
+        call = self._draft_call()
+        self._draft_dirty = False
+        if call is None:
+            return
+        self._draft_saving = True
+        self.run_worker(self._save_draft(call), group="live-draft")
+
+    async def _save_draft(self, call: Callable[[Store], datetime | None]) -> None:
+        from models.errors import ConflictError
+
+        try:
+            self._draft_stamp = await self._store(call)
+        except ConflictError as err:
+            self._draft_saving = False
+            self._draft_conflict(str(err))
+            return
+        except PanelMinutesError as err:
+            self._draft_saving = False
+            self._draft_dirty = True
+            if not self._draft_failing:
+                self.notify(f"{err} The draft is kept on screen; retrying.", severity="error",
+                            timeout=10)
+            self._draft_failing = True
+            self.composer.set_status("draft NOT SAVED · retrying", problem=True)
+            if self._retry_timer is None:
+                self._retry_timer = self.set_interval(RETRY_EVERY, self._retry)
+            return
+        self._draft_saving = False
+        if self._draft_failing:
+            self._draft_failing = False
+            self.notify("The draft is saved again.", timeout=3)
+            if not self._file_failing:
+                self._stop_retry()
+        if not self._file_failing:
+            self.composer.set_status("")
+
+    def _draft_conflict(self, message: str) -> None:
+        from screens.confirm import ConfirmScreen
+
+        self._draft_blocked = True
+        self.composer.set_status("draft not saved: open in another window", problem=True)
+
+        def answered(take_over: bool | None) -> None:
+            if take_over:
+                self._draft_blocked = False
+                self._draft_stamp = None
+                self._save_draft_soon()
+                self.composer.set_status("")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"{message}\n\nTake the meeting over in this window? Its draft replaces the other "
+                "window's (entries already filed are not affected).",
+                title="Meeting open elsewhere", yes_label="Take over", no_label="Not now",
+            ),
+            answered,
+        )
+
+    def flush_draft_now(self) -> None:
+        """Save the pending draft synchronously (on quit / leaving); never raises."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if not (self._draft_dirty or self._draft_failing) or not self.loaded.is_set():
+            return
+        call = self._draft_call()
+        if call is None:
+            return
+        try:
+            store: Store = self.app.store  # type: ignore[attr-defined]
+            call(store)
+            self._draft_dirty = False
+        except Exception as exc:  # the database is gone: keep the text in a rescue file
+            self._rescue(exc)
+
+    def _rescue(self, exc: Exception) -> None:
+        import os
+        from pathlib import Path
+
+        from platformdirs import user_data_dir
+
+        state = self.composer.state()
+        if state.is_empty:
+            return
+        folder = Path(user_data_dir("panel-minutes")) / "rescued"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"meeting-{self.meeting_id}-{self.now():%Y%m%d-%H%M%S}.txt"
+            body = state.text + ("\n\nAnswer: " + state.get("answer") if state.get("answer") else "")
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(body + "\n")
+            print(f"panel-minutes: the draft could not be saved ({exc}); it was written to {path}")
+        except OSError:
+            print(f"panel-minutes: the draft could not be saved ({exc}). It was:\n{state.text}")
+
+    def on_unmount(self) -> None:
+        self.flush_draft_now()
+
+    # --- items -----------------------------------------------------------------------------------
+
+    def _index_of(self, item_id: int | None) -> int:
+        return next((n for n, i in enumerate(self.items) if i.id == item_id), -1)
+
+    def action_prev_item(self) -> None:
+        index = self._index_of(self.current_id)
+        if index > 0:
+            self.go_to(self.items[index - 1].id)
+        else:
+            self.notify("This is the first item.", timeout=2)
+
+    def action_next_item(self) -> None:
+        index = self._index_of(self.current_id)
+        if 0 <= index < len(self.items) - 1:
+            self.go_to(self.items[index + 1].id, take=True)
+        elif self.items:
+            self.notify("This is the last item. F8 finishes it.", timeout=3)
+
+    def go_to(self, item_id: int, *, take: bool = False) -> None:
+        """Make ``item_id`` the current item. ``take``: the meeting moves on to it, so an item
+        never started is marked taken and started now, and the running item is finished."""
+        target = next((i for i in self.items if i.id == item_id), None)
+        if target is None:
+            return
+        previous = self.current_item
+        self.current_id = item_id
+        self._refresh(select_last=True)
+        if not take or target.started_at or not self.loaded.is_set():
+            return
+        stamp = hhmm(self.now())
+        finish = previous if previous and previous.started_at and not previous.finished_at else None
+        finish_id = finish.id if finish else None
+
+        def run(s: Store) -> set[int]:
+            if finish_id is not None:
+                s.update_item(finish_id, finished_at=stamp)
+            s.mark_item_taken(item_id)
+            s.update_item(item_id, started_at=stamp)
+            return {item_id}
+
+        def undo(s: Store, ids: object) -> set[int]:
+            s.update_item(item_id, started_at="")
+            if finish_id is not None:
+                s.update_item(finish_id, finished_at="")
+            return {item_id}
+
+        label = f"taking item {self.numbers.get(item_id, '?')} at {stamp}"
+        self._change(run, UndoOp(label, undo), items={item_id})
+
+    def action_start_finish(self) -> None:
+        item = self.current_item
+        if item is None:
+            return
+        stamp = hhmm(self.now())
+        item_id = item.id
+        number = self.numbers.get(item_id, "?")
+        if not item.started_at:
+            def start(s: Store) -> set[int]:
+                s.mark_item_taken(item_id)
+                s.update_item(item_id, started_at=stamp)
+                return {item_id}
+
+            self._change(start, undo_item_stamp(item_id, {"started_at": ""},
+                                                f"starting item {number}"), items={item_id})
+            self.notify(f"Item {number} started at {stamp}.", timeout=2)
+        elif not item.finished_at:
+            def finish(s: Store) -> set[int]:
+                s.update_item(item_id, finished_at=stamp)
+                return {item_id}
+
+            self._change(finish, undo_item_stamp(item_id, {"finished_at": ""},
+                                                 f"finishing item {number}"), items={item_id})
+            self.notify(f"Item {number} finished at {stamp}.", timeout=2)
+        else:
+            self.notify(f"Item {number} finished at {item.finished_at} (F9 undoes that).",
+                        timeout=3)
+
+    # --- entries ---------------------------------------------------------------------------------
+
+    def _find_entry(self, entry_id: int) -> EntryData | None:
+        for entries in self.entries.values():
+            for entry in entries:
+                if entry.id == entry_id:
+                    return entry
+        return None
+
+    def _selected(self) -> tuple[str, int] | None:
+        key = self.entry_list.selected_key
+        if key is None:
+            self.notify("No entry is selected: ^L selects the filed entries.", timeout=3)
+        return key
+
+    def _entry_label(self, entry: EntryData) -> str:
+        entries = self.entries.get(entry.item_id, [])
+        labels = entry_numbers(entries, self.numbering)
+        for other, label in zip(entries, labels, strict=True):
+            if other.id == entry.id:
+                return f"{KIND_NAMES[entry.kind]} {label.strip('.()')}".strip()
+        return KIND_NAMES[entry.kind]
+
+    @on(OptionList.OptionSelected, "#entries")
+    def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit_entry()
+
+    def action_edit_entry(self) -> None:
+        key = self._selected()
+        if key is None:
+            return
+        what, ident = key
+        people = self.attendees or list(self.people.values())
+        if what == "entry":
+            entry = self._find_entry(ident)
+            if entry is None:
+                return
+            self.composer.start_edit(state_from_entry(entry, people))
+        else:
+            action = next((a for a in self.actions if a.id == ident), None)
+            if action is None:
+                return
+            self.composer.start_edit(state_from_action(action, people))
+
+    def action_change_kind(self) -> None:
+        key = self._selected()
+        if key is None:
+            return
+        if key[0] == "action":
+            self.notify("An action has no kind to change.", timeout=3)
+            return
+        entry = self._find_entry(key[1])
+        if entry is None:
+            return
+        kind = KIND_CYCLE[(KIND_CYCLE.index(entry.kind) + 1) % len(KIND_CYCLE)]
+        ident, stamp = entry.id, entry.updated_at
+        label = f"making {self._entry_label(entry)} a {KIND_NAMES[kind]}"
+        self._change(
+            lambda s: s.update_entry(ident, expected_updated_at=stamp, kind=kind),
+            undo_update_entry(entry, label), items={entry.item_id}, select=f"e{ident}",
+        )
+
+    def action_move_entry(self, delta: int) -> None:
+        key = self._selected()
+        if key is None or key[0] == "action":
+            if key is not None:
+                self.notify("Actions are listed in the order they were raised.", timeout=3)
+            return
+        entry = self._find_entry(key[1])
+        if entry is None:
+            return
+        siblings = self.entries.get(entry.item_id, [])
+        index = next(n for n, e in enumerate(siblings) if e.id == entry.id)
+        if not 0 <= index + delta < len(siblings):
+            return
+        ident = entry.id
+        self._change(
+            lambda s: s.move_entry(ident, delta),
+            undo_move_entry(entry, f"moving {self._entry_label(entry)}"),
+            items={entry.item_id}, select=f"e{ident}",
+        )
+
+    def action_move_to_item(self) -> None:
+        key = self._selected()
+        if key is None:
+            return
+        self._moving = key
+        self.agenda.border_title = "Move to which item? Enter · Esc cancels"
+        self.agenda.add_class("-moving")
+        self.agenda.focus()
+
+    def _finish_move(self, target_id: int) -> None:
+        moving, self._moving = self._moving, None
+        self.agenda.border_title = "Agenda"
+        self.agenda.remove_class("-moving")
+        if moving is None:
+            return
+        what, ident = moving
+        number = self.numbers.get(target_id, "?")
+        if what == "entry":
+            entry = self._find_entry(ident)
+            if entry is None or entry.item_id == target_id:
+                self.composer.text_area.focus()
+                return
+            self._change(
+                lambda s: s.move_entry_to_item(ident, target_id),
+                undo_move_entry(entry, f"moving {self._entry_label(entry)} to item {number}"),
+                items={entry.item_id, target_id},
+            )
+        else:
+            action = next((a for a in self.actions if a.id == ident), None)
+            if action is None:
+                return
+            self._change(
+                lambda s: s.update_action(ident, item_id=target_id),
+                undo_update_action(action, f"moving action {action.ref} to item {number}"),
+                items={target_id} | ({action.item_id} if action.item_id else set()),
+            )
+        self.notify(f"Moved to item {number}.", timeout=2)
+        self.entry_list.focus()
+
+    def action_delete_entry(self) -> None:
+        from screens.confirm import ConfirmScreen
+
+        key = self._selected()
+        if key is None:
+            return
+        what, ident = key
+        if what == "entry":
+            entry = self._find_entry(ident)
+            if entry is None:
+                return
+            label = self._entry_label(entry)
+            preview = entry.text.strip()[:160] or entry.answer.strip()[:160]
+
+            def delete(confirmed: bool | None) -> None:
+                if confirmed:
+                    self._change(lambda s: s.delete_entry(ident),
+                                 undo_delete_entry(entry, f"deleting {label}"),
+                                 items={entry.item_id})
+                    self.notify(f"Deleted {label}. F9 undoes.", timeout=3)
+
+            self.app.push_screen(
+                ConfirmScreen(f"Delete {label}?\n\n“{preview}”", title="Delete entry",
+                              yes_label="Delete"),
+                delete,
+            )
+            return
+        action = next((a for a in self.actions if a.id == ident), None)
+        if action is None:
+            return
+
+        def delete_action(confirmed: bool | None) -> None:
+            if confirmed:
+                self._change(lambda s: s.delete_action(ident),
+                             undo_delete_action(action, f"deleting action {action.ref}"),
+                             items=set())
+                self.notify(f"Deleted action {action.ref}. F9 undoes.", timeout=3)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete action {action.ref}?\n\n“{action.text[:160]}”",
+                          title="Delete action", yes_label="Delete"),
+            delete_action,
+        )
+
+    # --- undo and generic changes ----------------------------------------------------------------
+
+    def _change(
+        self, call: Callable[[Store], Any], undo: UndoOp | None, *, items: set[int],
+        select: str | None = None,
+    ) -> None:
+        self.run_worker(self._do_change(call, undo, items, select), group="live-change")
+
+    async def _do_change(
+        self, call: Callable[[Store], Any], undo: UndoOp | None, items: set[int],
+        select: str | None,
+    ) -> bool:
+        try:
+            _result, fresh = await self._store(self._job(call, items))
+        except PanelMinutesError as err:
+            self.notify(str(err), severity="error", timeout=10)
+            return False
+        if undo is not None:
+            self.undo_stack.push(undo)
+        self._apply(fresh, select=select)
+        return True
+
+    def action_undo(self) -> None:
+        op = self.undo_stack.pop()
+        if op is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.run_worker(self._undo(op), group="live-change")
+
+    async def _undo(self, op: UndoOp) -> None:
+        ids = self.undo_stack.ids
+        try:
+            _touched, fresh = await self._store(self._job(lambda s: op.run(s, ids), set()))
+        except PanelMinutesError as err:
+            self.undo_stack.push_back(op)
+            self.notify(f"Could not undo {op.label}: {err}", severity="error", timeout=10)
+            return
+        self._apply(fresh)
+        self.notify(f"Undone: {op.label}.", timeout=3)
+
+    # --- focus and panes -------------------------------------------------------------------------
+
+    def action_focus_agenda(self) -> None:
+        self.query_one("#live-body").remove_class("-agenda-hidden")
+        if self.current_id is not None:
+            self.agenda.highlight_item(self.current_id)
+        self.agenda.focus()
+
+    def action_focus_entries(self) -> None:
+        if not self.entry_list.has_focus and self.entry_list.highlighted is None:
+            self.entry_list.select_last()
+        self.entry_list.focus()
+
+    def action_focus_composer(self) -> None:
+        if self._moving is not None:
+            self._moving = None
+            self.agenda.border_title = "Agenda"
+            self.agenda.remove_class("-moving")
+            self.notify("Move cancelled.", timeout=2)
+        self.composer.focus_first()
+
+    def action_toggle_agenda(self) -> None:
+        body = self.query_one("#live-body")
+        body.toggle_class("-agenda-hidden")
+        if body.has_class("-agenda-hidden") and self.agenda.has_focus:
+            self.composer.focus_first()
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _agenda_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is None:
+            return
+        item_id = int(event.option.id)
+        if self._moving is not None:
+            self._finish_move(item_id)
+            return
+        self.go_to(item_id, take=True)
+        self.composer.focus_first()
+
+    def action_export(self) -> None:
+        from screens.export import ExportScreen
+
+        self.flush_draft_now()
+        self.app.push_screen(ExportScreen(self.meeting_id))
+
+    def action_leave(self) -> None:
+        self.flush_draft_now()
+        self.dismiss(None)

@@ -1,0 +1,136 @@
+"""The agenda pane of the live screen: ONE OptionList, one option per item.
+
+The current item is marked ``▶``, finished items ``✓``; each shows its start (and finish) time and
+how many entries it has. Typing an item's number (``1``, ``2``, ``1`` ``2`` for 12, ``5a``) moves
+the highlight there; Enter takes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from time import monotonic
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from models.domain import ItemData
+from tui.widgets.clock import span
+
+TYPEAHEAD_SECONDS = 1.2
+
+
+def item_prompt(
+    item: ItemData, number: str, *, current: bool, entry_count: int, action_count: int = 0
+) -> RenderableType:
+    """Marker and number in their own columns; the title, then times and counts (dim)."""
+    marker = "▶" if current else ("✓" if item.finished_at else "")
+    title = Text(item.title, style="bold" if current else "")
+    if item.exempt:
+        title.append(" Part 2", style="bold red")
+    details = []
+    if item.started_at and item.finished_at:
+        details.append(span(item.started_at, item.finished_at))
+    elif item.started_at:
+        details.append(f"from {item.started_at}")
+    if entry_count:
+        details.append(f"{entry_count} entr{'y' if entry_count == 1 else 'ies'}")
+    if action_count:
+        details.append(f"{action_count} action{'' if action_count == 1 else 's'}")
+    if details:
+        title.append("\n" + " · ".join(details), style="dim")
+    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(width=len(number) + 1, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(
+        Text(marker, style="bold" if current else "green"),
+        Text(f"{number}.", style="bold"),
+        title,
+    )
+    return grid
+
+
+class AgendaList(OptionList):
+    """The meeting's items. Option ids are the item ids (as strings)."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Take item", key_display="⏎",
+                tooltip="Make the highlighted item the current one"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self._typed = ""
+        self._typed_at = 0.0
+        self._numbers: dict[int, str] = {}
+
+    def show(
+        self,
+        items: Sequence[ItemData],
+        numbers: Mapping[int, str],
+        current_id: int | None,
+        entry_counts: Mapping[int, int],
+        action_counts: Mapping[int, int],
+        *,
+        keep_highlight: bool = True,
+    ) -> None:
+        """Redraw every item (cheap: a meeting has tens of items, not thousands)."""
+        previous = self.highlighted_option.id if keep_highlight and self.highlighted_option else None
+        self._numbers = dict(numbers)
+        self.set_options(
+            Option(
+                item_prompt(
+                    item, numbers.get(item.id, "?"), current=item.id == current_id,
+                    entry_count=entry_counts.get(item.id, 0),
+                    action_count=action_counts.get(item.id, 0),
+                ),
+                id=str(item.id),
+            )
+            for item in items
+        )
+        target = previous or (str(current_id) if current_id is not None else None)
+        if target is not None:
+            self.highlight_item(int(target))
+
+    def highlight_item(self, item_id: int) -> None:
+        try:
+            self.highlighted = self.get_option_index(str(item_id))
+        except Exception:  # an item that is not (or no longer) listed
+            return
+
+    @property
+    def highlighted_item_id(self) -> int | None:
+        option = self.highlighted_option
+        return int(option.id) if option is not None and option.id is not None else None
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Type-ahead on item numbers: "1" then "2" within a second jumps to item 12."""
+        char = event.character
+        if char is None or not char.isalnum() or len(char) != 1:
+            return
+        now = monotonic()
+        pending = self._typed if now - self._typed_at < TYPEAHEAD_SECONDS else ""
+        if not char.isdigit() and not pending:
+            return  # letters start nothing: they stay free for key bindings
+        typed = pending + char.lower()
+        match = self._find(typed)
+        if match is None and char.isdigit():
+            typed = char
+            match = self._find(typed)
+        self._typed, self._typed_at = typed, now
+        if match is not None:
+            event.stop()
+            event.prevent_default()
+            self.highlight_item(match)
+
+    def _find(self, typed: str) -> int | None:
+        exact = [i for i, n in self._numbers.items() if n.lower() == typed]
+        if exact:
+            return exact[0]
+        prefix = [i for i, n in self._numbers.items() if n.lower().startswith(typed)]
+        return prefix[0] if prefix else None

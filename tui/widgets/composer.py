@@ -1,0 +1,431 @@
+"""The composer: where the clerk types, at the bottom of the live screen.
+
+A TextArea for the text, and above it a compact row of one-line Inputs for the extra fields of the
+current mode (asker and respondent of a question, proposer/seconder/vote/outcome of a resolution,
+owner and due date of an action, the time of a procedural note). A question also gets a second
+TextArea beside the first for the answer.
+
+Keys inside the composer:
+
+- Enter files the text (``Composer.Submitted``); ctrl+j (or shift+enter where the terminal
+  reports it) starts a new line.
+- Tab completes an attendee's name from the letters before the cursor (again: the next match),
+  otherwise moves to the next field; shift+tab moves back. ctrl+space / ctrl+n always complete.
+- Escape cancels an edit, or returns a question/resolution/... to a plain paragraph.
+- ctrl+z undoes typing; in an empty composer it asks the screen to undo the last change instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, TextArea
+
+from models.domain import PersonData
+from tui.widgets.composer_state import (
+    MODE_FIELDS,
+    MODE_LABELS,
+    NAME_FIELDS,
+    RESOLUTION_START,
+    ComposerState,
+    Mode,
+)
+from tui.widgets.names import candidates, match_person, word_before
+
+People = Callable[[], Sequence[PersonData]]
+
+COMPLETE_KEYS = frozenset({"ctrl+@", "ctrl+space", "ctrl+n"})
+NEWLINE_KEYS = frozenset({"ctrl+j", "shift+enter"})
+
+# Every extra field once, in the order they sit in the row.
+ALL_FIELDS: tuple[tuple[str, str], ...] = tuple(
+    dict.fromkeys(pair for fields in MODE_FIELDS.values() for pair in fields)
+)
+PLACEHOLDERS = {
+    "asker": "member's name",
+    "respondent": "who answered",
+    "proposer": "name",
+    "seconder": "name",
+    "vote": "8-0-1",
+    "outcome": "carried/lost/unan.",
+    "owner": "name or team",
+    "due": "YYYY-MM-DD",
+    "at": "HH:MM",
+}
+
+
+@dataclass
+class _Completion:
+    """The last completion, so a repeated press can offer the next match."""
+
+    row: int
+    start: int
+    end: int
+    names: list[str]
+    index: int
+
+
+class ComposerText(TextArea):
+    """The composer's TextArea: Enter files, ctrl+j breaks the line, Tab completes names."""
+
+    BINDINGS = [
+        Binding("ctrl+z", "undo", "Undo typing", show=False),
+    ]
+
+    def __init__(self, people: People, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        self._people = people
+        self._completion: _Completion | None = None
+
+    @property
+    def composer(self) -> Composer:
+        return self.query_ancestor(Composer)
+
+    async def _on_key(self, event: events.Key) -> None:
+        key = event.key
+        if key == "enter":
+            self._swallow(event)
+            self.post_message(Composer.Submitted(self.composer))
+            return
+        if key in NEWLINE_KEYS:
+            self._swallow(event)
+            self.insert("\n")
+            return
+        if key in COMPLETE_KEYS:
+            self._swallow(event)
+            self.complete_name(cycle=True)
+            return
+        if key == "tab":
+            self._swallow(event)
+            if not self.complete_name(cycle=False):
+                self.composer.step_focus(self, +1)
+            return
+        if key == "shift+tab":
+            self._swallow(event)
+            self.composer.step_focus(self, -1)
+            return
+        await super()._on_key(event)
+
+    @staticmethod
+    def _swallow(event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+
+    def action_undo(self) -> None:
+        if not self.text.strip():
+            self.post_message(Composer.UndoWanted(self.composer))
+            return
+        super().action_undo()
+
+    def complete_name(self, *, cycle: bool) -> bool:
+        """Complete the name before the cursor; a repeated press takes the next match.
+
+        Returns False when there is nothing to complete (so Tab can move on).
+        """
+        row, col = self.cursor_location
+        line = self.document[row]
+        last = self._completion
+        if (
+            last is not None
+            and last.row == row
+            and last.end == col
+            and line[last.start:col] == last.names[last.index]
+            and (cycle or len(last.names) > 1)
+        ):
+            if len(last.names) == 1:
+                return True
+            last.index = (last.index + 1) % len(last.names)
+            self._put(row, last.start, col, last.names[last.index])
+            last.end = last.start + len(last.names[last.index])
+            return True
+        found = word_before(line[:col])
+        if found is None:
+            return False
+        fragment, start = found
+        if len(fragment.strip()) < 2:
+            return False
+        people = candidates(fragment, self._people())
+        names = list(dict.fromkeys(p.styled_name for p in people))
+        if not names or (names == [fragment] and not cycle):
+            return False
+        self._put(row, start, col, names[0])
+        self._completion = _Completion(row, start, start + len(names[0]), names, 0)
+        return True
+
+    def _put(self, row: int, start: int, end: int, text: str) -> None:
+        self.replace(text, (row, start), (row, end), maintain_selection_offset=False)
+        self.cursor_location = (row, start + len(text))
+
+
+class FieldInput(Input):
+    """One extra field: Tab / shift+tab move along the composer, Enter files."""
+
+    def __init__(self, key: str, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(
+            placeholder=PLACEHOLDERS.get(key, ""), id=id, classes=classes, compact=True,
+            select_on_focus=False,
+        )
+        self.field_key = key
+
+    @property
+    def composer(self) -> Composer:
+        return self.query_ancestor(Composer)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key in ("tab", "shift+tab"):
+            event.stop()
+            event.prevent_default()
+            if event.key == "tab" and self.complete_name(cycle=False):
+                return
+            self.composer.step_focus(self, +1 if event.key == "tab" else -1)
+            return
+        if event.key in COMPLETE_KEYS:
+            event.stop()
+            event.prevent_default()
+            self.complete_name(cycle=True)
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(Composer.Submitted(self.composer))
+            return
+        await super()._on_key(event)
+
+    def complete_name(self, *, cycle: bool) -> bool:
+        """Name fields: complete the typed letters to an attendee's full name."""
+        if self.field_key not in NAME_FIELDS:
+            return False
+        people = list(self.composer.people())
+        typed = self.value.strip()
+        if not typed:
+            return False
+        current = match_person(typed, people)
+        exact = current is not None and typed.lower() in {
+            current.full_name.lower(), current.styled_name.lower()
+        }
+        if exact and not cycle:
+            return False
+        seed = getattr(self, "_seed", "") if exact else typed
+        found = candidates(seed or typed, people)
+        if not found:
+            return False
+        names = [p.full_name for p in found]
+        index = (names.index(self.value) + 1) % len(names) if self.value in names else 0
+        self._seed = seed or typed
+        self.value = names[index]
+        self.cursor_position = len(self.value)
+        return True
+
+
+class Composer(Vertical):
+    """The fields row and the text (and answer) areas; the live screen reads ``state()``."""
+
+    BINDINGS = [
+        Binding("escape", "escape", "Plain paragraph", key_display="Esc"),
+    ]
+
+    class Submitted(Message):
+        """Enter in the composer: file (or save the edit)."""
+
+        def __init__(self, composer: Composer) -> None:
+            super().__init__()
+            self.composer = composer
+
+    class Changed(Message):
+        """Anything in the composer changed (the screen autosaves the draft)."""
+
+        def __init__(self, composer: Composer) -> None:
+            super().__init__()
+            self.composer = composer
+
+    class UndoWanted(Message):
+        """ctrl+z in an empty composer: undo the last change to the minutes."""
+
+        def __init__(self, composer: Composer) -> None:
+            super().__init__()
+            self.composer = composer
+
+    def __init__(self, people: People, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self.people = people
+        self.mode = Mode.PARAGRAPH
+        self.editing: ComposerState | None = None  # the state being edited (its ``editing``)
+        self._stash: ComposerState | None = None
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="composer-fields"):
+            for key, label in ALL_FIELDS:
+                yield Label(label, classes=f"field-label f-{key}")
+                yield FieldInput(key, id=f"field-{key}", classes=f"field-input f-{key}")
+        with Horizontal(id="composer-texts"):
+            yield ComposerText(self.people, id="composer-text")
+            yield ComposerText(self.people, id="composer-answer")
+
+    def on_mount(self) -> None:
+        # Kept as references: ``state()`` runs on every keystroke and once more while the screen
+        # is being taken down (the last draft flush), when queries no longer find children.
+        self._text = self.query_one("#composer-text", ComposerText)
+        self._answer = self.query_one("#composer-answer", ComposerText)
+        self._fields = {key: self.query_one(f"#field-{key}", FieldInput) for key, _ in ALL_FIELDS}
+        self._answer.border_title = "Answer"
+        self._apply_mode()
+
+    # --- parts -----------------------------------------------------------------------------------
+
+    @property
+    def text_area(self) -> ComposerText:
+        return self._text
+
+    @property
+    def answer_area(self) -> ComposerText:
+        return self._answer
+
+    def field(self, key: str) -> FieldInput:
+        return self._fields[key]
+
+    def _tab_order(self) -> list[Widget]:
+        order: list[Widget] = [self.field(k) for k, _ in MODE_FIELDS[self.mode]]
+        order.append(self.text_area)
+        if self.mode is Mode.QUESTION:
+            order.append(self.answer_area)
+        return order
+
+    def step_focus(self, widget: Widget, step: int) -> None:
+        order = self._tab_order()
+        if len(order) < 2 or widget not in order:
+            return
+        order[(order.index(widget) + step) % len(order)].focus()
+
+    # --- state -----------------------------------------------------------------------------------
+
+    def state(self) -> ComposerState:
+        fields = {key: self.field(key).value for key, _ in MODE_FIELDS[self.mode]}
+        if self.mode is Mode.QUESTION:
+            fields["answer"] = self.answer_area.text
+        editing = self.editing.editing if self.editing is not None else None
+        return ComposerState(self.mode, self.text_area.text, fields, editing, self._stash)
+
+    def load(self, state: ComposerState, *, focus: bool = True) -> None:
+        """Show ``state`` (a restored draft, an entry to edit, or a cleared composer)."""
+        self._loading = True
+        try:
+            self.mode = state.mode
+            self._stash = state.stash
+            self.editing = state if state.editing is not None else None
+            for key, _ in ALL_FIELDS:
+                self.field(key).value = state.fields.get(key, "")
+            self.text_area.load_text(state.text)
+            self.answer_area.load_text(state.fields.get("answer", ""))
+            self._end_of_text()
+            self._apply_mode()
+        finally:
+            self._loading = False
+        self.post_message(Composer.Changed(self))
+        if focus:
+            self.focus_first()
+
+    def clear(self) -> None:
+        """After filing: an empty paragraph, or the text put aside before an edit."""
+        stash = self._stash
+        self.load(stash if stash is not None else ComposerState(), focus=False)
+        self.text_area.focus()
+
+    def _end_of_text(self) -> None:
+        area = self.text_area
+        area.move_cursor(area.document.end)
+
+    def focus_first(self) -> None:
+        if self.mode is Mode.QUESTION and not self.field("asker").value.strip():
+            self.field("asker").focus()
+        else:
+            self.text_area.focus()
+
+    # --- modes -----------------------------------------------------------------------------------
+
+    def set_mode(self, mode: Mode, *, now: str = "") -> None:
+        """Switch the composer to ``mode``, keeping what was typed (pressing the same key again
+        returns to a plain paragraph)."""
+        if mode is self.mode and mode is not Mode.PARAGRAPH:
+            mode = Mode.PARAGRAPH
+        editing = self.editing.editing if self.editing is not None else None
+        if editing is not None and (editing.what == "action") != (mode is Mode.ACTION):
+            self.app.notify(
+                "An action cannot become a minute entry (or the other way round): "
+                "press Esc to cancel the edit first.", severity="warning",
+            )
+            return
+        area = self.text_area
+        if self.mode is Mode.RESOLUTION and area.text.strip() == RESOLUTION_START.strip():
+            area.load_text("")
+        self.mode = mode
+        if mode is Mode.RESOLUTION and not area.text.strip():
+            area.load_text(RESOLUTION_START)
+            self._end_of_text()
+        if mode is Mode.PROCEDURE and now and not self.field("at").value.strip():
+            self.field("at").value = now
+        self._apply_mode()
+        self.post_message(Composer.Changed(self))
+        self.focus_first()
+
+    def _apply_mode(self) -> None:
+        wanted = {k for k, _ in MODE_FIELDS[self.mode]}
+        row = self.query_one("#composer-fields")
+        row.display = bool(wanted)
+        for key, _ in ALL_FIELDS:
+            for widget in self.query(f".f-{key}"):
+                widget.display = key in wanted
+        self.answer_area.display = self.mode is Mode.QUESTION
+        for mode in Mode:
+            self.set_class(mode is self.mode, f"-mode-{mode.value}")
+        self.set_class(self.editing is not None, "-editing")
+        self.refresh_bindings()
+        label = MODE_LABELS[self.mode]
+        if self.editing is not None and self.editing.editing is not None:
+            label = f"Editing: {label.lower()} · Enter saves · Esc cancels"
+        else:
+            label = f"{label} · Enter files · ^J new line"
+        self.text_area.border_title = label
+
+    def set_status(self, text: str, *, problem: bool = False) -> None:
+        """The draft / save status shown under the text ("draft saved", "NOT SAVED ...")."""
+        self.text_area.border_subtitle = text
+        self.set_class(problem, "-problem")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape is offered (and shown in the footer) only when there is something to undo."""
+        if action == "escape":
+            return self.editing is not None or self.mode is not Mode.PARAGRAPH
+        return True
+
+    def action_escape(self) -> None:
+        if self.editing is not None:
+            self.load(self._stash or ComposerState())
+            self.app.notify("Edit cancelled; the entry is unchanged.", timeout=3)
+            return
+        if self.mode is not Mode.PARAGRAPH:
+            self.set_mode(Mode.PARAGRAPH)
+
+    def start_edit(self, state: ComposerState) -> None:
+        """Load a filed entry for editing, putting aside what was being typed."""
+        current = self.state()
+        stash = current.stash if current.editing is not None else (
+            None if current.is_empty else replace(current, stash=None)
+        )
+        self.load(replace(state, stash=stash))
+
+    # --- change notifications --------------------------------------------------------------------
+
+    @on(TextArea.Changed)
+    @on(Input.Changed)
+    def _changed(self, event: Message) -> None:
+        event.stop()
+        if not self._loading:
+            self.post_message(Composer.Changed(self))

@@ -1,0 +1,336 @@
+"""What the composer holds, and how it becomes a store call (no Textual here).
+
+``ComposerState`` is the composer's whole content: its mode (paragraph, question, resolution,
+action, procedural note), the main text, the extra fields (asker, vote, owner, due date ...), and
+whether it is editing an entry already filed. It round-trips through the draft row
+(``state_to_draft`` / ``state_from_draft``) so a crash or kill loses nothing, and it turns into
+the arguments of ``store.add_entry`` / ``update_entry`` / ``add_action`` with every typed value
+checked first (``entry_args`` / ``action_args`` raise ``ValidationError`` with one clear line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, PersonData
+from models.errors import ValidationError
+from tui.widgets.names import person_for
+
+
+class Mode(StrEnum):
+    PARAGRAPH = "paragraph"
+    QUESTION = "question"
+    RESOLUTION = "resolution"
+    ACTION = "action"
+    PROCEDURE = "procedure"
+
+
+MODE_LABELS = {
+    Mode.PARAGRAPH: "Paragraph",
+    Mode.QUESTION: "Question",
+    Mode.RESOLUTION: "Resolution",
+    Mode.ACTION: "Action",
+    Mode.PROCEDURE: "Procedural note",
+}
+
+# The extra fields of each mode, in Tab order, with their labels.
+MODE_FIELDS: dict[Mode, tuple[tuple[str, str], ...]] = {
+    Mode.PARAGRAPH: (),
+    Mode.QUESTION: (("asker", "Asked by"), ("respondent", "Answered by")),
+    Mode.RESOLUTION: (
+        ("proposer", "Proposer"),
+        ("seconder", "Seconder"),
+        ("vote", "Vote"),
+        ("outcome", "Outcome"),
+    ),
+    Mode.ACTION: (("owner", "Owner"), ("due", "Due date")),
+    Mode.PROCEDURE: (("at", "At"),),
+}
+# Fields holding a person's name (completed from the attendance).
+NAME_FIELDS = frozenset({"asker", "respondent", "proposer", "seconder", "owner"})
+
+RESOLUTION_START = "that the Panel "
+
+_ENTRY_MODES = {
+    Mode.PARAGRAPH: EntryKind.PARAGRAPH,
+    Mode.QUESTION: EntryKind.QUESTION,
+    Mode.RESOLUTION: EntryKind.RESOLUTION,
+    Mode.PROCEDURE: EntryKind.PROCEDURE,
+}
+_RESOLVED_PREFIX = re.compile(r"^\s*resolved\b[\s:,\-\u2013]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Editing:
+    """The composer is editing an entry (or action) already filed."""
+
+    what: str  # "entry" or "action"
+    id: int
+
+
+@dataclass(frozen=True)
+class ComposerState:
+    mode: Mode = Mode.PARAGRAPH
+    text: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+    editing: Editing | None = None
+    # The unfiled composer content put aside while an entry is edited; it comes back after.
+    stash: ComposerState | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing typed (prefilled text such as "that the Panel " does not count)."""
+        text = self.text.strip()
+        typed_fields = {k: v for k, v in self.fields.items() if v.strip() and k != "at"}
+        return (not text or text == RESOLUTION_START.strip()) and not typed_fields
+
+    def get(self, name: str) -> str:
+        return self.fields.get(name, "").strip()
+
+    def with_mode(self, mode: Mode) -> ComposerState:
+        return replace(self, mode=mode)
+
+
+# --- checking typed values -----------------------------------------------------------------------
+
+
+def clean_hhmm(value: str, what: str = "time") -> str:
+    """"11:15" from "11:15", "1115", "11.15" or "9:05"; "" stays ""; else ValidationError."""
+    raw = value.strip().replace(".", ":")
+    if not raw:
+        return ""
+    if ":" not in raw and raw.isdigit() and len(raw) in (3, 4):
+        raw = f"{raw[:-2]}:{raw[-2:]}"
+    hours, sep, minutes = raw.partition(":")
+    if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
+        h, m = int(hours), int(minutes)
+        if 0 <= h < 24 and 0 <= m < 60:
+            return f"{h:02d}:{m:02d}"
+    raise ValidationError(f"The {what} {value.strip()!r} is not a time of day: type it as 11:15.")
+
+
+def parse_due(value: str) -> date | None:
+    """A due date typed as YYYY-MM-DD or DD/MM/YYYY ("" means no due date)."""
+    raw = value.strip()
+    if not raw:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
+    uk = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", raw)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif uk:
+        day, month, year = (int(g) for g in uk.groups())
+    else:
+        raise ValidationError(
+            f"The due date {raw!r} is not a date: type it as YYYY-MM-DD or DD/MM/YYYY."
+        )
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(
+            f"The due date {raw!r} is not a real date (day {day}, month {month}, year {year})."
+        ) from None
+
+
+def parse_vote(value: str) -> tuple[int | None, int | None, int | None]:
+    """"8-0-1" (for-against-abstain; "8/0/1", "8 0 1" and "8-0" too) → (8, 0, 1)."""
+    raw = value.strip()
+    if not raw:
+        return None, None, None
+    parts = [p for p in re.split(r"[\s\-/,]+", raw) if p]
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        raise ValidationError(
+            f"The vote {raw!r} is not for-against-abstain counts: type it as 8-0-1."
+        )
+    counts: list[int | None] = [int(p) for p in parts]
+    counts += [None] * (3 - len(counts))
+    return counts[0], counts[1], counts[2]
+
+
+def parse_outcome(value: str, votes: tuple[int | None, int | None]) -> Outcome:
+    """"c", "carried", "l", "lost", "u", "unanimous"; "" works it out from the vote if given."""
+    raw = value.strip().lower()
+    if not raw:
+        yes, no = votes
+        if yes is not None and no is not None:
+            return Outcome.CARRIED if yes > no else Outcome.LOST
+        return Outcome.NONE
+    for outcome in (Outcome.CARRIED, Outcome.LOST, Outcome.UNANIMOUS):
+        if outcome.value.startswith(raw):
+            return outcome
+    raise ValidationError(f"The outcome {value.strip()!r} must be carried, lost or unanimous.")
+
+
+# --- composer → store ----------------------------------------------------------------------------
+
+
+def entry_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str, Any]:
+    """Keyword arguments for ``store.add_entry`` (kind, text and the kind's fields)."""
+    kind = _ENTRY_MODES.get(state.mode)
+    if kind is None:
+        raise ValidationError("An action is not a minute entry.")
+    text = state.text.strip()
+    args: dict[str, Any] = {"kind": kind, "text": text}
+    if kind is EntryKind.PARAGRAPH:
+        if not text:
+            raise ValidationError("Type the paragraph first.")
+    elif kind is EntryKind.QUESTION:
+        answer = state.get("answer")
+        if not text and not answer:
+            raise ValidationError("Type the question (and the answer, when it comes) first.")
+        args["asker_id"], args["asker_text"] = person_for(state.get("asker"), people)
+        args["respondent_id"], args["respondent_text"] = person_for(
+            state.get("respondent"), people
+        )
+        args["answer"] = answer
+    elif kind is EntryKind.RESOLUTION:
+        text = _RESOLVED_PREFIX.sub("", text).strip()
+        if not text or text == RESOLUTION_START.strip():
+            raise ValidationError("Type what was resolved, after \"that the Panel\".")
+        args["text"] = text
+        yes, no, abstain = parse_vote(state.get("vote"))
+        args["vote_for"], args["vote_against"], args["vote_abstain"] = yes, no, abstain
+        args["outcome"] = parse_outcome(state.get("outcome"), (yes, no))
+        args["proposer"] = _styled(state.get("proposer"), people)
+        args["seconder"] = _styled(state.get("seconder"), people)
+    else:  # procedural note
+        if not text:
+            raise ValidationError("Type the note first, such as \"Cllr Lloyd left the meeting.\"")
+        args["at_time"] = clean_hhmm(state.get("at"), "time of the note")
+    return args
+
+
+def _styled(typed: str, people: Sequence[PersonData]) -> str:
+    """A proposer or seconder: the attendee's styled name when one is meant, else as typed."""
+    person_id, text = person_for(typed, people)
+    if person_id is None:
+        return text
+    return next(p.styled_name for p in people if p.id == person_id)
+
+
+def action_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str, Any]:
+    """Keyword arguments for ``store.add_action`` / ``update_action`` (text, owner, due date)."""
+    text = state.text.strip()
+    if not text:
+        raise ValidationError("Type what is to be done first.")
+    owner_id, owner_text = person_for(state.get("owner"), people)
+    return {
+        "text": text,
+        "owner_id": owner_id,
+        "owner_text": owner_text,
+        "due_date": parse_due(state.get("due")),
+    }
+
+
+# --- store → composer (editing) ------------------------------------------------------------------
+
+
+def _name(person_id: int | None, fallback: str, people: Sequence[PersonData]) -> str:
+    for person in people:
+        if person.id == person_id:
+            return person.full_name
+    return fallback
+
+
+def _vote_text(entry: EntryData) -> str:
+    counts = [entry.vote_for, entry.vote_against, entry.vote_abstain]
+    while counts and counts[-1] is None:
+        counts.pop()
+    return "-".join("0" if c is None else str(c) for c in counts)
+
+
+def state_from_entry(entry: EntryData, people: Sequence[PersonData]) -> ComposerState:
+    mode = Mode(entry.kind.value)
+    fields: dict[str, str] = {}
+    if mode is Mode.QUESTION:
+        fields = {
+            "asker": _name(entry.asker_id, entry.asker_text, people),
+            "respondent": _name(entry.respondent_id, entry.respondent_text, people),
+            "answer": entry.answer,
+        }
+    elif mode is Mode.RESOLUTION:
+        fields = {
+            "proposer": entry.proposer,
+            "seconder": entry.seconder,
+            "vote": _vote_text(entry),
+            "outcome": entry.outcome.value,
+        }
+    elif mode is Mode.PROCEDURE:
+        fields = {"at": entry.at_time}
+    return ComposerState(mode, entry.text, fields, Editing("entry", entry.id))
+
+
+def state_from_action(action: ActionData, people: Sequence[PersonData]) -> ComposerState:
+    fields = {
+        "owner": _name(action.owner_id, action.owner_text, people),
+        "due": action.due_date.isoformat() if action.due_date else "",
+    }
+    return ComposerState(Mode.ACTION, action.text, fields, Editing("action", action.id))
+
+
+def entry_as_update(args: dict[str, Any]) -> dict[str, Any]:
+    """``entry_args`` made fit for ``update_entry``: fields the new kind does not use are blanked."""
+    blank: dict[str, Any] = {
+        "asker_id": None, "asker_text": "", "respondent_id": None, "respondent_text": "",
+        "answer": "", "proposer": "", "seconder": "", "vote_for": None, "vote_against": None,
+        "vote_abstain": None, "outcome": Outcome.NONE, "at_time": "",
+    }
+    blank.update(args)
+    return blank
+
+
+# --- composer ↔ draft row ------------------------------------------------------------------------
+
+
+def _state_dict(state: ComposerState) -> dict[str, Any]:
+    out: dict[str, Any] = {"mode": state.mode.value, "text": state.text, "fields": state.fields}
+    if state.editing is not None:
+        out["editing"] = {"what": state.editing.what, "id": state.editing.id}
+    if state.stash is not None:
+        out["stash"] = _state_dict(state.stash)
+    return out
+
+
+def _state_from_dict(data: Any) -> ComposerState | None:
+    if not isinstance(data, dict):
+        return None
+    try:
+        mode = Mode(str(data.get("mode", "paragraph")))
+    except ValueError:
+        mode = Mode.PARAGRAPH
+    raw_fields = data.get("fields", {})
+    fields = (
+        {str(k): str(v) for k, v in raw_fields.items() if v is not None}
+        if isinstance(raw_fields, dict)
+        else {}
+    )
+    editing = None
+    raw_edit = data.get("editing")
+    if isinstance(raw_edit, dict) and raw_edit.get("what") in {"entry", "action"}:
+        try:
+            editing = Editing(str(raw_edit["what"]), int(raw_edit["id"]))
+        except (KeyError, TypeError, ValueError):
+            editing = None
+    return ComposerState(
+        mode, str(data.get("text", "")), fields, editing, _state_from_dict(data.get("stash"))
+    )
+
+
+def state_to_draft(state: ComposerState) -> tuple[EntryKind, str, dict[str, Any]]:
+    """(kind, text, fields) for ``store.save_draft``; the full state rides in ``fields``."""
+    kind = _ENTRY_MODES.get(state.mode, EntryKind.PARAGRAPH)
+    return kind, state.text, {"composer": _state_dict(state)}
+
+
+def state_from_draft(draft: DraftData) -> ComposerState:
+    """The composer as it was saved; a draft written without composer details is a paragraph."""
+    restored = _state_from_dict(draft.fields.get("composer"))
+    if restored is not None:
+        return restored
+    mode = Mode(draft.kind.value)
+    return ComposerState(mode, draft.text)

@@ -1,0 +1,72 @@
+"""The current item's minutes: ONE OptionList of Rich renderables (never a widget per entry).
+
+Option ids are ``e<id>`` for entries and ``a<id>`` for actions raised under the item, so the
+highlight survives a redraw and the screen knows what the clerk has selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from models.domain import ActionData, EntryData, Numbering, PersonData
+from models.numbering import entry_numbers
+from tui.widgets.entry_view import action_renderable, entry_renderable
+
+
+class EntryList(OptionList):
+    """Keys act on the highlighted entry through the screen's actions."""
+
+    BINDINGS = [
+        Binding("e", "screen.edit_entry", "Edit", key_display="e/⏎"),
+        Binding("k", "screen.change_kind", "Kind", tooltip="Paragraph → question → resolution → note"),
+        Binding("shift+up,K", "screen.move_entry(-1)", "Up", key_display="⇧↑"),
+        Binding("shift+down,J", "screen.move_entry(1)", "Down", key_display="⇧↓"),
+        Binding("m", "screen.move_to_item", "To item", tooltip="Move it to another agenda item"),
+        Binding("d,delete", "screen.delete_entry", "Delete", key_display="d"),
+        Binding("u", "screen.undo", "Undo", show=False),
+    ]
+
+    def show(
+        self,
+        entries: Sequence[EntryData],
+        actions: Sequence[ActionData],
+        numbering: Numbering,
+        people: Mapping[int, PersonData],
+        *,
+        select: str | None = None,
+    ) -> None:
+        """Redraw the list; keep the highlight on ``select`` or the entry that had it."""
+        keep = select or (self.highlighted_option.id if self.highlighted_option else None)
+        labels = entry_numbers(list(entries), numbering)
+        options = [
+            Option(entry_renderable(entry, label, people), id=f"e{entry.id}")
+            for entry, label in zip(entries, labels, strict=True)
+        ]
+        options += [Option(action_renderable(a, people), id=f"a{a.id}") for a in actions]
+        self.set_options(options)
+        if not options:
+            return
+        index = len(options) - 1
+        if keep is not None:
+            try:
+                index = self.get_option_index(keep)
+            except Exception:  # the kept entry was deleted or moved away
+                index = len(options) - 1
+        self.highlighted = index
+
+    @property
+    def selected_key(self) -> tuple[str, int] | None:
+        """("entry", id) or ("action", id) for the highlighted row."""
+        option = self.highlighted_option
+        if option is None or not option.id:
+            return None
+        kind = "entry" if option.id[0] == "e" else "action"
+        return kind, int(option.id[1:])
+
+    def select_last(self) -> None:
+        if self.option_count:
+            self.highlighted = self.option_count - 1
