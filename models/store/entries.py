@@ -12,7 +12,7 @@ from sqlmodel import Session, col, func, select, update
 from models import tables as t
 from models.domain import AttendanceStatus, DraftData, EntryData, EntryKind, Outcome, RevisionData
 from models.errors import ConflictError, NotFoundError, ValidationError
-from models.store.base import StoreBase, apply_fields, as_utc, entry_data
+from models.store.base import StoreBase, apply_fields, as_utc, clean_time, entry_data
 
 ENTRY_FIELDS = frozenset(
     {"kind", "text", "asker_id", "asker_text", "respondent_id", "respondent_text", "answer",
@@ -28,6 +28,8 @@ def _validate_entry(fields: dict[str, Any]) -> dict[str, Any]:
         fields["kind"] = EntryKind(fields["kind"]).value
     if "outcome" in fields:
         fields["outcome"] = Outcome(fields["outcome"] or "").value
+    if "at_time" in fields:
+        fields["at_time"] = clean_time(str(fields["at_time"] or ""), "time of the note")
     for key in ("vote_for", "vote_against", "vote_abstain"):
         if key not in fields:
             continue

@@ -536,9 +536,13 @@ class MeetingsMixin(StoreBase):
 
 
 def _strip_number(line: str) -> str:
-    """"3. Minutes of the meeting" → "Minutes of the meeting"; "3)" and "3 " too."""
+    """"3. Minutes of the meeting" → "Minutes of the meeting"; "3)" and "3 " too.
+
+    A bare number of four digits or more is part of the title ("2026 budget consultation").
+    """
     head, sep, rest = line.partition(" ")
-    if sep and head.rstrip(".):").isdigit() and rest.strip():
+    number = head.rstrip(".):")
+    if sep and number.isdigit() and rest.strip() and (number != head or len(number) <= 3):
         return rest.strip()
     return line
 
