@@ -1,18 +1,546 @@
-"""Placeholder command line: replaced by the full CLI."""
+"""The ``panel-minutes`` command line.
+
+``panel-minutes`` opens the app; subcommands work on the database without it::
+
+    panel-minutes [--db PATH_OR_URL | --demo]             open the app
+    panel-minutes list [--json]                           the meetings in the database
+    panel-minutes export MEETING [--format markdown|json] [--full] [-o FILE] [--force]
+    panel-minutes import FILE                             a meeting bundle (JSON)
+    panel-minutes demo --db PATH                          write the demo meeting into a database
+
+Every error a user can cause is one line on stderr ("panel-minutes: error: ...") and a non-zero
+exit status: 1 when the request cannot be done (no such meeting, a bad bundle, the output file
+exists), 2 for a usage mistake or a database that cannot be used.
+
+Start-up is kept cheap: this module imports only the standard library at the top; SQLAlchemy,
+the store and the exporters load inside the subcommand that needs them.
+
+Adding a subcommand: write ``cmd_NAME(args) -> int`` (and, if it takes arguments, a small
+``_NAME_arguments(parser)``), then add one ``Subcommand`` row to ``SUBCOMMANDS``.
+"""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import json
+import os
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from models import __version__
+from models.errors import DatabaseError, NotFoundError, PanelMinutesError
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+PROG = "panel-minutes"
+DEBUG_ENV = "PANEL_MINUTES_DEBUG"  # set to 1 to see the traceback of an unexpected error
+PUBLIC_MODE = 0o644  # public minutes: fit to publish
+CONFIDENTIAL_MODE = 0o600  # full minutes and bundles hold exempt (Part 2) content
 
 
-def main(argv: list[str] | None = None) -> int:
+class UsageError(PanelMinutesError):
+    """A command line that asks for something impossible (exit status 2)."""
+
+
+class RequestError(PanelMinutesError):
+    """A well-formed request that cannot be done (exit status 1)."""
+
+
+# --- helpers shared by the subcommands -------------------------------------------------------------
+
+
+def _say(text: str) -> None:
+    """Write text to stdout as UTF-8 whatever the locale (minutes hold non-ASCII names)."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def demo_db_path() -> Path:
+    """``<user data dir>/demo.db``: the demo's own database, never the clerk's."""
+    from platformdirs import user_data_path
+
+    return user_data_path(PROG, appauthor=False) / "demo.db"
+
+
+def _target(args: argparse.Namespace) -> str | None:
+    """The database the command works on: --demo's, --db, else the environment/default."""
+    if getattr(args, "demo", False):
+        if args.db:
+            raise UsageError("--demo opens the demo database; leave out --db, or leave out --demo")
+        path = demo_db_path()
+        ensure_demo(path)
+        return str(path)
+    return str(args.db) if args.db else None
+
+
+def _open_store(target: str | None) -> Store:
+    """Open the store, turning every way a database can fail to open into one clear line."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from models.db import describe, resolve_target
+    from models.store import Store
+
+    resolved = resolve_target(target)
+    try:
+        return Store(resolved)
+    except PanelMinutesError:
+        raise
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(
+            f"Cannot open {_describe_safely(describe, resolved)}: its database driver "
+            f"({exc.name}) is not installed. For PostgreSQL: pip install -e '.[postgres]'."
+        ) from exc
+    except (SQLAlchemyError, ValueError) as exc:
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        raise DatabaseError(
+            f"Cannot open the database {_describe_safely(describe, resolved)}: "
+            f"{detail[0] if detail else type(exc).__name__}"
+        ) from exc
+
+
+def _describe_safely(describe: Callable[[str], str], target: str) -> str:
+    try:
+        return describe(target)
+    except Exception:  # a URL too broken to parse: show it without any password part
+        return target.split("@")[-1]
+
+
+def _existing_store(target: str | None) -> Store:
+    """Open a database that must already exist (reading commands never create a stray file)."""
+    from models.db import resolve_target, sqlite_path
+
+    resolved = resolve_target(target)
+    try:
+        path = sqlite_path(resolved)
+    except Exception:
+        path = None
+    if path is not None and not path.exists():
+        raise UsageError(
+            f"There is no database at {path} (nothing was created). Check --db, or start "
+            f"{PROG} to create one."
+        )
+    return _open_store(target)
+
+
+@contextlib.contextmanager
+def _store(target: str | None, *, must_exist: bool = False) -> Iterator[Store]:
+    store = _existing_store(target) if must_exist else _open_store(target)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _meeting_id(store: Store, given: str) -> int:
+    """A meeting by id ("12") or by date ("2026-11-17", when only one meeting was held then)."""
+    from datetime import date
+
+    text = given.strip()
+    if text.isdigit():
+        meeting_id = int(text)
+        try:
+            store.get_meeting(meeting_id)
+        except NotFoundError:
+            raise RequestError(
+                f"There is no meeting {meeting_id}. '{PROG} list' shows the meetings."
+            ) from None
+        return meeting_id
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"MEETING must be a meeting id (as shown by '{PROG} list') or a date such as "
+            f"2026-11-17, not {given!r}"
+        ) from None
+    found = [m for m in store.list_meetings() if m.held_on == day]
+    if not found:
+        raise RequestError(f"No meeting was held on {day.isoformat()}. '{PROG} list' shows them.")
+    if len(found) > 1:
+        ids = ", ".join(str(m.id) for m in found)
+        raise RequestError(f"Several meetings were held on {day.isoformat()} ({ids}): give the id.")
+    return found[0].id
+
+
+def write_file(path: Path, data: bytes, *, mode: int, force: bool) -> None:
+    """Write ``data`` to ``path`` with exactly ``mode``; refuse to replace a file unless ``force``.
+
+    Without ``force`` the file is created exclusively (no race with another writer). With it, the
+    data goes to a temporary file in the same folder, which then replaces the old file, so an old
+    file readable by others never ends up holding confidential text.
+    """
+    if path.is_dir():
+        raise RequestError(f"{path} is a folder; give a file name with -o")
+    folder = path.parent
+    if not folder.is_dir():
+        raise RequestError(f"Cannot write {path}: the folder {folder} does not exist")
+    if path.exists() and not force:
+        raise RequestError(f"{path} already exists; add --force to overwrite it")
+    if not force:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        except FileExistsError:
+            raise RequestError(f"{path} already exists; add --force to overwrite it") from None
+        _fill(fd, path, data, mode)
+        return
+    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    _fill(fd, tmp, data, mode)
+    try:
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _fill(fd: int, path: Path, data: bytes, mode: int) -> None:
+    try:
+        os.fchmod(fd, mode)  # exactly this mode, whatever the umask
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    os.close(fd)
+
+
+def ensure_demo(path: Path) -> None:
+    """Create the demo database at ``path`` when it does not exist (built aside, then moved in)."""
+    if path.exists():
+        return
+    from models.demo import write_demo
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    store = _open_store(str(tmp))
+    try:
+        write_demo(store)
+    finally:
+        store.close()
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{tmp}{suffix}")
+    os.replace(tmp, path)
+
+
+# --- subcommands -----------------------------------------------------------------------------------
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    """No subcommand: open the app."""
+    target = _target(args)
     from tui.app import make_app
 
-    args = sys.argv[1:] if argv is None else argv
-    db = args[args.index("--db") + 1] if "--db" in args else None
-    app = make_app(db)
+    app = make_app(target)
+    _quiet_store_failure(app)
     app.run()
-    return app.return_code or 0
+    error = getattr(app, "store_error", None)
+    if error:
+        _error(str(error))
+        return 2
+    return int(app.return_code or 0)
+
+
+def _quiet_store_failure(app: Any) -> None:
+    """Let the command line, not Textual, report a database the app could not open.
+
+    The app exits with the store's error as its exit message, which Textual prints wrapped to
+    the terminal width; we print it as the one ``panel-minutes: error:`` line instead.
+    """
+    original = app.exit
+
+    def exit_app(result: object = None, return_code: int = 0, message: object = None) -> None:
+        if getattr(app, "store_error", None):
+            message = None
+        original(result, return_code, message)
+
+    app.exit = exit_app
+
+
+def _list_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """``list``: every meeting, newest first: id, date, status, panel."""
+    with _store(_target(args), must_exist=True) as store:
+        meetings = store.list_meetings()
+    if args.json:
+        rows = [
+            {"id": m.id, "panel": m.panel_name, "date": m.held_on.isoformat(),
+             "status": m.status.value}
+            for m in meetings
+        ]
+        _say(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not meetings:
+        _say(f"No meetings yet. Open {PROG} to prepare one.\n")
+        return 0
+    width = max(len("ID"), *(len(str(m.id)) for m in meetings))
+    lines = [f"{'ID':>{width}}  {'Date':<10}  {'Status':<8}  Panel"]
+    lines += [
+        f"{m.id:>{width}}  {m.held_on.isoformat():<10}  {m.status.value:<8}  {m.panel_name}"
+        for m in meetings
+    ]
+    _say("\n".join(lines) + "\n")
+    return 0
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING",
+                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                        help="markdown minutes (default) or a JSON meeting bundle")
+    parser.add_argument("--full", action="store_true",
+                        help="Markdown with exempt (Part 2) items: confidential, written 0600")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (or into a folder, under the usual name); "
+                             "default: standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``export``: the minutes as Markdown (public or full) or the meeting as a JSON bundle."""
+    as_json = args.format == "json"
+    with _store(_target(args), must_exist=True) as store:
+        meeting_id = _meeting_id(store, args.meeting)
+        doc = store.load_document(meeting_id)
+        if as_json:
+            from models.bundle import dumps_bundle, export_bundle
+
+            text = dumps_bundle(export_bundle(store, meeting_id))
+        else:
+            from models.export.markdown import render_markdown
+
+            text = render_markdown(doc, full=args.full)
+    if args.output is None or args.output == "-":
+        _say(text)
+        return 0
+    from models.export.markdown import default_export_name
+
+    confidential = as_json or args.full
+    path = Path(args.output).expanduser()
+    if path.is_dir():
+        name = default_export_name(doc, "json" if as_json else "md", full=args.full and not as_json)
+        path = path / name
+    mode = CONFIDENTIAL_MODE if confidential else PUBLIC_MODE
+    write_file(path, text.encode("utf-8"), mode=mode, force=args.force)
+    what = "meeting bundle" if as_json else ("full minutes" if args.full else "public minutes")
+    note = " (confidential: readable by you only)" if confidential else ""
+    _say(f"Wrote the {what} to {path}{note}\n")
+    return 0
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a meeting bundle (.json); - reads stdin")
+
+
+def read_bundle_file(name: str) -> bytes:
+    """The bundle's bytes, refusing a file over the size limit before reading it."""
+    from models.bundle import MAX_BUNDLE_BYTES
+    from models.errors import BundleError
+
+    limit = MAX_BUNDLE_BYTES // 1024 // 1024
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_BUNDLE_BYTES + 1)
+    else:
+        path = Path(name).expanduser()
+        if path.is_dir():
+            raise RequestError(f"{path} is a folder; give the bundle file")
+        if not path.exists():
+            raise RequestError(f"There is no file {path}")
+        if path.stat().st_size > MAX_BUNDLE_BYTES:
+            raise BundleError(
+                f"Cannot import {path}: it is larger than {limit} MB, the limit for a bundle. "
+                "Nothing was imported."
+            )
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BUNDLE_BYTES + 1)
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleError(f"Cannot import: the bundle is larger than {limit} MB. Nothing was imported.")
+    return data
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """``import``: a meeting bundle becomes a new meeting (validated first, one transaction)."""
+    data = read_bundle_file(args.file)
+    from models.bundle import parse_bundle
+    from models.store.bundle_io import write_bundle
+
+    bundle = parse_bundle(data)  # a bad file is refused before the database is even opened
+    with _store(_target(args)) as store:
+        meeting_id = write_bundle(store, bundle)
+        meeting = store.get_meeting(meeting_id)
+        panel = store.get_panel(meeting.panel_id)
+    _say(
+        f"Imported the meeting of {meeting.held_on.isoformat()} ({panel.name}) as meeting "
+        f"{meeting_id}.\n"
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """``demo``: write the fictional demo panel and meetings into the database given by --db."""
+    if not args.db:
+        raise UsageError(
+            "give the database to write the demo into with --db PATH (your own minutes "
+            "database is never used for the demo)"
+        )
+    from models.demo import DEMO_PANEL, write_demo
+
+    with _store(str(args.db)) as store:
+        if any(p.name == DEMO_PANEL for p in store.list_panels()):
+            raise RequestError(f"{store.target} already holds the demo panel ({DEMO_PANEL}).")
+        meeting_id = write_demo(store)
+        where = store.target
+    _say(f"Wrote the demo meeting into {where} as meeting {meeting_id}.\n")
+    return 0
+
+
+# --- the table of subcommands ----------------------------------------------------------------------
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Subcommand:
+    name: str
+    summary: str  # one line, shown in --help
+    run: Callable[[argparse.Namespace], int]
+    arguments: Callable[[argparse.ArgumentParser], None] = _no_arguments
+    example: str = ""
+
+
+SUBCOMMANDS: tuple[Subcommand, ...] = (
+    Subcommand("list", "list the meetings in the database (id, date, status, panel)", cmd_list,
+               _list_arguments, f"{PROG} list --json"),
+    Subcommand("export", "export a meeting's minutes (Markdown) or bundle (JSON)", cmd_export,
+               _export_arguments, f"{PROG} export 12 --full -o minutes-full.md"),
+    Subcommand("import", "import a meeting bundle (JSON) as a new meeting", cmd_import,
+               _import_arguments, f"{PROG} import 2026-11-17-wessex-vale-pcp.json"),
+    Subcommand("demo", "write the fictional demo meeting into the database given by --db",
+               cmd_demo, _no_arguments, f"{PROG} demo --db /tmp/demo.db"),
+)
+
+
+# --- parsing and the entry point -------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = f" (see '{self.prog} --help')"
+        _error(message + hint)
+        raise SystemExit(2)
+
+
+def _database_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS  # after a subcommand: only when given
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL", default=default,
+        help="the database: a file path or an SQLAlchemy URL (default: $PANEL_MINUTES_DB, "
+             "else minutes.db in the user data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", default=False if top else argparse.SUPPRESS,
+        help="use the separate demo database (created with the demo meeting when missing)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    examples = "\n".join(f"  {c.example}" for c in SUBCOMMANDS if c.example)
+    parser = _Parser(
+        prog=PROG,
+        description="Type the minutes of a Police and Crime Panel meeting live, and export "
+                    "them. With no command, opens the app.",
+        epilog=f"examples:\n  {PROG} --demo\n{examples}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _database_options(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in SUBCOMMANDS:
+        child = sub.add_parser(command.name, help=command.summary, description=command.summary)
+        _database_options(child, top=False)
+        command.arguments(child)
+        child.set_defaults(run=command.run)
+    parser.set_defaults(run=cmd_app)
+    return parser
+
+
+def _error(message: str) -> None:
+    line = " ".join(message.split())
+    sys.stderr.write(f"{PROG}: error: {line}\n")
+    sys.stderr.flush()
+
+
+def _os_message(exc: OSError) -> str:
+    where = exc.filename if exc.filename is not None else ""
+    reason = exc.strerror or type(exc).__name__
+    if isinstance(exc, PermissionError):
+        return f"Permission denied: {where}" if where else "Permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return f"{where} is a folder, not a file"
+    if isinstance(exc, FileNotFoundError):
+        return f"No such file or folder: {where}" if where else reason
+    return f"{where}: {reason}" if where else reason
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # --help, --version, or a usage error already reported
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    try:
+        code: int = args.run(args)
+        return code
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:  # e.g. `panel-minutes export 3 | head`
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except (UsageError, DatabaseError) as exc:
+        _error(str(exc))
+        return 2
+    except PanelMinutesError as exc:
+        _error(str(exc))
+        return 1
+    except OSError as exc:
+        _error(_os_message(exc))
+        return 1
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _error(
+            f"unexpected {type(exc).__name__}: {exc} (this is a bug in {PROG}; run again with "
+            f"{DEBUG_ENV}=1 to see the details)"
+        )
+        return 1
 
 
 if __name__ == "__main__":
