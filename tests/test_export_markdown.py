@@ -654,11 +654,15 @@ def big_document(items: int = 60, entries: int = 60) -> MinutesDocument:
 
 
 def test_export_of_a_large_meeting_is_fast() -> None:
+    """60 items x 60 entries (about 2 MB of Markdown) in under 100 ms of CPU time.
+
+    CPU time of this process, best of three: other processes on a shared machine do not count.
+    """
     doc = big_document()
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         md = render_markdown(doc, full=True)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     assert md.count("\n### ") == 60
     assert best < 0.1, f"export took {best * 1000:.0f} ms"

@@ -75,6 +75,13 @@ class ActionsMixin(StoreBase):
             if any(getattr(row, k) != fields[k] for k in minuted):
                 self._minuted_action_check(s, row)
             apply_fields(row, fields, ACTION_FIELDS)
+            # Closing dates the closure (as set_action_status does), so the next meeting reports
+            # it; reopening clears the date.
+            if "closed_on" not in fields:
+                if row.status == ActionStatus.OPEN.value:
+                    row.closed_on = None
+                elif row.closed_on is None:
+                    row.closed_on = date.today()
             s.add(row)
             s.flush()
             return action_data(row)
