@@ -73,6 +73,8 @@ class MeetingsScreen(Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/",
                 tooltip="Filter by panel, date or status"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        # The app's own ctrl+q stays out of crowded footers; this screen has room to show it.
+        Binding("ctrl+q", "app.quit", "Quit", key_display="^q", priority=True),
     ]
 
     def __init__(self) -> None:

@@ -3,11 +3,16 @@
 Enter submits, Escape cancels (``None``). An optional ``validator`` returns an error message for a
 bad value (or ``None`` when it is fine); the message is shown under the field and the dialog stays
 open with the typed text untouched, so nothing the clerk typed is lost.
+
+With ``save`` (a function of the store and the value), the dialog writes the value itself on the
+store thread and closes only once it is saved: if the write fails (disk full, meeting approved
+...) the error shows under the field and the typed text stays there to try again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +21,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from tui.store_calls import store_call
+
+if TYPE_CHECKING:
+    from models.errors import PanelMinutesError
+    from models.store import Store
+
 Validator = Callable[[str], str | None]
+Saver = Callable[["Store", str], Any]
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -35,6 +47,7 @@ class PromptScreen(ModalScreen[str | None]):
         validator: Validator | None = None,
         hint: str = "",
         placeholder: str = "",
+        save: Saver | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.dialog_title = title
@@ -42,6 +55,8 @@ class PromptScreen(ModalScreen[str | None]):
         self.validator = validator
         self.hint = hint
         self.placeholder = placeholder
+        self.save = save
+        self.saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="prompt-dialog"):
@@ -73,12 +88,24 @@ class PromptScreen(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         value = event.value
+        if self.saving:
+            return
         if self.validator is not None:
             problem = self.validator(value)
             if problem:
                 self._show_error(problem)
                 return
-        self.dismiss(value)
+        if self.save is None:
+            self.dismiss(value)
+            return
+        save = self.save
+        self.saving = True
+        store_call(self, lambda store: save(store, value), lambda _: self.dismiss(value),
+                   on_error=self._save_failed)
+
+    def _save_failed(self, err: PanelMinutesError) -> None:
+        self.saving = False
+        self._show_error(f"Not saved: {err}")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

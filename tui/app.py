@@ -32,7 +32,8 @@ class PanelMinutesApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Help", key_display="F1"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Kept out of crowded footers; the meetings screen shows it, F1 and the palette list it.
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
 
     def __init__(self, db: str | None = None, *, open_meeting: int | None = None) -> None:
@@ -104,12 +105,18 @@ class PanelMinutesApp(App[None]):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every key shown in the footer is also a command in the palette (ctrl+p)."""
+        """Every key shown in the footer is also a command in the palette (ctrl+p).
+
+        So is every key hidden from the footer (``show=False``) that has a ``tooltip``: the way
+        to keep a crowded footer short without hiding a command.
+        """
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.show or not binding.description or binding.action in seen:
+            # Footer keys, and keys kept out of a crowded footer but given a tooltip.
+            listed = binding.show or bool(binding.tooltip)
+            if not listed or not binding.description or binding.action in seen:
                 continue
             if binding.action in {"quit", "command_palette"}:
                 continue

@@ -1,0 +1,130 @@
+"""Add or edit a declaration of interest: who, on which item, and what they declared.
+
+The dialog writes through the store itself and closes only once the declaration is saved, so a
+failed save leaves the typed text on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Select, Static, TextArea
+
+from tui.store_calls import store_call
+
+if TYPE_CHECKING:
+    from models.domain import DeclarationData, ItemData, PersonData
+    from models.errors import PanelMinutesError
+    from models.store import Store
+
+
+class DeclarationFormScreen(ModalScreen[int | None]):
+    """Dismisses with the declaration's id once saved, or None if cancelled."""
+
+    CSS_PATH = ["../tui/styles/dialogs.tcss", "../tui/styles/item_form.tcss"]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", key_display="ctrl+s"),
+        Binding("escape", "cancel", "Cancel", key_display="Esc"),
+    ]
+
+    def __init__(
+        self,
+        meeting_id: int,
+        people: Sequence[PersonData],
+        items: Sequence[ItemData],
+        existing: DeclarationData | None = None,
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.meeting_id = meeting_id
+        self.people = list(people)
+        self.items = list(items)
+        self.existing = existing
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        existing = self.existing
+        people = list(self.people)
+        if existing is not None and all(p.id != existing.person.id for p in people):
+            people.insert(0, existing.person)
+        with Vertical(classes="dialog", id="declaration-form"):
+            yield Label("Edit declaration" if existing else "New declaration of interest",
+                        classes="dialog-title")
+            with Horizontal(classes="form-row"):
+                yield Label("Member", classes="form-label")
+                yield Select[int](
+                    ((p.full_name, p.id) for p in people),
+                    prompt="Who declared?", id="person",
+                    value=existing.person.id if existing else Select.NULL,
+                    disabled=existing is not None,
+                )
+            yield Static("", id="person-error", classes="field-error")
+            with Horizontal(classes="form-row"):
+                yield Label("Item", classes="form-label")
+                yield Select[int](
+                    ((f"{i.position + 1}. {i.title}", i.id) for i in self.items),
+                    prompt="(no particular item)", id="item",
+                    value=existing.item_id if existing and existing.item_id else Select.NULL,
+                )
+            with Horizontal(classes="form-row text-row"):
+                yield Label("Declared", classes="form-label")
+                yield TextArea(existing.text if existing else "", id="text", soft_wrap=True,
+                               tab_behavior="focus")
+            yield Static("", id="text-error", classes="field-error")
+            yield Static("", id="form-error", classes="field-error")
+            yield Static("ctrl+s saves · Esc cancels", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        target = "#text" if self.existing else "#person"
+        self.query_one(target).focus()
+
+    def _error(self, field: str, message: str) -> None:
+        error = self.query_one(f"#{field}-error", Static)
+        error.update(message)
+        error.display = bool(message)
+
+    @on(Select.Changed, "#person")
+    def _person_changed(self) -> None:
+        self._error("person", "")
+
+    @on(TextArea.Changed, "#text")
+    def _text_changed(self) -> None:
+        self._error("text", "")
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        person = self.query_one("#person", Select).value
+        item = self.query_one("#item", Select).value
+        text = self.query_one("#text", TextArea).text.strip()
+        ok = True
+        if not isinstance(person, int):
+            self._error("person", "Pick the member who declared an interest.")
+            ok = False
+        if not text:
+            self._error("text", "Type what was declared.")
+            ok = False
+        if not ok or not isinstance(person, int):
+            return
+        item_id = item if isinstance(item, int) else None
+        meeting_id, existing = self.meeting_id, self.existing
+        self.saving = True
+
+        def save(store: Store) -> int:
+            if existing is None:
+                return store.add_declaration(meeting_id, person, text, item_id).id
+            return store.update_declaration(existing.id, text=text, item_id=item_id).id
+
+        store_call(self, save, self.dismiss, on_error=self._failed)
+
+    def _failed(self, err: PanelMinutesError) -> None:
+        self.saving = False
+        self._error("form", f"Not saved: {err}")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,689 @@
+"""Prepare a meeting before it starts: attendance, declarations of interest and the agenda.
+
+Three tabs, each one table driven by keys (shown in the footer when the table has the focus).
+Every change is written at once through the store thread; the tables then reload, keeping the
+cursor on the same row. Dialogs that take typed text save it themselves and stay open if the
+write fails, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from screens.confirm import ConfirmScreen
+from screens.declaration_form import DeclarationFormScreen
+from screens.item_form import ItemFormScreen, PasteItemsScreen
+from screens.meeting_form import MeetingFormScreen, time_problem
+from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
+from screens.prompt import PromptScreen
+from tui.store_calls import store_call
+
+if TYPE_CHECKING:
+    from models.domain import (
+        AttendanceData,
+        AttendanceStatus,
+        DeclarationData,
+        ItemData,
+        MeetingData,
+        MembershipData,
+        PanelData,
+        PersonData,
+    )
+    from models.store import Store
+
+STATUS_LABELS = {
+    "present": "Present",
+    "apologies": "Apologies",
+    "absent": "Absent",
+    "substitute": "Substitute",
+    "also_present": "Also present",
+    "in_attendance": "In attendance",
+}
+_STATUS_STYLES = {"apologies": "yellow", "absent": "red", "substitute": "cyan"}
+TABS = ("attendance", "declarations", "agenda")
+
+
+@dataclass(frozen=True, slots=True)
+class SetupData:
+    """Everything the setup screen shows, read in one store call."""
+
+    meeting: MeetingData
+    panel: PanelData
+    members: list[MembershipData]
+    people: list[PersonData]
+    attendance: list[AttendanceData]
+    declarations: list[DeclarationData]
+    items: list[ItemData]
+
+
+def load_setup(store: Store, meeting_id: int) -> SetupData:
+    meeting = store.get_meeting(meeting_id)
+    return SetupData(
+        meeting=meeting,
+        panel=store.get_panel(meeting.panel_id),
+        members=store.list_members(meeting.panel_id, on=meeting.held_on),
+        people=store.list_people(),
+        attendance=store.list_attendance(meeting_id),
+        declarations=store.list_declarations(meeting_id),
+        items=store.list_items(meeting_id),
+    )
+
+
+def _person_id(store: Store, choice: PersonData | NewPerson) -> int:
+    """The id of a picked person, creating them first if they are new."""
+    if isinstance(choice, NewPerson):
+        return store.create_person(choice.name, title=choice.title, role=choice.role).id
+    return choice.id
+
+
+class _SetupTable(DataTable[Text | str]):
+    """A setup table: one row per record, the cursor a whole row."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+
+class AttendanceTable(_SetupTable):
+    """Who is at the meeting, and as what."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "screen.cycle", "Status", key_display="␣",
+                tooltip="Cycle a member: present, apologies, absent"),
+        Binding("a", "screen.add_attendee('present')", "Member",
+                tooltip="Add a member who is present"),
+        Binding("s", "screen.add_substitute", "Substitute",
+                tooltip="Add a substitute for a member"),
+        Binding("o", "screen.add_attendee('also_present')", "Also present",
+                tooltip="Add someone also present (e.g. the Commissioner)"),
+        Binding("i", "screen.add_attendee('in_attendance')", "Officer",
+                tooltip="Add an officer in attendance"),
+        Binding("t", "screen.set_time('arrived_at')", "Arrived at", show=False,
+                tooltip="Set the time this person arrived"),
+        Binding("l", "screen.set_time('left_at')", "Left at", show=False,
+                tooltip="Set the time this person left"),
+        Binding("c", "screen.set_capacity", "Capacity", show=False,
+                tooltip="Set the capacity (e.g. Chair) this person attends in"),
+        Binding("delete,x", "screen.remove_attendee", "Remove", key_display="x",
+                tooltip="Remove this person from the attendance"),
+    ]
+
+
+class DeclarationsTable(_SetupTable):
+    """Declarations of interest made at the meeting."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "screen.add_declaration", "Add", tooltip="Add a declaration of interest"),
+        Binding("enter,e", "screen.edit_declaration", "Edit", key_display="⏎/e",
+                tooltip="Edit the highlighted declaration"),
+        Binding("delete,x", "screen.delete_declaration", "Delete", key_display="x",
+                tooltip="Delete the highlighted declaration"),
+    ]
+
+
+class AgendaTable(_SetupTable):
+    """The agenda, in order."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "screen.add_item", "Add", tooltip="Add an item after the highlighted one"),
+        Binding("v", "screen.paste_items", "Paste list",
+                tooltip="Paste many item titles, one a line"),
+        Binding("enter,e", "screen.edit_item", "Edit", key_display="⏎/e",
+                tooltip="Edit title, public title, presenter, documents"),
+        Binding("p", "screen.toggle_exempt", "Part 2",
+                tooltip="Make the item exempt (Part 2) or public again"),
+        Binding("shift+up,ctrl+up", "screen.move_item(-1)", "Up", key_display="⇧↑",
+                tooltip="Move the item up the agenda"),
+        Binding("shift+down,ctrl+down", "screen.move_item(1)", "Down", key_display="⇧↓",
+                tooltip="Move the item down the agenda"),
+        Binding("delete,x", "screen.delete_item", "Delete", key_display="x",
+                tooltip="Delete the item (asks first)"),
+    ]
+
+
+class SetupScreen(Screen[None]):
+    """Attendance, declarations and agenda of one meeting."""
+
+    CSS_PATH = "../tui/styles/setup.tcss"
+    TITLE = "panel-minutes"
+    SUB_TITLE = "Setup"
+    # The help screen lists these widgets' keys under this screen.
+    HELP_WIDGETS: ClassVar[tuple[type, ...]] = (AttendanceTable, DeclarationsTable, AgendaTable)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Not in the footer (no room at 80 columns): the line above the tabs says it.
+        Binding("escape", "back", "Back", key_display="Esc", show=False,
+                tooltip="Back to the meetings"),
+        Binding("1", "show_tab('attendance')", "Attendance", show=False,
+                tooltip="Show the attendance"),
+        Binding("2", "show_tab('declarations')", "Declarations", show=False,
+                tooltip="Show the declarations of interest"),
+        Binding("3", "show_tab('agenda')", "Agenda", show=False, tooltip="Show the agenda"),
+        Binding("m", "edit_meeting", "Meeting details", show=False,
+                tooltip="Change the panel, date, start time or venue"),
+        Binding("g", "go_live", "Go live", show=False,
+                tooltip="Start taking the minutes of this meeting"),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.data: SetupData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading the meeting…", id="meeting-line")
+        with TabbedContent(id="tabs"):
+            with TabPane("Attendance", id="attendance"):
+                yield AttendanceTable(id="attendance-table")
+            with TabPane("Declarations", id="declarations"):
+                yield DeclarationsTable(id="declarations-table")
+            with TabPane("Agenda", id="agenda"):
+                yield AgendaTable(id="agenda-table")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(AttendanceTable).focus()
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def reload(self, *, select_item_at: int | None = None) -> None:
+        """Read everything again and redraw the tables (after any change)."""
+        meeting_id = self.meeting_id
+        store_call(
+            self, lambda s: load_setup(s, meeting_id),
+            lambda data: self._show(data, select_item_at),
+            group="setup-load", exclusive=True,
+        )
+
+    def _reload_after(self, _result: object = None) -> None:
+        self.reload()
+
+    def _show(self, data: SetupData, select_item_at: int | None = None) -> None:
+        self.data = data
+        m, panel = data.meeting, data.panel
+        state = ("Approved: read-only", "green") if m.is_approved else ("Draft", "")
+        venue = f" · {m.venue}" if m.venue else ""
+        self.query_one("#meeting-line", Static).update(
+            Text.assemble(
+                (panel.name, "bold"), " · ", state, ("   Esc: back to the meetings", "dim"),
+                "\n",
+                f"{m.held_on:%a %d %b %Y}, {m.start_time}{venue}",
+            )
+        )
+        self.sub_title = f"Setup · {m.held_on:%d %b %Y}"
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("attendance").label = f"1 Attendance ({len(data.attendance)})"
+        tabs.get_tab("declarations").label = f"2 Declarations ({len(data.declarations)})"
+        tabs.get_tab("agenda").label = f"3 Agenda ({len(data.items)})"
+        self._fill_attendance(data)
+        self._fill_declarations(data)
+        self._fill_agenda(data, select_item_at)
+        self.refresh_bindings()
+
+    def _width(self, fixed: Sequence[int]) -> int:
+        """What is left for the flexible column once the fixed ones have their width."""
+        return max(16, self.size.width - sum(w + 2 for w in fixed) - 2 - 4)
+
+    @staticmethod
+    def _refill(table: DataTable[Text | str], columns: Sequence[tuple[str, int]],
+                rows: Sequence[tuple[str, Sequence[Text | str]]], keep: str | None,
+                at: int | None = None) -> None:
+        """Replace a table's rows; keep the cursor on row key ``keep`` (or at index ``at``)."""
+        if [(str(c.label), c.width) for c in table.ordered_columns] != list(columns):
+            table.clear(columns=True)
+            for title, width in columns:
+                table.add_column(title, width=width)
+        else:
+            table.clear()
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        index = at
+        if index is None and keep is not None:
+            index = next((i for i, (key, _) in enumerate(rows) if key == keep), None)
+        if index is not None and rows:
+            table.move_cursor(row=max(0, min(index, len(rows) - 1)), animate=False)
+
+    @staticmethod
+    def _current_key(table: DataTable[Text | str]) -> str | None:
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _fill_attendance(self, data: SetupData) -> None:
+        table = self.query_one(AttendanceTable)
+        keep = self._current_key(table)
+        standing = {m.person.id for m in data.members}
+        name_w = 26
+        details_w = self._width((name_w, 13))
+        rows: list[tuple[str, Sequence[Text | str]]] = []
+        for a in data.attendance:
+            details = []
+            if a.substitute_for is not None:
+                details.append(f"for {a.substitute_for.styled_name}")
+            if a.capacity:
+                details.append(a.capacity)
+            if a.status.value in {"also_present", "in_attendance"} and a.person.role:
+                details.append(a.person.role)
+            if a.arrived_at:
+                details.append(f"arrived {a.arrived_at}")
+            if a.left_at:
+                details.append(f"left {a.left_at}")
+            if a.person.id not in standing and a.status.value in {"present", "apologies",
+                                                                   "absent"}:
+                details.append("not a standing member")
+            status = a.status.value
+            rows.append((
+                str(a.id),
+                [a.person.full_name,
+                 Text(STATUS_LABELS.get(status, status), style=_STATUS_STYLES.get(status, "")),
+                 "; ".join(details)],
+            ))
+        self._refill(table, [("Name", name_w), ("Status", 13), ("Details", details_w)], rows,
+                     keep)
+
+    def _fill_declarations(self, data: SetupData) -> None:
+        table = self.query_one(DeclarationsTable)
+        keep = self._current_key(table)
+        items = {i.id: i for i in data.items}
+        name_w, item_w = 22, 16
+        text_w = self._width((name_w, item_w))
+        rows: list[tuple[str, Sequence[Text | str]]] = []
+        for d in data.declarations:
+            item = items.get(d.item_id) if d.item_id is not None else None
+            label = f"{item.position + 1}. {item.title}" if item else "(general)"
+            rows.append((str(d.id), [d.person.full_name, label, d.text.replace("\n", " ")]))
+        self._refill(table, [("Member", name_w), ("Item", item_w), ("Declaration", text_w)],
+                     rows, keep)
+
+    def _fill_agenda(self, data: SetupData, at: int | None) -> None:
+        table = self.query_one(AgendaTable)
+        keep = self._current_key(table)
+        wide = self.size.width >= 110
+        fixed = [4, *([24] if wide else []), 4, 6]
+        title_w = self._width(fixed)
+        rows: list[tuple[str, Sequence[Text | str]]] = []
+        for i in data.items:
+            title = Text(i.title)
+            if i.exempt and i.public_title:
+                title.append(f"  (public: {i.public_title})", style="dim")
+            cells: list[Text | str] = [Text(f"{i.position + 1}.", justify="right"), title]
+            if wide:
+                cells.append(i.presenter)
+            cells += [Text(str(len(i.documents)) if i.documents else "", justify="right"),
+                      Text("Part 2", style="bold red") if i.exempt else ""]
+            rows.append((str(i.id), cells))
+        columns = [("No.", 4), ("Title", title_w), *([("Presenter", 24)] if wide else []),
+                   ("Docs", 4), ("Exempt", 6)]
+        self._refill(table, columns, rows, keep, at)
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self._show(self.data)
+
+    # --- what is highlighted ---------------------------------------------------------------------
+
+    def _selected(self, table_type: type[_SetupTable], records: Sequence[Any]) -> Any:
+        table = self.query_one(table_type)
+        key = self._current_key(table)
+        return next((r for r in records if str(r.id) == key), None)
+
+    def current_attendance(self) -> AttendanceData | None:
+        return self._selected(AttendanceTable, self.data.attendance) if self.data else None
+
+    def current_declaration(self) -> DeclarationData | None:
+        return self._selected(DeclarationsTable, self.data.declarations) if self.data else None
+
+    def current_item(self) -> ItemData | None:
+        return self._selected(AgendaTable, self.data.items) if self.data else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        needs = {
+            "cycle": self.current_attendance, "set_time": self.current_attendance,
+            "set_capacity": self.current_attendance, "remove_attendee": self.current_attendance,
+            "edit_declaration": self.current_declaration,
+            "delete_declaration": self.current_declaration,
+            "edit_item": self.current_item, "toggle_exempt": self.current_item,
+            "move_item": self.current_item, "delete_item": self.current_item,
+        }
+        if action in needs:
+            return needs[action]() is not None
+        return self.data is not None or action in {"back", "show_tab"}
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    # --- screen keys -----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane
+        if pane is not None and pane.id in TABS:
+            self.query_one(f"#{pane.id}-table", DataTable).focus()
+
+    def action_edit_meeting(self) -> None:
+        self.app.push_screen(MeetingFormScreen(self.meeting_id), self._reload_after)
+
+    def action_go_live(self) -> None:
+        try:
+            from screens.live import LiveScreen
+        except ImportError:
+            self.notify("The live minutes screen is not available yet.", severity="warning")
+            return
+        self.app.push_screen(LiveScreen(self.meeting_id), self._reload_after)
+
+    def _write(self, call: Callable[[Store], object], done: str = "") -> None:
+        """Run one change, then reload; ``done`` is said when it worked."""
+
+        def finished(_result: object) -> None:
+            if done:
+                self.notify(done)
+            self.reload()
+
+        store_call(self, call, finished)
+
+    # --- attendance ------------------------------------------------------------------------------
+
+    def action_cycle(self) -> None:
+        record = self.current_attendance()
+        if record is None:
+            return
+        if record.status.value not in {"present", "apologies", "absent"}:
+            self.notify(
+                f"Space cycles members between present, apologies and absent. "
+                f"{record.person.full_name} is {STATUS_LABELS[record.status.value].lower()}: "
+                "press x to remove them instead.",
+                severity="warning",
+            )
+            return
+        self._write(lambda s: s.cycle_attendance(record.id))
+
+    def _listed(self) -> set[int]:
+        return {a.person.id for a in self.data.attendance} if self.data else set()
+
+    def action_add_attendee(self, status: str) -> None:
+        if self.data is None:
+            return
+        from models.domain import AttendanceStatus
+
+        wanted = AttendanceStatus(status)
+        titles = {
+            "present": "Add a member (present)",
+            "also_present": "Add someone also present",
+            "in_attendance": "Add an officer in attendance",
+        }
+        listed = self._listed()
+        people = [p for p in self.data.people if p.id not in listed]
+        meeting_id = self.meeting_id
+
+        def picked(choice: PersonData | NewPerson | None) -> None:
+            if choice is None:
+                return
+
+            def add(store: Store) -> AttendanceData:
+                return store.set_attendance(meeting_id, _person_id(store, choice), wanted)
+
+            self._write(add, f"{choice.full_name}: {STATUS_LABELS[status].lower()}.")
+
+        self.app.push_screen(
+            PersonPickerScreen(titles[status], people,
+                               default_title="Cllr" if status == "present" else ""),
+            picked,
+        )
+
+    def action_add_substitute(self) -> None:
+        if self.data is None:
+            return
+        from models.domain import AttendanceStatus
+
+        standing = {m.person.id for m in self.data.members}
+        covered = {a.substitute_for.id for a in self.data.attendance if a.substitute_for}
+        candidates = [
+            a for a in self.data.attendance
+            if a.person.id in standing and a.status.value in {"present", "apologies", "absent"}
+            and a.person.id not in covered
+        ]
+        if not candidates:
+            self.notify("No member to substitute for: every standing member already has a "
+                        "substitute, or none is listed.", severity="warning")
+            return
+        choices = [
+            (f"{a.person.full_name} ({STATUS_LABELS[a.status.value].lower()})", a)
+            for a in candidates
+        ]
+        first_away = next(
+            (n for n, a in enumerate(candidates) if a.status.value != "present"), 0
+        )
+        listed = self._listed()
+        people = [p for p in self.data.people if p.id not in listed]
+        meeting_id = self.meeting_id
+
+        def member_chosen(member: AttendanceData | None) -> None:
+            if member is None:
+                return
+
+            def substitute_chosen(choice: PersonData | NewPerson | None) -> None:
+                if choice is None:
+                    return
+
+                def add(store: Store) -> AttendanceData:
+                    if member.status is AttendanceStatus.PRESENT:
+                        store.update_attendance(member.id, status=AttendanceStatus.APOLOGIES)
+                    return store.set_attendance(
+                        meeting_id, _person_id(store, choice), AttendanceStatus.SUBSTITUTE,
+                        substitute_for_id=member.person.id,
+                    )
+
+                self._write(add, f"{choice.full_name} substitutes for "
+                                 f"{member.person.full_name}.")
+
+            self.app.push_screen(
+                PersonPickerScreen(f"Substitute for {member.person.full_name}", people),
+                substitute_chosen,
+            )
+
+        self.app.push_screen(
+            ChoiceScreen("Substitute for which member?", choices, selected=first_away),
+            member_chosen,
+        )
+
+    def action_set_time(self, field: str) -> None:
+        record = self.current_attendance()
+        if record is None:
+            return
+        current = record.arrived_at if field == "arrived_at" else record.left_at
+        verb = "arrived" if field == "arrived_at" else "left"
+        default = current or datetime.now().strftime("%H:%M")
+
+        def save(store: Store, value: str) -> AttendanceData:
+            return store.update_attendance(record.id, **{field: value})
+
+        self.app.push_screen(
+            PromptScreen(f"{record.person.full_name} {verb} at", default,
+                         hint="A time such as 10:25; leave it empty to clear it.",
+                         validator=time_problem, save=save),
+            self._reload_after,
+        )
+
+    def action_set_capacity(self) -> None:
+        record = self.current_attendance()
+        if record is None:
+            return
+
+        def save(store: Store, value: str) -> AttendanceData:
+            return store.update_attendance(record.id, capacity=value.strip())
+
+        self.app.push_screen(
+            PromptScreen(f"Capacity of {record.person.full_name}", record.capacity,
+                         hint="e.g. Chair, Vice-Chair, Monitoring Officer; empty for none.",
+                         save=save),
+            self._reload_after,
+        )
+
+    def action_remove_attendee(self) -> None:
+        record = self.current_attendance()
+        if record is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._write(lambda s: s.remove_attendance(record.id),
+                            f"Removed {record.person.full_name} from the attendance.")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Remove {record.person.full_name} from this meeting's attendance?",
+                          title="Remove from attendance", yes_label="Remove"),
+            confirmed,
+        )
+
+    # --- declarations ----------------------------------------------------------------------------
+
+    def _declarers(self) -> list[PersonData]:
+        assert self.data is not None
+        present = [a.person for a in self.data.attendance
+                   if a.status.value not in {"apologies", "absent"}]
+        return present or list(self.data.people)
+
+    def action_add_declaration(self) -> None:
+        if self.data is None:
+            return
+        self.app.push_screen(
+            DeclarationFormScreen(self.meeting_id, self._declarers(), self.data.items),
+            self._reload_after,
+        )
+
+    def action_edit_declaration(self) -> None:
+        record = self.current_declaration()
+        if record is None or self.data is None:
+            return
+        self.app.push_screen(
+            DeclarationFormScreen(self.meeting_id, self._declarers(), self.data.items, record),
+            self._reload_after,
+        )
+
+    def action_delete_declaration(self) -> None:
+        record = self.current_declaration()
+        if record is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._write(lambda s: s.delete_declaration(record.id), "Declaration deleted.")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete the declaration by {record.person.full_name}?\n"
+                          f"“{record.text[:120]}”",
+                          title="Delete declaration", yes_label="Delete"),
+            confirmed,
+        )
+
+    # --- agenda ----------------------------------------------------------------------------------
+
+    def action_add_item(self) -> None:
+        if self.data is None:
+            return
+        current = self.current_item()
+        position = current.position + 1 if current else len(self.data.items)
+        hint = (f"Added after item {current.position + 1}: {current.title}" if current
+                else "The first item of the agenda.")
+        meeting_id = self.meeting_id
+
+        def save(store: Store, title: str) -> ItemData:
+            return store.add_item(meeting_id, title, position=position)
+
+        def added(title: str | None) -> None:
+            if title is not None:
+                self.reload(select_item_at=position)
+
+        self.app.push_screen(
+            PromptScreen("New agenda item", hint=hint, placeholder="the item's title",
+                         validator=lambda v: None if v.strip() else "Type the item's title.",
+                         save=save),
+            added,
+        )
+
+    def action_paste_items(self) -> None:
+        def pasted(count: int | None) -> None:
+            if count:
+                self.notify(f"Added {count} agenda item{'s' if count != 1 else ''}.")
+                self.reload(select_item_at=len(self.data.items) + count - 1 if self.data
+                            else None)
+
+        self.app.push_screen(PasteItemsScreen(self.meeting_id), pasted)
+
+    def action_edit_item(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.app.push_screen(ItemFormScreen(item), self._reload_after)
+
+    def action_move_item(self, delta: int) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._write(lambda s: s.move_item(item.id, delta))
+
+    def action_toggle_exempt(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        if item.exempt:
+            self._write(lambda s: s.update_item(item.id, exempt=False),
+                        f"Item {item.position + 1} is public again.")
+            return
+        from models.domain import DEFAULT_EXEMPT_BASIS
+
+        def save(store: Store, basis: str) -> ItemData:
+            return store.update_item(item.id, exempt=True, exempt_basis=basis.strip())
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Part 2: exclude the public from item {item.position + 1}",
+                item.exempt_basis or DEFAULT_EXEMPT_BASIS,
+                hint="The legal basis, as it will appear in the minutes:",
+                validator=lambda v: None if v.strip() else "Give the legal basis.",
+                save=save,
+            ),
+            self._reload_after,
+        )
+
+    def action_delete_item(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+
+        def ask(entries: int) -> None:
+            minutes = (f"\nIts {entries} minute entr{'ies' if entries != 1 else 'y'} will be "
+                       "deleted too." if entries else "")
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._write(lambda s: s.delete_item(item.id),
+                                f"Deleted item {item.position + 1}.")
+
+            self.app.push_screen(
+                ConfirmScreen(f"Delete item {item.position + 1}, “{item.title}”?{minutes}",
+                              title="Delete agenda item", yes_label="Delete"),
+                confirmed,
+            )
+
+        store_call(self, lambda s: len(s.list_entries(item.id)), ask)
+
+
+def status_label(status: AttendanceStatus) -> str:
+    """"Also present" for ``AttendanceStatus.ALSO_PRESENT``."""
+    return STATUS_LABELS.get(status.value, status.value)
