@@ -533,8 +533,6 @@ class _Obj:
         value = self.raw(key, _MISSING if required or nonempty else "")
         if not isinstance(value, str):
             raise _refuse(self.at(key), f"expected text, got {_kind_of(value)}")
-        if "\x00" in value:
-            raise _refuse(self.at(key), "contains a NUL character")
         if nonempty and not value.strip():
             raise _refuse(self.at(key), "must not be empty")
         return value
