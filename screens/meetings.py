@@ -52,6 +52,8 @@ def search_text(m: MeetingSummary) -> str:
 class MeetingsTable(DataTable[Text | str]):
     """The list of meetings: Enter opens the highlighted one for live minutes."""
 
+    HELP_TITLE = "in the list"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", tooltip="Open the meeting to take minutes"),
     ]

@@ -96,6 +96,8 @@ class _SetupTable(DataTable[Text | str]):
 class AttendanceTable(_SetupTable):
     """Who is at the meeting, and as what."""
 
+    HELP_TITLE = "Attendance tab"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "screen.cycle", "Status", key_display="␣",
                 tooltip="Cycle a member: present, apologies, absent"),
@@ -121,6 +123,8 @@ class AttendanceTable(_SetupTable):
 class DeclarationsTable(_SetupTable):
     """Declarations of interest made at the meeting."""
 
+    HELP_TITLE = "Declarations tab"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "screen.add_declaration", "Add", tooltip="Add a declaration of interest"),
         Binding("enter,e", "screen.edit_declaration", "Edit", key_display="⏎/e",
@@ -132,6 +136,8 @@ class DeclarationsTable(_SetupTable):
 
 class AgendaTable(_SetupTable):
     """The agenda, in order."""
+
+    HELP_TITLE = "Agenda tab"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "screen.add_item", "Add", tooltip="Add an item after the highlighted one"),
