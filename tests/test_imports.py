@@ -1,0 +1,79 @@
+"""Import isolation, checked in a fresh interpreter (``sys.modules`` of this one is polluted).
+
+- The data layer (``models``: store, export, bundle) never loads Textual, so it can be used
+  headless (the command line, scripts, tests) and stays independent of the UI.
+- ``import tui.cli`` loads neither SQLAlchemy nor Textual, so ``panel-minutes --version`` and
+  ``--help`` answer at once and the app's first frame is not held up by the database layer.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def loaded_after(code: str) -> set[str]:
+    """The module names loaded by a fresh interpreter after running ``code``."""
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def top_level(names: set[str], package: str) -> set[str]:
+    return {n for n in names if n == package or n.startswith(package + ".")}
+
+
+def test_data_layer_never_loads_textual() -> None:
+    modules = loaded_after(
+        "import models, models.store, models.export.markdown, models.bundle\n"
+        "import models.store.bundle_io, models.demo, models.db"
+    )
+    assert "models.store" in modules and "models.bundle" in modules  # the imports did happen
+    assert "sqlalchemy" in modules
+    assert top_level(modules, "textual") == set()
+    assert top_level(modules, "tui") == set() and top_level(modules, "screens") == set()
+
+
+def test_data_layer_at_work_never_loads_textual() -> None:
+    """Not only importing: opening a store, writing the demo, exporting and importing a bundle."""
+    modules = loaded_after(
+        "import tempfile, os\n"
+        "from models.store import Store\n"
+        "from models.demo import write_demo\n"
+        "from models.bundle import export_bundle, import_bundle, dumps_bundle\n"
+        "from models.export.markdown import render_markdown\n"
+        "d = tempfile.mkdtemp()\n"
+        "s = Store(os.path.join(d, 'a.db'))\n"
+        "mid = write_demo(s)\n"
+        "render_markdown(s.load_document(mid), full=True)\n"
+        "t = Store(os.path.join(d, 'b.db'))\n"
+        "import_bundle(t, dumps_bundle(export_bundle(s, mid)))\n"
+        "s.close(); t.close()"
+    )
+    assert top_level(modules, "textual") == set()
+
+
+@pytest.fixture(scope="module")
+def cli_modules() -> set[str]:
+    return loaded_after("import tui.cli\ntui.cli.build_parser()")
+
+
+@pytest.mark.parametrize(
+    "heavy", ["sqlalchemy", "sqlmodel", "textual", "models.store", "models.db", "rich"]
+)
+def test_cli_import_is_cheap(cli_modules: set[str], heavy: str) -> None:
+    assert "tui.cli" in cli_modules
+    assert top_level(cli_modules, heavy) == set(), sorted(top_level(cli_modules, heavy))[:5]
+
+
+def test_bundle_module_is_pure_python() -> None:
+    """``models.bundle`` validates without the database layer; the store half loads on import."""
+    modules = loaded_after("import models.bundle")
+    assert top_level(modules, "sqlalchemy") == set()
+    assert top_level(modules, "sqlmodel") == set()
