@@ -359,6 +359,17 @@ def test_database_path_is_a_folder(capsys: pytest.CaptureFixture[str], tmp_path:
     assert_one_error_line(err, "is a folder")
 
 
+def test_database_in_a_missing_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bundle = tmp_path / "b.json"
+    bundle.write_text('{"format": "panel-minutes.bundle", "version": 1, "panel": {"name": "P"}, '
+                      '"meeting": {"id": "m1", "held_on": "2026-01-13"}}', encoding="utf-8")
+    missing = tmp_path / "unplugged-stick" / "minutes.db"
+    code, out, err = run(capsys, "--db", str(missing), "import", str(bundle))
+    assert code == 2 and out == ""
+    assert_one_error_line(err, "does not exist")
+    assert not missing.parent.exists()
+
+
 def newer_database(path: Path) -> bytes:
     store = Store(str(path))
     store.close()
