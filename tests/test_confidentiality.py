@@ -1,0 +1,129 @@
+"""Confidential (exempt, "Part 2") content never reaches anything written for the public.
+
+A unique marker goes into every confidential field of an exempt item: its title, presenter and
+documents, every kind of entry (paragraph, question and answer, resolution with mover and
+seconder, procedural note), the declarations made on it, the actions raised at it (text, owner,
+completion note) and their progress updates at a later meeting. Everything but its public title
+and the exemption basis, which the public minutes are meant to show.
+
+The public Markdown of both meetings holds none of the markers; the full (confidential) Markdown
+holds every one (so the markers really were in the meeting). The JSON bundle is a full-fidelity
+format for moving a meeting between databases: there is no public bundle, it carries every
+marker, and so it is treated as confidential (written 0600, like the full Markdown).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from models.bundle import dumps_bundle, export_bundle
+from models.domain import ActionStatus, EntryKind, Outcome
+from models.export import render_markdown
+from models.store import Store
+from tests.test_properties import _SCRATCH, TEXT, _fresh_store
+
+EXAMPLES = 15
+
+# Where a marker goes: every confidential field of the exempt item and what hangs off it.
+SECRET_FIELDS = (
+    "title", "presenter", "document", "paragraph", "question", "answer", "asker_text",
+    "respondent_text", "resolution", "proposer", "seconder", "procedure", "declaration",
+    "action", "owner_text", "completion_note", "update_note", "later_update_note",
+    "second_declaration",
+)
+
+
+def marker(n: int) -> str:
+    return f"QXSECRET{n:02d}ZZ"
+
+
+def write_meetings(store: Store, secret: dict[str, str]) -> tuple[int, int]:
+    """An earlier meeting with an exempt item full of secrets, and a later one that reports on
+    the actions raised at it. Returns both meeting ids."""
+    panel = store.create_panel("Fenland Reach Police and Crime Panel")
+    member = store.create_person("Dora Madeup", title="Cllr")
+    other = store.create_person("Evan Fictional", title="Cllr")
+    pcc = store.create_person("Fay Notreal", title="Mr", role="Police and Crime Commissioner")
+    store.add_member(panel.id, member.id)
+    store.add_member(panel.id, other.id)
+    first = store.create_meeting(panel.id, date(2026, 2, 3))
+    store.set_attendance(first.id, pcc.id)
+
+    public = store.add_item(first.id, "Commissioner's annual report")
+    store.add_entry(public.id, EntryKind.PARAGRAPH, "The Panel noted the annual report.")
+    store.add_action(first.id, "Publish the annual report", item_id=public.id,
+                     owner_text="Office of the PCC")
+
+    exempt = store.add_item(
+        first.id, secret["title"], exempt=True, public_title="Staffing matter",
+        presenter=secret["presenter"], documents=[secret["document"]],
+    )
+    e = store.add_entry
+    e(exempt.id, EntryKind.PARAGRAPH, secret["paragraph"])
+    e(exempt.id, EntryKind.QUESTION, secret["question"], asker_id=member.id,
+      respondent_id=pcc.id, answer=secret["answer"])
+    e(exempt.id, EntryKind.QUESTION, secret["question"], asker_text=secret["asker_text"],
+      respondent_text=secret["respondent_text"], answer=secret["answer"])
+    e(exempt.id, EntryKind.RESOLUTION, secret["resolution"], proposer=secret["proposer"],
+      seconder=secret["seconder"], vote_for=2, vote_against=0, outcome=Outcome.CARRIED)
+    e(exempt.id, EntryKind.PROCEDURE, secret["procedure"], at_time="11:05")
+    store.add_declaration(first.id, member.id, secret["declaration"], item_id=exempt.id)
+    done = store.add_action(first.id, secret["action"], item_id=exempt.id,
+                            owner_text=secret["owner_text"], due_date=date(2026, 3, 1))
+    still_open = store.add_action(first.id, secret["action"], item_id=exempt.id,
+                                  owner_id=pcc.id, due_date=date(2026, 4, 1))
+    reported = store.add_action(first.id, "Report back", item_id=exempt.id, owner_id=pcc.id)
+
+    later = store.create_meeting(panel.id, date(2026, 4, 14))
+    store.add_declaration(first.id, other.id, secret["second_declaration"], item_id=exempt.id)
+    store.set_action_status(done.id, ActionStatus.DONE, note=secret["completion_note"],
+                            on=date(2026, 4, 10), meeting_id=later.id)
+    store.add_action_update(still_open.id, later.id, secret["later_update_note"])
+    store.add_action_update(reported.id, later.id, secret["update_note"])
+    return first.id, later.id
+
+
+def check_no_leak(store: Store, secret: dict[str, str], markers: list[str]) -> None:
+    first, later = write_meetings(store, secret)
+    public = [render_markdown(store.load_document(m)) for m in (first, later)]
+    full = "\n".join(render_markdown(store.load_document(m), full=True) for m in (first, later))
+    for text in public:
+        leaked = [m for m in markers if m in text]
+        assert leaked == [], f"confidential text in the public minutes: {leaked}"
+    assert "Staffing matter" in public[0]  # the public title and stub are there
+    missing = [m for m in markers if m not in full]
+    assert missing == [], f"markers not in the full minutes (test did not place them): {missing}"
+    bundles = "\n".join(dumps_bundle(export_bundle(store, m)) for m in (first, later))
+    assert [m for m in markers if m not in bundles] == []  # full fidelity: confidential
+
+
+@settings(max_examples=EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.fixed_dictionaries({name: st.tuples(TEXT, TEXT) for name in SECRET_FIELDS}))
+def test_no_exempt_text_in_public_minutes(around: dict[str, tuple[str, str]]) -> None:
+    markers = [marker(n) for n in range(len(SECRET_FIELDS))]
+    # The marker sits inside whatever the clerk typed around it, on its own line so no
+    # typed character can glue onto it.
+    secret = {
+        name: f"{before}\n{markers[n]}\n{after}"
+        for n, (name, (before, after)) in enumerate(around.items())
+    }
+    with tempfile.TemporaryDirectory(dir=_SCRATCH) as folder:
+        store = _fresh_store(Path(folder) / "minutes.db")
+        try:
+            check_no_leak(store, secret, markers)
+        finally:
+            store.close()
+
+
+def test_no_exempt_text_in_public_minutes_plain(store: Store) -> None:
+    """The same with nothing around the markers, and the count printed for the README."""
+    markers = [marker(n) for n in range(len(SECRET_FIELDS))]
+    secret = dict(zip(SECRET_FIELDS, markers, strict=True))
+    check_no_leak(store, secret, markers)
+    print(f"confidentiality: {len(markers)} confidential fields marked, 0 in public minutes")
