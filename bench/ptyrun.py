@@ -33,6 +33,7 @@ class PtyRun:
     exited: float  # seconds after ``started`` when the terminal closed
     returncode: int
     output: bytes
+    maxrss_mb: float  # the process's peak resident memory
 
     def mark(self, stage: str) -> float:
         if stage not in self.marks:
@@ -86,7 +87,7 @@ def run(
                 break
             chunks.append(data)
         exited = time.monotonic() - started
-        returncode = proc.wait(timeout=max(1.0, deadline - time.monotonic()))
+        returncode, maxrss_mb = _wait(proc, deadline)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -94,7 +95,18 @@ def run(
         os.close(master)
     output = b"".join(chunks)
     marks = {m.group(1).decode(): float(m.group(2)) - started for m in MARKER.finditer(output)}
-    return PtyRun(started, marks, exited, returncode, output)
+    return PtyRun(started, marks, exited, returncode, output, maxrss_mb)
+
+
+def _wait(proc: subprocess.Popen[bytes], deadline: float) -> tuple[int, float]:
+    """Reap the process with ``wait4`` to learn its peak memory as well as its exit code."""
+    while time.monotonic() < deadline:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return proc.returncode, usage.ru_maxrss / 1024
+        time.sleep(0.005)
+    raise TimeoutError(f"process {proc.pid} did not exit")
 
 
 def _drain(master: int, chunks: list[bytes]) -> bool:

@@ -59,11 +59,8 @@ VERBS = (
     "agreed that", "observed that", "told the Panel that",
 )
 CLAUSES = (
-    "the number of reported burglaries had fallen over the last quarter",
-    "rural crime remained a priority for the coming year",
     "recruitment of new officers was ahead of the planned figures",
     "the savings target would be met without reducing neighbourhood teams",
-    "response times in the north of the county had improved since the spring",
     "the precept proposal reflected the pressures on pay and energy costs",
     "a review of the estates programme would report back in the autumn",
     "victims were now contacted within two working days in most cases",
@@ -71,19 +68,61 @@ CLAUSES = (
     "partners had been asked to share data on repeat victims of anti-social behaviour",
     "funding for the diversion scheme had been secured for a further two years",
     "the capital programme had slipped because of delays in the supply of vehicles",
-    "more detail on outcomes for victims of domestic abuse would be circulated",
-    "the force was working with farmers and landowners on thefts of machinery",
     "the reserves strategy would be reviewed before the budget was set",
     "complaints had been handled within the statutory timescales",
-    "the Panel would receive a further report on the use of stop and search",
-    "volunteers in the custody visiting scheme had made forty visits this year",
-    "the partnership had reduced the number of serious collisions on rural roads",
-    "the grant scheme had supported community projects in every district",
-    "officers were being trained to recognise signs of exploitation",
     "overtime spending was higher than planned because of summer events",
     "the force would publish its response to the inspection report next month",
     "the cost of the fleet replacement was within the approved budget",
 )
+# Templated clauses: slots drawn from the lists below, so that a particular word (a crime, a
+# place, a team) turns up in a small share of entries, as in real minutes, not in every other one.
+TEMPLATES = (
+    "{count} {crime} offences had been recorded in {place} since {month}",
+    "reports of {crime} in {place} had {trend} compared with the same period last year",
+    "the {team} team had {achieved} in {place}",
+    "{crime} remained a priority for the {team} team in the coming year",
+    "more detail on outcomes for victims of {crime} would be circulated before {month}",
+    "the force was working with {partner} on {crime} in {place}",
+    "the {team} team would present its findings on {crime} to the Panel in {month}",
+    "{count} officers had been trained to recognise {crime} by the end of {month}",
+    "{partner} had agreed to fund a pilot on {crime} in {place}",
+    "response times in {place} had {trend} since the {team} team was formed",
+    "the inspection had praised the work of the {team} team on {crime}",
+    "the Panel would receive a further report on {crime} in {month}",
+)
+CRIMES = (
+    "burglary", "shoplifting", "vehicle crime", "fraud", "cyber crime", "knife crime",
+    "drug dealing", "hate crime", "stalking", "criminal damage", "arson", "theft of machinery",
+    "livestock worrying", "fly-tipping", "wildlife crime", "hare coursing", "domestic abuse",
+    "modern slavery", "county lines exploitation", "speeding", "drink driving", "cycle theft",
+    "metal theft", "heritage crime", "retail violence", "rogue trading", "doorstep fraud",
+    "online grooming", "road rage", "dog theft", "catalytic converter theft", "antisocial driving",
+    "begging", "graffiti", "harassment", "robbery", "sheep theft", "poaching", "trespass",
+    "rural crime",
+)
+TEAMS = (
+    "neighbourhood", "rural crime", "roads policing", "economic crime", "safeguarding",
+    "problem solving", "digital investigation", "victim care", "prevention", "youth engagement",
+    "licensing", "business crime", "marine", "wildlife", "partnership", "intelligence",
+)
+PARTNERS = (
+    "the district councils", "the fire and rescue service", "local farmers", "the NHS trust",
+    "housing associations", "the probation service", "schools and colleges", "retailers",
+    "the youth offending service", "the ambulance service", "parish councils",
+    "the national park authority", "bus operators", "universities", "faith groups",
+)
+TRENDS = ("fallen", "risen", "stayed level", "fallen sharply", "risen slightly", "improved",
+          "worsened", "halved", "doubled")
+ACHIEVEMENTS = (
+    "closed forty cases", "opened a new base", "recruited twelve volunteers",
+    "seized three vehicles", "held a week of action", "run a public survey",
+    "visited every secondary school", "trained local businesses", "made sixty arrests",
+    "launched a reporting app", "secured four convictions", "mapped the hot spots",
+)
+MONTHS_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+COUNTS = ("twelve", "eighteen", "twenty-four", "thirty", "forty-one", "fifty-six", "seventy",
+          "ninety-two", "a hundred and ten", "two hundred", "three", "seven", "nine")
 CONNECTORS = ("and that", "but that", "although", "while", "because", "so that")
 QUESTION_OPENERS = (
     "what progress had been made on", "whether the Commissioner was confident about",
@@ -91,8 +130,8 @@ QUESTION_OPENERS = (
     "whether partners were contributing to", "how much had been spent on", "why there were delays in",
 )
 QUESTION_TOPICS = (
-    "rural crime", "the recruitment of officers", "response times", "the precept",
-    "support for victims", "burglary in market towns", "the estates programme",
+    "the rural economy", "the recruitment of officers", "response times", "the precept",
+    "support for victims", "crime in market towns", "the estates programme",
     "anti-social behaviour in town centres", "road safety", "the diversion scheme",
     "domestic abuse referrals", "the capital programme", "call handling",
 )
@@ -128,11 +167,21 @@ class TextGen:
     def person(self) -> str:
         return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(SURNAMES)}"
 
+    def clause(self) -> str:
+        r = self.rng
+        if r.random() < 0.3:
+            return r.choice(CLAUSES)
+        return r.choice(TEMPLATES).format(
+            count=r.choice(COUNTS), crime=r.choice(CRIMES), place=self.place(),
+            month=r.choice(MONTHS_WORDS), trend=r.choice(TRENDS), team=r.choice(TEAMS),
+            achieved=r.choice(ACHIEVEMENTS), partner=r.choice(PARTNERS),
+        )
+
     def sentence(self) -> str:
         r = self.rng
-        text = f"{r.choice(SUBJECTS)} {r.choice(VERBS)} {r.choice(CLAUSES)}"
+        text = f"{r.choice(SUBJECTS)} {r.choice(VERBS)} {self.clause()}"
         if r.random() < 0.6:
-            text += f", {r.choice(CONNECTORS)} {r.choice(CLAUSES)}"
+            text += f", {r.choice(CONNECTORS)} {self.clause()}"
         return text + "."
 
     def paragraph(self, low: int = 1, high: int = 5) -> str:
@@ -141,13 +190,18 @@ class TextGen:
     def question(self) -> tuple[str, str]:
         """(question, answer) in reported speech: "asked what ..." / "replied that ..."."""
         r = self.rng
-        question = f"{r.choice(QUESTION_OPENERS)} {r.choice(QUESTION_TOPICS)}."
-        answer = r.choice(CLAUSES)
+        topic = (
+            r.choice(QUESTION_TOPICS) if r.random() < 0.5
+            else f"{r.choice(CRIMES)} in {self.place()}"
+        )
+        question = f"{r.choice(QUESTION_OPENERS)} {topic}."
+        answer = self.clause()
         if r.random() < 0.7:
-            answer += f", {r.choice(CONNECTORS)} {r.choice(CLAUSES)}"
+            answer += f", {r.choice(CONNECTORS)} {self.clause()}"
+        answer += "."
         if r.random() < 0.4:
-            answer += ". " + self.sentence()
-        return question, answer + "."
+            answer += " " + self.sentence()
+        return question, answer
 
     def resolution(self) -> str:
         return self.rng.choice(RESOLUTIONS) + "."

@@ -1,0 +1,438 @@
+"""Measure panel-minutes against its performance budgets; print ONE table.
+
+    python bench/run.py                   # full run (~5 min): 10 years of minutes, 2,000 keys
+    python bench/run.py --quick           # CI (~1 min): small database, few repetitions;
+                                          # exit 1 if a ratio is over twice its baseline
+    python bench/run.py --quick --save-baseline   # record the quick ratios (bench/baseline.json)
+
+Every figure is a median over repeated runs (keystrokes: p50 and p99 over every key) and sits
+beside its FLOOR, measured in the same run on the same machine: the least any program could
+spend on the same job (a bare Textual app, a raw sqlite3 call). The ratio figure / floor is the
+headline: it does not change with the machine, so CI can check it. Budgets are those of the
+"Fast at the scale of years" issue, for a 2-core machine.
+
+The large database (``bench/out/large.db``, made by ``bench/generate.py`` when missing) is never
+changed: each run works on a copy, ``bench/out/work.db``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import ptyrun, storebench
+from bench.generate import generate, load_manifest, manifest_path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+BASELINE = HERE / "baseline.json"
+REGRESSION = 2.0  # --quick fails when a ratio is more than this many times its baseline
+PY = sys.executable
+
+
+@dataclass(frozen=True)
+class Settings:
+    quick: bool
+    scale: float
+    db: Path
+    start_reps: int
+    store_reps: int
+    open_runs: int
+    keys: int
+    switches: int
+    files: int
+
+
+FULL = dict(scale=1.0, start_reps=10, store_reps=20, open_runs=5, keys=2000, switches=30,
+            files=20)
+QUICK = dict(scale=0.05, start_reps=3, store_reps=8, open_runs=2, keys=200, switches=10, files=5)
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    value: float
+    floor: float | None
+    floor_label: str
+    unit: str = "ms"
+    # budget: ("ratio", x) means value <= x * floor; ("max", x) means value <= x (unit)
+    budget: tuple[str, float] | None = None
+    gate: bool = True  # --quick checks this row's ratio against the baseline
+
+    @property
+    def ratio(self) -> float | None:
+        if self.floor is None or self.floor <= 0:
+            return None
+        return self.value / self.floor
+
+    @property
+    def limit(self) -> float | None:
+        if self.budget is None:
+            return None
+        kind, amount = self.budget
+        if kind == "ratio":
+            return None if self.floor is None else amount * self.floor
+        return amount
+
+    @property
+    def passed(self) -> bool | None:
+        limit = self.limit
+        return None if limit is None else self.value <= limit
+
+    def budget_text(self) -> str:
+        if self.budget is None:
+            return "-"
+        kind, amount = self.budget
+        return f"<= {amount:g}x floor" if kind == "ratio" else f"<= {amount:g} {self.unit}"
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-th percentile (nearest rank), q in 0..100."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def app_command() -> list[str]:
+    script = Path(PY).parent / "panel-minutes"
+    return [str(script)] if script.exists() else [PY, "-m", "tui.cli"]
+
+
+def fresh_copy(source: Path, dest: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{dest}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, dest)
+    return dest
+
+
+def ensure_database(settings: Settings) -> Path:
+    db = settings.db
+    if db.exists() and manifest_path(db).exists():
+        manifest = load_manifest(db)
+        if abs(manifest.scale - settings.scale) < 1e-9:
+            return db
+    say(f"== generating {db} (scale {settings.scale}) ...")
+    generate(db, scale=settings.scale, force=True, progress=None)
+    return db
+
+
+def empty_database(path: Path) -> Path:
+    from models.store import Store
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    Store(str(path)).close()
+    return path
+
+
+# --- start-up ------------------------------------------------------------------------------------
+
+
+def start_once(argv: list[str], stage: str) -> ptyrun.PtyRun:
+    env = dict(os.environ, PANEL_MINUTES_BENCH_EXIT=stage)
+    env.pop("PANEL_MINUTES_DB", None)
+    run = ptyrun.run(argv, env=env, timeout=60)
+    run.mark(stage)
+    return run
+
+
+def measure_start(settings: Settings, empty: Path, large: Path) -> dict[str, list[float]]:
+    app, floor = app_command(), [PY, str(HERE / "floor_app.py")]
+    cases = {
+        "start.empty": ([*app, "--db", str(empty)], "ready"),
+        "floor.stack.empty": ([*floor, "--db", str(empty)], "ready"),
+        "start.large": ([*app, "--db", str(large)], "ready"),
+        "floor.stack.large": ([*floor, "--db", str(large)], "ready"),
+        "first_frame": ([*app, "--db", str(large)], "first-frame"),
+        "floor.bare": (floor, "first-frame"),
+    }
+    samples: dict[str, list[float]] = {key: [] for key in cases}
+    samples["floor.stack.rss"] = []
+    for argv, stage in cases.values():  # warm-up: disk cache and .pyc files
+        start_once(argv, stage)
+    for rep in range(settings.start_reps):
+        say(f"   start-up round {rep + 1}/{settings.start_reps}")
+        for key, (argv, stage) in cases.items():  # interleaved, so load hits all alike
+            run = start_once(argv, stage)
+            samples[key].append(run.mark(stage) * 1000)
+            if key == "floor.stack.large":
+                samples["floor.stack.rss"].append(run.maxrss_mb)
+    return samples
+
+
+# --- in-app probes -------------------------------------------------------------------------------
+
+
+def probe(args: list[str]) -> dict[str, Any]:
+    result_file = OUT / "probe.json"
+    result_file.unlink(missing_ok=True)
+    run = ptyrun.run([PY, str(HERE / "probe.py"), *args, "--out", str(result_file)],
+                     timeout=900)
+    if not result_file.exists():
+        tail = run.output[-3000:].decode("utf-8", "replace")
+        raise RuntimeError(f"probe {args[0]} wrote no result (exit {run.returncode}):\n{tail}")
+    data: dict[str, Any] = json.loads(result_file.read_text())
+    if "error" in data:
+        raise RuntimeError(f"probe {args[0]} failed:\n{data['error']}")
+    return data
+
+
+def clear_drafts(db: Path) -> None:
+    """Each probe starts from an empty composer (not the draft the previous probe typed)."""
+    conn = storebench.raw_connection(db)
+    try:
+        conn.execute("DELETE FROM draft")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def measure_app(settings: Settings, work: Path, long_id: int) -> dict[str, Any]:
+    runs = []
+    for n in range(settings.open_runs):
+        say(f"   app probe {n + 1}/{settings.open_runs}")
+        clear_drafts(work)
+        keys = settings.keys if n == 0 else 0
+        runs.append(probe(["app", "--db", str(work), "--meeting", str(long_id),
+                           "--keys", str(keys), "--switches", str(settings.switches),
+                           "--files", str(settings.files), "--seed", str(n + 1)]))
+    say("   bare TextArea probe")
+    floor = probe(["textarea", "--keys", str(settings.keys)])
+    return {
+        "open": [r["open_ms"] for r in runs],
+        "rss": [r["rss_mb"] for r in runs],
+        "switch": [v for r in runs for v in r["switch_ms"]],
+        "file": [v for r in runs for v in r["file_ms"]],
+        "keys_handled": runs[0]["keys_handled_ms"],
+        "keys_painted": runs[0]["keys_painted_ms"],
+        "draft_saved": runs[0]["draft_saved"],
+        "floor_handled": floor["keys_handled_ms"],
+        "floor_painted": floor["keys_painted_ms"],
+    }
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+
+def build_rows(start: dict[str, list[float]], store: dict[str, list[float]],
+               app: dict[str, Any]) -> list[Row]:
+    s = {k: med(v) for k, v in start.items()}
+    st = {k: med(v) for k, v in store.items()}
+    fh, fp = app["floor_handled"], app["floor_painted"]
+    return [
+        Row("start.empty", "start, empty DB: list painted", s["start.empty"],
+            s["floor.stack.empty"], "stack floor", budget=("ratio", 1.2)),
+        Row("start.large", "start, large DB: list painted", s["start.large"],
+            s["floor.stack.large"], "stack floor", budget=("ratio", 1.2)),
+        Row("first_frame", "first frame painted", s["first_frame"], s["floor.bare"],
+            "bare Textual", budget=("ratio", 1.1)),
+        Row("keys.handled.p50", "keystroke handled p50", pct(app["keys_handled"], 50),
+            pct(fh, 50), "bare TextArea"),
+        Row("keys.handled.p99", "keystroke handled p99", pct(app["keys_handled"], 99),
+            pct(fh, 99), "bare TextArea", budget=("max", 2), gate=False),
+        Row("keys.painted.p50", "key to painted p50", pct(app["keys_painted"], 50),
+            pct(fp, 50), "bare TextArea"),
+        Row("keys.painted.p99", "key to painted p99", pct(app["keys_painted"], 99),
+            pct(fp, 99), "bare TextArea", budget=("max", 20), gate=False),
+        Row("file", "file an entry (Enter to painted)", med(app["file"]),
+            st["floor.insert"], "sqlite3 insert+commit", budget=("max", 30)),
+        Row("store.file", "  store.add_entry alone", st["store.file"], st["floor.insert"],
+            "sqlite3 insert+commit"),
+        Row("switch", "switch item (F7/F6 to painted)", med(app["switch"]), pct(fp, 50),
+            "bare TextArea key p50", budget=("max", 30)),
+        Row("open", "open the long meeting (60x60)", med(app["open"]), st["floor.read"],
+            "sqlite3 read of its rows", budget=("max", 150)),
+        Row("store.open", "  store.load_document alone", st["store.open"], st["floor.read"],
+            "sqlite3 read of its rows"),
+        Row("export.markdown", "export long meeting: Markdown", st["export.markdown"],
+            st["floor.export"], "sqlite3 read+write", budget=("max", 100)),
+        Row("export.json", "export long meeting: JSON bundle", st["export.json"],
+            st["floor.export"], "sqlite3 read+write", budget=("max", 100)),
+        Row("search.word", f"search a word ({storebench.SEARCH_WORD})", st["search.word"],
+            st["floor.search.word"], "FTS5 MATCH, 50 rows", budget=("max", 50)),
+        Row("search.phrase", f"search a phrase ({storebench.SEARCH_PHRASE})",
+            st["search.phrase"], st["floor.search.phrase"], "FTS5 MATCH, 50 rows",
+            budget=("max", 50)),
+        Row("memory", "peak memory, long meeting open", med(app["rss"]),
+            med(start["floor.stack.rss"]), "stack floor RSS", unit="MB", budget=("max", 150)),
+    ]
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+
+
+def render(rows: list[Row], header: str) -> str:
+    lines = [header, ""]
+    widths = (34, 9, 9, 22, 7, 15, 6)
+    titles = ("measure", "figure", "floor", "floor is", "ratio", "budget", "result")
+    lines.append("  ".join(t.ljust(w) for t, w in zip(titles, widths, strict=True)))
+    lines.append("  ".join("-" * w for w in widths))
+    for r in rows:
+        result = {True: "PASS", False: "MISS", None: ""}[r.passed]
+        ratio = f"{r.ratio:.2f}x" if r.ratio is not None else "-"
+        cells = (r.label, fmt(r.value, r.unit), fmt(r.floor, r.unit), r.floor_label, ratio,
+                 r.budget_text(), result)
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import sqlalchemy
+    import textual
+
+    return (
+        f"{os.cpu_count()} cores ({model or platform.processor() or platform.machine()}), "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"Textual {textual.__version__}, SQLAlchemy {sqlalchemy.__version__}, "
+        f"SQLite {__import__('sqlite3').sqlite_version}"
+    )
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{v:.1f}" for v in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+# --- main ----------------------------------------------------------------------------------------
+
+
+def check_baseline(rows: list[Row]) -> list[str]:
+    """Rows whose ratio is more than REGRESSION times the recorded quick baseline."""
+    if not BASELINE.exists():
+        return [f"no baseline at {BASELINE}: run with --quick --save-baseline"]
+    baseline: dict[str, float] = json.loads(BASELINE.read_text())["ratios"]
+    problems = []
+    for r in rows:
+        if not r.gate or r.ratio is None or r.key not in baseline:
+            continue
+        allowed = REGRESSION * baseline[r.key]
+        if r.ratio > allowed:
+            problems.append(f"{r.label}: ratio {r.ratio:.2f}x, more than {REGRESSION:g} x the "
+                            f"baseline {baseline[r.key]:.2f}x")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small database, few repetitions, "
+                        "fail on a 2x regression of any ratio (for CI)")
+    parser.add_argument("--db", type=Path, help="the generated database to use "
+                        "(default bench/out/large.db, or bench/out/quick.db with --quick)")
+    parser.add_argument("--save-baseline", action="store_true",
+                        help="with --quick: record this run's ratios as the baseline")
+    args = parser.parse_args(argv)
+    preset = QUICK if args.quick else FULL
+    db = args.db or OUT / ("quick.db" if args.quick else "large.db")
+    settings = Settings(quick=args.quick, db=db, **preset)  # type: ignore[arg-type]
+    began = time.monotonic()
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    ensure_database(settings)
+    manifest = load_manifest(settings.db)
+    work = fresh_copy(settings.db, OUT / "work.db")
+    empty = empty_database(OUT / "empty.db")
+    load_before = load_average()
+
+    say("== start-up (whole process in a pseudo-terminal)")
+    start = measure_start(settings, empty, work)
+    say("== store (in process)")
+    store = storebench.measure(work, manifest.long_meeting_id, OUT / "export",
+                               reps=settings.store_reps)
+    say("== app (in a pseudo-terminal)")
+    app = measure_app(settings, work, manifest.long_meeting_id)
+    rows = build_rows(start, store, app)
+
+    size_mb = settings.db.stat().st_size / 1e6
+    header = (
+        f"panel-minutes benchmarks, {dt.date.today().isoformat()}{' (--quick)' if args.quick else ''}\n"
+        f"machine: {machine()}\n"
+        f"load average before/after: {load_before} / {load_average()}\n"
+        f"database: {manifest.meetings:,} meetings, {manifest.items:,} items, "
+        f"{manifest.entries:,} entries, {manifest.actions:,} actions ({size_mb:.0f} MB); long "
+        f"meeting {manifest.long_meeting_id} (60 items x 60 entries); seed {manifest.seed}\n"
+        f"repetitions: start-up {settings.start_reps}, store {settings.store_reps}, app probes "
+        f"{settings.open_runs}, keys {settings.keys}; search hits "
+        f"{int(store['search.hits'][0])} / {int(store['search.hits'][1])}; "
+        f"draft autosaved intact: {'yes' if app['draft_saved'] else 'NO'}"
+    )
+    table = render(rows, header)
+    print(table)
+    missed = [r for r in rows if r.passed is False]
+    print(f"\n{len(rows) - len(missed)} of {len(rows)} rows within budget or unbudgeted; "
+          f"{len(missed)} missed. Took {time.monotonic() - began:.0f} s.")
+
+    results = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"), "quick": args.quick,
+        "machine": machine(), "rows": [dict(asdict(r), ratio=r.ratio, passed=r.passed)
+                                       for r in rows],
+        "samples": {"start": start, "store": store, "app": app},
+        "table": table,
+    }
+    (OUT / ("results-quick.json" if args.quick else "results.json")).write_text(
+        json.dumps(results, indent=1, default=str)
+    )
+    if not app["draft_saved"]:
+        print("FAIL: the autosaved draft does not match what was typed")
+        return 1
+    if args.quick:
+        if args.save_baseline:
+            BASELINE.write_text(json.dumps(
+                {"recorded": results["date"], "machine": results["machine"],
+                 "ratios": {r.key: round(r.ratio, 3) for r in rows if r.ratio is not None}},
+                indent=1) + "\n")
+            print(f"baseline saved to {BASELINE}")
+            return 0
+        problems = check_baseline(rows)
+        for p in problems:
+            print(f"REGRESSION: {p}")
+        return 1 if problems else 0
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except subprocess.SubprocessError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        sys.exit(2)
