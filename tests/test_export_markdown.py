@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -551,11 +552,32 @@ def test_approved_status_and_amendments(demo: tuple[Store, int]) -> None:
         "**Status:** Approved as a correct record at the meeting held on 2 February 2027" in md
     )
     assert "## Amendments\n\n- **Amended on 1 March 2027:** Minute 5: the team has nine officers, "\
-        "not \\*ten\\*.\n- **Approval withdrawn on 2 March 2027:** Approved in error." in md
+        "not \\*ten\\*.\n- **Approval undone on 2 March 2027:** Approved in error." in md
     assert [h for _, h in headings(md)][-2:] == ["Actions", "Amendments"]
     no_meeting = dataclasses.replace(approved, approved_at_meeting_date=None)
     assert "**Status:** Approved as a correct record on 2 February 2027" in render_markdown(
         no_meeting)
+
+
+def test_approval_and_amendments_recorded_through_the_store(demo: tuple[Store, int]) -> None:
+    store, meeting_id = demo
+    earlier = store.previous_meeting(meeting_id)
+    assert earlier is not None
+    store.approve_minutes(earlier.id, at_meeting_id=meeting_id)
+    store.record_amendment(earlier.id, "Minute 4: the estates budget is [1.2m], not 2.1m.",
+                           at_meeting_id=meeting_id)
+    md = render(store, earlier.id)
+    assert (
+        "**Status:** Approved as a correct record at the meeting held on 17 November 2026\n" in md
+    )
+    assert re.search(
+        r"## Amendments\n\n- \*\*Amended on \d{1,2} \w+ \d{4}:\*\* Minute 4: the estates "
+        r"budget is \\\[1\.2m\\\], not 2\.1m\.\n", md
+    ), md
+    store.undo_approval(earlier.id, "Approved at the wrong meeting.")
+    md = render(store, earlier.id)
+    assert "**Status:** Draft, to be approved at the next meeting" in md
+    assert "- **Approval undone on " in md and "Approved at the wrong meeting." in md
 
 
 def test_action_log_progress_and_closed_actions(demo: tuple[Store, int]) -> None:

@@ -373,7 +373,7 @@ class _Renderer:
         body = escape.paragraph(text, indent=indent)
         starts_that = text.lower().startswith(("that ", "that:", "that,")) or text.lower() == "that"
         out = f"**RESOLVED** {body}" if starts_that else f"**RESOLVED:** {body}"
-        vote = vote_summary(entry, self.doc.panel.chair_title)
+        vote = escape.inline(vote_summary(entry, self.doc.panel.chair_title))
         if vote:
             out += f" *({vote})*"
         return out
@@ -468,7 +468,7 @@ class _Renderer:
         lines = []
         for amendment in self.doc.amendments:
             when = long_date(amendment.recorded_at.date())
-            what = "Approval withdrawn" if amendment.kind == "approval_undone" else "Amended"
+            what = "Approval undone" if amendment.kind == "approval_undone" else "Amended"
             text = escape.paragraph(amendment.text, indent="  ")
             lines.append(f"- **{what} on {when}:** {text}" if text else f"- **{what} on {when}.**")
         self.add("\n".join(lines))

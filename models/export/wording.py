@@ -1,7 +1,7 @@
 """The wording of the minutes: dates, names of respondents, votes, sentences.
 
-Plain functions on plain values; text that reaches the Markdown is escaped by the caller except
-where a function says it escapes (``vote_summary`` escapes the proposer and seconder).
+Plain functions on plain values, returning plain text: the Markdown export escapes what they
+return, and the live screen shows it as it is.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from models.domain import EntryData, Outcome, PersonData
-from models.export import escape
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -55,12 +54,15 @@ def respondent_reference(person: PersonData) -> str:
 
 
 def vote_summary(entry: EntryData, chair_title: str = "Chair") -> str:
-    """"Proposed by X, seconded by Y; for 8, against 0, abstentions 1: carried" (plain text)."""
+    """"Proposed by X, seconded by Y; for 8, against 0, abstentions 1: carried".
+
+    Plain text (the names as typed, on one line): the Markdown export escapes it as a whole.
+    """
     movers = []
     if entry.proposer.strip():
-        movers.append(f"proposed by {escape.inline(entry.proposer)}")
+        movers.append(f"proposed by {_one_line(entry.proposer)}")
     if entry.seconder.strip():
-        movers.append(f"seconded by {escape.inline(entry.seconder)}")
+        movers.append(f"seconded by {_one_line(entry.seconder)}")
     counts = [
         f"{label} {value}"
         for label, value in (
@@ -77,7 +79,7 @@ def vote_summary(entry: EntryData, chair_title: str = "Chair") -> str:
         Outcome.NONE: "",
     }[entry.outcome]
     if entry.casting_vote:
-        chair = escape.inline(chair_title) or "Chair"
+        chair = _one_line(chair_title) or "Chair"
         how = f"on the {chair}\u2019s casting vote"
         outcome = f"{outcome} {how}" if outcome else f"decided {how}"
     result = ", ".join(counts)
@@ -86,6 +88,10 @@ def vote_summary(entry: EntryData, chair_title: str = "Chair") -> str:
     parts = [p for p in (", ".join(movers), result) if p]
     text = "; ".join(parts)
     return text[:1].upper() + text[1:]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def join_names(names: list[str]) -> str:
