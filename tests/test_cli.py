@@ -489,3 +489,46 @@ def test_app_on_a_bad_database_prints_one_error_and_exits_2(tmp_path: Path) -> N
     assert "panel-minutes: error: " in errors[0]
     assert "Traceback" not in err
     assert notes.read_bytes() == before
+
+
+def test_app_with_demo_flag_opens_the_demo_and_quits(tmp_path: Path) -> None:
+    """``panel-minutes --demo`` in a pseudo-terminal: the demo meeting is listed, ctrl+q quits,
+    the demo database is created in the data folder and the clerk's database is not."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    clerk = Path(os.environ["PANEL_MINUTES_DB"])
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--demo"], stdin=slave, stdout=slave, stderr=slave,
+        close_fds=True, start_new_session=True, env={**os.environ, "TERM": "xterm-256color"},
+    )
+    os.close(slave)
+    screen, quit_sent = b"", False
+    deadline = time.monotonic() + 60
+    try:
+        while child.poll() is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    screen += os.read(master, 65536)
+                except OSError:
+                    break
+            if not quit_sent and b"Wessex Vale" in screen:
+                time.sleep(0.3)
+                os.write(master, b"\x11")  # ctrl+q
+                quit_sent = True
+        if child.poll() is None:
+            child.kill()
+        assert child.wait(timeout=10) == 0
+    finally:
+        os.close(master)
+    assert quit_sent, screen[-2000:]
+    assert b"Traceback" not in screen
+    assert demo_db_path().exists()
+    assert not clerk.exists()
