@@ -120,9 +120,10 @@ class LiveScreen(Screen[None]):
                 tooltip="Turn the composer into an action with owner and due date"),
         Binding("f5", "mode('procedure')", "Note", key_display="F5",
                 tooltip="A procedural note stamped with the time (arrivals, departures)"),
-        Binding("f6", "prev_item", "Prev item", key_display="F6",
+        # priority: the composer's TextArea has its own F6 / F7 (select line / all)
+        Binding("f6", "prev_item", "Prev item", key_display="F6", priority=True,
                 tooltip="Go back to the previous agenda item"),
-        Binding("f7", "next_item", "Next item", key_display="F7",
+        Binding("f7", "next_item", "Next item", key_display="F7", priority=True,
                 tooltip="Finish this item and take the next one"),
         Binding("f8", "start_finish", "Start/finish", key_display="F8",
                 tooltip="Stamp the current item as started (or finished) now"),

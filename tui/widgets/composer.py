@@ -37,7 +37,7 @@ from tui.widgets.composer_state import (
     ComposerState,
     Mode,
 )
-from tui.widgets.names import candidates, match_person, word_before
+from tui.widgets.names import candidates, clear_winner, match_person, word_before
 
 People = Callable[[], Sequence[PersonData]]
 
@@ -173,6 +173,7 @@ class FieldInput(Input):
             select_on_focus=False,
         )
         self.field_key = key
+        self._seed = ""  # the letters typed before completing, for cycling with ctrl+n
 
     @property
     def composer(self) -> Composer:
@@ -182,8 +183,8 @@ class FieldInput(Input):
         if event.key in ("tab", "shift+tab"):
             event.stop()
             event.prevent_default()
-            if event.key == "tab" and self.complete_name(cycle=False):
-                return
+            if event.key == "tab":
+                self.complete_name(cycle=False)  # then move on: a name field holds one name
             self.composer.step_focus(self, +1 if event.key == "tab" else -1)
             return
         if event.key in COMPLETE_KEYS:
@@ -212,7 +213,7 @@ class FieldInput(Input):
         }
         if exact and not cycle:
             return False
-        seed = getattr(self, "_seed", "") if exact else typed
+        seed = self._seed if exact else typed
         found = candidates(seed or typed, people)
         if not found:
             return False
@@ -221,6 +222,12 @@ class FieldInput(Input):
         self._seed = seed or typed
         self.value = names[index]
         self.cursor_position = len(self.value)
+        if len(names) > 1 and not exact and not clear_winner(seed or typed, people):
+            others = ", ".join(n for n in names if n != self.value)
+            self.app.notify(
+                f"{self.value}? Also matching: {others} (shift+tab back, then ctrl+n).",
+                timeout=4,
+            )
         return True
 
 

@@ -59,6 +59,17 @@ def candidates(fragment: str, people: Sequence[PersonData]) -> list[PersonData]:
     return surname_hits + other_hits
 
 
+def clear_winner(fragment: str, people: Sequence[PersonData]) -> bool:
+    """True when one person is plainly meant: the only surname match, or the only match."""
+    found = candidates(fragment, people)
+    if len(found) <= 1:
+        return bool(found)
+    words = fragment.strip().lower().replace(".", "").split()
+    needle = " ".join(w for w in words if w not in TITLES) or " ".join(words)
+    surnames = [p for p in found if _parts(p) and _parts(p)[-1].startswith(needle)]
+    return len(surnames) == 1
+
+
 def match_person(typed: str, people: Sequence[PersonData]) -> PersonData | None:
     """The single person ``typed`` names, or ``None`` (nobody, or ambiguous)."""
     text = " ".join(typed.split()).lower()

@@ -1,0 +1,195 @@
+"""Export: the minutes as they will be published, and a key to write them to a file.
+
+``ExportScreen(meeting_id)`` shows the PUBLIC minutes (exempt items reduced to their public
+title and the basis for taking them in private) rendered with Textual's Markdown widget. ``f``
+switches to the FULL minutes, marked CONFIDENTIAL at the top of the screen and of the file;
+``w`` asks where to write them (the default is the usual file name in the current directory),
+asks before replacing an existing file, and writes full minutes readable by the owner only
+(0600). The document is loaded on the store thread and rendered in a thread worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, Static
+
+from models.domain import MinutesDocument
+from models.errors import PanelMinutesError
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+
+def write_minutes(path: Path, text: str, *, confidential: bool) -> None:
+    """Write ``text`` to ``path``; confidential minutes are made readable by the owner only."""
+    mode = 0o600 if confidential else 0o644
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    try:
+        if confidential:
+            os.fchmod(fd, 0o600)  # an existing file keeps its old mode through O_CREAT
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            fd = -1
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        if fd != -1:
+            os.close(fd)
+
+
+def check_target(raw: str) -> str | None:
+    """A message when ``raw`` cannot be written to (PromptScreen's validator), else None."""
+    text = raw.strip()
+    if not text:
+        return "Type a file name, such as minutes.md."
+    path = Path(text).expanduser()
+    if path.is_dir():
+        return f"{path} is a folder: add a file name, such as {path / 'minutes.md'}."
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        return f"The folder {parent} does not exist."
+    if not os.access(parent, os.W_OK):
+        return f"The folder {parent} cannot be written to."
+    return None
+
+
+class ExportScreen(Screen[None]):
+    """Preview the minutes (public or full) and write them to a Markdown file."""
+
+    CSS_PATH = "../tui/styles/export.tcss"
+    BINDINGS = [
+        Binding("f", "toggle_full", "Public/full", key_display="f",
+                tooltip="Switch between the public minutes and the full, confidential ones"),
+        Binding("w,ctrl+s", "write", "Write file", key_display="w",
+                tooltip="Write these minutes to a Markdown file"),
+        Binding("escape", "close", "Back", key_display="Esc"),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.full = False
+        self.doc: MinutesDocument | None = None
+        self.markdown_text = ""
+        self.rendered = asyncio.Event()
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading the minutes…", id="export-banner")
+        with VerticalScroll(id="export-view"):
+            yield Markdown(id="export-markdown")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#export-view").focus()
+        self._load()
+
+    @work(group="export-load", exclusive=True)
+    async def _load(self) -> None:
+        from tui.store_calls import store_executor
+
+        store: Store = await self.app.wait_for_store()  # type: ignore[attr-defined]
+        loop = asyncio.get_running_loop()
+        meeting_id = self.meeting_id
+        try:
+            self.doc = await loop.run_in_executor(
+                store_executor(self.app), lambda: store.load_document(meeting_id)
+            )
+        except PanelMinutesError as err:
+            self.query_one("#export-banner", Static).update(f"Cannot load the minutes: {err}")
+            self.notify(str(err), severity="error", timeout=10)
+            return
+        await self._show_minutes()
+
+    async def _show_minutes(self) -> None:
+        from models.export import render_markdown
+
+        doc = self.doc
+        if doc is None:
+            return
+        self.rendered.clear()
+        full = self.full
+        text = await asyncio.get_running_loop().run_in_executor(
+            None, lambda: render_markdown(doc, full=full)
+        )
+        if full != self.full:  # toggled again while rendering: the newer render wins
+            return
+        self.markdown_text = text
+        banner = self.query_one("#export-banner", Static)
+        banner.set_class(full, "-confidential")
+        if full:
+            banner.update(
+                "CONFIDENTIAL · FULL MINUTES, including exempt (Part 2) items · not for "
+                "publication · f: public version"
+            )
+        else:
+            banner.update("Public minutes, as they will be published · f: full (confidential)")
+        await self.query_one("#export-markdown", Markdown).update(text)
+        self.query_one("#export-view", VerticalScroll).scroll_home(animate=False)
+        self.rendered.set()
+
+    def action_toggle_full(self) -> None:
+        self.full = not self.full
+        self.run_worker(self._show_minutes(), group="export-render", exclusive=True)
+
+    def action_write(self) -> None:
+        from models.export import default_export_name
+        from screens.prompt import PromptScreen
+
+        if self.doc is None or not self.rendered.is_set():
+            self.notify("The minutes are still being prepared.", timeout=3)
+            return
+        default = str(Path.cwd() / default_export_name(self.doc, full=self.full))
+        which = "full (CONFIDENTIAL)" if self.full else "public"
+        self.app.push_screen(
+            PromptScreen(
+                f"Write the {which} minutes to", default, validator=check_target,
+                hint="A path; a file that exists is only replaced after you confirm.",
+            ),
+            self._target_chosen,
+        )
+
+    def _target_chosen(self, answer: str | None) -> None:
+        from screens.confirm import ConfirmScreen
+
+        if not answer:
+            return
+        path = Path(answer.strip()).expanduser()
+        text, full = self.markdown_text, self.full
+        if path.exists():
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._write(path, text, full)
+
+            self.app.push_screen(
+                ConfirmScreen(f"{path} exists. Replace it with these minutes?",
+                              title="Replace file?", yes_label="Replace"),
+                confirmed,
+            )
+            return
+        self._write(path, text, full)
+
+    @work(group="export-write")
+    async def _write(self, path: Path, text: str, full: bool) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(
+                None, lambda: write_minutes(path, text, confidential=full)
+            )
+        except OSError as err:
+            reason = err.strerror or str(err)
+            self.notify(f"Could not write {path}: {reason}.", severity="error", timeout=10)
+            return
+        note = " (readable by you only)" if full else ""
+        self.notify(f"Wrote {path}{note}.", timeout=6)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
