@@ -157,7 +157,7 @@ def sections(app_cls: type[App[None]] | None = None) -> Iterator[HelpSection]:
 def section_table(section: HelpSection) -> Table:
     table = Table(title=section.title, title_justify="left", title_style="bold",
                   show_header=False, box=None, padding=(0, 2, 0, 0), expand=True)
-    table.add_column("Key", style="bold", no_wrap=True, min_width=14)
+    table.add_column("Key", style="bold", no_wrap=True, width=16)
     table.add_column("What it does", ratio=1)
     for key in section.keys:
         what = Text(key.what)

@@ -54,6 +54,10 @@ class MeetingsTable(DataTable[Text | str]):
 
     HELP_TITLE = "in the list"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "Open" means nothing (and is not offered in the footer) while the list is empty.
+        return self.row_count > 0 if action == "select_cursor" else True
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", tooltip="Open the meeting to take minutes"),
     ]
