@@ -291,3 +291,22 @@ class _open:
 
     def __exit__(self, *exc: object) -> None:
         self.store.close()
+
+
+async def test_enter_and_open_meeting_open_the_live_screen(
+    demo: tuple[Store, int], db_path: Path
+) -> None:
+    from screens.live import LiveScreen
+
+    _, meeting_id = demo
+    app = make_app(str(db_path), open_meeting=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        assert app.open_meeting is None  # only once
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
