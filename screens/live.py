@@ -73,6 +73,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+WIDE = 110  # columns from which the agenda pane shows every item's times and counts
 DRAFT_DEBOUNCE = 0.4  # seconds after the last keystroke (the guarantee is 0.5 s)
 RETRY_EVERY = 2.0  # seconds between retries of a save that failed
 KIND_CYCLE = (EntryKind.PARAGRAPH, EntryKind.QUESTION, EntryKind.RESOLUTION, EntryKind.PROCEDURE)
@@ -110,7 +111,7 @@ class LiveScreen(Screen[None]):
     """Minute one meeting live. ``LiveScreen(meeting_id)``; ``clock`` is for tests."""
 
     CSS_PATH = "../tui/styles/live.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         Binding("f2", "mode('question')", "Question", key_display="F2",
                 tooltip="Turn the composer into a question and answer (again: back to text)"),
@@ -202,6 +203,10 @@ class LiveScreen(Screen[None]):
 
     def _completion_people(self) -> Sequence[PersonData]:
         return self.attendees
+
+    def on_resize(self) -> None:
+        if self.loaded.is_set():
+            self._refresh()
 
     def on_mount(self) -> None:
         self._composer = self.query_one(Composer)
@@ -346,6 +351,7 @@ class LiveScreen(Screen[None]):
         self.agenda.show(
             self.items, self.numbers, self.current_id, counts, action_counts,
             keep_highlight=self._moving is not None or self.agenda.has_focus,
+            details=self.size.width >= WIDE,
         )
         item = self.current_item
         entries = self.entries.get(item.id, []) if item else []
@@ -376,11 +382,11 @@ class LiveScreen(Screen[None]):
             return
         number = self.numbers.get(item.id, "?")
         if item.started_at and item.finished_at:
-            text = f"▶ {number} · {item.started_at}\u2013{item.finished_at}"
+            text = f"▶ {number} · {item.started_at}\u2013{item.finished_at} · done"
         elif item.started_at:
-            text = f"▶ {number} · from {item.started_at} · {running_since(item.started_at, self.now())}"
+            text = f"▶ {number} · {item.started_at} · {running_since(item.started_at, self.now())}"
         else:
-            text = f"▶ {number} · not started (F8)"
+            text = f"▶ {number} · not started: F8"
         label.update(text)
 
     # --- the composer ----------------------------------------------------------------------------

@@ -25,24 +25,32 @@ TYPEAHEAD_SECONDS = 1.2
 
 
 def item_prompt(
-    item: ItemData, number: str, *, current: bool, entry_count: int, action_count: int = 0
+    item: ItemData,
+    number: str,
+    *,
+    current: bool,
+    entry_count: int,
+    action_count: int = 0,
+    details: bool = True,
 ) -> RenderableType:
-    """Marker and number in their own columns; the title, then times and counts (dim)."""
+    """Marker and number in their own columns; the title, then times and counts (dim).
+
+    ``details=False`` (a narrow screen) leaves out the second line."""
     marker = "▶" if current else ("✓" if item.finished_at else "")
     title = Text(item.title, style="bold" if current else "")
     if item.exempt:
         title.append(" Part 2", style="bold red")
-    details = []
+    facts = []
     if item.started_at and item.finished_at:
-        details.append(span(item.started_at, item.finished_at))
+        facts.append(span(item.started_at, item.finished_at))
     elif item.started_at:
-        details.append(f"from {item.started_at}")
+        facts.append(f"from {item.started_at}")
     if entry_count:
-        details.append(f"{entry_count} entr{'y' if entry_count == 1 else 'ies'}")
+        facts.append(f"{entry_count} entr{'y' if entry_count == 1 else 'ies'}")
     if action_count:
-        details.append(f"{action_count} action{'' if action_count == 1 else 's'}")
-    if details:
-        title.append("\n" + " · ".join(details), style="dim")
+        facts.append(f"{action_count} action{'' if action_count == 1 else 's'}")
+    if facts and details:
+        title.append("\n" + " · ".join(facts), style="dim")
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(width=len(number) + 1, no_wrap=True)
@@ -78,6 +86,7 @@ class AgendaList(OptionList):
         action_counts: Mapping[int, int],
         *,
         keep_highlight: bool = True,
+        details: bool = True,
     ) -> None:
         """Redraw every item (cheap: a meeting has tens of items, not thousands)."""
         previous = self.highlighted_option.id if keep_highlight and self.highlighted_option else None
@@ -88,6 +97,7 @@ class AgendaList(OptionList):
                     item, numbers.get(item.id, "?"), current=item.id == current_id,
                     entry_count=entry_counts.get(item.id, 0),
                     action_count=action_counts.get(item.id, 0),
+                    details=details or item.id == current_id,
                 ),
                 id=str(item.id),
             )

@@ -36,6 +36,7 @@ from tui.widgets.composer_state import (
     RESOLUTION_START,
     ComposerState,
     Mode,
+    short_name,
 )
 from tui.widgets.names import candidates, clear_winner, match_person, word_before
 
@@ -217,7 +218,7 @@ class FieldInput(Input):
         found = candidates(seed or typed, people)
         if not found:
             return False
-        names = [p.full_name for p in found]
+        names = [short_name(p, people) for p in found]
         index = (names.index(self.value) + 1) % len(names) if self.value in names else 0
         self._seed = seed or typed
         self.value = names[index]

@@ -230,10 +230,18 @@ def action_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str,
 # --- store → composer (editing) ------------------------------------------------------------------
 
 
+def short_name(person: PersonData, people: Sequence[PersonData]) -> str:
+    """"Cllr Raman" when no one else present shares it, else "Cllr Priya Raman"."""
+    styled = person.styled_name.lower()
+    if sum(1 for p in people if p.styled_name.lower() == styled) == 1:
+        return person.styled_name
+    return person.full_name
+
+
 def _name(person_id: int | None, fallback: str, people: Sequence[PersonData]) -> str:
     for person in people:
         if person.id == person_id:
-            return person.full_name
+            return short_name(person, people)
     return fallback
 
 
