@@ -172,6 +172,11 @@ def test_declarations(store: Store, panel_id: int) -> None:
     ]
     with pytest.raises(ValidationError, match="declaration cannot be empty"):
         store.add_declaration(meeting.id, member.id, "   ")
+    with pytest.raises(NotFoundError, match="person"):
+        store.add_declaration(meeting.id, 9999, "An interest.")
+    other = store.create_meeting(store.get_meeting(meeting.id).panel_id, date(2026, 3, 4))
+    with pytest.raises(ValidationError, match="another meeting"):
+        store.add_declaration(other.id, member.id, "An interest.", item_id=item.id)
     changed = store.update_declaration(second.id, text="Trustee of a charity.", item_id=None)
     assert changed.text == "Trustee of a charity." and changed.item_id is None
     assert store.update_declaration(second.id, text="Trustee.").item_id is None  # kept

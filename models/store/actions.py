@@ -45,6 +45,8 @@ class ActionsMixin(StoreBase):
                 item = self._get(s, t.AgendaItem, item_id, "agenda item")
                 if item.meeting_id != meeting_id:
                     raise ValidationError("The item belongs to another meeting.")
+            if owner_id is not None:
+                self._get(s, t.Person, owner_id, "person")
             highest = s.exec(
                 select(func.max(t.Action.ref_no)).where(
                     col(t.Action.panel_id) == meeting.panel_id
@@ -71,6 +73,8 @@ class ActionsMixin(StoreBase):
             fields["status"] = ActionStatus(fields["status"]).value
         with self._session() as s:
             row = self._get(s, t.Action, action_id, "action")
+            if fields.get("owner_id") is not None:
+                self._get(s, t.Person, fields["owner_id"], "person")
             minuted = fields.keys() & MINUTED_ACTION_FIELDS
             if any(getattr(row, k) != fields[k] for k in minuted):
                 self._minuted_action_check(s, row)

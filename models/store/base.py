@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel
 
 from models import tables as t
@@ -58,14 +58,6 @@ class StoreBase:
         try:
             yield session
             session.commit()
-        except IntegrityError as exc:
-            session.rollback()
-            if "foreign key" in str(exc.orig).lower():
-                raise NotFoundError(
-                    "That refers to a person, item or meeting that no longer exists (perhaps "
-                    "deleted in another window); nothing was saved."
-                ) from exc
-            raise translate(self.target, exc) from exc
         except (OperationalError, SADatabaseError) as exc:
             session.rollback()
             raise translate(self.target, exc) from exc

@@ -336,6 +336,11 @@ class MeetingsMixin(StoreBase):
         body = require_text(text, "declaration")
         with self._session() as s:
             self._editable_meeting(s, meeting_id)
+            self._get(s, t.Person, person_id, "person")
+            if item_id is not None:
+                item = self._get(s, t.AgendaItem, item_id, "agenda item")
+                if item.meeting_id != meeting_id:
+                    raise ValidationError("The item belongs to another meeting.")
             count = s.exec(
                 select(func.count()).select_from(t.Declaration).where(
                     col(t.Declaration.meeting_id) == meeting_id
