@@ -115,6 +115,23 @@ class DamagedDatabaseError(DatabaseError):
     """The database fails SQLite's check: a copy of it would not be a usable backup."""
 
 
+def _untouched_since(db_path: Path, when: datetime) -> bool:
+    """Neither the file nor a non-empty write-ahead log was written after ``when``."""
+    limit = when.timestamp()
+    try:
+        if db_path.stat().st_mtime >= limit:
+            return False
+    except OSError:
+        return False
+    try:
+        wal = os.stat(f"{db_path}-wal")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return wal.st_size == 0 or wal.st_mtime < limit
+
+
 def _copy(source: Path, dest: Path) -> Path:
     """A consistent copy of ``source`` through the backup API into a new 0600 file next to
     ``dest`` (``<dest>.part``), checked with SQLite's quick_check; returns that file.
@@ -167,6 +184,10 @@ def take_backup(
     db_path = Path(db_path)
     if not db_path.exists():
         raise DatabaseError(f"Cannot back up {db_path}: the file does not exist.")
+    if if_changed:
+        newest = next((b for b in list_backups(db_path) if b.kind == kind), None)
+        if newest is not None and _untouched_since(db_path, newest.taken_at):
+            return None  # cheap: no copy of a large database that did not change
     moment = now or datetime.now()
     dest = backup_dir(db_path) / f"{db_path.stem}-{moment.strftime(STAMP_FORMAT)}-{kind}.db"
     try:
@@ -214,6 +235,36 @@ def _aside_name(db_path: Path, label: str, stamp: str) -> Path:
         n += 1
         candidate = db_path.with_name(f"{db_path.name}.{label}-{stamp}-{n}")
     return candidate
+
+
+def in_use(db_path: Path) -> bool:
+    """Whether another process has the database open right now.
+
+    While a connection to a WAL database is open, SQLite holds a read lock on byte 128 of its
+    ``-shm`` file (its "dead man switch"). Probing it with a write lock says whether anyone else
+    does. Call this only from a process that does not itself have the database open: closing
+    the probe's descriptor drops every POSIX lock this process holds on that file.
+    """
+    shm = Path(f"{db_path}-shm")
+    if not shm.exists():
+        return False
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no way to tell
+        return False
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128)
+        except OSError:
+            return True
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, 128)
+        return False
+    finally:
+        os.close(fd)
 
 
 def newest_good_backup(db_path: Path) -> BackupInfo | None:

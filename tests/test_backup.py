@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import stat
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -197,3 +201,77 @@ def test_restore_a_named_backup_and_refuse_a_bad_one(
     result = backup.restore_backup(db_path, Path(taken.name))  # a bare name from the list
     assert result.restored_from == taken
     assert os.access(db_path, os.R_OK)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+
+
+def test_cli_damage_follow_the_message_data_back(tmp_path: Path) -> None:
+    """The whole story on the command line: a damaged file, the message, restore, data back."""
+    db = tmp_path / "minutes.db"
+    assert _cli("demo", "--db", str(db)).returncode == 0
+    listed = _cli("--db", str(db), "list")
+    assert listed.returncode == 0
+    taken = _cli("--db", str(db), "backup")
+    assert taken.returncode == 0 and "Backed up" in taken.stdout
+    assert _mode(next(backup_dir(db).glob("*-manual.db"))) == 0o600
+    _damage_schema(db)
+    damaged = db.read_bytes()
+
+    broken = _cli("--db", str(db), "list")
+    assert broken.returncode == 2 and len(broken.stderr.splitlines()) == 1
+    message = broken.stderr
+    # The message names the two commands; run them exactly as written.
+    first = re.search(r"run '([^']+ restore)'", message)
+    second = re.search(r"then '([^']+)' to open it", message)
+    assert first is not None and second is not None, message
+    restore_args = shlex.split(first.group(1))[1:]
+    assert restore_args == ["--db", str(db), "restore"]
+    restored = _cli(*restore_args)
+    assert restored.returncode == 0, restored.stderr
+    assert "kept as" in restored.stdout
+    assert shlex.split(second.group(1))[1:] == ["--db", str(db)]
+    assert _cli("--db", str(db), "list").stdout == listed.stdout  # the meetings are back
+    aside = list(tmp_path.glob("minutes.db.damaged-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == damaged  # nothing deleted
+
+    shown = _cli("--db", str(db), "backup", "--list")
+    assert shown.returncode == 0 and "manual" in shown.stdout
+
+
+def test_cli_restore_refuses_while_the_database_is_open(tmp_path: Path) -> None:
+    db = tmp_path / "minutes.db"
+    store = Store(str(db))
+    write_demo(store)
+    store.close()
+    backup.take_backup(db)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from models.store import Store; s = Store(sys.argv[1]); "
+         "s.list_meetings(); print('open', flush=True); time.sleep(60)", str(db)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        before = db.read_bytes()
+        refused = _cli("--db", str(db), "restore")
+        assert refused.returncode == 1
+        assert "is open in panel-minutes" in refused.stderr and "Close it first" in refused.stderr
+        assert db.read_bytes() == before
+        assert not list(tmp_path.glob("minutes.db.replaced-*"))
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_cli_restore_without_backups_and_on_a_server_url(tmp_path: Path) -> None:
+    db = tmp_path / "minutes.db"
+    Store(str(db)).close()
+    none = _cli("--db", str(db), "restore")
+    assert none.returncode == 1 and "No usable backup" in none.stderr
+    url = _cli("--db", "postgresql+psycopg://clerk@localhost/minutes", "backup")
+    assert url.returncode == 2 and "SQLite file" in url.stderr

@@ -198,3 +198,23 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "tui.cli", *args],
         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
     )
+
+
+# What the command line says where it words a case its own way: `list` never creates a database,
+# so a path in a missing folder is "no database there" before the store is asked.
+CLI_WORDS: dict[str, tuple[str, ...]] = {"missing folder": ("no database", "--db")}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_cli_says_one_line_and_leaves_the_file(case: str, bad_dir: Path) -> None:
+    maker, words = CASES[case]
+    path = maker(bad_dir)
+    before = _snapshot(bad_dir)
+    done = _cli("--db", str(path), "list")
+    assert done.returncode == 2, done
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("panel-minutes: error: ")
+    _check_message(lines[0], path, CLI_WORDS.get(case, words))
+    assert _snapshot(bad_dir) == before

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -87,6 +88,45 @@ class PanelMinutesApp(App[None]):
     def _store_opened(self, store: Store) -> None:
         self._store = store
         self.store_ready.set()
+        self._start_backups(store)
+
+    # --- automatic backups (models.backup) -------------------------------------------------------
+
+    # Seconds between automatic backups while the app is open (a copy is kept only when the
+    # database changed); tests shorten it.
+    backup_every: float = 600.0
+
+    def _start_backups(self, store: Store) -> None:
+        """A backup now (off the UI thread), then every ``backup_every`` seconds: SQLite only."""
+        from models.db import sqlite_path
+
+        path = sqlite_path(store.target)
+        if path is None:
+            return
+        self._backup(path, opening=True)
+        self.set_interval(self.backup_every, partial(self._backup, path), name="backup")
+
+    @work(thread=True, group="backup")
+    def _backup(self, path: Path, opening: bool = False) -> None:
+        from models import backup
+        from models.errors import PanelMinutesError
+
+        try:
+            backup.take_backup(path, if_changed=True)
+        except backup.DamagedDatabaseError as exc:
+            self.call_from_thread(self._database_damaged, str(exc), opening)
+        except PanelMinutesError as exc:
+            self.call_from_thread(
+                self.notify, f"Automatic backup failed: {exc}", title="Backup",
+                severity="warning", timeout=15,
+            )
+
+    def _database_damaged(self, message: str, opening: bool) -> None:
+        """Found by the backup's check: at open, stop (like any unusable file); later, warn."""
+        if opening:
+            self._store_failed(message)
+        else:
+            self.notify(message, title="Database damaged", severity="error", timeout=60)
 
     def _store_failed(self, message: str) -> None:
         self.store_error = message

@@ -244,11 +244,18 @@ def ensure_demo(path: Path) -> None:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    """No subcommand: open the app."""
+    """No subcommand: open the app (on a meeting's live minutes with ``--open MEETING``)."""
     target = _target(args)
+    open_meeting = None
+    wanted = str(getattr(args, "open", None) or "").strip()
+    if wanted.isdigit():
+        open_meeting = int(wanted)  # the app says so if there is no such meeting
+    elif wanted:
+        with _store(target, must_exist=True) as store:
+            open_meeting = _meeting_id(store, wanted)
     from tui.app import make_app
 
-    app = make_app(target)
+    app = make_app(target, open_meeting=open_meeting)
     _quiet_store_failure(app)
     app.run()
     error = getattr(app, "store_error", None)
@@ -396,6 +403,80 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sqlite_file(args: argparse.Namespace) -> Path:
+    """The SQLite file behind --db/--demo/the default: backups are copies of a file."""
+    from models.db import resolve_target, sqlite_path
+
+    resolved = resolve_target(_target(args))
+    path = sqlite_path(resolved)
+    if path is None:
+        raise UsageError(
+            "backup and restore work on an SQLite file; for a database server use its own "
+            "backup tools"
+        )
+    return path
+
+
+def _backup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--list", action="store_true",
+                        help="list the backups (newest first) instead of taking one")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """``backup``: take a backup now (kept until you delete it), or ``--list`` the backups."""
+    from models import backup
+
+    path = _sqlite_file(args)
+    if args.list:
+        found = backup.list_backups(path)
+        if not found:
+            _say(f"No backups of {path} yet (they go in {path.parent / 'backups'}).\n")
+            return 0
+        lines = [f"{'Taken':<19}  {'Kind':<10}  {'Size':>10}  File"]
+        lines += [
+            f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<10}  {b.size:>10}  {b.path.name}"
+            for b in found
+        ]
+        _say("\n".join(lines) + f"\n(in {found[0].path.parent})\n")
+        return 0
+    if not path.exists():
+        raise RequestError(f"There is no database at {path} to back up")
+    taken = backup.take_backup(path, kind=backup.MANUAL)
+    _say(f"Backed up {path} to {taken} (readable by you only).\n")
+    return 0
+
+
+def _restore_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("backup", metavar="BACKUP", nargs="?",
+                        help="a backup file or its name from 'backup --list' "
+                             "(default: the newest one that passes SQLite's check)")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """``restore``: put a backup in place of the database; the old file is kept aside."""
+    from models import backup
+
+    path = _sqlite_file(args)
+    if backup.in_use(path):
+        raise RequestError(
+            f"{path} is open in panel-minutes (or another program). Close it first, then run "
+            "restore again. Nothing was changed."
+        )
+    chosen = Path(args.backup).expanduser() if args.backup else None
+    try:
+        result = backup.restore_backup(path, chosen)
+    except DatabaseError as exc:  # no usable backup, a bad one named: the request, not the file
+        raise RequestError(str(exc)) from exc
+    aside = (
+        f" The file it replaced is kept as {result.kept_aside}." if result.kept_aside else ""
+    )
+    _say(
+        f"Restored {path} from {result.restored_from}.{aside} Open it with: "
+        f"{PROG} --db {path}\n"
+    )
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """``demo``: write the fictional demo panel and meetings into the database given by --db."""
     if not args.db:
@@ -439,6 +520,11 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                _import_arguments, f"{PROG} import 2026-11-17-wessex-vale-pcp.json"),
     Subcommand("demo", "write the fictional demo meeting into the database given by --db",
                cmd_demo, _no_arguments, f"{PROG} demo --db /tmp/demo.db"),
+    Subcommand("backup", "back up the database now (or --list the backups)", cmd_backup,
+               _backup_arguments, f"{PROG} backup --list"),
+    Subcommand("restore", "put the newest good backup (or BACKUP) in place of the database; "
+               "the old file is kept aside", cmd_restore, _restore_arguments,
+               f"{PROG} restore"),
 )
 
 
@@ -478,6 +564,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _database_options(parser, top=True)
+    parser.add_argument("--open", metavar="MEETING", default=None,
+                        help="open this meeting's live minutes directly (id or YYYY-MM-DD)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in SUBCOMMANDS:
         child = sub.add_parser(command.name, help=command.summary, description=command.summary)
