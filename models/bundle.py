@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -221,7 +221,6 @@ class Bundle:
     earlier_actions: tuple[BAction, ...]
     amendments: tuple[BAmendment, ...]
     generator: str = ""
-    meeting_dates: dict[str, date] = field(default_factory=dict)
 
 
 # --- export ------------------------------------------------------------------------------------------
@@ -870,7 +869,6 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
         previous_meeting=previous, year_offset=year_offset, attendance=tuple(attendance),
         items=tuple(items), declarations=tuple(declarations), actions=tuple(actions),
         earlier_actions=tuple(earlier), amendments=tuple(amendments), generator=generator,
-        meeting_dates={meeting_ref: held_on} | {k: v.held_on for k, v in others.items()},
     )
 
 
