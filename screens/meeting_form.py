@@ -147,7 +147,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
             self.query_one("#panel-row").display = False
             self.query_one("#new-panel-label", Label).update("Panel")
             self.query_one("#new-panel", Input).placeholder = (
-                "the panel's name, e.g. Wessex Vale Police and Crime Panel"
+                "the panel's full name"
             )
         if self.meeting is not None:
             m = self.meeting

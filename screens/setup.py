@@ -51,6 +51,14 @@ STATUS_LABELS = {
 }
 _STATUS_STYLES = {"apologies": "yellow", "absent": "red", "substitute": "cyan"}
 TABS = ("attendance", "declarations", "agenda")
+EMPTY_HINTS = {
+    "attendance": "Nobody is listed yet. Press a to add a member who is present, o someone "
+                  "also present, i an officer in attendance. A panel's standing members are "
+                  "listed here by themselves when a meeting is created.",
+    "declarations": "No declarations of interest yet. Press a to add one.",
+    "agenda": "No agenda items yet. Press a to add one, or v to paste a list of titles, "
+              "one a line.",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,10 +197,13 @@ class SetupScreen(Screen[None]):
         yield Static("Loading the meeting…", id="meeting-line")
         with TabbedContent(id="tabs"):
             with TabPane("Attendance", id="attendance"):
+                yield Static(EMPTY_HINTS["attendance"], classes="empty-hint")
                 yield AttendanceTable(id="attendance-table")
             with TabPane("Declarations", id="declarations"):
+                yield Static(EMPTY_HINTS["declarations"], classes="empty-hint")
                 yield DeclarationsTable(id="declarations-table")
             with TabPane("Agenda", id="agenda"):
+                yield Static(EMPTY_HINTS["agenda"], classes="empty-hint")
                 yield AgendaTable(id="agenda-table")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -234,6 +245,9 @@ class SetupScreen(Screen[None]):
         self._fill_attendance(data)
         self._fill_declarations(data)
         self._fill_agenda(data, select_item_at)
+        for tab, rows in (("attendance", data.attendance), ("declarations", data.declarations),
+                          ("agenda", data.items)):
+            self.query_one(f"#{tab} .empty-hint", Static).display = not rows
         self.refresh_bindings()
 
     def _width(self, fixed: Sequence[int]) -> int:
