@@ -24,6 +24,7 @@ from tui.store_calls import store_call
 
 if TYPE_CHECKING:
     from models.domain import MeetingSummary
+    from models.store import Store
 
 EMPTY_GREETING = (
     "No meetings yet. Press n to create your first meeting; panel-minutes --demo opens a demo."
@@ -300,21 +301,22 @@ class MeetingsScreen(Screen[None]):
         if source is None:
             return
 
+        created: list[int] = []
+
+        def save(store: Store, text: str) -> None:
+            # Runs on the store thread; the prompt stays open (date kept) if it fails.
+            created.append(store.duplicate_meeting(source.id, parse_date(text)).id)
+
         def chosen(text: str | None) -> None:
-            if text is None:
-                return
-            held_on = parse_date(text)
-            store_call(
-                self,
-                lambda s: s.duplicate_meeting(source.id, held_on).id,
-                lambda new_id: self._duplicated(new_id, held_on.strftime("%d %B %Y")),
-            )
+            if text is not None and created:
+                self._duplicated(created[-1], parse_date(text).strftime("%d %B %Y"))
 
         self.app.push_screen(
             PromptScreen(
                 "Duplicate the agenda into a new meeting",
                 today_for(self.app).isoformat(),
                 validator=date_problem,
+                save=save,
                 hint=f"Copies the agenda of {meeting_label(source)}.\n"
                      f"Date of the new meeting ({DATE_HINT}):",
             ),

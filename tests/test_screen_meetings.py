@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
@@ -310,3 +311,32 @@ async def test_enter_and_open_meeting_open_the_live_screen(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LiveScreen)
+
+
+async def test_full_disk_keeps_the_form_open_with_everything_typed(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.errors import StorageFullError
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise StorageFullError("Could not save: the disk is full.")
+
+    monkeypatch.setattr(Store, "create_meeting", disk_full)  # the write fails, as on a full disk
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, MeetingFormScreen)
+        form.query_one("#new-panel", Input).value = "Northmoor Police and Crime Panel"
+        form.query_one("#venue", Input).value = "Room 4"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and app.is_running
+        assert form.query_one("#new-panel", Input).value == "Northmoor Police and Crime Panel"
+        assert form.query_one("#venue", Input).value == "Room 4"
+        assert "disk is full" in str(form.query_one("#form-error", Static).content)
+        assert any("disk is full" in n.message for n in app._notifications)
+    with _open(db_path) as check:
+        assert check.list_panels() == []  # nothing half-made: the new panel went too
