@@ -197,3 +197,12 @@ def test_draft_keeps_any_text_exactly(store: Store, meeting: tuple[int, int, int
     store.save_draft(meeting_id, text)
     draft = store.get_draft(meeting_id)
     assert draft is not None and draft.text == text
+
+
+def test_unpaired_surrogate_is_refused_with_a_clear_message(store: Store) -> None:
+    """Text that cannot be encoded as UTF-8 is a ValidationError, and nothing is written."""
+    panel = store.create_panel("Surrogate Test Panel")
+    with pytest.raises(ValidationError, match="cannot be stored"):
+        store.create_person("Ann \ud800 Baker")
+    assert store.list_people() == []
+    assert store.get_panel(panel.id).name == "Surrogate Test Panel"

@@ -61,6 +61,14 @@ class StoreBase:
         except (OperationalError, SADatabaseError) as exc:
             session.rollback()
             raise translate(self.target, exc) from exc
+        except UnicodeEncodeError as exc:
+            # An unpaired surrogate (from a bundle's "\ud800" or odd clipboard bytes) cannot be
+            # stored as UTF-8: refuse the write with a clear message instead of a traceback.
+            session.rollback()
+            raise ValidationError(
+                "The text contains a character that cannot be stored (an unpaired UTF-16 "
+                f"surrogate at position {exc.start}); remove it and try again."
+            ) from exc
         except BaseException:
             session.rollback()
             raise
