@@ -18,6 +18,10 @@ contentless:
 Each indexed row's rowid is ``source id * 8 + source code`` (see :data:`SOURCES`), so a trigger
 deletes or replaces a row by rowid (an index lookup), never by scanning the index.
 
+Beside it, an ordinary table ``search_doc`` (rowid → meeting, panel, date), kept by the same
+triggers, lets a search sort its matches newest meeting first with one index lookup per match
+instead of a chain of joins; a trigger on ``meeting`` keeps its dates in step.
+
 Columns: ``text`` (the main text), ``extra`` (answers, notes, alternative titles, documents) and
 ``who`` (people's names: askers, respondents, proposers, owners). The tokenizer is
 ``porter unicode61 remove_diacritics 2``: "officers" finds "officer", "cafe" finds "café".
@@ -34,6 +38,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 TABLE = "search_index"
+DOC_TABLE = "search_doc"
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 ROWID_STRIDE = 8
 
@@ -49,6 +54,7 @@ class Source:
     text: str  # SQL expressions over ``src`` (the source row) for the three indexed columns
     extra: str
     who: str
+    meeting: str = "src.meeting_id"  # SQL for the id of the meeting the row belongs to
 
 
 def _person(column: str) -> str:
@@ -78,43 +84,44 @@ SOURCES: tuple[Source, ...] = (
     Source(
         0, "entry", "entry",
         ("text", "answer", "asker_id", "asker_text", "respondent_id", "respondent_text",
-         "proposer", "seconder"),
+         "proposer", "seconder", "item_id"),
         text="src.text",
         extra="src.answer",
         who=_join(_person("asker_id"), "src.asker_text", _person("respondent_id"),
                   "src.respondent_text", "src.proposer", "src.seconder"),
+        meeting="(SELECT i.meeting_id FROM agenda_item AS i WHERE i.id = src.item_id)",
     ),
     Source(
         1, "item", "agenda_item",
-        ("title", "public_title", "presenter", "documents"),
+        ("title", "public_title", "presenter", "documents", "meeting_id"),
         text="src.title",
         extra=_join("src.public_title", _DOCUMENTS),
         who="src.presenter",
     ),
     Source(
         2, "action", "action",
-        ("text", "completion_note", "owner_id", "owner_text"),
+        ("text", "completion_note", "owner_id", "owner_text", "meeting_id"),
         text="src.text",
         extra="src.completion_note",
         who=_join(_person("owner_id"), "src.owner_text"),
     ),
     Source(
         3, "action_update", "action_update",
-        ("note",),
+        ("note", "meeting_id"),
         text="src.note",
         extra="''",
         who="''",
     ),
     Source(
         4, "declaration", "declaration",
-        ("text", "person_id"),
+        ("text", "person_id", "meeting_id"),
         text="src.text",
         extra="''",
         who=_person("person_id"),
     ),
     Source(
         5, "amendment", "amendment",
-        ("text",),
+        ("text", "meeting_id"),
         text="src.text",
         extra="''",
         who="''",
@@ -130,24 +137,50 @@ _PERSON_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _insert(source: Source, where: str) -> str:
+def _rowid(source: Source, id_sql: str) -> str:
+    return f"{id_sql} * {ROWID_STRIDE} + {source.code}"
+
+
+def _insert_text(source: Source, where: str) -> str:
     return (
         f"INSERT INTO {TABLE}(rowid, text, extra, who) "
-        f"SELECT src.id * {ROWID_STRIDE} + {source.code}, coalesce({source.text}, ''), "
+        f"SELECT {_rowid(source, 'src.id')}, coalesce({source.text}, ''), "
         f"coalesce({source.extra}, ''), coalesce({source.who}, '') "
         f"FROM {source.table} AS src WHERE {where};"
     )
 
 
+def _insert_doc(source: Source, where: str) -> str:
+    return (
+        f"INSERT INTO {DOC_TABLE}(rid, meeting_id, panel_id, held_on) "
+        f"SELECT {_rowid(source, 'src.id')}, m.id, m.panel_id, m.held_on "
+        f"FROM {source.table} AS src JOIN meeting AS m ON m.id = {source.meeting} "
+        f"WHERE {where};"
+    )
+
+
+def _insert(source: Source, where: str) -> str:
+    return _insert_text(source, where) + " " + _insert_doc(source, where)
+
+
 def _delete(source: Source, id_sql: str) -> str:
-    return f"DELETE FROM {TABLE} WHERE rowid = {id_sql} * {ROWID_STRIDE} + {source.code};"
+    rowid = _rowid(source, id_sql)
+    return (
+        f"DELETE FROM {TABLE} WHERE rowid = {rowid}; "
+        f"DELETE FROM {DOC_TABLE} WHERE rid = {rowid};"
+    )
 
 
 def ddl() -> list[str]:
-    """Every statement that creates the index and its triggers (idempotent)."""
+    """Every statement that creates the index, its ordering table and triggers (idempotent)."""
     out = [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-        f"text, extra, who, tokenize = '{TOKENIZE}')"
+        f"text, extra, who, tokenize = '{TOKENIZE}')",
+        f"CREATE TABLE IF NOT EXISTS {DOC_TABLE} (rid INTEGER PRIMARY KEY, "
+        "meeting_id INTEGER NOT NULL, panel_id INTEGER NOT NULL, held_on TEXT NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS ix_{DOC_TABLE}_order "
+        f"ON {DOC_TABLE} (held_on DESC, meeting_id DESC, rid)",
+        f"CREATE INDEX IF NOT EXISTS ix_{DOC_TABLE}_meeting ON {DOC_TABLE} (meeting_id)",
     ]
     for s in SOURCES:
         prefix = f"pm_fts_{s.table}"
@@ -170,15 +203,26 @@ def ddl() -> list[str]:
             continue
         match = " OR ".join(f"src.{c} = NEW.id" for c in cols)
         person_body.append(
-            f"DELETE FROM {TABLE} WHERE rowid IN (SELECT src.id * {ROWID_STRIDE} + {s.code} "
+            f"DELETE FROM {TABLE} WHERE rowid IN (SELECT {_rowid(s, 'src.id')} "
             f"FROM {s.table} AS src WHERE {match});"
         )
-        person_body.append(_insert(s, match))
+        person_body.append(_insert_text(s, match))
     out.append(
         "CREATE TRIGGER IF NOT EXISTS pm_fts_person_au AFTER UPDATE OF name, title ON person "
         f"BEGIN {' '.join(person_body)} END"
     )
+    out.append(
+        "CREATE TRIGGER IF NOT EXISTS pm_fts_meeting_au AFTER UPDATE OF held_on, panel_id "
+        f"ON meeting BEGIN UPDATE {DOC_TABLE} SET held_on = NEW.held_on, "
+        "panel_id = NEW.panel_id WHERE meeting_id = NEW.id; END"
+    )
     return out
+
+
+TRIGGERS = tuple(
+    [f"pm_fts_{s.table}_{kind}" for s in SOURCES for kind in ("ai", "ad", "au")]
+    + ["pm_fts_person_au", "pm_fts_meeting_au"]
+)
 
 
 def fts5_available() -> bool:
@@ -194,20 +238,26 @@ def fts5_available() -> bool:
 
 
 def exists(conn: Connection) -> bool:
-    row = conn.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": TABLE}
-    ).first()
-    return row is not None
+    """Whether the index, its ordering table and every trigger are in place."""
+    names = {
+        str(r[0])
+        for r in conn.execute(
+            text("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        )
+    }
+    return {TABLE, DOC_TABLE, *TRIGGERS} <= names
 
 
 def install(conn: Connection) -> bool:
-    """Create the index and its triggers and fill it from existing rows; SQLite only.
+    """Create (or repair) the index and its triggers and fill it from existing rows; SQLite only.
 
     Returns False (and does nothing) on other databases or when SQLite lacks FTS5; the store then
     searches with LIKE.
     """
     if conn.dialect.name != "sqlite" or not fts5_available():
         return False
+    for name in TRIGGERS:  # an older definition is replaced, never kept
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     for statement in ddl():
         conn.exec_driver_sql(statement)
     rebuild(conn)
@@ -217,5 +267,7 @@ def install(conn: Connection) -> bool:
 def rebuild(conn: Connection) -> None:
     """Empty the index and fill it again from the source tables."""
     conn.exec_driver_sql(f"DELETE FROM {TABLE}")
+    conn.exec_driver_sql(f"DELETE FROM {DOC_TABLE}")
     for s in SOURCES:
-        conn.exec_driver_sql(_insert(s, "1"))
+        conn.exec_driver_sql(_insert_text(s, "1"))
+        conn.exec_driver_sql(_insert_doc(s, "1"))

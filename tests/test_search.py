@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -201,6 +202,62 @@ def test_rebuild_gives_the_same_results(world: World) -> None:
     before = s.search("observatory")
     s.rebuild_search_index()
     assert s.search("observatory") == before != []
+
+
+def test_moving_an_entry_moves_its_hit(world: World) -> None:
+    s = world.store
+    other = s.add_item(world.new, "Any other business")
+    entry = s.add_entry(world.new_item, EntryKind.PARAGRAPH, "The tramway extension.")
+    s.move_entry_to_item(entry.id, other.id)
+    assert [(h.entry_id, h.item_id, h.item_title) for h in s.search("tramway")] == [
+        (entry.id, other.id, "Any other business")
+    ]
+
+
+def test_changing_a_meeting_date_reorders_results(world: World) -> None:
+    s = world.store
+    s.add_entry(world.old_item, EntryKind.PARAGRAPH, "Viaduct repairs, first mention.")
+    s.add_entry(world.new_item, EntryKind.PARAGRAPH, "Viaduct repairs, second mention.")
+    assert [h.meeting_id for h in s.search("viaduct")] == [world.new, world.old]
+    s.update_meeting(world.old, held_on=date(2026, 1, 5))
+    hits = s.search("viaduct")
+    assert [(h.meeting_id, h.held_on) for h in hits] == [
+        (world.old, date(2026, 1, 5)), (world.new, date(2025, 6, 2))
+    ]
+
+
+def test_a_stale_index_falls_back_to_like_until_repaired(world: World, db_path: Path) -> None:
+    s = world.store
+    s.add_entry(world.new_item, EntryKind.PARAGRAPH, "The aqueduct survey.")
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("DROP TRIGGER pm_fts_entry_ai")
+        conn.commit()
+    finally:
+        conn.close()
+    fresh = Store(str(db_path))
+    try:
+        assert not fresh._uses_fts()
+        assert [h.source for h in fresh.search("aqueduct")] == ["entry"]  # LIKE still finds it
+        assert fresh.rebuild_search_index()
+        assert fresh._uses_fts()
+        fresh.add_entry(world.old_item, EntryKind.PARAGRAPH, "Another aqueduct.")
+        assert len(fresh.search("aqueduct")) == 2
+    finally:
+        fresh.close()
+
+
+def test_a_very_long_entry_is_found_quickly_with_a_snippet(world: World) -> None:
+    s = world.store
+    text = "The bypass was discussed again. " * 20000  # 640 kB, 20,000 matches of each word
+    s.add_entry(world.new_item, EntryKind.PARAGRAPH, text)
+    s.add_entry(world.new_item, EntryKind.PARAGRAPH, "A short bypass note.")
+    started = time.perf_counter()
+    hits = s.search("bypass")
+    assert time.perf_counter() - started < 2  # FTS5's own snippet would take minutes here
+    assert len(hits) == 2
+    assert all("[[bypass]]" in h.snippet and len(h.snippet) < 300 for h in hits)
+    assert "[[bypass]]" in s.search("bypa*")[0].snippet
 
 
 # --- queries -------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ def _downgrade(path: Path, version: int) -> None:
         for name in triggers:
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE search_index")
+        conn.execute("DROP TABLE search_doc")
         if version < 2:
             for table in ("action_update", "amendment", "entry_revision"):
                 conn.execute(f"DROP TABLE {table}")
@@ -59,7 +60,7 @@ def test_old_database_upgrades_to_v3_with_its_minutes_searchable(
     try:
         found, names = _schema(db_path)
         assert found == str(SCHEMA_VERSION) == "3"
-        assert "search_index" in names and "pm_fts_entry_ai" in names
+        assert {"search_index", "search_doc", "pm_fts_entry_ai", "pm_fts_meeting_au"} <= names
         # Minutes written before the upgrade are found ...
         hits = store.search("farm machinery")
         assert hits and hits[0].meeting_id == meeting_id

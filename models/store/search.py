@@ -12,14 +12,15 @@ separator. On SQLite the FTS5 index of ``models.search_index`` answers; on other
 SQLite without FTS5) a LIKE search over the same fields gives the same kind of results, without
 word forms.
 
-Results come newest meeting first (most relevant first within a meeting), each with a snippet in
-which matches are marked ``[[like this]]``. Hits from exempt (Part 2) items are found too (the app
+Results come newest meeting first, each with a snippet in which matches are marked
+``[[like this]]``. Hits from exempt (Part 2) items are found too (the app
 is the clerk's) but carry ``exempt=True`` so screens can say so.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -130,16 +131,22 @@ def parse_query(query: str) -> Query:
     return Query(tuple(positives), tuple(negatives))
 
 
-def mark(text: str, needles: list[str]) -> str:
-    """Wrap every case-insensitive occurrence of any needle in ``[[ ]]``."""
+def mark(text: str, needles: list[str], *, word_start: bool = False) -> str:
+    """Wrap every case-insensitive occurrence of any needle in ``[[ ]]`` (with ``word_start``,
+    the whole words that begin with a needle, as FTS prefixes and word forms match)."""
     wanted = sorted({n for n in needles if n}, key=len, reverse=True)
     if not wanted:
         return text
-    pattern = re.compile("|".join(re.escape(n) for n in wanted), re.IGNORECASE)
+    alternatives = "|".join(re.escape(n) for n in wanted)
+    pattern = re.compile(
+        rf"\b(?:{alternatives})\w*" if word_start else alternatives, re.IGNORECASE
+    )
     return pattern.sub(lambda m: f"{MARK_OPEN}{m.group(0)}{MARK_CLOSE}", text)
 
 
-def make_snippet(text: str, needles: list[str], width: int = SNIPPET_CHARS) -> str:
+def make_snippet(
+    text: str, needles: list[str], width: int = SNIPPET_CHARS, *, word_start: bool = False
+) -> str:
     """A window of ``text`` around the first match, cut at word boundaries, matches marked."""
     flat = " ".join(text.split())
     lowered = flat.lower()
@@ -154,17 +161,20 @@ def make_snippet(text: str, needles: list[str], width: int = SNIPPET_CHARS) -> s
         space = flat.find(" ", end)
         end = len(flat) if space < 0 else space
     window = flat[start:end]
-    return (ELLIPSIS if start > 0 else "") + mark(window, needles) + (
+    return (ELLIPSIS if start > 0 else "") + mark(window, needles, word_start=word_start) + (
         ELLIPSIS if end < len(flat) else ""
     )
 
 
-def _best_snippet(best: str, text: str, who: str) -> str:
-    """The snippet to show: when only a name matched, the text comes first so the hit reads."""
-    best, text, who = (" ".join(v.split()) for v in (best, text, who))
-    if best == who and text and MARK_OPEN not in text:
-        return f"{text} — {who}"
-    return best
+def _best_snippet(snippet: str, who: str, head: str) -> str:
+    """The snippet to show: when only a name matched, the start of the text comes first, so the
+    hit reads "how many officers ... — Cllr Priya [[Raman]]"."""
+    snippet = " ".join(snippet.split())
+    who = " ".join(who.split())
+    plain = snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+    if who and plain == who and head.strip():
+        return f"{make_snippet(head, [], width=SNIPPET_CHARS // 2)} — {snippet}"
+    return snippet
 
 
 def _like_pattern(needle: str) -> str:
@@ -176,25 +186,28 @@ def _day(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-_FTS_SQL = f"""
+# Step 1: which rows match, newest meeting first. ``search_doc`` holds each row's meeting and
+# date, so ordering costs one primary-key lookup per match. No snippets yet: FTS5's snippet()
+# costs grow with the square of the matches in a row, so they are made for the rows shown only.
+_MATCH_SQL = f"""
+SELECT d.rid
+FROM (SELECT rowid AS rid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH :q) AS h
+JOIN {search_index.DOC_TABLE} AS d ON d.rid = h.rid
+{{panel}}
+ORDER BY d.held_on DESC, d.meeting_id DESC, d.rid
+LIMIT :limit
+"""
+
+# Step 2: where each shown row is (meeting, item, exemption, entry or action).
+_CONTEXT_SQL = f"""
 WITH hit AS (
-    SELECT rowid % {search_index.ROWID_STRIDE} AS code,
-           rowid / {search_index.ROWID_STRIDE} AS sid,
-           snippet({search_index.TABLE}, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '{ELLIPSIS}',
-                   {SNIPPET_TOKENS}) AS snip,
-           snippet({search_index.TABLE}, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '{ELLIPSIS}',
-                   {SNIPPET_TOKENS}) AS snip_text,
-           snippet({search_index.TABLE}, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '{ELLIPSIS}',
-                   {SNIPPET_TOKENS}) AS snip_who,
-           bm25({search_index.TABLE}) AS score
-    FROM {search_index.TABLE}
-    WHERE {search_index.TABLE} MATCH :q
+    SELECT rid, rid % {search_index.ROWID_STRIDE} AS code, rid / {search_index.ROWID_STRIDE} AS sid
+    FROM {search_index.DOC_TABLE} WHERE rid IN ({{rowids}})
 )
-SELECT h.code, h.sid, h.snip, m.id, m.held_on, pn.name, i.id, i.title,
+SELECT h.rid, h.code, m.id, m.held_on, pn.name, i.id, i.title,
        coalesce(i.exempt, xi.exempt, 0),
        CASE h.code WHEN 0 THEN h.sid END,
-       CASE h.code WHEN 2 THEN h.sid WHEN 3 THEN u.action_id END,
-       h.snip_text, h.snip_who
+       CASE h.code WHEN 2 THEN h.sid WHEN 3 THEN u.action_id END
 FROM hit AS h
 LEFT JOIN entry AS e ON h.code = 0 AND e.id = h.sid
 LEFT JOIN action AS a ON h.code = 2 AND a.id = h.sid
@@ -209,10 +222,20 @@ JOIN meeting AS m ON m.id = CASE h.code
     WHEN 0 THEN i.meeting_id WHEN 1 THEN i.meeting_id WHEN 2 THEN a.meeting_id
     WHEN 3 THEN u.meeting_id WHEN 4 THEN d.meeting_id WHEN 5 THEN am.meeting_id END
 JOIN panel AS pn ON pn.id = m.panel_id
-WHERE (:panel_id IS NULL OR m.panel_id = :panel_id)
-ORDER BY m.held_on DESC, m.id DESC, h.score, h.code, h.sid
-LIMIT :limit
 """
+
+# Step 3: snippets for the rows shown, made in a scratch in-memory FTS5 index holding only those
+# rows (same tokenizer, same query): marks follow word forms and prefixes exactly as the match
+# did, at a cost that does not depend on how many rows in the database match. Above this many
+# characters a row's snippet is made in Python instead (FTS5's snippet() is quadratic in the
+# matches within a row).
+FTS_SNIPPET_MAX_CHARS = 8000
+
+_ROWS_SQL = f"SELECT rowid, text, extra, who FROM {search_index.TABLE} WHERE rowid IN ({{rowids}})"
+_SCRATCH_SQL = (
+    f"SELECT rowid, snippet(scratch, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '{ELLIPSIS}', "
+    f"{SNIPPET_TOKENS}) FROM scratch WHERE scratch MATCH ?"
+)
 
 
 class SearchMixin(StoreBase):
@@ -229,12 +252,15 @@ class SearchMixin(StoreBase):
             return self._search_fts(parsed, panel_id=panel_id, limit=limit)
         return self._search_like(parsed, panel_id=panel_id, limit=limit)
 
-    def rebuild_search_index(self) -> None:
-        """Refill the search index from the minutes (a repair tool; triggers keep it in step)."""
-        if not self._uses_fts():
-            return
+    def rebuild_search_index(self) -> bool:
+        """Create or repair the search index and refill it from the minutes (a repair tool: the
+        triggers keep it in step). Returns False where full-text search is not available."""
+        if self.engine.dialect.name != "sqlite":
+            return False
         with self._session() as s:
-            search_index.rebuild(s.connection())
+            installed = search_index.install(s.connection())
+        self._fts_ready = None
+        return installed
 
     def _uses_fts(self) -> bool:
         if self._fts_ready is None:
@@ -248,24 +274,83 @@ class SearchMixin(StoreBase):
     # --- SQLite FTS5 -----------------------------------------------------------------------------
 
     def _search_fts(self, parsed: Query, *, panel_id: int | None, limit: int) -> list[SearchHit]:
-        params = {"q": parsed.fts(), "panel_id": panel_id, "limit": limit}
+        match = parsed.fts()
+        panel = "" if panel_id is None else "WHERE d.panel_id = :panel_id"
         with self._session() as s:
-            rows = s.connection().execute(sql_text(_FTS_SQL), params).all()
-        return [
-            SearchHit(
-                meeting_id=int(r[3]),
-                panel_name=str(r[5]),
-                held_on=_day(r[4]),
-                item_id=None if r[6] is None else int(r[6]),
-                item_title=str(r[7] or ""),
-                entry_id=None if r[9] is None else int(r[9]),
-                source=search_index.SOURCE_BY_CODE[int(r[0])].name,
-                snippet=_best_snippet(str(r[2] or ""), str(r[11] or ""), str(r[12] or "")),
-                exempt=bool(r[8]),
-                action_id=None if r[10] is None else int(r[10]),
+            conn = s.connection()
+            rowids = [
+                int(r[0])
+                for r in conn.execute(
+                    sql_text(_MATCH_SQL.format(panel=panel)),
+                    {"q": match, "panel_id": panel_id, "limit": limit},
+                )
+            ]
+            if not rowids:
+                return []
+            listed = ", ".join(str(r) for r in rowids)
+            context = {
+                int(r[0]): r for r in conn.execute(sql_text(_CONTEXT_SQL.format(rowids=listed)))
+            }
+            snippets = self._fts_snippets(conn, match, parsed, rowids)
+        hits = []
+        for rid in rowids:
+            r = context.get(rid)
+            if r is None:  # the ordering table is ahead of the minutes (never, with triggers)
+                continue
+            hits.append(
+                SearchHit(
+                    meeting_id=int(r[2]),
+                    panel_name=str(r[4]),
+                    held_on=_day(r[3]),
+                    item_id=None if r[5] is None else int(r[5]),
+                    item_title=str(r[6] or ""),
+                    entry_id=None if r[8] is None else int(r[8]),
+                    source=search_index.SOURCE_BY_CODE[int(r[1])].name,
+                    snippet=snippets.get(rid, ""),
+                    exempt=bool(r[7]),
+                    action_id=None if r[9] is None else int(r[9]),
+                )
             )
-            for r in rows
-        ]
+        return hits
+
+    @staticmethod
+    def _fts_snippets(
+        conn: Any, match: str, parsed: Query, rowids: list[int]
+    ) -> dict[int, str]:
+        listed = ", ".join(str(int(r)) for r in rowids)
+        rows = {
+            int(r[0]): (str(r[1] or ""), str(r[2] or ""), str(r[3] or ""))
+            for r in conn.execute(sql_text(_ROWS_SQL.format(rowids=listed)))
+        }
+        small = {rid: f for rid, f in rows.items() if sum(map(len, f)) <= FTS_SNIPPET_MAX_CHARS}
+        marked: dict[int, str] = {}
+        if small:
+            scratch = sqlite3.connect(":memory:")
+            try:
+                scratch.execute(
+                    "CREATE VIRTUAL TABLE scratch USING fts5(text, extra, who, "
+                    f"tokenize = '{search_index.TOKENIZE}')"
+                )
+                scratch.executemany(
+                    "INSERT INTO scratch(rowid, text, extra, who) VALUES (?, ?, ?, ?)",
+                    [(rid, *fields) for rid, fields in small.items()],
+                )
+                marked = {int(r): str(snip or "") for r, snip in scratch.execute(_SCRATCH_SQL, (match,))}
+            finally:
+                scratch.close()
+        needles = [term.raw for term in parsed.positives]
+        out: dict[int, str] = {}
+        for rid, (text, extra, who) in rows.items():
+            snip = marked.get(rid)
+            if snip is None:  # a very long row: a linear snippet, exact words and prefixes only
+                fields = [text, extra, who]
+                index = next(
+                    (i for i, f in enumerate(fields) if any(n.lower() in f.lower() for n in needles)),
+                    0,
+                )
+                snip = make_snippet(fields[index], needles, word_start=True)
+            out[rid] = _best_snippet(snip, who, text[: SNIPPET_CHARS * 2])
+        return out
 
     # --- LIKE fallback (PostgreSQL, or SQLite without FTS5) --------------------------------------
 
@@ -291,7 +376,7 @@ class SearchMixin(StoreBase):
                 )
                 snippet = make_snippet(fields[index], needles)
                 if index == 2:
-                    snippet = _best_snippet(snippet, make_snippet(fields[0], []), snippet)
+                    snippet = _best_snippet(snippet, fields[2], fields[0])
                 hits.append(
                     SearchHit(
                         meeting_id=int(r["meeting_id"]),
