@@ -111,6 +111,7 @@ class LiveScreen(Screen[None]):
     """Minute one meeting live. ``LiveScreen(meeting_id)``; ``clock`` is for tests."""
 
     CSS_PATH = "../tui/styles/live.tcss"
+    AUTO_FOCUS = ""  # the composer takes the focus in on_mount; nothing may move it after
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         Binding("f2", "mode('question')", "Question", key_display="F2",
