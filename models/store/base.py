@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -271,6 +271,34 @@ def entry_data(row: t.Entry) -> EntryData:
         casting_vote=row.casting_vote,
         at_time=row.at_time,
         updated_at=as_utc(row.updated_at),
+    )
+
+
+# Entries read in bulk (a meeting's thousands): plain columns through SQLAlchemy Core and one
+# positional unpack per row, instead of an ORM object per entry (about 3x faster for 60 x 60).
+_ENTRY = t.Entry.__table__.c  # type: ignore[attr-defined]
+ENTRY_COLUMNS = (
+    _ENTRY.id, _ENTRY.item_id, _ENTRY.position, _ENTRY.kind, _ENTRY.text, _ENTRY.asker_id,
+    _ENTRY.asker_text, _ENTRY.respondent_id, _ENTRY.respondent_text, _ENTRY.answer,
+    _ENTRY.proposer, _ENTRY.seconder, _ENTRY.vote_for, _ENTRY.vote_against, _ENTRY.vote_abstain,
+    _ENTRY.outcome, _ENTRY.casting_vote, _ENTRY.at_time, _ENTRY.updated_at,
+)
+_KINDS = {k.value: k for k in EntryKind}
+_OUTCOMES = {o.value: o for o in Outcome}
+
+
+def entry_data_from_columns(row: Sequence[Any]) -> EntryData:
+    """``entry_data`` for a row of ``ENTRY_COLUMNS`` (same result, no ORM object)."""
+    (id_, item_id, position, kind, text, asker_id, asker_text, respondent_id, respondent_text,
+     answer, proposer, seconder, vote_for, vote_against, vote_abstain, outcome, casting_vote,
+     at_time, updated_at) = row
+    return EntryData(
+        id=id_, item_id=item_id, position=position, kind=_KINDS[kind] if kind in _KINDS else EntryKind(kind),
+        text=text, asker_id=asker_id, asker_text=asker_text, respondent_id=respondent_id,
+        respondent_text=respondent_text, answer=answer, proposer=proposer, seconder=seconder,
+        vote_for=vote_for, vote_against=vote_against, vote_abstain=vote_abstain,
+        outcome=_OUTCOMES[outcome] if outcome in _OUTCOMES else Outcome(outcome), casting_vote=bool(casting_vote),
+        at_time=at_time, updated_at=as_utc(updated_at),
     )
 
 

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, func, select
 
 from models import tables as t
 from models.domain import ActionUpdateData, EntryData, MinutesDocument, Numbering
 from models.store.actions import ActionsMixin
 from models.store.base import (
+    ENTRY_COLUMNS,
     StoreBase,
     action_data,
     action_update_data,
     amendment_data,
     attendance_data,
     declaration_data,
-    entry_data,
+    entry_data_from_columns,
     item_data,
     meeting_data,
     panel_data,
@@ -36,11 +38,14 @@ class DocumentMixin(StoreBase):
             ).all()
             item_ids = [i.id for i in items]
             entry_rows = (
-                s.exec(
-                    select(t.Entry)
-                    .where(col(t.Entry.item_id).in_(item_ids))
-                    .order_by(col(t.Entry.item_id), col(t.Entry.position), col(t.Entry.id))
-                ).all()
+                [
+                    entry_data_from_columns(row)
+                    for row in s.connection().execute(
+                        core_select(*ENTRY_COLUMNS)
+                        .where(ENTRY_COLUMNS[1].in_(item_ids))
+                        .order_by(ENTRY_COLUMNS[1], ENTRY_COLUMNS[2], ENTRY_COLUMNS[0])
+                    )
+                ]
                 if item_ids
                 else []
             )
@@ -98,7 +103,7 @@ class DocumentMixin(StoreBase):
             )
             entries: dict[int, list[EntryData]] = {i.id: [] for i in items if i.id is not None}
             for e in entry_rows:
-                entries[e.item_id].append(entry_data(e))
+                entries[e.item_id].append(e)
             grouped: dict[int, list[ActionUpdateData]] = {}
             for u in updates:
                 grouped.setdefault(u.action_id, []).append(action_update_data(u))
