@@ -129,8 +129,9 @@ class PanelMinutesApp(App[None]):
             self.notify(message, title="Database damaged", severity="error", timeout=60)
 
     def _store_failed(self, message: str) -> None:
+        # The command line prints ``store_error`` as its one error line after the app closes.
         self.store_error = message
-        self.exit(return_code=2, message=message)
+        self.exit(return_code=2)
 
     def on_unmount(self) -> None:
         # Let every queued write finish before the store closes.

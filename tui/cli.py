@@ -7,6 +7,7 @@
     panel-minutes export MEETING [--format markdown|json] [--full] [-o FILE] [--force]
     panel-minutes import FILE                             a meeting bundle (JSON)
     panel-minutes demo --db PATH                          write the demo meeting into a database
+    panel-minutes search TEXT [--panel P] [--json]        find words in every meeting's minutes
 
 Every error a user can cause is one line on stderr ("panel-minutes: error: ...") and a non-zero
 exit status: 1 when the request cannot be done (no such meeting, a bad bundle, the output file
@@ -29,7 +30,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from models import __version__
 from models.errors import DatabaseError, NotFoundError, PanelMinutesError
@@ -256,29 +257,12 @@ def cmd_app(args: argparse.Namespace) -> int:
     from tui.app import make_app
 
     app = make_app(target, open_meeting=open_meeting)
-    _quiet_store_failure(app)
     app.run()
     error = getattr(app, "store_error", None)
     if error:
         _error(str(error))
         return 2
     return int(app.return_code or 0)
-
-
-def _quiet_store_failure(app: Any) -> None:
-    """Let the command line, not Textual, report a database the app could not open.
-
-    The app exits with the store's error as its exit message, which Textual prints wrapped to
-    the terminal width; we print it as the one ``panel-minutes: error:`` line instead.
-    """
-    original = app.exit
-
-    def exit_app(result: object = None, return_code: int = 0, message: object = None) -> None:
-        if getattr(app, "store_error", None):
-            message = None
-        original(result, return_code, message)
-
-    app.exit = exit_app
 
 
 def _list_arguments(parser: argparse.ArgumentParser) -> None:
@@ -495,6 +479,86 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", metavar="TEXT", nargs="*",
+                        help='words to find (all of them); "a phrase" in quotes; word* for a '
+                             "prefix; -word to leave out (put -- before a query starting with -)")
+    parser.add_argument("--panel", metavar="PANEL",
+                        help="only this panel's meetings (its id, or part of its name)")
+    parser.add_argument("--limit", metavar="N", type=int, default=50,
+                        help="at most N results (default 50)")
+    parser.add_argument("--json", action="store_true", help="print a JSON list of the results")
+    parser.add_argument("--reindex", action="store_true",
+                        help="rebuild the search index from the minutes first (a repair)")
+
+
+def _panel_id(store: Store, given: str) -> int:
+    """A panel by id, or by a part of its name that matches one panel only."""
+    text = given.strip()
+    panels = store.list_panels()
+    if text.isdigit() and any(p.id == int(text) for p in panels):
+        return int(text)
+    found = [p for p in panels if text.lower() in p.name.lower()] if text else []
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        raise RequestError(f"No panel matches {given!r}. Panels: "
+                           + "; ".join(f"{p.id} {p.name}" for p in panels))
+    names = "; ".join(f"{p.id} {p.name}" for p in found)
+    raise RequestError(f"Several panels match {given!r} ({names}): give the id.")
+
+
+def _highlight(snippet: str) -> str:
+    """``[[word]]`` as bold on a terminal (unless NO_COLOR); kept as it is in a pipe."""
+    if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
+        return snippet
+    return snippet.replace("[[", "\x1b[1m").replace("]]", "\x1b[22m")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """``search``: find words or "a phrase" in every meeting's minutes, newest meeting first."""
+    query = " ".join(args.text).strip()
+    if not query and not args.reindex:
+        raise UsageError('give the words to find, e.g. panel-minutes search "rural crime"')
+    if args.limit < 1:
+        raise UsageError("--limit must be 1 or more")
+    with _store(_target(args), must_exist=True) as store:
+        if args.reindex:
+            rebuilt = store.rebuild_search_index()
+            if not query:
+                _say("Rebuilt the search index.\n" if rebuilt else
+                     "This database has no full-text index (not SQLite with FTS5); search "
+                     "reads the minutes directly.\n")
+                return 0
+        panel_id = _panel_id(store, args.panel) if args.panel else None
+        hits = store.search(query, panel_id=panel_id, limit=args.limit)
+    if args.json:
+        rows = [
+            {"meeting_id": h.meeting_id, "panel": h.panel_name, "date": h.held_on.isoformat(),
+             "item_id": h.item_id, "item": h.item_title, "source": h.source,
+             "entry_id": h.entry_id, "action_id": h.action_id, "exempt": h.exempt,
+             "snippet": h.snippet}
+            for h in hits
+        ]
+        _say(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not hits:
+        _say(f"No matches for {query!r}.\n")
+        return 0
+    lines = []
+    for h in hits:
+        where = h.item_title or {"action_update": "Action progress", "amendment": "Amendment",
+                                 "declaration": "Declaration"}.get(h.source, h.source)
+        flag = "  [EXEMPT: Part 2, not for the public minutes]" if h.exempt else ""
+        lines.append(f"{h.held_on.isoformat()}  meeting {h.meeting_id}  {h.panel_name}")
+        lines.append(f"    {where} ({h.source.replace('_', ' ')}){flag}")
+        lines.append(f"    {_highlight(h.snippet)}")
+    more = " (there may be more: raise --limit)" if len(hits) == args.limit else ""
+    lines.append(f"{len(hits)} result{'s' if len(hits) != 1 else ''}, newest first{more}.")
+    _say("\n".join(lines) + "\n")
+    return 0
+
+
 # --- the table of subcommands ----------------------------------------------------------------------
 
 
@@ -525,6 +589,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("restore", "put the newest good backup (or BACKUP) in place of the database; "
                "the old file is kept aside", cmd_restore, _restore_arguments,
                f"{PROG} restore"),
+    Subcommand("search", "find words or \"a phrase\" in every meeting's minutes, newest first",
+               cmd_search, _search_arguments, f"{PROG} search '\"rural crime\"' --panel wessex"),
 )
 
 
