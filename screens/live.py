@@ -400,9 +400,10 @@ class LiveScreen(Screen[None]):
         if not self.loaded.is_set():
             return
         self._draft_dirty = True
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DEBOUNCE, self._save_draft_soon)
+        # Not a debounce that restarts on every key: unbroken typing would then never be
+        # saved. The first unsaved change starts the timer; the save takes the text as it is.
+        if self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DEBOUNCE, self._save_draft_soon)
 
     @on(Composer.UndoWanted)
     def _undo_wanted(self) -> None:
