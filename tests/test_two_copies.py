@@ -224,3 +224,25 @@ def _integrity(db_path: Path) -> str:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
         conn.close()
+
+
+def test_filing_from_the_draft_clears_it_in_the_same_transaction(store: Store) -> None:
+    """A crash just after Enter cannot offer the filed text again as an unfiled draft."""
+    meeting_id, item_id = _item(store)
+    stamp = store.save_draft(meeting_id, "The Panel agreed the report.", item_id=item_id)
+    store.add_entry(item_id, EntryKind.PARAGRAPH, "The Panel agreed the report.",
+                    clear_draft_of=meeting_id, draft_stamp=stamp)
+    assert store.get_draft(meeting_id) is None
+    # A draft saved since (typed after Enter) is a newer version: it stays.
+    old = store.save_draft(meeting_id, "first words", item_id=item_id)
+    newer = store.save_draft(meeting_id, "first words and more", item_id=item_id,
+                             expected_updated_at=old)
+    store.add_entry(item_id, EntryKind.PARAGRAPH, "first words", clear_draft_of=meeting_id,
+                    draft_stamp=old)
+    kept = store.get_draft(meeting_id)
+    assert kept is not None and kept.text == "first words and more" and kept.updated_at == newer
+    # The window that filed saves its next draft against a row that is gone: no false conflict.
+    store.clear_draft(meeting_id)
+    store.save_draft(meeting_id, "next", item_id=item_id, expected_updated_at=newer)
+    again = store.get_draft(meeting_id)
+    assert again is not None and again.text == "next"

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, col, func, select, update
+from sqlmodel import Session, col, delete, func, select, update
 
 from models import tables as t
 from models.domain import AttendanceStatus, DraftData, EntryData, EntryKind, Outcome, RevisionData
@@ -115,9 +115,17 @@ class EntriesMixin(StoreBase):
         text: str = "",
         *,
         position: int | None = None,
+        clear_draft_of: int | None = None,
+        draft_stamp: datetime | None = None,
         **fields: Any,
     ) -> EntryData:
-        """File an entry at the end of the item (or at ``position``); one transaction."""
+        """File an entry at the end of the item (or at ``position``); one transaction.
+
+        ``clear_draft_of``: the meeting whose composer draft this entry is being filed from.
+        Its draft row is deleted in the same transaction (when ``draft_stamp`` is given, only if
+        the draft is still that version), so a crash just after filing cannot offer the same
+        text again as an unfiled draft.
+        """
         fields = _validate_entry(dict(fields))
         kind = EntryKind(kind)
         if not text.strip() and kind is not EntryKind.QUESTION:
@@ -134,8 +142,17 @@ class EntriesMixin(StoreBase):
             apply_fields(row, fields, ENTRY_FIELDS)
             _check_votes(row)
             s.add(row)
+            if clear_draft_of is not None:
+                self._drop_draft(s, clear_draft_of, draft_stamp)
             s.flush()
             return entry_data(row)
+
+    @staticmethod
+    def _drop_draft(s: Session, meeting_id: int, stamp: datetime | None) -> None:
+        query = delete(t.Draft).where(col(t.Draft.meeting_id) == meeting_id)
+        if stamp is not None:
+            query = query.where(col(t.Draft.updated_at) == _utc(stamp))
+        s.exec(query)
 
     @staticmethod
     def _shift(s: Session, item_id: int, from_pos: int, delta: int) -> None:
@@ -356,8 +373,9 @@ class EntriesMixin(StoreBase):
                     .values(updated_at=_next_stamp(expected_updated_at))
                     .execution_options(synchronize_session=False)
                 )
-                if claimed.rowcount != 1:
-                    current = s.get(t.Draft, meeting_id)
+                current = s.get(t.Draft, meeting_id) if claimed.rowcount != 1 else None
+                # No row at all: the draft was filed or cleared, nobody's text is overwritten.
+                if current is not None:
                     raise DraftConflictError(
                         "This meeting is open in another window or copy of panel-minutes, which "
                         "saved its own draft since; nothing was overwritten. Close one of them.",
