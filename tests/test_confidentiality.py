@@ -14,6 +14,7 @@ marker, and so it is treated as confidential (written 0600, like the full Markdo
 
 from __future__ import annotations
 
+import os
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -127,3 +128,58 @@ def test_no_exempt_text_in_public_minutes_plain(store: Store) -> None:
     secret = dict(zip(SECRET_FIELDS, markers, strict=True))
     check_no_leak(store, secret, markers)
     print(f"confidentiality: {len(markers)} confidential fields marked, 0 in public minutes")
+
+
+# --- file modes: the database, its backups and full exports are private ----------------------
+
+
+def _mode(path: Path) -> int:
+    import stat
+
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_database_backups_and_exports_are_private_public_minutes_are_not(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    from models import backup
+    from screens.export import write_minutes
+
+    old_umask = os.umask(0o022)  # a usual umask: new files would be world-readable
+    try:
+        db = tmp_path / "minutes.db"
+        store = Store(str(db))
+        from models.demo import write_demo
+
+        meeting_id = write_demo(store)
+        doc = store.load_document(meeting_id)
+        store.close()
+        assert _mode(db) == 0o600
+        taken = backup.take_backup(db)
+        assert taken is not None and _mode(taken) == 0o600
+
+        def cli(*args: str) -> None:
+            done = subprocess.run(
+                [sys.executable, "-m", "tui.cli", "--db", str(db), *args],
+                capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+            )
+            assert done.returncode == 0, done.stderr
+
+        cli("export", str(meeting_id), "-o", str(tmp_path / "public.md"))
+        cli("export", str(meeting_id), "--full", "-o", str(tmp_path / "full.md"))
+        cli("export", str(meeting_id), "--format", "json", "-o", str(tmp_path / "bundle.json"))
+        assert _mode(tmp_path / "public.md") == 0o644
+        assert _mode(tmp_path / "full.md") == 0o600
+        assert _mode(tmp_path / "bundle.json") == 0o600  # full fidelity: confidential
+
+        # The app's export screen writes the same way, even over an existing public file.
+        write_minutes(tmp_path / "app-public.md", render_markdown(doc), confidential=False)
+        assert _mode(tmp_path / "app-public.md") == 0o644
+        write_minutes(tmp_path / "app-public.md", render_markdown(doc, full=True),
+                      confidential=True)
+        assert _mode(tmp_path / "app-public.md") == 0o600
+    finally:
+        os.umask(old_umask)
