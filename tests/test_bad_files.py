@@ -218,3 +218,105 @@ def test_cli_says_one_line_and_leaves_the_file(case: str, bad_dir: Path) -> None
     assert lines[0].startswith("panel-minutes: error: ")
     _check_message(lines[0], path, CLI_WORDS.get(case, words))
     assert _snapshot(bad_dir) == before
+
+
+# --- bad input: bundles too big or too deep, impossible dates, times, titles and votes --------
+
+
+def _db_state(path: Path) -> bytes:
+    """The database's content (after a checkpoint, so the bytes say what it holds)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("shape", ["100 MB file", "100 MB on stdin", "deeply nested",
+                                   "deeply nested objects"])
+def test_cli_refuses_huge_and_deep_bundles_writing_nothing(shape: str, tmp_path: Path) -> None:
+    db = _demo_file(tmp_path)
+    before = _db_state(db)
+    bundle = tmp_path / "bundle.json"
+    stdin: bytes | None = None
+    if shape.startswith("100 MB"):
+        head = b'{"format": "panel-minutes.bundle", "version": 1, "padding": "'
+        data = head + b"x" * (100 * 1024 * 1024 - len(head) - 2) + b'"}'
+        if shape == "100 MB file":
+            bundle.write_bytes(data)
+        else:
+            stdin = data
+    elif shape == "deeply nested":
+        bundle.write_bytes(b"[" * 500_000 + b"]" * 500_000)
+    else:
+        bundle.write_bytes(b'{"a": ' * 100_000 + b"1" + b"}" * 100_000)
+    args = [sys.executable, "-m", "tui.cli", "--db", str(db), "import",
+            "-" if stdin is not None else str(bundle)]
+    done = subprocess.run(args, input=stdin, capture_output=True, timeout=120)
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    lines = err.splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    assert ("larger than" in err) if shape.startswith("100 MB") else ("nested too deeply" in err)
+    assert "Nothing was imported" in err
+    assert _db_state(db) == before
+
+
+def test_impossible_dates_times_titles_and_votes_are_refused_clearly(store: Store) -> None:
+    from datetime import date
+
+    from models.domain import AttendanceStatus, EntryKind, Outcome
+    from models.errors import ValidationError
+
+    panel = store.create_panel("Dunmoor Police and Crime Panel")
+    people = [store.create_person(f"Member {n}", title="Cllr") for n in range(5)]
+    for person in people:
+        store.add_member(panel.id, person.id)
+    meeting = store.create_meeting(panel.id, date(2026, 6, 2), standing_agenda=False)
+    item = store.add_item(meeting.id, "Budget")
+
+    refusals = {
+        "start time 25:00": lambda: store.create_meeting(panel.id, date(2026, 7, 1),
+                                                          start_time="25:00"),
+        "end time 10:75": lambda: store.update_meeting(meeting.id, end_time="10:75"),
+        "a time in words": lambda: store.update_meeting(meeting.id, start_time="half ten"),
+        "empty item title": lambda: store.add_item(meeting.id, "   "),
+        "empty action": lambda: store.add_action(meeting.id, "\t\n"),
+        "empty entry": lambda: store.add_entry(item.id, EntryKind.PARAGRAPH, "  "),
+        "negative votes": lambda: store.add_entry(item.id, EntryKind.RESOLUTION, "that it pass",
+                                                  vote_for=-1),
+        "votes in words": lambda: store.add_entry(item.id, EntryKind.RESOLUTION, "that it pass",
+                                                  vote_for="many"),
+        "carried 2 to 3": lambda: store.add_entry(item.id, EntryKind.RESOLUTION, "that it pass",
+                                                  vote_for=2, vote_against=3,
+                                                  outcome=Outcome.CARRIED),
+        "more votes than members present": lambda: store.check_vote_counts(meeting.id, 4, 1, 1),
+    }
+    messages = {}
+    for what, call in refusals.items():
+        with pytest.raises(ValidationError) as caught:
+            call()
+        message = str(caught.value)
+        assert message and "\n" not in message and "Traceback" not in message, what
+        messages[what] = message
+    assert "25:00" in messages["start time 25:00"]
+    assert "cannot be empty" in messages["empty item title"]
+    assert "adds up to 6" in messages["more votes than members present"]
+    assert "only 5 voting members" in messages["more votes than members present"]
+    # Within the members present, or with attendance not taken, the counts are accepted.
+    store.check_vote_counts(meeting.id, 3, 1, 1)
+    store.update_attendance(store.list_attendance(meeting.id)[0].id,
+                            status=AttendanceStatus.APOLOGIES)
+    with pytest.raises(ValidationError, match="only 4 voting members"):
+        store.check_vote_counts(meeting.id, 3, 1, 1)
+    empty = store.create_meeting(panel.id, date(2026, 8, 4), prefill_attendance=False)
+    store.check_vote_counts(empty.id, 30, 0, 0)
+    assert len(store.list_entries(item.id)) == 0  # nothing half-filed
+
+
+def test_cli_refuses_an_impossible_meeting_date(tmp_path: Path) -> None:
+    db = _demo_file(tmp_path)
+    done = _cli("--db", str(db), "export", "2026-02-30")
+    assert done.returncode == 2
+    assert len(done.stderr.splitlines()) == 1 and "2026-02-30" in done.stderr
