@@ -33,6 +33,7 @@ from models.domain import (
     EntryData,
     EntryKind,
     ItemData,
+    ItemKind,
     MinutesDocument,
     Numbering,
     PersonData,
@@ -144,12 +145,37 @@ class LiveScreen(Screen[None]):
                 tooltip="Preview and export the minutes"),
         Binding("ctrl+o", "leave", "Meetings", key_display="^O",
                 tooltip="Back to the list of meetings (nothing is lost)"),
+        # Between meetings (screens/action_log.py, screens/revisions.py): only one ^R is active
+        # at a time (check_action): approving on the previous-minutes item, amending when the
+        # meeting's own minutes are approved.
+        Binding("f10", "action_log", "Actions", key_display="F10",
+                tooltip="The action log: record progress on the actions carried from earlier "
+                        "meetings (minuted at this meeting)"),
+        Binding("ctrl+r", "approve_previous", "Approve minutes", key_display="^R",
+                tooltip="Agree the previous meeting's minutes as a correct record (asks for "
+                        "any amendments)"),
+        Binding("ctrl+r", "amend", "Amendment", key_display="^R",
+                tooltip="Record a correction to these approved minutes as a dated amendment"),
+        Binding("h", "revisions", "Changes", show=False,
+                tooltip="The changes made to the selected entry since it was filed"),
     ]
 
-    def __init__(self, meeting_id: int, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        meeting_id: int,
+        *,
+        clock: Clock | None = None,
+        item_id: int | None = None,
+        entry_id: int | None = None,
+        action_id: int | None = None,
+    ) -> None:
         super().__init__()
         self.meeting_id = meeting_id
         self._clock = clock
+        # Open at this item and entry (or action), as a search result asks.
+        self._open_at: tuple[int | None, int | None, int | None] | None = (
+            (item_id, entry_id, action_id) if item_id or entry_id or action_id else None
+        )
         self.doc: MinutesDocument | None = None
         self.items: list[ItemData] = []
         self.entries: dict[int, list[EntryData]] = {}
@@ -303,6 +329,8 @@ class LiveScreen(Screen[None]):
                 self.composer.load(restored)
                 self.notify("Your unfiled text was restored into the composer.", timeout=5)
         self._refresh(select_last=True)
+        if self._open_at is not None:
+            self.show_at(*self._open_at)
         self.composer.set_status("")
         self.loaded.set()
 
@@ -373,6 +401,7 @@ class LiveScreen(Screen[None]):
                 title += " · [b red]PART 2 (exempt)[/]"
             self.entry_list.border_title = title
             self.entry_list.set_class(item.exempt, "-exempt")
+        self._between_hints()
         self._tick()
 
     def _tick(self) -> None:
@@ -750,7 +779,6 @@ class LiveScreen(Screen[None]):
 
             self._change(start, undo_item_stamp(item_id, {"started_at": ""},
                                                 f"starting item {number}"), items={item_id})
-            self.notify(f"Item {number} started at {stamp}.", timeout=2)
         elif not item.finished_at:
             def finish(s: Store) -> set[int]:
                 s.update_item(item_id, finished_at=stamp)
@@ -758,7 +786,6 @@ class LiveScreen(Screen[None]):
 
             self._change(finish, undo_item_stamp(item_id, {"finished_at": ""},
                                                  f"finishing item {number}"), items={item_id})
-            self.notify(f"Item {number} finished at {stamp}.", timeout=2)
         else:
             self.notify(f"Item {number} finished at {item.finished_at} (F9 undoes that).",
                         timeout=3)
@@ -1017,3 +1044,153 @@ class LiveScreen(Screen[None]):
     def action_leave(self) -> None:
         self.flush_draft_now()
         self.dismiss(None)
+
+    # --- between meetings: search hits, action log, approval, amendments, revisions -------------
+
+    def show_at(
+        self, item_id: int | None, entry_id: int | None = None, action_id: int | None = None
+    ) -> None:
+        """Show ``item_id`` with ``entry_id`` (or ``action_id``) selected, without taking the
+        item (a search result is looked at, not minuted)."""
+        if item_id is None and action_id is not None:
+            item_id = next((a.item_id for a in self.actions if a.id == action_id), None)
+        if item_id is None or self._index_of(item_id) < 0:
+            return
+        self.current_id = item_id
+        select = f"e{entry_id}" if entry_id else (f"a{action_id}" if action_id else None)
+        self._refresh(select=select)
+        if select is not None and self.entry_list.option_count:
+            self.entry_list.focus()
+
+    @property
+    def read_only(self) -> bool:
+        """True when this meeting's minutes are approved (changes are amendments)."""
+        return self.doc is not None and self.doc.meeting.is_approved
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "approve_previous":
+            item = self.current_item
+            return (not self.read_only and item is not None
+                    and item.kind == ItemKind.PREVIOUS_MINUTES)
+        if action == "amend":
+            return self.read_only
+        return True
+
+    def _between_hints(self) -> None:
+        """Say which key applies on the items where one does (and update the footer)."""
+        item = self.current_item
+        hint = ""
+        if item is not None and self.doc is not None:
+            if item.kind == ItemKind.ACTION_LOG:
+                carried = len(self.doc.earlier_actions)
+                hint = (f"F10: {carried} action{'s' if carried != 1 else ''} carried from "
+                        "earlier meetings" if carried else "F10: the action log")
+            elif item.kind == ItemKind.PREVIOUS_MINUTES and not self.read_only:
+                hint = "^R: approve the previous minutes"
+        if self.read_only:
+            hint = "Approved: read-only · ^R records an amendment"
+        self.entry_list.border_subtitle = hint
+        self.refresh_bindings()
+
+    def action_action_log(self) -> None:
+        if self.doc is None:
+            return
+        from screens.action_log import ActionLogScreen
+
+        self.app.push_screen(
+            ActionLogScreen(self.doc.panel.id, meeting_id=self.meeting_id, carried=True)
+        )
+
+    def action_approve_previous(self) -> None:
+        item = self.current_item
+        if item is None or self.doc is None or self.read_only:
+            return
+        self.run_worker(self._approve_previous(item.id), group="live-approve")
+
+    async def _approve_previous(self, item_id: int) -> None:
+        from screens.prompt import PromptScreen
+
+        meeting_id = self.meeting_id
+        try:
+            previous = await self._store(lambda s: s.previous_meeting(meeting_id))
+        except PanelMinutesError as err:
+            self.notify(str(err), severity="error", timeout=10)
+            return
+        if previous is None:
+            self.notify("This is the panel's first meeting in panel-minutes: there are no earlier "
+                        "minutes to approve.", severity="warning", timeout=6)
+            return
+        when = f"{previous.held_on.day} {previous.held_on:%B %Y}"
+        if previous.is_approved:
+            self.notify(f"The minutes of the meeting held on {when} are approved already.",
+                        timeout=6)
+            return
+        approved: list[int] = []
+
+        def save(store: Store, amendments: str) -> None:
+            result = store.approve_minutes(previous.id, at_meeting_id=meeting_id,
+                                           amendments=amendments, item_id=item_id)
+            if result.entry is not None:
+                approved.append(result.entry.id)
+
+        def saved(value: str | None) -> None:
+            if value is None:
+                return
+            select = f"e{approved[0]}" if approved else None
+            self._change(lambda s: None, None, items={item_id}, select=select)
+            self.notify(f"The minutes of {when} are approved and now read-only. A mistake? Undo "
+                        "the approval from the meetings screen (u).", timeout=6)
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Approve the minutes of the meeting held on {when}",
+                hint="Agreed as a correct record. Type any amendments the meeting agreed, or "
+                     "leave this empty and press Enter.",
+                placeholder="e.g. minute 5.2: the vote was 7 for, 1 against",
+                save=save,
+            ),
+            saved,
+        )
+
+    def action_amend(self) -> None:
+        from screens.prompt import PromptScreen
+
+        if not self.read_only:
+            return
+        typed = " ".join(self.composer.state().text.split())
+        meeting_id = self.meeting_id
+
+        def saved(value: str | None) -> None:
+            if value is None:
+                return
+            if typed and " ".join(self.composer.state().text.split()) == typed:
+                self.composer.clear()  # it is in the amendment now
+            self.notify("Amendment recorded (dated today); it is listed with these minutes.",
+                        timeout=5)
+
+        self.app.push_screen(
+            PromptScreen(
+                "Record an amendment to these approved minutes",
+                typed,
+                hint="The minutes themselves stay as approved; the correction is listed with "
+                     "them, dated.",
+                placeholder="e.g. Minute 4.3: Cllr Raman, not Cllr Lloyd, asked the question.",
+                validator=lambda text: None if text.strip() else "Type the correction.",
+                save=lambda store, text: store.record_amendment(meeting_id, text),
+            ),
+            saved,
+        )
+
+    def action_revisions(self) -> None:
+        from screens.revisions import RevisionsScreen
+
+        key = self._selected()
+        if key is None:
+            return
+        if key[0] != "entry":
+            self.notify("Only entries keep a history of their text; an action's progress is in "
+                        "the action log (F10).", timeout=4)
+            return
+        entry = self._find_entry(key[1])
+        if entry is not None:
+            self.app.push_screen(RevisionsScreen(entry.id, self._entry_label(entry)))
