@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from screens.confirm import ConfirmScreen
 from screens.meeting_form import DATE_HINT, MeetingFormScreen, date_problem, parse_date, today_for
+from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
 from tui import bench_hook
 from tui.store_calls import store_call
@@ -80,6 +81,15 @@ class MeetingsScreen(Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/",
                 tooltip="Filter by panel, date or status"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        # Between meetings (screens/panel_settings.py, screens/action_log.py): out of the
+        # footer (no room at 80 columns); the palette, F1 and the README list them.
+        Binding("p", "panel_settings", "Panel settings", show=False,
+                tooltip="The panel's details, standing agenda and members"),
+        Binding("a", "action_log", "Action log", show=False,
+                tooltip="Every action of the panel: chase, close, drop, reopen"),
+        Binding("u", "undo_approval", "Undo approval", show=False,
+                tooltip="Make approved minutes editable again (asks why; the undoing is "
+                        "recorded)"),
         # The app's own ctrl+q stays out of crowded footers; this screen has room to show it.
         Binding("ctrl+q", "app.quit", "Quit", key_display="^q", priority=True),
     ]
@@ -200,8 +210,11 @@ class MeetingsScreen(Screen[None]):
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"setup", "duplicate", "export", "delete"}:
+        if action in {"setup", "duplicate", "export", "delete", "action_log"}:
             return self.current() is not None
+        if action == "undo_approval":
+            current = self.current()
+            return current is not None and current.status.value == "approved"
         if action == "clear_filter":
             return bool(self.query_one("#filter", Input).value)
         return True
@@ -357,3 +370,76 @@ class MeetingsScreen(Screen[None]):
         self.notify(f"Deleted the meeting of {meeting_label(meeting)}.")
         self.reload()
 
+    # --- between meetings ------------------------------------------------------------------------
+
+    def action_panel_settings(self) -> None:
+        """The highlighted meeting's panel; with no meeting listed, pick a panel."""
+        from screens.panel_settings import PanelSettingsScreen
+
+        meeting = self.current()
+        if meeting is not None:
+            self.app.push_screen(PanelSettingsScreen(meeting.panel_id),
+                                 lambda _=None: self.reload())
+            return
+
+        def listed(panels: list[tuple[str, int]]) -> None:
+            if not panels:
+                self.notify("There is no panel yet: press n to create a meeting and its panel.",
+                            timeout=5)
+                return
+
+            def picked(panel_id: int | None) -> None:
+                if panel_id is not None:
+                    self.app.push_screen(PanelSettingsScreen(panel_id),
+                                         lambda _=None: self.reload())
+
+            self.app.push_screen(ChoiceScreen("Settings of which panel?", panels), picked)
+
+        store_call(self, lambda s: [(p.name, p.id) for p in s.list_panels()], listed)
+
+    def action_action_log(self) -> None:
+        from screens.action_log import ActionLogScreen
+
+        meeting = self.current()
+        if meeting is not None:
+            self.app.push_screen(ActionLogScreen(meeting.panel_id), lambda _=None: self.reload())
+
+    def action_undo_approval(self) -> None:
+        meeting = self.current()
+        if meeting is None or meeting.status.value != "approved":
+            return
+
+        def reason_given(reason: str | None) -> None:
+            if not reason:
+                return
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    store_call(self, lambda s: s.undo_approval(meeting.id, reason),
+                               lambda _: self._approval_undone(meeting))
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"Undo the approval of the minutes of {meeting_label(meeting)}?\n"
+                    f"They become a draft again and can be changed. The undoing is recorded with "
+                    f"the minutes, with the reason: “{reason.strip()}”",
+                    title="Undo approval", yes_label="Undo approval",
+                ),
+                confirmed,
+            )
+
+        self.app.push_screen(
+            PromptScreen(
+                "Undo the approval of these minutes",
+                hint=f"{meeting_label(meeting)}: approved as a correct record. Why is the "
+                     "approval being undone? (recorded with the minutes)",
+                placeholder="e.g. approved at the wrong meeting by mistake",
+                validator=lambda text: None if text.strip() else "Type the reason.",
+            ),
+            reason_given,
+        )
+
+    def _approval_undone(self, meeting: MeetingSummary) -> None:
+        self.notify(f"The minutes of {meeting_label(meeting)} are a draft again; the undoing "
+                    "is recorded with them.", timeout=5)
+        self.reload(select=meeting.id)

@@ -33,6 +33,9 @@ class PanelMinutesApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Help", key_display="F1"),
+        # Search every meeting from any screen (screens/search.py); kept out of crowded footers.
+        Binding("ctrl+f", "search", "Search", key_display="^F", show=False,
+                tooltip="Find words in the minutes of every meeting"),
         # Kept out of crowded footers; the meetings screen shows it, F1 and the palette list it.
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
@@ -144,6 +147,20 @@ class PanelMinutesApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_search(self) -> None:
+        """Open the search (screens/search.py) over the current screen; not over a dialog."""
+        from textual.screen import ModalScreen
+
+        from screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.action_focus_query()
+            return
+        if isinstance(self.screen, ModalScreen):
+            self.notify("Close this dialog first (Esc), then search.", timeout=3)
+            return
+        self.push_screen(SearchScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every key shown in the footer is also a command in the palette (ctrl+p).
