@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -86,3 +87,40 @@ def test_full_disk_fails_cleanly_and_saves_once_space_returns(
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
     print(f"full disk: {failures} writes refused cleanly, 0 half-written, all saved after")
+
+
+async def test_live_screen_keeps_the_text_and_files_it_when_space_returns(
+    db_path: Path,
+) -> None:
+    """The disk fills mid-meeting: Enter fails, the text stays in the composer (and nothing is
+    filed); once space returns the retry files it exactly once."""
+    from tests.test_live_support import open_live, type_into_composer, write_meeting, write_panel
+    from tui.app import make_app
+
+    setup = Store(str(db_path))
+    meeting_id = write_meeting(setup, write_panel(setup))
+    setup.close()
+    app = make_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        store = await app.wait_for_store()
+        screen = await open_live(app, pilot, meeting_id)
+        item_id = screen.current_id
+        assert item_id is not None
+        before = len(store.list_entries(item_id))
+        with disk_full(store):
+            type_into_composer(screen, BIG)
+            await pilot.press("enter")
+            await pilot.pause(1.0)
+            await screen.wait_idle()
+            assert screen.composer.state().text == BIG  # kept on screen
+            assert len(store.list_entries(item_id)) == before  # nothing half-filed
+        # Space is back: the retry (every 2 s) files it.
+        for _ in range(80):
+            await pilot.pause(0.1)
+            if len(store.list_entries(item_id)) > before:
+                break
+        await screen.wait_idle()
+        entries = store.list_entries(item_id)
+        # filed once, intact (the screen trims the blank at the end, as for any entry)
+        assert [e.text for e in entries[before:]] == [BIG.strip()]
+        assert screen.composer.state().text == ""
