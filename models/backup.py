@@ -221,6 +221,15 @@ def prune(db_path: Path, *, keep: int = KEEP) -> list[Path]:
     """Delete all but the newest ``keep`` automatic backups; returns the deleted paths."""
     autos = [b for b in list_backups(db_path) if b.kind == AUTO]
     removed = []
+    # A copy cut short (the app was killed mid-backup) leaves a .part file: drop old ones.
+    folder = backup_dir(db_path)
+    if folder.is_dir():
+        stale = datetime.now().timestamp() - 3600
+        for part in folder.glob(f"{db_path.stem}-*.db.part"):
+            with contextlib.suppress(OSError):
+                if part.stat().st_mtime < stale:
+                    part.unlink()
+                    removed.append(part)
     for old in autos[max(keep, 1):]:
         with contextlib.suppress(OSError):
             old.path.unlink()

@@ -275,3 +275,15 @@ def test_cli_restore_without_backups_and_on_a_server_url(tmp_path: Path) -> None
     assert none.returncode == 1 and "No usable backup" in none.stderr
     url = _cli("--db", "postgresql+psycopg://clerk@localhost/minutes", "backup")
     assert url.returncode == 2 and "SQLite file" in url.stderr
+
+
+def test_a_copy_cut_short_by_a_kill_is_cleared_later(demo: tuple[Store, int], db_path: Path) -> None:
+    folder = backup_dir(db_path)
+    folder.mkdir(exist_ok=True)
+    old_part = folder / "minutes-20260101-090000-000000-auto.db.part"
+    new_part = folder / "minutes-20260101-091000-000000-auto.db.part"
+    old_part.write_bytes(b"half a copy")
+    new_part.write_bytes(b"a copy being written now")
+    os.utime(old_part, (0, datetime.now().timestamp() - 7200))
+    backup.take_backup(db_path)
+    assert not old_part.exists() and new_part.exists()
