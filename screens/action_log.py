@@ -360,21 +360,21 @@ class ActionLogScreen(Screen[None]):
         data = self.data
         if data is None:
             return
-        choices: list[tuple[str, int | str | None]] = [("Every meeting", None)]
+        every = "every"  # ChoiceScreen answers None for Esc, so "every meeting" needs a value
+        choices: list[tuple[str, int | str]] = [("Every meeting", every)]
         if data.context is not None:
             choices.append((f"Carried to the meeting of {long_date(data.context.held_on)}",
                             CARRIED))
         choices += [(f"Raised at the meeting of {long_date(m.held_on)}", m.id)
                     for m in data.meetings.values()]
         values = [value for _, value in choices]
-        selected = values.index(self.filters.meeting) if self.filters.meeting in values else 0
+        current = every if self.filters.meeting is None else self.filters.meeting
+        selected = values.index(current) if current in values else 0
 
         def picked(value: int | str | None) -> None:
-            if value is None and self.filters.meeting is None:
+            if value is None or value == current:
                 return
-            if value == "":  # never offered; keeps the type checker honest
-                return
-            self._set_filters(meeting=value)
+            self._set_filters(meeting=None if value == every else value)
 
         self.app.push_screen(
             ChoiceScreen("Show the actions of", choices, selected=selected), picked

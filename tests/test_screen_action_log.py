@@ -1,0 +1,234 @@
+"""The action log screen, driven by keys: actions raised at one meeting are carried to the next,
+progress is recorded there, and they are closed at the third; each change is minuted at the
+meeting whose live screen opened the log (so that meeting's exported minutes report it).
+
+What the test writes through the store (other screens own it): the panel, its people, the three
+meetings and the actions raised at the first. Everything after that is done by keys.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from models.domain import ActionStatus
+from models.export import render_markdown
+from models.store import Store
+from screens.action_log import ActionLogScreen, ActionTable
+from screens.live import LiveScreen
+from screens.meetings import MeetingsScreen
+from screens.pickers import ChoiceScreen
+from tests.test_screen_between_support import (
+    TODAY,
+    answer_prompt,
+    screen_is,
+    settle,
+    wait_for,
+    write_panel,
+)
+from tui.app import PanelMinutesApp, make_app
+
+FIRST, SECOND, THIRD = date(2027, 1, 12), date(2027, 3, 9), date(2027, 5, 11)
+
+
+def write_series(db: Path) -> dict[str, int]:
+    """Three meetings of the panel; three actions raised at the first."""
+    store = Store(str(db))
+    panel = write_panel(store)
+    ids: dict[str, int] = {}
+    for name, day in (("m1", FIRST), ("m2", SECOND), ("m3", THIRD)):
+        ids[name] = store.create_meeting(panel.panel_id, day).id
+    item = store.add_item(ids["m1"], "Police and Crime Plan: performance report")
+    add = store.add_action
+    ids["a1"] = add(ids["m1"], "Circulate the figures on response times by district",
+                    item_id=item.id, owner_id=panel.people["pcc"], due_date=date(2027, 2, 28)).id
+    ids["a2"] = add(ids["m1"], "Report on the rural policing review",
+                    item_id=item.id, owner_text="Office of the PCC",
+                    due_date=date(2027, 9, 30)).id
+    ids["a3"] = add(ids["m1"], "Book a visit to the force control room",
+                    item_id=item.id, owner_id=panel.people["clerk"],
+                    due_date=date(2027, 1, 31)).id
+    store.close()
+    return ids
+
+
+def app_for(db: Path) -> PanelMinutesApp:
+    app = make_app(str(db))
+    app.fixed_today = TODAY
+    return app
+
+
+def rows(screen: ActionLogScreen) -> list[str]:
+    """The refs shown, in order."""
+    table = screen.query_one(ActionTable)
+    return [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
+
+
+def cell(screen: ActionLogScreen, ref: str, column: str) -> str:
+    table = screen.query_one(ActionTable)
+    names = [str(c.label) for c in table.ordered_columns]
+    for n in range(table.row_count):
+        row = table.get_row_at(n)
+        if str(row[0]) == ref:
+            return str(row[names.index(column)])
+    raise AssertionError(f"{ref} is not listed")
+
+
+async def open_meeting_at_action_log(pilot: Pilot[None], row: int) -> LiveScreen:
+    """From the meetings list: the meeting on ``row``, then its action-log item (4)."""
+    meetings = pilot.app.screen
+    assert isinstance(meetings, MeetingsScreen)
+    table = meetings.query_one("#meetings")
+    await wait_for(pilot, lambda: meetings.loaded, "the meetings")
+    table.focus()
+    await pilot.press("up", "up", "up", *["down"] * row)
+    await pilot.press("enter")
+    await screen_is(pilot, LiveScreen)
+    live = pilot.app.screen
+    assert isinstance(live, LiveScreen)
+    await live.loaded.wait()
+    await pilot.press("ctrl+g", "4", "enter")
+    await settle(pilot)
+    assert live.current_item is not None
+    assert live.current_item.title == "Action log and matters arising"
+    return live
+
+
+async def test_actions_are_carried_over_three_meetings_and_closed_at_the_third(
+    db_path: Path,
+) -> None:
+    ids = write_series(db_path)
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await screen_is(pilot, MeetingsScreen)
+        # --- the second meeting: all three are carried; progress on A1, A3 done -------------
+        live = await open_meeting_at_action_log(pilot, row=1)  # newest first: m3, m2, m1
+        assert live.meeting_id == ids["m2"]
+        assert "F10: 3 actions carried" in str(live.entry_list.border_subtitle)
+        await pilot.press("f10")
+        await screen_is(pilot, ActionLogScreen)
+        log = app.screen
+        assert isinstance(log, ActionLogScreen)
+        assert rows(log) == ["A1", "A2", "A3"]
+        assert cell(log, "A1", "Status") == "Overdue"  # due 28 Feb, today 1 Jul
+        assert cell(log, "A2", "Status") == "Open"
+        due = log.query_one(ActionTable).get_row_at(0)[5]
+        assert isinstance(due, Text) and "red" in str(due.style)
+        assert "carried to the meeting of 9 Mar 2027" in str(
+            log.query_one("#log-line").render()
+        )
+
+        await pilot.press("u")
+        await answer_prompt(pilot, "The Commissioner has asked the force for the figures.")
+        await wait_for(pilot, lambda: "asked the force" in cell(log, "A1", "Progress / note"),
+                       "the progress shown")
+        await pilot.press("down", "down", "d")
+        await answer_prompt(pilot, "Visit held on 2 March.")
+        offered = await answer_prompt(pilot)  # the date offered: the meeting's own
+        assert offered == SECOND.isoformat()
+        await wait_for(pilot, lambda: cell(log, "A3", "Status") == "Done", "A3 done")
+
+        await pilot.press("escape")
+        await screen_is(pilot, LiveScreen)
+        await pilot.press("ctrl+o")
+        await screen_is(pilot, MeetingsScreen)
+
+        # --- the third meeting: A1 and A2 still open and carried; A3's closure was minuted --
+        live = await open_meeting_at_action_log(pilot, row=0)
+        assert live.meeting_id == ids["m3"]
+        await pilot.press("f10")
+        await screen_is(pilot, ActionLogScreen)
+        log = app.screen
+        assert isinstance(log, ActionLogScreen)
+        assert rows(log) == ["A1", "A2"]
+        await pilot.press("d")
+        await answer_prompt(pilot, "Figures circulated to members on 20 April.")
+        await answer_prompt(pilot, "20/04/2027")
+        await wait_for(pilot, lambda: cell(log, "A1", "Status") == "Done", "A1 done")
+        await pilot.press("down", "x")
+        await answer_prompt(pilot, "Superseded by the new Police and Crime Plan.")
+        await answer_prompt(pilot)
+        await wait_for(pilot, lambda: cell(log, "A2", "Status") == "Dropped", "A2 dropped")
+
+        # Only the open ones: none left.
+        await pilot.press("s")  # all -> open
+        await wait_for(pilot, lambda: rows(log) == [], "no open carried action")
+        assert log.query_one("#log-empty").display
+
+        store = app.store
+        a1, a2, a3 = (store.get_action(ids[k]) for k in ("a1", "a2", "a3"))
+        assert (a1.status, a1.closed_on) == (ActionStatus.DONE, date(2027, 4, 20))
+        assert (a2.status, a2.closed_on) == (ActionStatus.DROPPED, THIRD)
+        assert (a3.status, a3.closed_on) == (ActionStatus.DONE, SECOND)
+        assert [(u.meeting_id, u.status) for u in store.list_action_updates(ids["a1"])] == [
+            (ids["m2"], ActionStatus.OPEN), (ids["m3"], ActionStatus.DONE),
+        ]
+        assert [u.meeting_id for u in store.list_action_updates(ids["a3"])] == [ids["m2"]]
+        # The third meeting reports both closures; a fourth carries nothing.
+        assert [a.ref for a in store.carried_actions(ids["m3"])] == ["A1", "A2"]
+        minutes = render_markdown(store.load_document(ids["m3"]))
+        assert "Figures circulated to members on 20 April." in minutes
+        assert "Superseded by the new Police and Crime Plan." in minutes
+        later = store.create_meeting(store.get_meeting(ids["m1"]).panel_id, date(2027, 7, 6))
+        assert store.carried_actions(later.id) == []
+
+
+async def test_the_panels_log_filters_by_owner_overdue_and_meeting_and_reopens(
+    db_path: Path,
+) -> None:
+    ids = write_series(db_path)
+    setup = Store(str(db_path))
+    setup.set_action_status(ids["a3"], ActionStatus.DONE, note="Visit held.",
+                            on=date(2027, 2, 1))
+    panel_id = setup.get_meeting(ids["m1"]).panel_id
+    setup.add_action(ids["m2"], "Ask the force for a briefing on drones",
+                     owner_text="Office of the PCC", due_date=date(2027, 8, 31))
+    setup.close()
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await screen_is(pilot, MeetingsScreen)
+        await wait_for(pilot, lambda: app.screen.loaded, "the meetings")  # type: ignore[attr-defined]
+        await pilot.press("a")
+        await screen_is(pilot, ActionLogScreen)
+        log = app.screen
+        assert isinstance(log, ActionLogScreen)
+        assert log.panel_id == panel_id and log.context_id is None
+        assert rows(log) == ["A1", "A2", "A4"]  # open ones, by reference
+        assert not log.check_action("progress", ())  # no meeting to minute progress at
+
+        # A letter that is not a key types into the owner filter.
+        await pilot.press("/", "p", "c", "c")
+        await wait_for(pilot, lambda: rows(log) == ["A2", "A4"], "owner 'pcc'")
+        assert log.query_one("#owner", Input).value == "pcc"
+        await pilot.press("escape")  # clears the owner
+        await wait_for(pilot, lambda: rows(log) == ["A1", "A2", "A4"], "owner cleared")
+        await pilot.press("o")  # overdue on 1 July: A1 only (A3 is done)
+        await wait_for(pilot, lambda: rows(log) == ["A1"], "overdue")
+        await pilot.press("o", "s", "s", "s")  # overdue off; open -> done -> dropped -> all
+        await wait_for(pilot, lambda: log.filters.status == "all" and len(rows(log)) == 4, "all")
+
+        await pilot.press("m")  # only the actions raised at the second meeting
+        await screen_is(pilot, ChoiceScreen)
+        choices = app.screen.query_one("#choices", OptionList)
+        labels = [str(choices.get_option_at_index(n).prompt) for n in range(choices.option_count)]
+        assert labels[0] == "Every meeting"
+        choices.highlighted = labels.index("Raised at the meeting of 9 Mar 2027")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: rows(log) == ["A4"], "meeting filter")
+
+        await pilot.press("m")
+        await screen_is(pilot, ChoiceScreen)
+        await pilot.press("home", "enter")  # every meeting
+        await wait_for(pilot, lambda: len(rows(log)) == 4, "every meeting again")
+        log.query_one(ActionTable).move_cursor(row=rows(log).index("A3"))
+        await pilot.press("r")
+        await answer_prompt(pilot, "The visit was postponed.")
+        await wait_for(pilot, lambda: cell(log, "A3", "Status") == "Overdue", "A3 reopened")
+        a3 = app.store.get_action(ids["a3"])
+        assert a3.status is ActionStatus.OPEN and a3.closed_on is None
+        # Between meetings nothing is minuted: no update row.
+        assert app.store.list_action_updates(ids["a3"]) == []
