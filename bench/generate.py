@@ -280,9 +280,11 @@ def meeting_dates(rng_day: Callable[[], int], per_panel: int) -> list[date]:
 
 def generate(
     out: Path, *, seed: int = 1, scale: float = 1.0, force: bool = False,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, long_meeting: bool = True,
 ) -> Manifest:
-    """Write the database at ``out`` (refuses to overwrite unless ``force``) and its manifest."""
+    """Write the database at ``out`` (refuses to overwrite unless ``force``) and its manifest.
+
+    ``long_meeting=False`` leaves out the 60 x 60 meeting (``long_meeting_id`` is then 0)."""
     if scale <= 0:
         raise ValueError("--scale must be more than 0")
     if out.exists():
@@ -308,7 +310,9 @@ def generate(
             if progress:
                 progress(f"panel {n + 1}/{PANELS}: {writer.meetings} meetings, "
                          f"{writer.entries:,} entries, {time.perf_counter() - started:.0f} s")
-        long_id = writer.long_meeting(casts[0], last_day + timedelta(days=14))
+        long_id = (
+            writer.long_meeting(casts[0], last_day + timedelta(days=14)) if long_meeting else 0
+        )
         manifest = Manifest(
             db=str(out), seed=seed, scale=scale, panels=len(casts), meetings=writer.meetings,
             items=writer.items, entries=writer.entries, actions=writer.actions,
