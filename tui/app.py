@@ -72,7 +72,9 @@ class PanelMinutesApp(App[None]):
         from screens.meetings import MeetingsScreen
 
         self.push_screen(MeetingsScreen())
-        self._open_store()
+        # Open the store once the first frame is painted: importing SQLAlchemy in a thread
+        # holds the GIL for most of its ~0.3 s and would otherwise delay that frame.
+        self.call_after_refresh(self._open_store)
         if bench_hook.active():
             self.call_after_refresh(bench_hook.mark, self, "first-frame")
 
