@@ -112,6 +112,7 @@ class SearchScreen(Screen[None]):
         self.searched = ""  # the query the shown results answer
         self.searching = False
         self._timer: Timer | None = None
+        self._to_results = False  # Enter was pressed: go to the results when they come
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,7 +142,9 @@ class SearchScreen(Screen[None]):
 
     def run_search(self) -> None:
         """Search for what is in the field now (on the store thread; newer replaces older)."""
-        self._timer = None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         query = self.query_one("#query", Input).value
         if not query.strip():
             self._show(query, [])
@@ -156,6 +159,8 @@ class SearchScreen(Screen[None]):
         self.searching = False
 
     def _show(self, query: str, hits: list[SearchHit]) -> None:
+        if not self.is_attached or not self.query(SearchResults):
+            return  # closed while the search ran
         self.searching = False
         self.searched = query
         self.hits = hits
@@ -166,6 +171,9 @@ class SearchScreen(Screen[None]):
         results.display = bool(hits)
         if hits:
             results.highlighted = 0
+            if self._to_results:
+                results.focus()
+        self._to_results = False
         status = self.query_one("#search-status", Static)
         if not query.strip():
             status.update(HELP_TEXT)
@@ -198,8 +206,9 @@ class SearchScreen(Screen[None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self._timer is not None or self.searched != event.value:
+            self._to_results = True
             self.run_search()
-        if self.hits:
+        elif self.hits:
             self.results.focus()
 
     def action_focus_query(self) -> None:
