@@ -44,11 +44,12 @@ AUTOSAVE = 0.5  # the live screen's promise: a draft is saved within 0.5 s of th
 GRACE = float(os.environ.get("PANEL_MINUTES_KILL_GRACE", "0.5"))  # a busy CI machine's lag
 MODES = ("idle", "typing", "filing", "startup")
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1bP[^\x1b]*\x1b\\")
-WORDS = (
+WORDS = re.findall(
+    r"\S+",
     "the Panel noted the Commissioner's update on neighbourhood policing and asked for figures "
     "by district at its next meeting including response times in rural areas and the cost of "
-    "the new control room"
-).split()
+    "the new control room",
+)
 
 
 class PtyApp:
@@ -268,7 +269,7 @@ def test_killed_again_and_again_loses_nothing(tmp_path: Path) -> None:
     soak = Soak(db=db, meeting_id=meeting.id, item_id=item.id, rng=random.Random(4242))
     for number in range(KILLS):
         soak.round(number)
-    entries, draft, integrity = soak.state()
+    entries, _, integrity = soak.state()
     print(
         f"kill soak: {KILLS} kills ({', '.join(MODES)}), {len(entries)} entries filed, "
         f"{len(soak.lost)} lost, {soak.duplicates} drafts re-offered after filing, "
