@@ -124,11 +124,11 @@ class LiveScreen(Screen[None]):
         Binding("f5", "mode('procedure')", "Note", key_display="F5",
                 tooltip="A procedural note stamped with the time (arrivals, departures)"),
         # priority: the composer's TextArea has its own F6 / F7 (select line / all)
-        Binding("f6", "prev_item", "Prev item", key_display="F6", priority=True,
+        Binding("f6", "prev_item", "◀ Item", key_display="F6", priority=True,
                 tooltip="Go back to the previous agenda item"),
-        Binding("f7", "next_item", "Next item", key_display="F7", priority=True,
+        Binding("f7", "next_item", "Item ▶", key_display="F7", priority=True,
                 tooltip="Finish this item and take the next one"),
-        Binding("f8", "start_finish", "Start/finish", key_display="F8",
+        Binding("f8", "start_finish", "Start/end", key_display="F8",
                 tooltip="Stamp the current item as started (or finished) now"),
         Binding("f9", "undo", "Undo", key_display="F9",
                 tooltip="Undo the last change to the minutes"),
@@ -211,7 +211,7 @@ class LiveScreen(Screen[None]):
                 yield AgendaList(id="agenda")
             yield EntryList(id="entries")
         yield Composer(self._completion_people, id="composer")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def composer(self) -> Composer:

@@ -236,7 +236,7 @@ class Composer(Vertical):
     """The fields row and the text (and answer) areas; the live screen reads ``state()``."""
 
     BINDINGS = [
-        Binding("escape", "escape", "Plain paragraph", key_display="Esc"),
+        Binding("escape", "escape", "Plain text", key_display="Esc"),
     ]
 
     class Submitted(Message):
