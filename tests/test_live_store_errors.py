@@ -124,3 +124,37 @@ async def test_draft_is_saved_within_half_a_second_and_flushed_on_quit(db_path: 
     finally:
         check.close()
     assert draft is not None and draft.text == "Members noted the"
+
+
+async def test_a_second_window_on_the_meeting_is_told_and_can_take_over(db_path: Path) -> None:
+    setup = Store(str(db_path))
+    meeting_id = write_meeting(setup, write_panel(setup))
+    setup.close()
+    app = make_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_live(app, pilot, meeting_id, FakeClock())
+        await pilot.press(*"Mine")
+        await asyncio.sleep(0.5)
+        await settle(pilot, screen)
+        # another copy of the app saves its own draft of the same meeting
+        other = Store(str(db_path))
+        other.save_draft(meeting_id, "Theirs", claim=True)
+        await pilot.press(*" too")
+        for _ in range(40):
+            await asyncio.sleep(0.05)
+            await settle(pilot, screen)
+            if type(app.screen).__name__ == "ConfirmScreen":
+                break
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        draft = other.get_draft(meeting_id)
+        assert draft is not None and draft.text == "Theirs"  # nothing was overwritten
+        assert screen.composer.text_area.text == "Mine too"  # and nothing typed was lost
+        await pilot.press("y")  # take the meeting over in this window
+        for _ in range(40):
+            await asyncio.sleep(0.05)
+            await settle(pilot, screen)
+            draft = other.get_draft(meeting_id)
+            if draft is not None and draft.text == "Mine too":
+                break
+        other.close()
+        assert draft is not None and draft.text == "Mine too"
