@@ -215,6 +215,7 @@ class ActionLogScreen(Screen[None]):
         self.reload()
 
     def _describe(self, data: ActionLogData) -> Text:
+        """Two lines: what is shown (panel, filters, count), then where changes are minuted."""
         f = self.filters
         shown = {"open": "open actions", "done": "done actions", "dropped": "dropped actions",
                  "all": "all actions"}[f.status]
@@ -222,25 +223,26 @@ class ActionLogScreen(Screen[None]):
         if f.overdue:
             parts.append("overdue")
         if f.meeting == CARRIED and data.context is not None:
-            parts.append(f"carried to the meeting of {long_date(data.context.held_on)}")
+            parts.append(f"carried to {long_date(data.context.held_on)}")
         elif isinstance(f.meeting, int) and f.meeting in data.meetings:
             parts.append(f"raised on {long_date(data.meetings[f.meeting].held_on)}")
         if f.owner.strip():
             parts.append(f"owner {f.owner.strip()!r}")
-        line = Text.assemble((data.panel.name, "bold"), " · Action log · ",
-                             ", ".join(parts), f" · {len(data.actions)} of {data.total}")
+        wide = self.size.width >= WIDE
+        panel = data.panel.name if wide else (data.panel.short_name or data.panel.name)
+        line = Text.assemble((panel, "bold"), " · Action log · ", ", ".join(parts),
+                             f" · {len(data.actions)} of {data.total}",
+                             no_wrap=True, overflow="ellipsis")
         line.append("\n")
-        if data.context is not None:
-            line.append(
-                f"Progress and closures are minuted at the meeting of "
-                f"{long_date(data.context.held_on)}.", style="bold" if not
-                data.context.is_approved else "red",
-            )
-            if data.context.is_approved:
-                line.append(" (its minutes are approved: nothing more can be minuted there)",
-                            style="red")
-        else:
+        context = data.context
+        if context is None:
             line.append("s status · o overdue · m meeting · / owner · Esc back", style="dim")
+        elif context.is_approved:
+            line.append(f"The minutes of {long_date(context.held_on)} are approved: progress "
+                        "cannot be minuted there.", style="red")
+        else:
+            line.append(f"Progress (u) and closures (d, x) are minuted at the meeting of "
+                        f"{long_date(context.held_on)}.", style="bold")
         return line
 
     def _columns(self) -> list[tuple[str, int]]:

@@ -105,6 +105,25 @@ def short_date(day: date | None) -> str:
     return f"{day.day} {day:%b %Y}" if day else ""
 
 
+def sitting(start: date | None, end: date | None, today: date) -> str:
+    """A membership's dates in 17 characters: "left 30/09/26", "from 01/10/26", "since …",
+    "until …" or "01/10/26-30/09/27" ("" when it has none)."""
+    def d(day: date) -> str:
+        return f"{day:%d/%m/%y}"
+
+    if end is not None and end < today:
+        return f"left {d(end)}"
+    if start is not None and start > today:
+        return f"from {d(start)}"
+    if start is not None and end is not None:
+        return f"{d(start)}-{d(end)}"
+    if start is not None:
+        return f"since {d(start)}"
+    if end is not None:
+        return f"until {d(end)}"
+    return ""
+
+
 @dataclass(frozen=True, slots=True)
 class PanelSettingsData:
     """Everything the screen shows, read in one store call."""
@@ -157,7 +176,7 @@ class StandingTable(_SettingsTable):
                 tooltip="Move the item up"),
         Binding("shift+down,ctrl+down", "screen.move_standing(1)", "Down", key_display="⇧↓",
                 tooltip="Move the item down"),
-        Binding("c", "screen.copy_agenda", "Copy a meeting's",
+        Binding("c", "screen.copy_agenda", "Copy agenda",
                 tooltip="Replace the standing agenda with the agenda of one of the panel's "
                         "meetings"),
         Binding("delete,x", "screen.delete_standing", "Delete", key_display="x",
@@ -304,6 +323,8 @@ class PanelSettingsScreen(Screen[None]):
                      rows, at)
 
     def _fill_members(self, data: PanelSettingsData, today: date, member: int | None) -> None:
+        """Wide: From and Until columns. Narrow (80 columns): one "Sitting" column that says
+        "left 30/09/26", "from 01/10/26" or "01/10/26-30/09/27"."""
         rows: list[tuple[str, Sequence[Text | str]]] = []
         chair_title = data.panel.chair_title
         wide = self.size.width >= 110
@@ -313,23 +334,32 @@ class PanelSettingsScreen(Screen[None]):
                 at = n
             style = "" if m.active_on(today) else "dim"
             name = Text(m.person.full_name, style=style)
-            if m.end_date is not None and m.end_date < today:
+            left = m.end_date is not None and m.end_date < today
+            later = m.start_date is not None and m.start_date > today
+            if wide and left:
                 name.append("  (left)", style="dim italic")
-            elif m.start_date is not None and m.start_date > today:
+            elif wide and later:
                 name.append("  (from later)", style="italic")
-            cells: list[Text | str] = [
-                name, Text(role_label(m.role.value, chair_title), style=style),
-                Text(m.represents, style=style) if m.represents else
-                Text(m.person.role, style="dim"),
-                Text(short_date(m.start_date), style=style),
-                Text(short_date(m.end_date), style=style),
-            ]
+            role = role_label(m.role.value, chair_title)
+            if not wide and m.role.value == "co_opted":
+                role = "Co-opted"
+            represents = (Text(m.represents, style=style) if m.represents else
+                          Text(m.person.role, style="dim"))
+            cells: list[Text | str] = [name, Text(role, style=style), represents]
+            if wide:
+                cells += [Text(short_date(m.start_date), style=style),
+                          Text(short_date(m.end_date), style=style)]
+            else:
+                cells.append(Text(sitting(m.start_date, m.end_date, today), style=style))
             rows.append((str(m.id), cells))
-        role_w, date_w = (28, 11) if wide else (12, 11)
-        name_w = 30 if wide else 22
-        columns = [("Name", name_w), ("Role", role_w),
-                   ("Represents", self._flex([name_w, role_w, date_w, date_w])),
-                   ("From", date_w), ("Until", date_w)]
+        if wide:
+            fixed = [30, 28, 11, 11]
+            columns = [("Name", 30), ("Role", 28), ("Represents", self._flex(fixed)),
+                       ("From", 11), ("Until", 11)]
+        else:
+            fixed = [20, 13, 17]
+            columns = [("Name", 20), ("Role", 13), ("Represents", self._flex(fixed)),
+                       ("Sitting", 17)]
         self._refill(self.query_one(MembersTable), columns, rows, at)
 
     def on_resize(self) -> None:

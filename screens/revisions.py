@@ -36,10 +36,10 @@ def revision_renderable(number: int, revision: RevisionData) -> Group:
     """One change: its number and time, then the text before and after."""
     head = Text.assemble((f"Change {number}", "bold"), "  ",
                          (local_stamp(revision.changed_at), "dim"))
-    before = Text("Before: ", style="bold red")
-    before.append(revision.old_text or "(empty)", style="" if revision.old_text else "dim")
-    after = Text("After:  ", style="bold green")
-    after.append(revision.new_text or "(empty)", style="" if revision.new_text else "dim")
+    before = Text.assemble(("Before: ", "bold red"),
+                           (revision.old_text or "(empty)", "" if revision.old_text else "dim"))
+    after = Text.assemble(("After:  ", "bold green"),
+                          (revision.new_text or "(empty)", "" if revision.new_text else "dim"))
     return Group(head, before, after, Text(""))
 
 

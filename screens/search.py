@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -67,19 +68,18 @@ def highlighted(snippet: str) -> Text:
 
 
 def hit_renderable(hit: SearchHit) -> Group:
-    """Two or more lines: where (date · panel · item · what), then the highlighted snippet."""
+    """Where (date, what, item, panel: cut to one line), then the highlighted snippet indented
+    by two columns (its wrapped lines too)."""
     where = Text(no_wrap=True, overflow="ellipsis")
     where.append(f"{hit.held_on:%d %b %Y}", style="bold")
-    where.append(f"  {hit.panel_name}", style="dim")
-    if hit.item_title:
-        where.append("  ·  ")
-        where.append(hit.item_title, style="bold")
-    where.append(f"  ·  {SOURCE_LABELS.get(hit.source, hit.source)}", style="italic")
+    where.append(f"  {SOURCE_LABELS.get(hit.source, hit.source)}", style="italic")
     if hit.exempt:
         where.append("  PART 2 (exempt)", style="bold red")
-    snippet = highlighted(hit.snippet)
-    snippet.pad_left(2)
-    return Group(where, snippet)
+    if hit.item_title:
+        where.append("  ")
+        where.append(hit.item_title, style="bold")
+    where.append(f"  · {hit.panel_name}", style="dim")
+    return Group(where, Padding(highlighted(hit.snippet), (0, 0, 0, 2)))
 
 
 class SearchResults(OptionList):

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 
 from models.domain import EntryKind
@@ -55,8 +56,10 @@ def write_meetings(db: Path) -> dict[str, int]:
 def where_and_snippet(results: SearchResults, index: int) -> tuple[Text, Text]:
     prompt = results.get_option_at_index(index).prompt
     assert isinstance(prompt, Group)
-    where, snippet = prompt.renderables
-    assert isinstance(where, Text) and isinstance(snippet, Text)
+    where, padded = prompt.renderables
+    assert isinstance(where, Text) and isinstance(padded, Padding)
+    snippet = padded.renderable
+    assert isinstance(snippet, Text)
     return where, snippet
 
 
