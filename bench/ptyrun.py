@@ -34,6 +34,7 @@ class PtyRun:
     returncode: int
     output: bytes
     maxrss_mb: float  # the process's peak resident memory
+    cpu_s: float  # user + system CPU time of the whole process (exit included)
 
     def mark(self, stage: str) -> float:
         if stage not in self.marks:
@@ -87,7 +88,7 @@ def run(
                 break
             chunks.append(data)
         exited = time.monotonic() - started
-        returncode, maxrss_mb = _wait(proc, deadline)
+        returncode, maxrss_mb, cpu_s = _wait(proc, deadline)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -95,16 +96,16 @@ def run(
         os.close(master)
     output = b"".join(chunks)
     marks = {m.group(1).decode(): float(m.group(2)) - started for m in MARKER.finditer(output)}
-    return PtyRun(started, marks, exited, returncode, output, maxrss_mb)
+    return PtyRun(started, marks, exited, returncode, output, maxrss_mb, cpu_s)
 
 
-def _wait(proc: subprocess.Popen[bytes], deadline: float) -> tuple[int, float]:
-    """Reap the process with ``wait4`` to learn its peak memory as well as its exit code."""
+def _wait(proc: subprocess.Popen[bytes], deadline: float) -> tuple[int, float, float]:
+    """Reap the process with ``wait4`` to learn its peak memory and CPU time too."""
     while time.monotonic() < deadline:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
-            return proc.returncode, usage.ru_maxrss / 1024
+            return proc.returncode, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
         time.sleep(0.005)
     raise TimeoutError(f"process {proc.pid} did not exit")
 

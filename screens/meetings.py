@@ -101,6 +101,7 @@ class MeetingsScreen(Screen[None]):
         self.loaded = False
         self._panel_width = 0
         self._select_after_load: int | None = None
+        self._early = False  # showing the list read before the store opened
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -128,11 +129,24 @@ class MeetingsScreen(Screen[None]):
         store_call(self, lambda s: s.list_meetings(), self._loaded, group="meetings-load",
                    exclusive=True)
 
+    def show_early(self, meetings: list[MeetingSummary]) -> None:
+        """The list read before the store opened (``models.quick_list``): shown at once;
+        ``loaded`` waits for the store's own answer, which redraws only if it differs."""
+        if self.loaded:
+            return
+        self.meetings = meetings
+        self._early = True
+        self._show()
+        self.call_after_refresh(bench_hook.mark, self.app, "ready")
+
     def _loaded(self, meetings: list[MeetingSummary]) -> None:
         first_time = not self.loaded
+        same = self._early and meetings == self.meetings
         self.meetings = meetings
         self.loaded = True
-        self._show()
+        self._early = False
+        if not same:
+            self._show()
         if first_time:
             self.call_after_refresh(bench_hook.mark, self.app, "ready")
             opening = getattr(self.app, "open_meeting", None)
@@ -198,7 +212,7 @@ class MeetingsScreen(Screen[None]):
         self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.loaded and dict(self._columns())["Panel"] != self._panel_width:
+        if (self.loaded or self._early) and dict(self._columns())["Panel"] != self._panel_width:
             self._show()
 
     def current(self) -> MeetingSummary | None:
@@ -227,7 +241,7 @@ class MeetingsScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        if self.loaded:
+        if self.loaded or self._early:
             self._show()
 
     @on(Input.Submitted, "#filter")

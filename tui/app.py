@@ -7,6 +7,7 @@ store opens in a thread worker and screens wait on ``app.store_ready`` before lo
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -22,6 +23,7 @@ from textual.screen import Screen
 from tui import bench_hook
 
 if TYPE_CHECKING:
+    from models.domain import MeetingSummary
     from models.store import Store
 
 
@@ -80,6 +82,17 @@ class PanelMinutesApp(App[None]):
 
     @work(thread=True, exclusive=True, group="store-open")
     def _open_store(self) -> None:
+        # The meetings list first, read with the standard library alone (models.quick_list):
+        # it paints before SQLAlchemy is even imported. The import below then waits for that
+        # frame, as it would otherwise hold the GIL while the list is drawn.
+        from models.quick_list import quick_meetings
+
+        early = quick_meetings(self.db_target)
+        if early is not None:
+            painted = threading.Event()
+            self.call_from_thread(self._show_early, early, painted)
+            painted.wait(timeout=2.0)
+
         from models.errors import PanelMinutesError
         from models.store import Store
 
@@ -89,6 +102,13 @@ class PanelMinutesApp(App[None]):
             self.call_from_thread(self._store_failed, str(exc))
             return
         self.call_from_thread(self._store_opened, store)
+
+    def _show_early(self, meetings: list[MeetingSummary], painted: threading.Event) -> None:
+        from screens.meetings import MeetingsScreen
+
+        if isinstance(self.screen, MeetingsScreen):
+            self.screen.show_early(meetings)
+        self.call_after_refresh(painted.set)
 
     def _store_opened(self, store: Store) -> None:
         self._store = store
