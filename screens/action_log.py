@@ -570,6 +570,7 @@ def _clip(text: str, width: int = 160) -> str:
 class ActionDetailScreen(ModalScreen[None]):
     """One action in full: wording, owner, dates, status, and every update at every meeting."""
 
+    HELP_WIDGETS: ClassVar[tuple[type, ...]] = ()  # its keys are its own
     CSS_PATH = ["../tui/styles/dialogs.tcss", "../tui/styles/action_log.tcss"]
     BINDINGS = [Binding("escape,q", "close", "Close", key_display="Esc")]
 

@@ -38,6 +38,9 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("Setup", "screens.setup", "SetupScreen"),
     ("Live minutes", "screens.live", "LiveScreen"),
     ("Export", "screens.export", "ExportScreen"),
+    ("Search", "screens.search", "SearchScreen"),
+    ("Action log", "screens.action_log", "ActionLogScreen"),
+    ("Panel settings", "screens.panel_settings", "PanelSettingsScreen"),
 )
 DIALOGS: tuple[tuple[str, str, str], ...] = (
     ("Yes/no question", "screens.confirm", "ConfirmScreen"),
@@ -47,6 +50,9 @@ DIALOGS: tuple[tuple[str, str, str], ...] = (
     ("Agenda item", "screens.item_form", "ItemFormScreen"),
     ("Paste agenda items", "screens.item_form", "PasteItemsScreen"),
     ("Declaration of interest", "screens.declaration_form", "DeclarationFormScreen"),
+    ("Panel member", "screens.panel_settings", "MemberFormScreen"),
+    ("One action in full", "screens.action_log", "ActionDetailScreen"),
+    ("Changes to an entry", "screens.revisions", "RevisionsScreen"),
     ("This help", "screens.help", "HelpScreen"),
 )
 

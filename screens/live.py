@@ -742,7 +742,7 @@ class LiveScreen(Screen[None]):
         previous = self.current_item
         self.current_id = item_id
         self._refresh(select_last=True)
-        if not take or target.started_at or not self.loaded.is_set():
+        if not take or target.started_at or not self.loaded.is_set() or self.read_only:
             return
         stamp = hhmm(self.now())
         finish = previous if previous and previous.started_at and not previous.finished_at else None

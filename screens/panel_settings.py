@@ -690,6 +690,7 @@ class MemberFormScreen(ModalScreen[int | None]):
     (ctrl+s, or Enter in a field) and dismisses with the membership's id; a problem is shown in
     the form, which stays open with everything typed."""
 
+    HELP_WIDGETS: ClassVar[tuple[type, ...]] = ()  # its keys are its own
     CSS_PATH = ["../tui/styles/dialogs.tcss", "../tui/styles/panel_settings.tcss"]
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", key_display="ctrl+s"),
