@@ -113,6 +113,12 @@ async def test_approval_locks_the_meeting_and_corrections_become_amendments(
         assert live.meeting_id == first and live.read_only
         assert "read-only" in str(live.entry_list.border_subtitle)
         assert app.screen.active_bindings["ctrl+r"].binding.action == "amend"
+        await pilot.press("f7")  # reading on through approved minutes stamps nothing
+        await live.wait_idle()
+        await settle(pilot)
+        assert live.current_item is not None
+        assert live.current_item.title == "Declarations of interest"
+        assert not any("cannot be changed" in n for n in notes(pilot))
         before = app.store.load_document(first).entries
         area = live.composer.text_area
         area.focus()
