@@ -8,17 +8,19 @@ meetings and the actions raised at the first. Everything after that is done by k
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
+from rich.console import Console
 from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from models.domain import ActionStatus
 from models.export import render_markdown
 from models.store import Store
-from screens.action_log import ActionLogScreen, ActionTable
+from screens.action_log import ActionDetailScreen, ActionLogScreen, ActionTable
 from screens.live import LiveScreen
 from screens.meetings import MeetingsScreen
 from screens.pickers import ChoiceScreen
@@ -33,6 +35,13 @@ from tests.test_screen_between_support import (
 from tui.app import PanelMinutesApp, make_app
 
 FIRST, SECOND, THIRD = date(2027, 1, 12), date(2027, 3, 9), date(2027, 5, 11)
+
+
+def plain(renderable: object) -> str:
+    """A Static's content as the text a reader sees."""
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
 
 
 def write_series(db: Path) -> dict[str, int]:
@@ -126,6 +135,15 @@ async def test_actions_are_carried_over_three_meetings_and_closed_at_the_third(
         await answer_prompt(pilot, "The Commissioner has asked the force for the figures.")
         await wait_for(pilot, lambda: "asked the force" in cell(log, "A1", "Progress / note"),
                        "the progress shown")
+        await pilot.press("enter")  # A1 in full, with the update just reported
+        await screen_is(pilot, ActionDetailScreen)
+        detail = app.screen
+        await wait_for(pilot, lambda: "asked the force" in plain(
+            detail.query_one("#action-updates", Static).content), "the update listed")
+        facts = plain(detail.query_one("#action-facts", Static).content)
+        assert "Ms Janet Rowe" in facts and "28 Feb 2027" in facts and "12 Jan 2027" in facts
+        await pilot.press("escape")
+        await screen_is(pilot, ActionLogScreen)
         await pilot.press("down", "down", "d")
         await answer_prompt(pilot, "Visit held on 2 March.")
         offered = await answer_prompt(pilot)  # the date offered: the meeting's own
