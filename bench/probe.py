@@ -179,10 +179,14 @@ async def app_scenario(pilot: Pilot[Any], meter: Meter, args: argparse.Namespace
     assert isinstance(live, LiveScreen)
     await asyncio.sleep(0.3)
 
-    # Switch items: forward through the agenda (F7 takes the next item), then back (F6).
+    # Switch items: forward through the agenda (F7 takes the next item), then back (F6) (or
+    # back first when the current item is near the end).
     switches: list[float] = []
+    start = next(i for i, item in enumerate(live.items) if item.id == live.current_id)
+    half = args.switches // 2
+    first, then = ("f7", "f6") if start + half < len(live.items) else ("f6", "f7")
     for n in range(args.switches):
-        key = "f7" if n < args.switches // 2 else "f6"
+        key = first if n < half else then
         index = next(i for i, item in enumerate(live.items) if item.id == live.current_id)
         target = live.items[index + (1 if key == "f7" else -1)].id
         sent, _, painted = await meter.press(key, None, lambda t=target: live.current_id == t)

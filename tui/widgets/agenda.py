@@ -8,6 +8,7 @@ the highlight there; Enter takes it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from time import monotonic
 
 from rich.console import RenderableType
@@ -20,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from models.domain import ItemData
 from tui.widgets.clock import span
+from tui.widgets.memo import MemoCache
 
 TYPEAHEAD_SECONDS = 1.2
 
@@ -76,6 +78,7 @@ class AgendaList(OptionList):
         self._typed = ""
         self._typed_at = 0.0
         self._numbers: dict[int, str] = {}
+        self._memos = MemoCache(limit=500)
 
     def show(
         self,
@@ -91,18 +94,20 @@ class AgendaList(OptionList):
         """Redraw every item (cheap: a meeting has tens of items, not thousands)."""
         previous = self.highlighted_option.id if keep_highlight and self.highlighted_option else None
         self._numbers = dict(numbers)
-        self.set_options(
-            Option(
-                item_prompt(
-                    item, numbers.get(item.id, "?"), current=item.id == current_id,
-                    entry_count=entry_counts.get(item.id, 0),
-                    action_count=action_counts.get(item.id, 0),
-                    details=details or item.id == current_id,
-                ),
-                id=str(item.id),
+        options = []
+        for item in items:
+            # Only the lines that changed are laid out again (a switch changes two).
+            number, current = numbers.get(item.id, "?"), item.id == current_id
+            entry_count = entry_counts.get(item.id, 0)
+            action_count = action_counts.get(item.id, 0)
+            shown = details or current
+            prompt = self._memos.get(
+                (item, number, current, entry_count, action_count, shown),
+                partial(item_prompt, item, number, current=current, entry_count=entry_count,
+                        action_count=action_count, details=shown),
             )
-            for item in items
-        )
+            options.append(Option(prompt, id=str(item.id)))
+        self.set_options(options)
         target = previous or (str(current_id) if current_id is not None else None)
         if target is not None:
             self.highlight_item(int(target))

@@ -7,6 +7,8 @@ highlight survives a redraw and the screen knows what the clerk has selected.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
+from typing import Any
 
 from textual.binding import Binding
 from textual.widgets import OptionList
@@ -15,6 +17,7 @@ from textual.widgets.option_list import Option
 from models.domain import ActionData, EntryData, Numbering, PersonData
 from models.numbering import entry_numbers
 from tui.widgets.entry_view import action_renderable, entry_renderable
+from tui.widgets.memo import MemoCache
 
 
 class EntryList(OptionList):
@@ -30,6 +33,12 @@ class EntryList(OptionList):
         Binding("u", "screen.undo", "Undo", show=False),
     ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Entries laid out once, reused while unchanged (switching back, filing one more).
+        self._memos = MemoCache()
+        self._people: Mapping[int, PersonData] | None = None
+
     def show(
         self,
         entries: Sequence[EntryData],
@@ -42,11 +51,19 @@ class EntryList(OptionList):
         """Redraw the list; keep the highlight on ``select`` or the entry that had it."""
         keep = select or (self.highlighted_option.id if self.highlighted_option else None)
         labels = entry_numbers(list(entries), numbering)
+        if people is not self._people:  # names may have changed: lay everything out again
+            self._people = people
+            self._memos.clear()
+        memo = self._memos.get
         options = [
-            Option(entry_renderable(entry, label, people), id=f"e{entry.id}")
+            Option(memo((entry, label), partial(entry_renderable, entry, label, people)),
+                   id=f"e{entry.id}")
             for entry, label in zip(entries, labels, strict=True)
         ]
-        options += [Option(action_renderable(a, people), id=f"a{a.id}") for a in actions]
+        options += [
+            Option(memo(a, partial(action_renderable, a, people)), id=f"a{a.id}")
+            for a in actions
+        ]
         self.set_options(options)
         if not options:
             return
