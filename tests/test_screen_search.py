@@ -111,6 +111,7 @@ async def test_search_finds_an_older_meeting_and_opens_it_at_the_entry(db_path: 
 
         # Search again from the live screen; a hit in this same meeting reuses this screen.
         depth = len(app.screen_stack)
+        live.composer.text_area.focus()  # ctrl+f works while typing too
         await pilot.press("ctrl+f")
         await screen_is(pilot, SearchScreen)
         again = app.screen
