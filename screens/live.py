@@ -498,11 +498,17 @@ class LiveScreen(Screen[None]):
             )
         assert item is not None
         item_id = item.id
+        # Filing deletes the draft in the same transaction, so a kill just after Enter cannot
+        # bring the filed text back as an unfiled draft.
+        stamp = self._draft_stamp
         if state.mode is Mode.ACTION:
             values = action_args(state, people)
 
             def add_action(s: Store) -> ActionData:
-                return s.add_action(meeting_id, item_id=item_id, **values)
+                return s.add_action(
+                    meeting_id, item_id=item_id, clear_draft_of=meeting_id, draft_stamp=stamp,
+                    **values,
+                )
 
             return add_action, {item_id}, lambda r: undo_add_action(r, f"filing action {r.ref}")
         values = entry_args(state, people)
@@ -515,7 +521,9 @@ class LiveScreen(Screen[None]):
                 s.check_vote_counts(meeting_id, *votes)
             if item.taken_position is None:
                 s.mark_item_taken(item_id)
-            return s.add_entry(item_id, kind, text, **values)
+            return s.add_entry(
+                item_id, kind, text, clear_draft_of=meeting_id, draft_stamp=stamp, **values
+            )
 
         name = KIND_NAMES[kind]
         return add_entry, {item_id}, lambda r: undo_add_entry(r, f"filing a {name}")

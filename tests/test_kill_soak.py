@@ -277,3 +277,6 @@ def test_killed_again_and_again_loses_nothing(tmp_path: Path) -> None:
     )
     assert soak.lost == []
     assert integrity == "ok"
+    # Filing deletes the draft in the same transaction: a kill just after Enter never brings
+    # the filed text back as a draft (which Enter would then file twice).
+    assert soak.duplicates == 0

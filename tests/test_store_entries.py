@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -206,3 +206,42 @@ def test_unpaired_surrogate_is_refused_with_a_clear_message(store: Store) -> Non
         store.create_person("Ann \ud800 Baker")
     assert store.list_people() == []
     assert store.get_panel(panel.id).name == "Surrogate Test Panel"
+
+
+def test_filing_removes_the_draft_it_came_from_even_with_a_stale_stamp(store: Store) -> None:
+    """An autosave still on its way when Enter was pressed must not survive the filing."""
+    panel = store.create_panel("Draft Test Panel")
+    meeting = store.create_meeting(panel.id, date(2027, 1, 12), standing_agenda=False)
+    item = store.add_item(meeting.id, "Estates strategy")
+    store.save_draft(meeting.id, "The Commissioner introduced", item_id=item.id)
+    # The window's last known stamp is older than the row (the in-flight save replaced it).
+    store.add_entry(
+        item.id, EntryKind.PARAGRAPH, "The Commissioner introduced the estates strategy.",
+        clear_draft_of=meeting.id, draft_stamp=date_time_long_ago(),
+    )
+    assert store.get_draft(meeting.id) is None
+
+    # An action filed from the composer clears its draft the same way.
+    store.save_draft(meeting.id, "Circulate the estates", item_id=item.id)
+    store.add_action(
+        meeting.id, "Circulate the estates review to members", item_id=item.id,
+        clear_draft_of=meeting.id, draft_stamp=date_time_long_ago(),
+    )
+    assert store.get_draft(meeting.id) is None
+
+
+def test_filing_leaves_another_windows_unrelated_draft(store: Store) -> None:
+    panel = store.create_panel("Draft Test Panel")
+    meeting = store.create_meeting(panel.id, date(2027, 1, 12), standing_agenda=False)
+    item = store.add_item(meeting.id, "Estates strategy")
+    store.save_draft(meeting.id, "Cllr Ashby asked about the sale of", item_id=item.id)
+    store.add_entry(
+        item.id, EntryKind.PARAGRAPH, "The Panel noted the report.",
+        clear_draft_of=meeting.id, draft_stamp=date_time_long_ago(),
+    )
+    draft = store.get_draft(meeting.id)
+    assert draft is not None and draft.text == "Cllr Ashby asked about the sale of"
+
+
+def date_time_long_ago() -> datetime:
+    return datetime(2000, 1, 1, tzinfo=UTC)

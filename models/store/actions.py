@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import aliased
@@ -18,6 +18,7 @@ from models.store.base import (
     apply_fields,
     require_text,
 )
+from models.store.entries import drop_filed_draft
 
 # Fields minuted when the action was raised: fixed once those minutes are approved.
 MINUTED_ACTION_FIELDS = frozenset({"text", "owner_id", "owner_text", "due_date", "item_id"})
@@ -37,7 +38,10 @@ class ActionsMixin(StoreBase):
         owner_id: int | None = None,
         owner_text: str = "",
         due_date: date | None = None,
+        clear_draft_of: int | None = None,
+        draft_stamp: datetime | None = None,
     ) -> ActionData:
+        """Raise an action at ``meeting_id``; ``clear_draft_of`` as for ``add_entry``."""
         body = require_text(text, "action")
         with self._session() as s:
             meeting = self._editable_meeting(s, meeting_id)
@@ -63,6 +67,8 @@ class ActionsMixin(StoreBase):
                 owner_text=owner_text.strip(), due_date=due_date, position=int(count),
             )
             s.add(row)
+            if clear_draft_of is not None:
+                drop_filed_draft(s, clear_draft_of, draft_stamp, text)
             s.flush()
             return action_data(row)
 

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, col, delete, func, select, update
+from sqlmodel import Session, col, func, select, update
 
 from models import tables as t
 from models.domain import AttendanceStatus, DraftData, EntryData, EntryKind, Outcome, RevisionData
@@ -99,6 +99,24 @@ def _audit_text(row: t.Entry) -> str:
     return row.text if not row.answer else f"{row.text}\n\nAnswer: {row.answer}"
 
 
+def drop_filed_draft(s: Session, meeting_id: int, stamp: datetime | None, filed_text: str) -> None:
+    """Delete the meeting's draft in the transaction that files its text.
+
+    The draft goes when it is the version this window last saved (``stamp``), or when its text
+    is what is being filed or the start of it (an autosave still on its way when Enter was
+    pressed carries a shorter or equal text and an unknown stamp). Another window's unrelated
+    draft is left alone.
+    """
+    row = s.get(t.Draft, meeting_id)
+    if row is None:
+        return
+    same_version = stamp is None or _utc(row.updated_at) == _utc(stamp)
+    typed = row.text.strip()
+    filed = filed_text.strip()
+    if same_version or (typed and filed.startswith(typed)) or typed == filed:
+        s.delete(row)
+
+
 class EntriesMixin(StoreBase):
     @staticmethod
     def _entry_count(s: Session, item_id: int) -> int:
@@ -122,9 +140,8 @@ class EntriesMixin(StoreBase):
         """File an entry at the end of the item (or at ``position``); one transaction.
 
         ``clear_draft_of``: the meeting whose composer draft this entry is being filed from.
-        Its draft row is deleted in the same transaction (when ``draft_stamp`` is given, only if
-        the draft is still that version), so a crash just after filing cannot offer the same
-        text again as an unfiled draft.
+        Its draft row is deleted in the same transaction (see ``drop_filed_draft``), so a crash
+        just after filing cannot offer the same text again as an unfiled draft.
         """
         fields = _validate_entry(dict(fields))
         kind = EntryKind(kind)
@@ -143,16 +160,9 @@ class EntriesMixin(StoreBase):
             _check_votes(row)
             s.add(row)
             if clear_draft_of is not None:
-                self._drop_draft(s, clear_draft_of, draft_stamp)
+                drop_filed_draft(s, clear_draft_of, draft_stamp, text)
             s.flush()
             return entry_data(row)
-
-    @staticmethod
-    def _drop_draft(s: Session, meeting_id: int, stamp: datetime | None) -> None:
-        query = delete(t.Draft).where(col(t.Draft.meeting_id) == meeting_id)
-        if stamp is not None:
-            query = query.where(col(t.Draft.updated_at) == _utc(stamp))
-        s.exec(query)
 
     @staticmethod
     def _shift(s: Session, item_id: int, from_pos: int, delta: int) -> None:
