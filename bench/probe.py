@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import random
 import resource
@@ -58,6 +59,7 @@ class Meter:
         self.app = app
         self.frame_waiters: list[tuple[Callable[[], bool], asyncio.Future[float]]] = []
         self.changed: asyncio.Future[float] | None = None
+        self.gc: GcWatch | None = None
         original = app._display
 
         def display(screen: Any, renderable: Any) -> None:
@@ -100,6 +102,31 @@ class Meter:
         handled = await asyncio.wait_for(changed, timeout) if changed is not None else None
         painted_at = await asyncio.wait_for(frame, timeout)
         return sent, handled, painted_at
+
+
+class GcWatch:
+    """Times the garbage collector's pauses (a full collection stops the app for a while)."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[int, float]] = []  # (generation, ms)
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses.append((int(info["generation"]), ms(time.perf_counter() - self._started)))
+
+    def reset(self) -> None:
+        """Count from now on (start-up's collections are not what the clerk feels)."""
+        self.pauses.clear()
+
+    def summary(self) -> dict[str, Any]:
+        full = [p for g, p in self.pauses if g == 2]
+        return {"gc_collections": len(self.pauses), "gc_full": len(full),
+                "gc_full_max_ms": max(full, default=0.0),
+                "gc_max_ms": max((p for _, p in self.pauses), default=0.0)}
 
 
 def ms(seconds: float) -> float:
@@ -162,6 +189,8 @@ async def app_scenario(pilot: Pilot[Any], meter: Meter, args: argparse.Namespace
     await asyncio.sleep(0.2)
 
     # Open the long meeting.
+    if meter.gc is not None:
+        meter.gc.reset()
     frame = meter.frame_when(
         lambda: isinstance(app.screen, LiveScreen) and app.screen.loaded.is_set()
     )
@@ -271,6 +300,7 @@ def main() -> int:
         app = BareTextArea()
         scenario = textarea_scenario
     meter = Meter(app)
+    gc_watch = meter.gc = GcWatch()
     message_hook.set(meter.hook)
     result: dict[str, Any] = {}
 
@@ -282,6 +312,7 @@ def main() -> int:
         app.exit()
 
     app.run(auto_pilot=pilot_run)
+    result.update(gc_watch.summary())
     args.out.write_text(json.dumps(result))
     return 1 if "error" in result else 0
 
