@@ -6,12 +6,15 @@ it relies on keep working when the app changes.)
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
 from pathlib import Path
 
-from bench import ptyrun
+import pytest
+
+from bench import ptyrun, run
 from bench.generate import LONG_ENTRIES, LONG_ITEMS, generate, load_manifest
 
 SCALE = 0.0125  # one meeting a panel, plus the long meeting
@@ -68,3 +71,24 @@ def test_app_reports_first_frame_and_ready_for_the_start_up_benchmark(tmp_path: 
         pass
     else:
         raise AssertionError("the app exited on its own without the benchmark variable")
+
+
+def test_quick_check_fails_on_a_twofold_regression(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"ratios": {"start.large": 0.8, "open": 25.0}}))
+    monkeypatch.setattr(run, "BASELINE", baseline)
+    cpu = 17.0  # the yardstick, in ms
+
+    def rows(start_ms: float, open_ms: float) -> list[run.Row]:
+        return [
+            run.Row("start.large", "start", start_ms, 600.0, "stack floor"),
+            run.Row("open", "open", open_ms, 10.0, "sqlite3 read", gate_by="cpu"),
+            run.Row("keys.handled.p99", "p99", 50.0, 1.0, "bare", gate=False),
+        ]
+
+    assert run.check_baseline(rows(480.0, 425.0), cpu) == []  # as recorded
+    assert run.check_baseline(rows(700.0, 600.0), cpu) == []  # noisy, but under 2x
+    problems = run.check_baseline(rows(1000.0, 900.0), cpu)  # both more than 2x
+    assert len(problems) == 2 and "start" in problems[0] and "open" in problems[1]
