@@ -44,7 +44,7 @@ class DocumentMixin(StoreBase):
                         core_select(*ENTRY_COLUMNS)
                         .where(ENTRY_COLUMNS[1].in_(item_ids))
                         .order_by(ENTRY_COLUMNS[1], ENTRY_COLUMNS[2], ENTRY_COLUMNS[0])
-                    )
+                    ).all()
                 ]
                 if item_ids
                 else []
