@@ -105,11 +105,8 @@ def write_demo(store: Store) -> int:
         "Cllr Lloyd declared an interest as recorded above.",
     )
     store.update_item(previous.id, title="Minutes of the meeting held on 15 September 2026")
-    store.add_entry(
-        previous.id, EntryKind.RESOLUTION,
-        "that the minutes of the meeting held on 15 September 2026 be agreed as a correct record.",
-        outcome=Outcome.UNANIMOUS,
-    )
+    # The September minutes are agreed at this meeting: minuted here, and September is locked.
+    store.approve_minutes(first.id, at_meeting_id=mid, item_id=previous.id)
     store.add_entry(
         action_log.id, EntryKind.PARAGRAPH,
         "The Panel noted the progress on the actions from its previous meeting.",

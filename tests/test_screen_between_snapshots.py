@@ -177,6 +177,10 @@ def test_revisions(
 def test_approve_prompt(
     snap_compare: SnapCompare, demo: tuple[Store, int], db_path: Path, size: Any
 ) -> None:
-    _store, meeting_id = demo
+    store, meeting_id = demo
+    # The demo approves September at November; undo that to show the approval prompt itself.
+    earlier = store.previous_meeting(meeting_id)
+    assert earlier is not None
+    store.undo_approval(earlier.id, "Approved before the amendments were read.")
     assert snap_compare(app_for(db_path), terminal_size=size,
                         run_before=live(meeting_id, "ctrl+r", item=2))

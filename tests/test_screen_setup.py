@@ -118,6 +118,8 @@ async def test_add_people_times_capacity_and_remove(
 ) -> None:
     store, mid = demo
     first = store.list_meetings()[-1].id  # the September meeting: fewer people listed
+    # The demo approves September at November; reopen it so its attendance can be edited.
+    store.undo_approval(first, "Reopened to correct the attendance.")
     store.delete_meeting(mid)
     app = app_for(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
