@@ -279,13 +279,14 @@ def export_bundle(store: Store, meeting_id: int) -> dict[str, Any]:
         a.recorded_at_meeting_id for a in doc.amendments if a.recorded_at_meeting_id is not None
     }
     other_ids.discard(meeting_id)
-    others = sorted((store.get_meeting(i) for i in other_ids), key=lambda m: (m.held_on, m.id))
+    others = sorted(store.meetings_by_id(other_ids).values(), key=lambda m: (m.held_on, m.id))
     meeting_ref = {meeting_id: "m1"} | {m.id: f"m{n}" for n, m in enumerate(others, start=2)}
     # The items carried actions were raised under (an exempt one keeps the action out of the
     # public minutes), per meeting in agenda order, numbered on from this meeting's items.
     origin_items: dict[int, list[ItemData]] = {}
-    for item_id in sorted({a.item_id for a in doc.earlier_actions if a.item_id is not None}):
-        origin = store.get_item(item_id)
+    origins = store.items_by_id(a.item_id for a in doc.earlier_actions if a.item_id is not None)
+    for item_id in sorted(origins):
+        origin = origins[item_id]
         origin_items.setdefault(origin.meeting_id, []).append(origin)
     for group in origin_items.values():
         group.sort(key=lambda i: (i.position, i.id))

@@ -218,3 +218,19 @@ def test_bulk_rows_are_in_the_search_index(store: Store) -> None:
     assert [h.source for h in store.search('"heliograph trial"')] == ["entry"]
     assert [h.source for h in store.search("Tessingham")] == ["item"]
     assert [h.source for h in store.search("zeppelin")] == ["action"]
+
+
+def test_many_meetings_and_items_read_in_one_call(store: Store) -> None:
+    panel_id, _, _ = _panel(store)
+    first = store.bulk_add_meeting(panel_id, date(2025, 1, 7), [NewItem("A"), NewItem("B")])
+    second = store.bulk_add_meeting(panel_id, date(2025, 2, 4), [NewItem("C")])
+    meetings = store.meetings_by_id([first, second, first])
+    assert meetings == {first: store.get_meeting(first), second: store.get_meeting(second)}
+    ids = [i.id for i in store.list_items(first)] + [i.id for i in store.list_items(second)]
+    items = store.items_by_id(iter(ids))
+    assert items == {i: store.get_item(i) for i in ids}
+    assert store.items_by_id([]) == {} and store.meetings_by_id(()) == {}
+    with pytest.raises(NotFoundError, match="No meeting with id 999"):
+        store.meetings_by_id([first, 999])
+    with pytest.raises(NotFoundError, match="No agenda item with id 999"):
+        store.items_by_id([ids[0], 999])

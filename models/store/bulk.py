@@ -1,4 +1,4 @@
-"""Bulk writes: many items and entries in one transaction, for imports and benchmark databases.
+"""Bulk writes (many items and entries in one transaction) and reads (many rows in one query).
 
 The ordinary store methods write one row per transaction (safe while a clerk types). Writing
 years of minutes that way would take hours, so these methods validate everything first, then
@@ -9,7 +9,7 @@ same triggers, such as the search index) as the ordinary methods.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -24,12 +24,21 @@ from models.domain import (
     ActionStatus,
     AttendanceStatus,
     EntryKind,
+    ItemData,
     ItemKind,
+    MeetingData,
     MeetingStatus,
     Outcome,
 )
-from models.errors import ValidationError
-from models.store.base import StoreBase, clean_time, dump_list, require_text
+from models.errors import NotFoundError, ValidationError
+from models.store.base import (
+    StoreBase,
+    clean_time,
+    dump_list,
+    item_data,
+    meeting_data,
+    require_text,
+)
 from models.store.meetings import guess_item_kind
 
 
@@ -90,6 +99,12 @@ class NewAction:
     status: ActionStatus = ActionStatus.OPEN
     completion_note: str = ""
     closed_on: date | None = None
+
+
+def _all_found(wanted: set[int], found: dict[int, Any], what: str) -> None:
+    missing = sorted(wanted - set(found))
+    if missing:
+        raise NotFoundError(f"No {what} with id {missing[0]}.")
 
 
 def _table(model: type[Any]) -> Table:
@@ -293,6 +308,30 @@ class BulkMixin(StoreBase):
             for pos, a in enumerate(actions)
         ]
         s.connection().execute(insert(_table(t.Action)), rows)
+
+    # --- many rows read in one query ---------------------------------------------------------------
+
+    def meetings_by_id(self, ids: Iterable[int]) -> dict[int, MeetingData]:
+        """The meetings with these ids, in one query; ``NotFoundError`` if one does not exist."""
+        wanted = set(ids)
+        if not wanted:
+            return {}
+        with self._session() as s:
+            rows = s.exec(select(t.Meeting).where(col(t.Meeting.id).in_(wanted))).all()
+            found = {r.id: meeting_data(r) for r in rows if r.id is not None}
+        _all_found(wanted, found, "meeting")
+        return found
+
+    def items_by_id(self, ids: Iterable[int]) -> dict[int, ItemData]:
+        """The agenda items with these ids, in one query; ``NotFoundError`` if one is missing."""
+        wanted = set(ids)
+        if not wanted:
+            return {}
+        with self._session() as s:
+            rows = s.exec(select(t.AgendaItem).where(col(t.AgendaItem.id).in_(wanted))).all()
+            found = {r.id: item_data(r) for r in rows if r.id is not None}
+        _all_found(wanted, found, "agenda item")
+        return found
 
     @staticmethod
     def _count(s: Session, model: type[Any], where: Any) -> int:
