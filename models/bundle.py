@@ -466,15 +466,17 @@ _KEY_ORDER = (
 _RANK = {key: n for n, key in enumerate(_KEY_ORDER)}
 
 
-_KEY_ORDERS: dict[tuple[Any, ...], list[Any]] = {}
+_KEY_ORDERS: dict[tuple[Any, ...], list[tuple[Any, str]]] = {}
 
 
-def _key_order(value: dict[Any, Any]) -> list[Any]:
-    """The keys in bundle order; dicts of one kind share their keys, so the order is cached."""
+def _key_order(value: dict[Any, Any]) -> list[tuple[Any, str]]:
+    """(key, its JSON text and ": ") in bundle order; dicts of one kind share their keys, so
+    this is worked out once per kind."""
     shape = tuple(value)
     keys = _KEY_ORDERS.get(shape)
     if keys is None:
-        keys = sorted(value, key=lambda k: (_RANK.get(k, len(_RANK)), str(k)))
+        ordered = sorted(value, key=lambda k: (_RANK.get(k, len(_RANK)), str(k)))
+        keys = [(k, encode_basestring(_json_key(k)) + ": ") for k in ordered]
         _KEY_ORDERS[shape] = keys
     return keys
 
@@ -504,12 +506,19 @@ def _write_json(value: Any, pad: str, out: list[str]) -> None:
             out.append("{}")
             return
         inner = pad + "  "
+        between = ",\n" + inner
         out.append("{\n" + inner)
-        for n, key in enumerate(_key_order(value)):
+        for n, (key, head) in enumerate(_key_order(value)):
             if n:
-                out.append(",\n" + inner)
-            out.append(encode_basestring(_json_key(key)) + ": ")
-            _write_json(value[key], inner, out)
+                out.append(between)
+            item = value[key]
+            if type(item) is str:  # most values: one append, no call
+                out.append(head + encode_basestring(item))
+            elif item is None:
+                out.append(head + "null")
+            else:
+                out.append(head)
+                _write_json(item, inner, out)
         out.append("\n" + pad + "}")
     elif isinstance(value, list | tuple):
         if not value:
