@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from models.db import SQLITE_MAGIC, backup_dir, readonly_uri, recover_hint
+from models.db import SQLITE_MAGIC, backup_dir, recover_hint
 from models.errors import DatabaseError
+from models.sqlite_uri import readonly_uri
 
 KEEP = 10
 AUTO = "auto"

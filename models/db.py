@@ -27,6 +27,7 @@ from sqlmodel import SQLModel, create_engine
 
 from models import search_index, tables
 from models.errors import DatabaseError, SchemaTooNewError
+from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
@@ -118,15 +119,6 @@ def _is_app_folder(folder: Path) -> bool:
         return folder.resolve() == home or home in folder.resolve().parents
     except OSError:
         return False
-
-
-def readonly_uri(path: Path) -> str:
-    """A URI to read ``path`` leaving no trace: with no write-ahead log beside it the file is
-    opened as immutable (no -wal or -shm is created); with one, read-only through the log."""
-    from urllib.parse import quote
-
-    mode = "ro" if Path(f"{path}-wal").exists() else "ro&immutable=1"
-    return f"file:{quote(str(path))}?mode={mode}"
 
 
 def _probe_sqlite(path: Path) -> None:

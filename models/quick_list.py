@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from models.domain import MeetingStatus, MeetingSummary
+from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"  # as models.db
 ENV_VAR = "PANEL_MINUTES_DB"  # as models.db
@@ -54,7 +55,9 @@ def quick_meetings(db: str | os.PathLike[str] | None = None) -> list[MeetingSumm
     if path is None or not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+        # Read-only and leaving no trace (no -wal or -shm created), so a damaged or foreign
+        # file is left exactly as it was; the store's answer follows.
+        conn = sqlite3.connect(readonly_uri(path.resolve()), uri=True,
                                timeout=LOCK_WAIT_MS / 1000)
     except (sqlite3.Error, OSError, ValueError):
         return None
