@@ -29,9 +29,20 @@ GROUP BY m.id ORDER BY m.held_on DESC, m.id DESC
 """
 
 
+def peak_rss_kb() -> int:
+    """This process's peak resident memory since it started this program (VmHWM; unlike
+    ``ru_maxrss`` it does not include the parent's memory copied before ``exec``)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
 def mark(app: App[None], stage: str) -> None:
     if os.environ.get(ENV_VAR) == stage:
         os.write(1, f"\nPANEL_MINUTES_BENCH {stage} {time.monotonic():.6f}\n".encode())
+        os.write(1, f"\nPANEL_MINUTES_BENCH_HWM {peak_rss_kb()}\n".encode())
         app.exit()
 
 

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 MARKER = re.compile(rb"PANEL_MINUTES_BENCH (\S+) ([0-9.]+)")
+HWM = re.compile(rb"PANEL_MINUTES_BENCH_HWM ([0-9]+)")  # peak RSS in kB, when reported
 COLS, ROWS = 120, 40
 
 
@@ -33,8 +34,9 @@ class PtyRun:
     exited: float  # seconds after ``started`` when the terminal closed
     returncode: int
     output: bytes
-    maxrss_mb: float  # the process's peak resident memory
+    maxrss_mb: float  # ru_maxrss: includes the parent's memory at fork, see hwm_mb
     cpu_s: float  # user + system CPU time of the whole process (exit included)
+    hwm_mb: float | None = None  # peak RSS of the program itself, if it reported it
 
     def mark(self, stage: str) -> float:
         if stage not in self.marks:
@@ -96,7 +98,9 @@ def run(
         os.close(master)
     output = b"".join(chunks)
     marks = {m.group(1).decode(): float(m.group(2)) - started for m in MARKER.finditer(output)}
-    return PtyRun(started, marks, exited, returncode, output, maxrss_mb, cpu_s)
+    hwm = HWM.search(output)
+    return PtyRun(started, marks, exited, returncode, output, maxrss_mb, cpu_s,
+                  int(hwm.group(1)) / 1024 if hwm else None)
 
 
 def _wait(proc: subprocess.Popen[bytes], deadline: float) -> tuple[int, float, float]:

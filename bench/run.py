@@ -128,6 +128,17 @@ def med(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment of every measured process: as on a clerk's machine, Python keeps the
+    compiled bytecode of our modules (an installed app has it). A session that sets
+    PYTHONDONTWRITEBYTECODE would otherwise recompile tui/, screens/ and models/ at every start
+    while Textual and SQLAlchemy, installed, start precompiled. The cache goes to bench/out."""
+    env = dict(os.environ, **extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
+    return env
+
+
 def app_command() -> list[str]:
     script = Path(PY).parent / "panel-minutes"
     return [str(script)] if script.exists() else [PY, "-m", "tui.cli"]
@@ -206,7 +217,7 @@ def cpu_unit(reps: int = 9) -> float:
 
 
 def start_once(argv: list[str], stage: str) -> ptyrun.PtyRun:
-    env = dict(os.environ, PANEL_MINUTES_BENCH_EXIT=stage)
+    env = child_env(PANEL_MINUTES_BENCH_EXIT=stage)
     env.pop("PANEL_MINUTES_DB", None)
     run = ptyrun.run(argv, env=env, timeout=60)
     run.mark(stage)
@@ -233,7 +244,7 @@ def measure_start(settings: Settings, empty: Path, large: Path) -> dict[str, lis
             run = start_once(argv, stage)
             samples[key].append(run.mark(stage) * 1000)
             if key == "floor.stack.large":
-                samples["floor.stack.rss"].append(run.maxrss_mb)
+                samples["floor.stack.rss"].append(run.hwm_mb or run.maxrss_mb)
     return samples
 
 
@@ -244,6 +255,7 @@ def probe(args: list[str]) -> dict[str, Any]:
     result_file = OUT / "probe.json"
     result_file.unlink(missing_ok=True)
     run = ptyrun.run([PY, str(HERE / "probe.py"), *args, "--out", str(result_file)],
+                     env=child_env(),
                      timeout=900)
     if not result_file.exists():
         tail = run.output[-3000:].decode("utf-8", "replace")
