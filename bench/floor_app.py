@@ -1,4 +1,5 @@
-"""The start-up floors: a bare Textual app with the meetings screen's widgets, nothing else.
+"""The start-up floors: a bare Textual app with the meetings screen's widgets (and footer keys),
+nothing else.
 
     python bench/floor_app.py                 # first-frame floor: Textual only
     python bench/floor_app.py --db FILE       # stack floor: also imports sqlmodel (at the top,
@@ -18,6 +19,7 @@ import sys
 import time
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 ENV_VAR = "PANEL_MINUTES_BENCH_EXIT"
@@ -47,6 +49,23 @@ def mark(app: App[None], stage: str) -> None:
 
 
 class FloorApp(App[None]):
+    # The footer keys the meetings screen shows on its first frame (FooterKey widgets too):
+    # the same widgets means the same nine keys, doing nothing here.
+    BINDINGS = [
+        Binding("enter", "noop", "Open"),
+        Binding("n", "noop", "New"),
+        Binding("s", "noop", "Setup"),
+        Binding("d", "noop", "Duplicate"),
+        Binding("e", "noop", "Export"),
+        Binding("x", "noop", "Delete"),
+        Binding("slash", "noop", "Filter", key_display="/"),
+        Binding("ctrl+q", "quit", "Quit", key_display="^q"),
+        Binding("f1", "noop", "Help", key_display="F1"),
+    ]
+
+    def action_noop(self) -> None:
+        pass
+
     def __init__(self, db: str | None) -> None:
         super().__init__()
         self.db = db

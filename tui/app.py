@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class PanelMinutesApp(App[None]):
     """The clerk's app. Build it with ``make_app`` (the CLI and every test do)."""
 
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = ["styles/app.tcss", "styles/meetings.tcss"]  # meetings: the first screen
     TITLE = "panel-minutes"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -70,10 +70,15 @@ class PanelMinutesApp(App[None]):
         await self.store_ready.wait()
         return self.store
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The meetings list is the app's first and bottom screen: no blank screen under it to
+        compose and paint first, and its styles are read with the app's (CSS_PATH), so the
+        stylesheet is not parsed and applied twice before the first frame (~20 ms sooner)."""
         from screens.meetings import MeetingsScreen
 
-        self.push_screen(MeetingsScreen())
+        return MeetingsScreen()
+
+    def on_mount(self) -> None:
         # Open the store once the first frame is painted: importing SQLAlchemy in a thread
         # holds the GIL for most of its ~0.3 s and would otherwise delay that frame.
         self.call_after_refresh(self._open_store)
