@@ -7,12 +7,21 @@ from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, func, select, update
 
 from models import tables as t
 from models.domain import AttendanceStatus, DraftData, EntryData, EntryKind, Outcome, RevisionData
 from models.errors import ConflictError, NotFoundError, ValidationError
-from models.store.base import StoreBase, apply_fields, as_utc, clean_time, entry_data
+from models.store.base import (
+    ENTRY_COLUMNS,
+    StoreBase,
+    apply_fields,
+    as_utc,
+    clean_time,
+    entry_data,
+    entry_data_from_columns,
+)
 
 ENTRY_FIELDS = frozenset(
     {"kind", "text", "asker_id", "asker_text", "respondent_id", "respondent_text", "answer",
@@ -178,13 +187,15 @@ class EntriesMixin(StoreBase):
             return entry_data(self._get(s, t.Entry, entry_id, "entry"))
 
     def list_entries(self, item_id: int) -> list[EntryData]:
+        """The item's entries in order (plain columns, no ORM objects: the live screen re-reads
+        them after every filing)."""
         with self._session() as s:
-            rows = s.exec(
-                select(t.Entry)
-                .where(col(t.Entry.item_id) == item_id)
-                .order_by(col(t.Entry.position), col(t.Entry.id))
+            rows = s.connection().execute(
+                core_select(*ENTRY_COLUMNS)
+                .where(ENTRY_COLUMNS[1] == item_id)
+                .order_by(ENTRY_COLUMNS[2], ENTRY_COLUMNS[0])
             ).all()
-            return [entry_data(r) for r in rows]
+            return [entry_data_from_columns(r) for r in rows]
 
     def update_entry(
         self, entry_id: int, *, expected_updated_at: datetime | None = None, **fields: Any
