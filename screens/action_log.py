@@ -34,6 +34,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 from screens.meeting_form import DATE_HINT, date_problem, parse_date, today_for
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
+from screens.typing_filter import route_filter_keys
 from tui.store_calls import store_call
 
 if TYPE_CHECKING:
@@ -406,21 +407,8 @@ class ActionLogScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Down from the owner field goes to the list; a stray letter in the list types into it."""
-        field = self.query_one("#owner", Input)
-        table = self.table
-        if self.focused is field and event.key == "down":
-            event.stop()
-            table.focus()
-        elif (
-            self.focused is table
-            and event.is_printable
-            and event.character is not None
-            and not event.character.isspace()
-            and event.key not in self.active_bindings
-        ):
-            event.stop()
-            field.focus()
-            field.insert_text_at_cursor(event.character)
+        route_filter_keys(self, event, self.query_one("#owner", Input), self.table,
+                          can_go_down=True)
 
     def action_back(self) -> None:
         field = self.query_one("#owner", Input)

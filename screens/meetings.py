@@ -20,6 +20,7 @@ from screens.confirm import ConfirmScreen
 from screens.meeting_form import DATE_HINT, MeetingFormScreen, date_problem, parse_date, today_for
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
+from screens.typing_filter import route_filter_keys
 from tui import bench_hook
 from tui.store_calls import store_call
 
@@ -261,21 +262,10 @@ class MeetingsScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Down from the filter goes to the list; a stray letter in the list starts a filter."""
-        field = self.query_one("#filter", Input)
-        table = self.query_one(MeetingsTable)
-        if self.focused is field and event.key == "down" and self.shown:
-            event.stop()
-            table.focus()
-        elif (
-            self.focused is table
-            and event.is_printable
-            and event.character is not None
-            and not event.character.isspace()
-            and event.key not in self.active_bindings
-        ):
-            event.stop()
-            field.focus()
-            field.insert_text_at_cursor(event.character)
+        route_filter_keys(
+            self, event, self.query_one("#filter", Input), self.query_one(MeetingsTable),
+            can_go_down=bool(self.shown),
+        )
 
     # --- actions ---------------------------------------------------------------------------------
 

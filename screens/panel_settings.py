@@ -31,7 +31,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -49,6 +49,7 @@ from screens.confirm import ConfirmScreen
 from screens.meeting_form import DATE_HINT, parse_date, today_for
 from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
 from screens.prompt import PromptScreen
+from screens.tabbed import TabbedTablesScreen
 from tui.store_calls import store_call
 
 if TYPE_CHECKING:
@@ -198,8 +199,10 @@ class MembersTable(_SettingsTable):
     ]
 
 
-class PanelSettingsScreen(Screen[None]):
+class PanelSettingsScreen(TabbedTablesScreen):
     """Details, standing agenda and members of one panel."""
+
+    TABS = TABS
 
     CSS_PATH = "../tui/styles/panel_settings.tcss"
     TITLE = "panel-minutes"
@@ -391,22 +394,6 @@ class PanelSettingsScreen(Screen[None]):
         if action in {"edit_member", "remove_member"}:
             return self.current_member() is not None
         return self.data is not None or action in {"back", "show_tab"}
-
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self) -> None:
-        self.refresh_bindings()
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
-
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane
-        if pane is not None and pane.id in TABS:
-            self.query_one(f"#{pane.id}-table", DataTable).focus()
 
     def _write(self, call: Callable[[Store], object], done: str = "", **select: int) -> None:
         def finished(_result: object) -> None:

@@ -14,10 +14,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from screens.confirm import ConfirmScreen
@@ -26,6 +24,7 @@ from screens.item_form import ItemFormScreen, PasteItemsScreen
 from screens.meeting_form import MeetingFormScreen, time_problem
 from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
 from screens.prompt import PromptScreen
+from screens.tabbed import TabbedTablesScreen
 from tui.store_calls import store_call
 
 if TYPE_CHECKING:
@@ -164,8 +163,10 @@ class AgendaTable(_SetupTable):
     ]
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(TabbedTablesScreen):
     """Attendance, declarations and agenda of one meeting."""
+
+    TABS = TABS
 
     CSS_PATH = "../tui/styles/setup.tcss"
     TITLE = "panel-minutes"
@@ -379,23 +380,7 @@ class SetupScreen(Screen[None]):
             return needs[action]() is not None
         return self.data is not None or action in {"back", "show_tab"}
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self) -> None:
-        self.refresh_bindings()
-
     # --- screen keys -----------------------------------------------------------------------------
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
-
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane
-        if pane is not None and pane.id in TABS:
-            self.query_one(f"#{pane.id}-table", DataTable).focus()
 
     def action_edit_meeting(self) -> None:
         self.app.push_screen(MeetingFormScreen(self.meeting_id), self._reload_after)
