@@ -33,7 +33,7 @@ def _lines(console: Console, renderable: Any, width: int) -> list[list[Segment]]
     return console.render_lines(renderable, console.options.update_width(width))
 
 
-def test_memo_renders_like_the_renderable_once_per_width() -> None:
+def test_memo_renders_like_the_renderable_once_while_the_width_holds() -> None:
     console = Console(width=100, color_system="truecolor", record=False)
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=4, justify="right", no_wrap=True)
@@ -41,9 +41,9 @@ def test_memo_renders_like_the_renderable_once_per_width() -> None:
     grid.add_row(Text("12.", style="bold"), Text("The Panel noted the report. " * 12))
     counted = Counting(grid)
     memo = Memo(counted)
-    for width in (80, 40, 80, 40, 80):
+    for width in (80, 80, 80, 40, 40, 80):
         assert _lines(console, memo, width) == _lines(console, grid, width)
-    assert counted.renders == 2  # once at 80 columns, once at 40
+    assert counted.renders == 3  # at 80 columns, then 40, then 80 again (one layout is kept)
 
 
 def test_cache_gives_the_same_memo_until_the_key_changes() -> None:
