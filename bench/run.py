@@ -155,7 +155,9 @@ def schema_of(db: Path) -> list[tuple[str, str]]:
     """The database's schema (tables, indexes, triggers) as SQLite stores it."""
     import sqlite3
 
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    from models.sqlite_uri import readonly_uri
+
+    conn = sqlite3.connect(readonly_uri(db), uri=True)  # leaves no -wal or -shm behind
     try:
         rows = conn.execute(
             "SELECT name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"
