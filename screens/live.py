@@ -552,6 +552,12 @@ class LiveScreen(Screen[None]):
         self._stop_retry()
         self.undo_stack.push(undo_for(result))
         self._after_filing(state)
+        # Bring the saved draft in line with the composer now, not a debounce later: an autosave
+        # of the filed text queued before the filing (a retry, or a save in flight at Enter)
+        # must not outlive it, or a crash in between would offer the text again.
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._save_draft_soon()
         self._apply(fresh, select=f"e{result.id}" if isinstance(result, EntryData) else f"a{result.id}")
 
     def _after_filing(self, filed: ComposerState) -> None:
