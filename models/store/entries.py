@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select as core_select
-from sqlmodel import Session, col, func, select, update
+from sqlmodel import Session, col, delete, func, select, update
 
 from models import tables as t
 from models.domain import AttendanceStatus, DraftData, EntryData, EntryKind, Outcome, RevisionData
@@ -422,10 +422,9 @@ class EntriesMixin(StoreBase):
             return None if row is None else _draft_data(row)
 
     def clear_draft(self, meeting_id: int) -> None:
+        # One DELETE statement: no row to load first, and no complaint when it is already gone.
         with self._session() as s:
-            row = s.get(t.Draft, meeting_id)
-            if row is not None:
-                s.delete(row)
+            s.exec(delete(t.Draft).where(col(t.Draft.meeting_id) == meeting_id))
 
 
 def _draft_data(row: t.Draft) -> DraftData:
