@@ -144,7 +144,7 @@ def write_demo(store: Store) -> int:
     e(rural.id, EntryKind.RESOLUTION,
       "that the Panel note the Commissioner's update on rural and wildlife crime and ask for a "
       "further report in twelve months.",
-      proposer="Cllr Marsh", seconder="Cllr Pritchard", vote_for=8, vote_against=0,
+      proposer="Cllr Marsh", seconder="Cllr Pritchard", vote_for=6, vote_against=0,
       vote_abstain=1, outcome=Outcome.CARRIED)
     store.add_action(
         mid, "Circulate the figures for charges after thefts of farm machinery, by district",
