@@ -156,6 +156,8 @@ class LiveScreen(Screen[None]):
                         "any amendments)"),
         Binding("ctrl+r", "amend", "Amendment", key_display="^R",
                 tooltip="Record a correction to these approved minutes as a dated amendment"),
+        Binding("insert", "add_item", "Add item", key_display="Ins", show=False,
+                tooltip="Add an agenda item after this one (business raised on the day)"),
         Binding("h", "revisions", "Changes", show=False,
                 tooltip="The changes made to the selected entry since it was filed"),
     ]
@@ -394,7 +396,7 @@ class LiveScreen(Screen[None]):
         if select_last:
             self.entry_list.select_last()
         if item is None:
-            self.entry_list.border_title = "No agenda items: add them in the meeting's setup"
+            self.entry_list.border_title = "No agenda items: press Ins to add one"
         else:
             title = f"{self.numbers.get(item.id, '?')}. {item.title}"
             if item.exempt:
@@ -454,7 +456,7 @@ class LiveScreen(Screen[None]):
             self._stop_retry()
             return
         if item is None and state.editing is None:
-            self.notify("This meeting has no agenda items: add them in the setup screen.",
+            self.notify("This meeting has no agenda items: press Ins to add one.",
                         severity="warning")
             return
         try:
@@ -777,6 +779,40 @@ class LiveScreen(Screen[None]):
 
         label = f"taking item {self.numbers.get(item_id, '?')} at {stamp}"
         self._change(run, UndoOp(label, undo), items={item_id})
+
+    def action_add_item(self) -> None:
+        """Add an agenda item after the current one and go to it (nothing else changes)."""
+        from screens.prompt import PromptScreen
+
+        current = self.current_item
+        position = current.position + 1 if current is not None else None
+        meeting_id = self.meeting_id
+
+        def titled(title: str | None) -> None:
+            clean = (title or "").strip()
+            if clean:
+                self.run_worker(self._add_item(meeting_id, clean, position), group="live-change")
+
+        self.app.push_screen(
+            PromptScreen("Add an agenda item", hint="Its title; it goes after the current item."),
+            titled,
+        )
+
+    async def _add_item(self, meeting_id: int, title: str, position: int | None) -> None:
+        created: list[int] = []
+
+        def run(s: Store) -> set[int]:
+            item = s.add_item(meeting_id, title, position=position)
+            created.append(item.id)
+            return {item.id}
+
+        def undo(s: Store, _ids: object) -> set[int]:
+            for item_id in created:
+                s.delete_item(item_id)
+            return set()
+
+        if await self._do_change(run, UndoOp(f"adding item '{title}'", undo), set(), None):
+            self.go_to(created[0])
 
     def action_start_finish(self) -> None:
         item = self.current_item

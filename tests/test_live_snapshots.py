@@ -40,6 +40,10 @@ async def still(pilot: Pilot[None]) -> None:
         if isinstance(widget, Input | TextArea):
             widget.cursor_blink = False
     await pilot.pause()
+    # Let the agenda finish scrolling the current item into view (it may animate), so the
+    # picture does not depend on how fast this machine is.
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
 
 
 def live_then(meeting_id: int, *, question: bool, docs: bool = False
