@@ -39,10 +39,13 @@ def entry_numbers(entries: tuple[EntryData, ...] | list[EntryData], numbering: N
     return labels
 
 
-def item_numbers(doc: MinutesDocument) -> dict[int, str]:
-    """Item id → number for every item of the document, in agenda order."""
+def item_numbers(
+    doc: MinutesDocument, items: tuple[ItemData, ...] | list[ItemData] | None = None
+) -> dict[int, str]:
+    """Item id → number for every item of the document (or ``items``, the same meeting's agenda
+    as it is now), in agenda order."""
     year = doc.meeting.held_on.year
     return {
         item.id: item_number(item, index, doc.panel.numbering, year, doc.year_offset)
-        for index, item in enumerate(doc.items)
+        for index, item in enumerate(doc.items if items is None else items)
     }

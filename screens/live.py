@@ -290,6 +290,8 @@ class LiveScreen(Screen[None]):
         self.entries.update(fresh.entries)
         self.actions = fresh.actions
         self.items = fresh.items
+        if self.doc is not None:  # items added (Ins) or removed: numbers follow the agenda
+            self.numbers = item_numbers(self.doc, self.items)
         self._refresh(select=select)
 
     # --- loading ---------------------------------------------------------------------------------

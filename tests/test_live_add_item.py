@@ -38,6 +38,7 @@ async def test_ins_adds_an_item_after_the_current_one_and_files_into_it(db_path:
         ]
         first = store.list_items(meeting.id)[0]
         assert screen.current_id == first.id
+        assert screen.numbers[first.id] == "1"  # numbered as it will be exported, at once
 
         await file_text(pilot, screen, "The Chair agreed to take the item as urgent business.")
         assert [e.text for e in store.list_entries(first.id)] == [
@@ -51,8 +52,11 @@ async def test_ins_adds_an_item_after_the_current_one_and_files_into_it(db_path:
         app.screen.query_one(Input).value = "Exclusion of the press and public"
         await pilot.press("enter")
         await settle(pilot, screen)
-        titles = [i.title for i in store.list_items(meeting.id)]
-        assert titles == ["Urgent business: flooding response", "Exclusion of the press and public"]
+        items = store.list_items(meeting.id)
+        assert [i.title for i in items] == [
+            "Urgent business: flooding response", "Exclusion of the press and public"
+        ]
+        assert [screen.numbers[i.id] for i in items] == ["1", "2"]
 
         # Undo (F9) takes the added item away again.
         await pilot.press("f9")
