@@ -20,86 +20,28 @@ printed: kills, entries filed, anything lost (0), the oldest draft at a kill.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import random
 import re
-import select
-import signal
 import sqlite3
-import struct
-import subprocess
-import sys
-import termios
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from models.store import Store
+from tests.pty_app import PtyApp
 
 KILLS = int(os.environ.get("PANEL_MINUTES_KILLS", "8"))
 AUTOSAVE = 0.5  # the live screen's promise: a draft is saved within 0.5 s of the last key
 GRACE = float(os.environ.get("PANEL_MINUTES_KILL_GRACE", "0.5"))  # a busy CI machine's lag
 MODES = ("idle", "typing", "filing", "startup")
-ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1bP[^\x1b]*\x1b\\")
 WORDS = re.findall(
     r"\S+",
     "the Panel noted the Commissioner's update on neighbourhood policing and asked for figures "
     "by district at its next meeting including response times in rural areas and the cost of "
     "the new control room",
 )
-
-
-class PtyApp:
-    """The app as a child process on a 120x40 pseudo-terminal, killed with SIGKILL."""
-
-    def __init__(self, db: Path, meeting_id: int) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        self.started = time.monotonic()
-        self.child = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "--db", str(db), "--open", str(meeting_id)],
-            stdin=slave, stdout=slave, stderr=slave, close_fds=True, start_new_session=True,
-            env={**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"},
-        )
-        os.close(slave)
-        self.master = master
-        self.output = b""
-
-    def pump(self, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end and self.child.poll() is None:
-            ready, _, _ = select.select([self.master], [], [], 0.02)
-            if ready:
-                try:
-                    self.output += os.read(self.master, 65536)
-                except OSError:
-                    return
-
-    def screen(self) -> str:
-        return ANSI.sub(b"", self.output).decode("utf-8", "replace")
-
-    def wait_for(self, needle: str, timeout: float = 60) -> None:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            self.pump(0.05)
-            if needle in self.screen():
-                return
-            assert self.child.poll() is None, f"the app exited:\n{self.screen()[-2000:]}"
-        raise AssertionError(f"{needle!r} never appeared:\n{self.screen()[-2000:]}")
-
-    def send(self, data: bytes) -> None:
-        os.write(self.master, data)
-
-    def kill(self) -> float:
-        moment = time.monotonic()
-        os.killpg(self.child.pid, signal.SIGKILL)
-        self.child.wait(timeout=20)
-        self.pump(0)
-        os.close(self.master)
-        return moment
 
 
 @dataclass
