@@ -43,7 +43,24 @@ def test_memo_renders_like_the_renderable_once_while_the_width_holds() -> None:
     memo = Memo(counted)
     for width in (80, 80, 80, 40, 40, 80):
         assert _lines(console, memo, width) == _lines(console, grid, width)
-    assert counted.renders == 3  # at 80 columns, then 40, then 80 again (one layout is kept)
+    assert counted.renders == 2  # at 80 columns, then 40 (two layouts are kept)
+    for width in (60, 80):
+        assert _lines(console, memo, width) == _lines(console, grid, width)
+    assert counted.renders == 4  # a third width makes room by forgetting both
+
+
+def test_memo_lays_out_once_for_textuals_height_and_draw_calls() -> None:
+    """OptionList asks once to learn the height and once to draw, with options differing in
+    ``height`` (and ``highlight``): one layout serves both."""
+    console = Console(width=100, color_system="truecolor", record=False)
+    counted = Counting(Text("The Panel noted the report. " * 12))
+    memo = Memo(counted)
+    measuring = console.options.update_width(70).update(highlight=False)
+    drawing = console.options.update(width=70, height=None, highlight=False)
+    tall = console.options.update(width=70, height=40)
+    for options in (measuring, drawing, tall, measuring):
+        list(console.render(memo, options))
+    assert counted.renders == 1
 
 
 def test_cache_gives_the_same_memo_until_the_key_changes() -> None:

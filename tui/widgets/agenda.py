@@ -12,7 +12,6 @@ from functools import partial
 from time import monotonic
 
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -21,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from models.domain import ItemData
 from tui.widgets.clock import span
+from tui.widgets.gutter import Cell, Gutter
 from tui.widgets.memo import MemoCache
 
 TYPEAHEAD_SECONDS = 1.2
@@ -53,16 +53,11 @@ def item_prompt(
         facts.append(f"{action_count} action{'' if action_count == 1 else 's'}")
     if facts and details:
         title.append("\n" + " · ".join(facts), style="dim")
-    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(width=len(number) + 1, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(
-        Text(marker, style="bold" if current else "green"),
-        Text(f"{number}.", style="bold"),
+    return Gutter(
+        [Cell(Text(marker, style="bold" if current else "green"), 1),
+         Cell(Text(f"{number}.", style="bold"), len(number) + 1)],
         title,
     )
-    return grid
 
 
 class AgendaList(OptionList):

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from models.domain import ActionData, EntryData, EntryKind, PersonData
 from models.export.wording import respondent_reference, sentence, starts_lower, vote_summary
+from tui.widgets.gutter import Cell, Gutter
+
+LABEL_WIDTH = 4  # "12.", "(12)", "A3": the number column of the entries list
 
 KIND_STYLES = {
     EntryKind.PARAGRAPH: "",
@@ -102,19 +104,12 @@ def entry_renderable(
     entry: EntryData, number: str, people: Mapping[int, PersonData], chair_title: str = "Chair"
 ) -> RenderableType:
     """One row of the entries list: the export number (or the kind's tag) and the text."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=4, justify="right", no_wrap=True)
-    grid.add_column(ratio=1)
     label = Text(number or KIND_TAGS[entry.kind], style=KIND_STYLES[entry.kind] or "bold")
-    grid.add_row(label, entry_body(entry, people, chair_title))
-    return grid
+    return Gutter([Cell(label, LABEL_WIDTH, "right")], entry_body(entry, people, chair_title))
 
 
 def action_renderable(action: ActionData, people: Mapping[int, PersonData]) -> RenderableType:
     """An action raised under the item: "A3  Action: ... (Owner, by 15/12/2026)"."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=4, justify="right", no_wrap=True)
-    grid.add_column(ratio=1)
     body = Text()
     body.append("Action: ", style="bold magenta")
     body.append(action.text)
@@ -122,5 +117,4 @@ def action_renderable(action: ActionData, people: Mapping[int, PersonData]) -> R
     extra = [p for p in (owner, f"by {action.due_date:%d/%m/%Y}" if action.due_date else "") if p]
     if extra:
         body.append(f" ({', '.join(extra)})", style="magenta")
-    grid.add_row(Text(action.ref, style="bold magenta"), body)
-    return grid
+    return Gutter([Cell(Text(action.ref, style="bold magenta"), LABEL_WIDTH, "right")], body)

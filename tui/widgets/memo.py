@@ -11,7 +11,6 @@ line that did not change is laid out once. The output is exactly the wrapped ren
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.measure import Measurement
@@ -25,17 +24,19 @@ class Memo:
 
     def __init__(self, renderable: RenderableType) -> None:
         self.renderable = renderable
-        self._renders: dict[tuple[Any, ...], list[Segment]] = {}
+        self._renders: dict[int, list[Segment]] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
-        key = (options.max_width, options.min_width, options.height, options.justify,
-               options.overflow, options.no_wrap, options.highlight, options.markup)
+        # Keyed on the width alone: Textual asks with two sets of options (one to learn the
+        # height, another to draw) that differ only in ``height`` and ``highlight``, which do
+        # not change how a Text or a table grid of Texts wraps. Keying on all the options made
+        # the two calls evict each other, so every entry was laid out again on each redraw.
+        key = options.max_width
         segments = self._renders.get(key)
         if segments is None:
-            # One layout kept (the list's width rarely changes): half the memory of keeping
-            # the one made before the scrollbar appeared as well.
-            self._renders.clear()
-            segments = list(console.render(self.renderable, options))
+            if len(self._renders) >= 2:  # the list's width rarely changes (a scrollbar, a resize)
+                self._renders.clear()
+            segments = list(console.render(self.renderable, options.update(height=None)))
             self._renders[key] = segments
         return segments
 
