@@ -29,13 +29,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from screens.meeting_form import DATE_HINT, date_problem, parse_date, today_for
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
 from screens.typing_filter import route_filter_keys
 from tui.store_calls import store_call
+from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.domain import (
@@ -190,7 +191,7 @@ class ActionLogScreen(Screen[None]):
         yield Input(placeholder=FILTER_PLACEHOLDER, id="owner", select_on_focus=False)
         yield Static("", id="log-empty")
         yield ActionTable(id="actions")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(ActionTable).focus()

@@ -20,10 +20,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from models.domain import MinutesDocument
 from models.errors import PanelMinutesError
+from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -86,7 +87,7 @@ class ExportScreen(Screen[None]):
         yield Static("Loading the minutes…", id="export-banner")
         with VerticalScroll(id="export-view"):
             yield Markdown(id="export-markdown")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#export-view").focus()

@@ -22,7 +22,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from tui.widgets.keybar import KeyBar
 
 _KEY_NAMES = {
     "enter": "Enter", "escape": "Esc", "delete": "Del", "backspace": "Backspace",
@@ -195,7 +197,7 @@ class HelpScreen(Screen[None]):
             )
             for section in sections():
                 yield Static(section_table(section), classes="help-section")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

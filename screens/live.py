@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from models.domain import (
     ActionData,
@@ -56,6 +56,7 @@ from tui.widgets.composer_state import (
     state_to_draft,
 )
 from tui.widgets.entries import EntryList
+from tui.widgets.keybar import KeyBar
 from tui.widgets.undo import (
     UndoOp,
     UndoStack,
@@ -213,7 +214,7 @@ class LiveScreen(Screen[None]):
                 yield AgendaList(id="agenda")
             yield EntryList(id="entries")
         yield Composer(self._completion_people, id="composer")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @property
     def composer(self) -> Composer:

@@ -14,7 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from screens.confirm import ConfirmScreen
 from screens.meeting_form import DATE_HINT, MeetingFormScreen, date_problem, parse_date, today_for
@@ -23,6 +23,7 @@ from screens.prompt import PromptScreen
 from screens.typing_filter import route_filter_keys
 from tui import bench_hook
 from tui.store_calls import store_call
+from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.domain import MeetingSummary
@@ -115,7 +116,7 @@ class MeetingsScreen(Screen[None]):
         table.display = False
         yield table
         yield Static("Opening the database…", id="empty")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(MeetingsTable).focus()

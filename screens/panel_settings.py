@@ -34,7 +34,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     Label,
@@ -51,6 +50,7 @@ from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
 from screens.prompt import PromptScreen
 from screens.tabbed import TabbedTablesScreen
 from tui.store_calls import store_call
+from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.domain import MeetingSummary, MembershipData, PanelData, PersonData
@@ -236,7 +236,7 @@ class PanelSettingsScreen(TabbedTablesScreen):
             with TabPane("3 Members", id="members"):
                 yield Static(EMPTY_HINTS["members"], classes="empty-hint")
                 yield MembersTable(id="members-table")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(DetailsTable).focus()

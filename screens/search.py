@@ -22,10 +22,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.store_calls import store_call
+from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.domain import SearchHit
@@ -120,7 +121,7 @@ class SearchScreen(Screen[None]):
                     id="query")
         yield Static(HELP_TEXT, id="search-status")
         yield SearchResults(id="results")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from screens.confirm import ConfirmScreen
 from screens.declaration_form import DeclarationFormScreen
@@ -26,6 +26,7 @@ from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
 from screens.prompt import PromptScreen
 from screens.tabbed import TabbedTablesScreen
 from tui.store_calls import store_call
+from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.domain import (
@@ -206,7 +207,7 @@ class SetupScreen(TabbedTablesScreen):
             with TabPane("Agenda", id="agenda"):
                 yield Static(EMPTY_HINTS["agenda"], classes="empty-hint")
                 yield AgendaTable(id="agenda-table")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(AttendanceTable).focus()
