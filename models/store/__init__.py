@@ -23,5 +23,18 @@ class Store(
 ):
     """One database, opened once; safe to share between the UI thread and workers."""
 
+    def warm_up(self) -> None:
+        """Run the queries that open a meeting once, on the newest meeting, and forget the
+        answers. SQLAlchemy compiles each statement the first time it runs (about half the cost
+        of opening the first meeting); the app calls this while the clerk reads the list."""
+        newest = self.newest_meeting_id()
+        if newest is None:
+            return
+        self.load_document(newest, with_entries=False)
+        counts = self.entry_counts(newest)
+        self.get_draft(newest)
+        if counts:
+            self.list_entries(next(iter(counts)))
+
 
 __all__ = ["Store"]

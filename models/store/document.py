@@ -26,8 +26,60 @@ from models.store.base import (
 )
 
 
+def _entry_rows(s: Session, item_ids: list[int]) -> list[EntryData]:
+    """The entries of ``item_ids``, by item, then position (plain columns, no ORM objects)."""
+    if not item_ids:
+        return []
+    return [
+        entry_data_from_columns(row)
+        for row in s.connection().execute(
+            core_select(*ENTRY_COLUMNS)
+            .where(ENTRY_COLUMNS[1].in_(item_ids))
+            .order_by(ENTRY_COLUMNS[1], ENTRY_COLUMNS[2], ENTRY_COLUMNS[0])
+        ).all()
+    ]
+
+
+def _item_ids(s: Session, meeting_id: int) -> list[int]:
+    return [
+        i for i in s.exec(
+            select(col(t.AgendaItem.id)).where(col(t.AgendaItem.meeting_id) == meeting_id)
+        ).all() if i is not None
+    ]
+
+
 class DocumentMixin(StoreBase):
-    def load_document(self, meeting_id: int) -> MinutesDocument:
+    def load_entries(self, meeting_id: int) -> dict[int, list[EntryData]]:
+        """Every item's entries (an empty list for an item without any), in order."""
+        with self._session() as s:
+            item_ids = _item_ids(s, meeting_id)
+            entries: dict[int, list[EntryData]] = {i: [] for i in item_ids}
+            for e in _entry_rows(s, item_ids):
+                entries[e.item_id].append(e)
+            return entries
+
+    def newest_meeting_id(self) -> int | None:
+        """The most recently created meeting, if any."""
+        with self._session() as s:
+            newest = s.exec(select(func.max(t.Meeting.id))).one()
+            return int(newest) if newest is not None else None
+
+    def entry_counts(self, meeting_id: int) -> dict[int, int]:
+        """Item id → how many entries it has (items without entries are left out)."""
+        with self._session() as s:
+            rows = s.exec(
+                select(col(t.Entry.item_id), func.count())
+                .where(col(t.Entry.item_id).in_(
+                    select(col(t.AgendaItem.id)).where(col(t.AgendaItem.meeting_id) == meeting_id)
+                ))
+                .group_by(col(t.Entry.item_id))
+            ).all()
+            return {int(item_id): int(n) for item_id, n in rows}
+
+    def load_document(self, meeting_id: int, *, with_entries: bool = True) -> MinutesDocument:
+        """The meeting's minutes, whole. ``with_entries=False`` leaves ``entries`` empty (the
+        live screen reads only the current item's before its first paint, the rest after);
+        ``people`` still holds everyone the entries name."""
         with self._session() as s:
             meeting = self._get(s, t.Meeting, meeting_id, "meeting")
             panel = self._get(s, t.Panel, meeting.panel_id, "panel")
@@ -36,19 +88,8 @@ class DocumentMixin(StoreBase):
                 .where(col(t.AgendaItem.meeting_id) == meeting_id)
                 .order_by(col(t.AgendaItem.position), col(t.AgendaItem.id))
             ).all()
-            item_ids = [i.id for i in items]
-            entry_rows = (
-                [
-                    entry_data_from_columns(row)
-                    for row in s.connection().execute(
-                        core_select(*ENTRY_COLUMNS)
-                        .where(ENTRY_COLUMNS[1].in_(item_ids))
-                        .order_by(ENTRY_COLUMNS[1], ENTRY_COLUMNS[2], ENTRY_COLUMNS[0])
-                    ).all()
-                ]
-                if item_ids
-                else []
-            )
+            item_ids = [i.id for i in items if i.id is not None]
+            entry_rows = _entry_rows(s, item_ids) if with_entries else []
             attendance = s.exec(
                 select(t.Attendance)
                 .where(col(t.Attendance.meeting_id) == meeting_id)
@@ -87,8 +128,18 @@ class DocumentMixin(StoreBase):
                 if a.substitute_for_id:
                     person_ids.add(a.substitute_for_id)
             person_ids |= {d.person_id for d in declarations}
-            for e in entry_rows:
-                person_ids |= {p for p in (e.asker_id, e.respondent_id) if p}
+            if with_entries:
+                for e in entry_rows:
+                    person_ids |= {p for p in (e.asker_id, e.respondent_id) if p}
+            elif item_ids:
+                named = s.connection().execute(
+                    core_select(ENTRY_COLUMNS[5], ENTRY_COLUMNS[7])
+                    .where(ENTRY_COLUMNS[1].in_(item_ids))
+                    .where(ENTRY_COLUMNS[5].is_not(None) | ENTRY_COLUMNS[7].is_not(None))
+                    .distinct()
+                ).all()
+                for asker_id, respondent_id in named:
+                    person_ids |= {p for p in (asker_id, respondent_id) if p}
             for act in (*actions, *carried):
                 if act.owner_id:
                     person_ids.add(act.owner_id)
@@ -101,7 +152,9 @@ class DocumentMixin(StoreBase):
                 if person_ids
                 else {}
             )
-            entries: dict[int, list[EntryData]] = {i.id: [] for i in items if i.id is not None}
+            entries: dict[int, list[EntryData]] = (
+                {i: [] for i in item_ids} if with_entries else {}
+            )
             for e in entry_rows:
                 entries[e.item_id].append(e)
             grouped: dict[int, list[ActionUpdateData]] = {}
