@@ -17,7 +17,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,6 +30,7 @@ from textual.widgets import OptionList, Static
 from models.domain import (
     ActionData,
     AttendanceStatus,
+    DraftData,
     EntryData,
     EntryKind,
     ItemData,
@@ -93,6 +94,44 @@ _PRESENT_FIRST = {
     AttendanceStatus.APOLOGIES: 2,
     AttendanceStatus.ABSENT: 2,
 }
+
+
+def first_current(items: Sequence[ItemData], wanted: int | None, draft_item: int | None
+                  ) -> int | None:
+    """The item a meeting opens at: the one asked for (a search result), the one the unfiled
+    draft was typed under, the running one, the last one taken, or the first."""
+    ids = {item.id for item in items}
+    for choice in (wanted, draft_item):
+        if choice in ids:
+            return choice
+    running = [i for i in items if i.started_at and not i.finished_at]
+    if running:
+        return running[-1].id
+    taken = [i for i in items if i.taken_position is not None]
+    if taken:
+        return max(taken, key=lambda i: i.taken_position or 0).id
+    return items[0].id if items else None
+
+
+class Opening(NamedTuple):
+    """What the live screen needs for its first paint (``read_opening``)."""
+
+    doc: MinutesDocument
+    draft: DraftData | None
+    current: int | None
+    entries: list[EntryData]
+    counts: dict[int, int]
+
+
+def read_opening(store: Store, meeting_id: int, wanted: int | None = None) -> Opening:
+    """The meeting without its entries, the unfiled draft, the item it opens at and that item's
+    entries, and every item's entry count: a few small queries (the rest is read after the
+    first paint)."""
+    doc = store.load_document(meeting_id, with_entries=False)
+    draft = store.get_draft(meeting_id)
+    current = first_current(doc.items, wanted, draft.item_id if draft else None)
+    entries = store.list_entries(current) if current is not None else []
+    return Opening(doc, draft, current, entries, store.entry_counts(meeting_id))
 
 
 class Fresh:
@@ -171,9 +210,13 @@ class LiveScreen(Screen[None]):
         item_id: int | None = None,
         entry_id: int | None = None,
         action_id: int | None = None,
+        opening: Opening | None = None,
     ) -> None:
+        """``opening``: ``read_opening`` already done by the caller (the meetings screen reads
+        it before pushing this screen, so the read does not compete with the mount)."""
         super().__init__()
         self.meeting_id = meeting_id
+        self._opening = opening
         self._clock = clock
         # Open at this item and entry (or action), as a search result asks.
         self._open_at: tuple[int | None, int | None, int | None] | None = (
@@ -188,7 +231,11 @@ class LiveScreen(Screen[None]):
         self.numbers: dict[int, str] = {}
         self.current_id: int | None = None
         self.undo_stack = UndoStack()
-        self.loaded = asyncio.Event()
+        self.loaded = asyncio.Event()  # painted with the current item
+        self.all_loaded = asyncio.Event()  # and every item's entries read
+        self._counts: dict[int, int] = {}  # entry counts of items not read yet
+        self._touched_since_load: set[int] = set()
+        self._show_after_load: tuple[int | None, int | None, int | None] | None = None
         self._pending: set[asyncio.Future[Any]] = set()
         # the draft
         self._draft_timer: Timer | None = None
@@ -289,6 +336,7 @@ class LiveScreen(Screen[None]):
 
     def _apply(self, fresh: Fresh, *, select: str | None = None) -> None:
         self.entries.update(fresh.entries)
+        self._touched_since_load.update(fresh.entries)
         self.actions = fresh.actions
         self.items = fresh.items
         if self.doc is not None:  # items added (Ins) or removed: numbers follow the agenda
@@ -298,18 +346,24 @@ class LiveScreen(Screen[None]):
     # --- loading ---------------------------------------------------------------------------------
 
     async def _load(self) -> None:
+        """Two steps, so the clerk sees the meeting sooner: the agenda, people and actions with
+        the CURRENT item's entries (and every item's entry count), painted; then every other
+        item's entries (``all_loaded``), read while the clerk looks at the first screen."""
         meeting_id = self.meeting_id
+        wanted = self._open_at[0] if self._open_at else None
+        opening, self._opening = self._opening, None
         try:
-            doc, draft = await self._store(
-                lambda s: (s.load_document(meeting_id), s.get_draft(meeting_id))
-            )
+            if opening is None or opening.doc.meeting.id != meeting_id:
+                opening = await self._store(lambda s: read_opening(s, meeting_id, wanted))
         except PanelMinutesError as err:
             self.query_one("#live-title", Static).update(f"Cannot open the meeting: {err}")
             self.notify(str(err), severity="error", timeout=15)
             return
+        doc, draft, current, entries, counts = opening
         self.doc = doc
         self.items = list(doc.items)
-        self.entries = {item.id: list(doc.entries.get(item.id, ())) for item in doc.items}
+        self.entries = {current: entries} if current is not None else {}
+        self._counts = counts
         self.actions = list(doc.actions)
         self.people = dict(doc.people)
         ranked = sorted(doc.attendance, key=lambda a: (_PRESENT_FIRST[a.status], a.position))
@@ -317,7 +371,7 @@ class LiveScreen(Screen[None]):
         for person in self.attendees:
             self.people.setdefault(person.id, person)
         self.numbers = item_numbers(doc)
-        self.current_id = self._first_current(draft.item_id if draft else None)
+        self.current_id = current
         self._show_title()
         if doc.meeting.is_approved:
             self.notify(
@@ -337,19 +391,33 @@ class LiveScreen(Screen[None]):
         if self._open_at is not None:
             self.show_at(*self._open_at)
         self.composer.set_status("")
+        self._touched_since_load = set()
+        # An entry or action to show on an item read only in the second step: show it then.
+        self._show_after_load = (
+            self._open_at if self._open_at and self._open_at[0] != current else None
+        )
         self.loaded.set()
+        self.run_worker(self._load_rest(), group="live-load-rest")
 
-    def _first_current(self, draft_item: int | None) -> int | None:
-        ids = {item.id for item in self.items}
-        if draft_item in ids:
-            return draft_item
-        running = [i for i in self.items if i.started_at and not i.finished_at]
-        if running:
-            return running[-1].id
-        taken = [i for i in self.items if i.taken_position is not None]
-        if taken:
-            return max(taken, key=lambda i: i.taken_position or 0).id
-        return self.items[0].id if self.items else None
+    async def _load_rest(self) -> None:
+        """Every item's entries, after the first paint (see ``_load``)."""
+        meeting_id = self.meeting_id
+        try:
+            everything = await self._store(lambda s: s.load_entries(meeting_id))
+        except PanelMinutesError as err:
+            self.notify(f"Could not read the other items' entries: {err}", severity="error",
+                        timeout=15)
+            return
+        for item_id, entries in everything.items():
+            # An item re-read after a change since this was asked for is newer: keep it.
+            if item_id not in self._touched_since_load:
+                self.entries[item_id] = entries
+        self._counts = {}
+        self.all_loaded.set()
+        if self._show_after_load is not None:
+            self.show_at(*self._show_after_load)
+        else:
+            self._refresh()
 
     def _show_title(self) -> None:
         doc = self.doc
@@ -377,7 +445,8 @@ class LiveScreen(Screen[None]):
         return [a for a in self.actions if a.item_id == item_id]
 
     def _refresh(self, *, select: str | None = None, select_last: bool = False) -> None:
-        counts = {i: len(v) for i, v in self.entries.items()}
+        counts = dict(self._counts)
+        counts.update((i, len(v)) for i, v in self.entries.items())
         action_counts: dict[int, int] = {}
         for action in self.actions:
             if action.item_id is not None:
@@ -1142,6 +1211,8 @@ class LiveScreen(Screen[None]):
                 hint = "^R: approve the previous minutes"
         if self.read_only:
             hint = "Approved: read-only · ^R records an amendment"
+        if item is not None and item.id not in self.entries:
+            hint = "reading the entries…"  # the first moments after opening (see _load)
         self.entry_list.border_subtitle = hint
         self.refresh_bindings()
 

@@ -278,12 +278,17 @@ class MeetingsScreen(Screen[None]):
             self.open_live(meeting.id)
 
     def open_live(self, meeting_id: int) -> None:
-        try:
-            from screens.live import LiveScreen
-        except ImportError:
-            self.notify("The live minutes screen is not available yet.", severity="warning")
-            return
-        self.app.push_screen(LiveScreen(meeting_id), lambda _=None: self.reload())
+        from screens.live import LiveScreen, Opening, read_opening
+
+        def opened(opening: Opening) -> None:
+            # Read first, then mount: the two no longer compete for the interpreter, and the
+            # screen paints with its data in one go.
+            if self.app.screen is self:
+                self.app.push_screen(LiveScreen(meeting_id, opening=opening),
+                                     lambda _=None: self.reload())
+
+        store_call(self, lambda s: read_opening(s, meeting_id), opened, group="open-live",
+                   exclusive=True)
 
     def action_new(self) -> None:
         def created(meeting_id: int | None) -> None:

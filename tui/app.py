@@ -126,11 +126,24 @@ class PanelMinutesApp(App[None]):
         """Load the live screen's code while the clerk reads the list (~0.07 s of imports that
         opening the first meeting would otherwise wait for), then take everything loaded so
         far out of the garbage collector's full passes: they scanned every object of Textual
-        and SQLAlchemy, a pause of up to 0.2 s in the middle of typing."""
+        and SQLAlchemy, a pause of up to 0.2 s in the middle of typing.
+
+        The store runs the queries that open a meeting once (``Store.warm_up``, on the store
+        thread, after whatever the screens asked first), so SQLAlchemy has compiled them."""
         import gc
 
         import screens.live  # noqa: F401
+        from models.errors import PanelMinutesError
+        from tui.store_calls import store_executor
 
+        store = self._store
+        if store is not None:
+            try:
+                store_executor(self).submit(store.warm_up).result(timeout=30)
+            except (PanelMinutesError, TimeoutError) as exc:  # only a head start: never fatal
+                self.log.warning("store warm-up skipped", exc)
+            except Exception as exc:  # a bug there must not close the app either
+                self.log.error("store warm-up failed", exc)
         gc.freeze()
 
     # --- automatic backups (models.backup) -------------------------------------------------------

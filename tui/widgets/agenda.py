@@ -74,6 +74,7 @@ class AgendaList(OptionList):
         self._typed_at = 0.0
         self._numbers: dict[int, str] = {}
         self._memos = MemoCache(limit=500)
+        self._keys: list[tuple[ItemData, str, bool, int, int, bool]] = []
 
     def show(
         self,
@@ -89,20 +90,25 @@ class AgendaList(OptionList):
         """Redraw every item (cheap: a meeting has tens of items, not thousands)."""
         previous = self.highlighted_option.id if keep_highlight and self.highlighted_option else None
         self._numbers = dict(numbers)
-        options = []
-        for item in items:
+        keys = [
+            (item, numbers.get(item.id, "?"), item.id == current_id, entry_counts.get(item.id, 0),
+             action_counts.get(item.id, 0), details or item.id == current_id)
+            for item in items
+        ]
+        if keys != self._keys or not self.option_count:
             # Only the lines that changed are laid out again (a switch changes two).
-            number, current = numbers.get(item.id, "?"), item.id == current_id
-            entry_count = entry_counts.get(item.id, 0)
-            action_count = action_counts.get(item.id, 0)
-            shown = details or current
-            prompt = self._memos.get(
-                (item, number, current, entry_count, action_count, shown),
-                partial(item_prompt, item, number, current=current, entry_count=entry_count,
-                        action_count=action_count, details=shown),
-            )
-            options.append(Option(prompt, id=str(item.id)))
-        self.set_options(options)
+            self._keys = keys
+            self.set_options([
+                Option(
+                    self._memos.get(key, partial(
+                        item_prompt, item, number, current=current, entry_count=entry_count,
+                        action_count=action_count, details=shown,
+                    )),
+                    id=str(item.id),
+                )
+                for key in keys
+                for item, number, current, entry_count, action_count, shown in (key,)
+            ])
         target = previous or (str(current_id) if current_id is not None else None)
         if target is not None:
             self.highlight_item(int(target))

@@ -49,6 +49,7 @@ NEWLINE_KEYS = frozenset({"ctrl+j", "shift+enter"})
 ALL_FIELDS: tuple[tuple[str, str], ...] = tuple(
     dict.fromkeys(pair for fields in MODE_FIELDS.values() for pair in fields)
 )
+FIELD_LABELS = dict(ALL_FIELDS)
 PLACEHOLDERS = {
     "asker": "member's name",
     "respondent": "who answered",
@@ -269,10 +270,9 @@ class Composer(Vertical):
         self._loading = False
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="composer-fields"):
-            for key, label in ALL_FIELDS:
-                yield Label(label, classes=f"field-label f-{key}")
-                yield FieldInput(key, id=f"field-{key}", classes=f"field-input f-{key}")
+        # The field row starts empty: a field (and its label) is mounted the first time a mode
+        # needs it, so opening a meeting does not pay for nine inputs a paragraph never shows.
+        yield Horizontal(id="composer-fields")
         with Horizontal(id="composer-texts"):
             yield ComposerText(self.people, id="composer-text")
             yield ComposerText(self.people, id="composer-answer")
@@ -280,10 +280,13 @@ class Composer(Vertical):
     def on_mount(self) -> None:
         # Kept as references: ``state()`` runs on every keystroke and once more while the screen
         # is being taken down (the last draft flush), when queries no longer find children.
+        self._row = self.query_one("#composer-fields", Horizontal)
         self._text = self.query_one("#composer-text", ComposerText)
         self._answer = self.query_one("#composer-answer", ComposerText)
-        self._fields = {key: self.query_one(f"#field-{key}", FieldInput) for key, _ in ALL_FIELDS}
+        self._fields: dict[str, FieldInput] = {}
+        self._labels: dict[str, Label] = {}
         self._answer.border_title = "Answer"
+        self._shown_mode: Mode | None = None
         self._apply_mode()
 
     # --- parts -----------------------------------------------------------------------------------
@@ -297,7 +300,21 @@ class Composer(Vertical):
         return self._answer
 
     def field(self, key: str) -> FieldInput:
-        return self._fields[key]
+        """The extra field ``key``, mounted in its place in the row the first time it is used."""
+        found = self._fields.get(key)
+        if found is not None:
+            return found
+        found = FieldInput(key, id=f"field-{key}", classes=f"field-input f-{key}")
+        label = Label(FIELD_LABELS[key], classes=f"field-label f-{key}")
+        order = [k for k, _ in ALL_FIELDS]
+        later = [self._labels[k] for k in order[order.index(key) + 1:] if k in self._labels]
+        self._fields[key] = found
+        self._labels[key] = label
+        if later:
+            self._row.mount(label, found, before=later[0])
+        else:
+            self._row.mount(label, found)
+        return found
 
     def _tab_order(self) -> list[Widget]:
         order: list[Widget] = [self.field(k) for k, _ in MODE_FIELDS[self.mode]]
@@ -328,8 +345,11 @@ class Composer(Vertical):
             self.mode = state.mode
             self._stash = state.stash
             self.editing = state if state.editing is not None else None
+            wanted = {k for k, _ in MODE_FIELDS[state.mode]}
             for key, _ in ALL_FIELDS:
-                self.field(key).value = state.fields.get(key, "")
+                value = state.fields.get(key, "")
+                if value or key in wanted or key in self._fields:
+                    self.field(key).value = value
             self.text_area.load_text(state.text)
             self.answer_area.load_text(state.fields.get("answer", ""))
             self._end_of_text()
@@ -385,14 +405,17 @@ class Composer(Vertical):
 
     def _apply_mode(self) -> None:
         wanted = {k for k, _ in MODE_FIELDS[self.mode]}
-        row = self.query_one("#composer-fields")
-        row.display = bool(wanted)
-        for key, _ in ALL_FIELDS:
-            for widget in self.query(f".f-{key}"):
-                widget.display = key in wanted
+        for key in wanted:
+            self.field(key)
+        for key, field in self._fields.items():
+            field.display = self._labels[key].display = key in wanted
+        self._row.display = bool(wanted)
         self.answer_area.display = self.mode is Mode.QUESTION
-        for mode in Mode:
-            self.set_class(mode is self.mode, f"-mode-{mode.value}")
+        if self._shown_mode is not self.mode:
+            if self._shown_mode is not None:
+                self.remove_class(f"-mode-{self._shown_mode.value}")
+            self.add_class(f"-mode-{self.mode.value}")
+            self._shown_mode = self.mode
         self.set_class(self.editing is not None, "-editing")
         self.refresh_bindings()
         label = MODE_LABELS[self.mode]

@@ -6,13 +6,14 @@ highlight survives a redraw and the screen knows what the clerk has selected.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 
 from textual.binding import Binding
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from models.domain import ActionData, EntryData, Numbering, PersonData
 from models.numbering import entry_numbers
@@ -38,6 +39,7 @@ class EntryList(OptionList):
         # Entries laid out once, reused while unchanged (switching back, filing one more).
         self._memos = MemoCache()
         self._people: Mapping[int, PersonData] | None = None
+        self._shown: tuple[list[tuple[EntryData, str]], list[ActionData]] | None = None
 
     def show(
         self,
@@ -54,6 +56,15 @@ class EntryList(OptionList):
         if people is not self._people:  # names may have changed: lay everything out again
             self._people = people
             self._memos.clear()
+            self._shown = None
+        shown = ([(entry, label) for entry, label in zip(entries, labels, strict=True)], list(actions))
+        if shown == self._shown and self.option_count:
+            # Nothing changed (a store call re-read the same rows): keep the list as drawn.
+            if select is not None:
+                with contextlib.suppress(OptionDoesNotExist):
+                    self.highlighted = self.get_option_index(select)
+            return
+        self._shown = shown
         memo = self._memos.get
         options = [
             Option(memo((entry, label), partial(entry_renderable, entry, label, people)),
@@ -71,7 +82,7 @@ class EntryList(OptionList):
         if keep is not None:
             try:
                 index = self.get_option_index(keep)
-            except Exception:  # the kept entry was deleted or moved away
+            except OptionDoesNotExist:  # the kept entry was deleted or moved away
                 index = len(options) - 1
         self.highlighted = index
 
