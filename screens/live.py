@@ -244,6 +244,7 @@ class LiveScreen(Screen[None]):
         self._draft_stamp: datetime | None = None
         self._draft_blocked = False  # another window owns the draft (until taken over)
         self._draft_failing = False
+        self._prepare_timer: Timer | None = None
         # filing
         self._filing = False
         self._file_failing = False
@@ -418,6 +419,26 @@ class LiveScreen(Screen[None]):
             self.show_at(*self._show_after_load)
         else:
             self._refresh()
+        self._prepare_neighbours()
+
+    def _prepare_neighbours(self) -> None:
+        """Soon, while the clerk is not typing, lay out the next and previous items' entries:
+        F7 and F6 then find them laid out (~10 ms less for a 60-entry item)."""
+        if self._prepare_timer is not None:
+            self._prepare_timer.stop()
+        self._prepare_timer = self.set_timer(0.02, self._prepare_now)
+
+    def _prepare_now(self) -> None:
+        self._prepare_timer = None
+        index = self._index_of(self.current_id)
+        for neighbour in (index + 1, index - 1):
+            if index < 0 or not 0 <= neighbour < len(self.items):
+                continue
+            item_id = self.items[neighbour].id
+            entries = self.entries.get(item_id)
+            if entries is not None:  # one at a time: keys typed meanwhile go first
+                self.call_later(self.entry_list.prepare, entries, self._item_actions(item_id),
+                                self.numbering, self.people)
 
     def _show_title(self) -> None:
         doc = self.doc
@@ -830,6 +851,7 @@ class LiveScreen(Screen[None]):
         previous = self.current_item
         self.current_id = item_id
         self._refresh(select_last=True)
+        self._prepare_neighbours()
         if not take or target.started_at or not self.loaded.is_set() or self.read_only:
             return
         stamp = hhmm(self.now())

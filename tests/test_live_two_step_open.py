@@ -102,3 +102,36 @@ def test_store_warm_up_on_a_database_with_and_without_meetings(db_path: Path) ->
     store.warm_up()
     assert store.load_document(meeting_id) == before  # reads only
     store.close()
+
+
+async def test_next_and_previous_items_are_laid_out_ahead(db_path: Path) -> None:
+    meeting_id, everything = _demo(db_path)
+    app = make_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait(pilot, lambda: getattr(app.screen, "loaded", False), "the meetings list")
+        app.screen.open_live(meeting_id)  # type: ignore[attr-defined]
+        await _wait(pilot, lambda: isinstance(app.screen, LiveScreen), "the live screen")
+        live = app.screen
+        assert isinstance(live, LiveScreen)
+        await live.all_loaded.wait()
+        index = next(n for n, i in enumerate(live.items) if i.id == live.current_id)
+        live.go_to(live.items[index - 1].id)  # an item with a neighbour on each side
+        index -= 1
+        neighbours = [live.items[index + 1].id, live.items[index - 1].id]
+        memos = live.entry_list._memos._memos
+
+        def laid_out(item_id: int) -> bool:
+            return all(
+                any(key[0] == entry and memo._renders for key, memo in memos.items()
+                    if isinstance(key, tuple))
+                for entry in everything[item_id]
+            )
+
+        await _wait(pilot, lambda: all(laid_out(i) for i in neighbours), "the neighbours")
+        prepared = {id(memo) for memo in memos.values()}
+        await pilot.press("f7")  # the next item: shown with the lines laid out ahead
+        await settle(pilot, live)
+        assert live.current_id == neighbours[0]
+        shown = [o.prompt for o in live.entry_list.options if o.id and o.id.startswith("e")]
+        assert len(shown) == len(everything[neighbours[0]]) > 0
+        assert all(id(memo) in prepared for memo in shown)

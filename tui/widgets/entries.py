@@ -86,6 +86,29 @@ class EntryList(OptionList):
                 index = len(options) - 1
         self.highlighted = index
 
+    def prepare(
+        self,
+        entries: Sequence[EntryData],
+        actions: Sequence[ActionData],
+        numbering: Numbering,
+        people: Mapping[int, PersonData],
+    ) -> None:
+        """Lay out another item's lines now, at this list's width, so that showing that item
+        later (F7, F6) finds them laid out. Called while the clerk is not typing."""
+        if people is not self._people or not self.size.width:
+            return
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - padding.width
+        console = self.app.console
+        options = self.app.console_options.update_width(width)
+        labels = entry_numbers(list(entries), numbering)
+        memo = self._memos.get
+        for entry, label in zip(entries, labels, strict=True):
+            list(console.render(memo((entry, label), partial(entry_renderable, entry, label,
+                                                             people)), options))
+        for a in actions:
+            list(console.render(memo(a, partial(action_renderable, a, people)), options))
+
     @property
     def selected_key(self) -> tuple[str, int] | None:
         """("entry", id) or ("action", id) for the highlighted row."""
