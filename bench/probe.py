@@ -41,6 +41,11 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+if sys.argv[1:2] == ["app"]:
+    # The app's own settings before Textual is imported, as its command line has them
+    # (tui/__init__.py: the frame rate). The bare TextArea floor keeps Textual's defaults.
+    import tui  # noqa: F401
+
 from textual import events
 from textual._context import message_hook
 from textual.app import App, ComposeResult

@@ -245,6 +245,7 @@ class LiveScreen(Screen[None]):
         self._draft_blocked = False  # another window owns the draft (until taken over)
         self._draft_failing = False
         self._prepare_timer: Timer | None = None
+        self._clock_text: str | None = None
         # filing
         self._filing = False
         self._file_failing = False
@@ -500,19 +501,23 @@ class LiveScreen(Screen[None]):
         self._tick()
 
     def _tick(self) -> None:
+        """The current item's clock line (every second, and after each redraw)."""
         item = self.current_item
-        label = self.query_one("#item-clock", Static)
-        if item is None:
-            label.update("")
-            return
-        number = self.numbers.get(item.id, "?")
-        if item.started_at and item.finished_at:
-            text = f"▶ {number} · {item.started_at}\u2013{item.finished_at} · done"
-        elif item.started_at:
-            text = f"▶ {number} · {item.started_at} · {running_since(item.started_at, self.now())}"
-        else:
-            text = f"▶ {number} · not started: F8"
-        label.update(text)
+        text = ""
+        if item is not None:
+            number = self.numbers.get(item.id, "?")
+            if item.started_at and item.finished_at:
+                text = f"▶ {number} · {item.started_at}\u2013{item.finished_at} · done"
+            elif item.started_at:
+                text = (f"▶ {number} · {item.started_at} · "
+                        f"{running_since(item.started_at, self.now())}")
+            else:
+                text = f"▶ {number} · not started: F8"
+        if text != self._clock_text:
+            # One line of fixed height: no layout pass (it re-measured the whole screen, once a
+            # second, in the middle of the clerk's typing).
+            self._clock_text = text
+            self.query_one("#item-clock", Static).update(text, layout=False)
 
     # --- the composer ----------------------------------------------------------------------------
 
