@@ -191,6 +191,23 @@ def test_draft_save_get_clear(store: Store, meeting: tuple[int, int, int]) -> No
     store.clear_draft(meeting_id)  # clearing twice is harmless
 
 
+def test_successive_saves_of_one_window_each_return_the_stored_version(
+    store: Store, meeting: tuple[int, int, int]
+) -> None:
+    """The typing path: each save passes the version the previous one returned."""
+    meeting_id, item, _ = meeting
+    stamp = store.save_draft(meeting_id, "The", item_id=item)
+    for n, text in enumerate(["The Panel", "The Panel noted", "The Panel noted the report."]):
+        newer = store.save_draft(meeting_id, text, item_id=item, kind=EntryKind.QUESTION,
+                                 fields={"asker": f"Cllr {n}"}, expected_updated_at=stamp)
+        assert newer > stamp
+        draft = store.get_draft(meeting_id)
+        assert draft is not None
+        assert (draft.text, draft.kind, draft.fields, draft.updated_at) == (
+            text, EntryKind.QUESTION, {"asker": f"Cllr {n}"}, newer)
+        stamp = newer
+
+
 def test_draft_keeps_any_text_exactly(store: Store, meeting: tuple[int, int, int]) -> None:
     meeting_id, _, _ = meeting
     text = "line one\r\n  # not a heading\t\x00 nul\n\n\U0001f600 \u202e rtl " + "x" * 20_000

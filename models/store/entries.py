@@ -387,6 +387,19 @@ class EntriesMixin(StoreBase):
         payload = json.dumps(fields or {}, ensure_ascii=False, default=str)
         with self._session() as s:
             if expected_updated_at is not None and not claim:
+                # The usual case while the clerk types: this window saved the row last. One
+                # statement checks that and writes (no ORM object: this runs every 0.4 s of
+                # typing, on a thread that shares the interpreter with the keys).
+                stamp = _next_stamp(expected_updated_at)
+                written = s.connection().execute(
+                    update(t.Draft)
+                    .where(col(t.Draft.meeting_id) == meeting_id)
+                    .where(col(t.Draft.updated_at) == _utc(expected_updated_at))
+                    .values(text=text, item_id=item_id, kind=EntryKind(kind).value,
+                            fields=payload, updated_at=stamp)
+                )
+                if written.rowcount == 1:
+                    return stamp
                 claimed = s.exec(
                     update(t.Draft)
                     .where(col(t.Draft.meeting_id) == meeting_id)
