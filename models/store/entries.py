@@ -425,9 +425,9 @@ class EntriesMixin(StoreBase):
             row.updated_at = _next_stamp(row.updated_at)
             s.add(row)
             s.flush()
-            stamp = as_utc(row.updated_at)
-            assert stamp is not None
-            return stamp
+            saved = as_utc(row.updated_at)
+            assert saved is not None
+            return saved
 
     def get_draft(self, meeting_id: int) -> DraftData | None:
         with self._session() as s:
