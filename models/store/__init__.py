@@ -35,6 +35,7 @@ class Store(
         self.get_draft(newest)
         if counts:
             self.list_entries(next(iter(counts)))
+        self.load_entries(newest)
 
 
 __all__ = ["Store"]
