@@ -98,17 +98,15 @@ class AgendaList(OptionList):
         if keys != self._keys or not self.option_count:
             # Only the lines that changed are laid out again (a switch changes two).
             self._keys = keys
-            self.set_options([
-                Option(
-                    self._memos.get(key, partial(
-                        item_prompt, item, number, current=current, entry_count=entry_count,
-                        action_count=action_count, details=shown,
-                    )),
-                    id=str(item.id),
-                )
-                for key in keys
-                for item, number, current, entry_count, action_count, shown in (key,)
-            ])
+            options = []
+            for key in keys:
+                item, number, current, entry_count, action_count, shown = key
+                prompt = self._memos.get(key, partial(
+                    item_prompt, item, number, current=current, entry_count=entry_count,
+                    action_count=action_count, details=shown,
+                ))
+                options.append(Option(prompt, id=str(item.id)))
+            self.set_options(options)
         target = previous or (str(current_id) if current_id is not None else None)
         if target is not None:
             self.highlight_item(int(target))

@@ -7,7 +7,7 @@ highlight survives a redraw and the screen knows what the clerk has selected.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from models.domain import ActionData, EntryData, Numbering, PersonData
 from models.numbering import entry_numbers
 from tui.widgets.entry_view import action_renderable, entry_renderable
-from tui.widgets.memo import MemoCache
+from tui.widgets.memo import Memo, MemoCache
 
 
 class EntryList(OptionList):
@@ -39,7 +39,24 @@ class EntryList(OptionList):
         # Entries laid out once, reused while unchanged (switching back, filing one more).
         self._memos = MemoCache()
         self._people: Mapping[int, PersonData] | None = None
-        self._shown: tuple[list[tuple[EntryData, str]], list[ActionData]] | None = None
+        self._shown: list[Hashable] | None = None
+
+    def _rows(
+        self,
+        entries: Sequence[EntryData],
+        actions: Sequence[ActionData],
+        numbering: Numbering,
+        people: Mapping[int, PersonData],
+    ) -> list[tuple[str, Hashable, Memo]]:
+        """(option id, what it shows, its laid-out line) for each entry, then each action."""
+        memo = self._memos.get
+        rows: list[tuple[str, Hashable, Memo]] = [
+            (f"e{entry.id}", (entry, label),
+             memo((entry, label), partial(entry_renderable, entry, label, people)))
+            for entry, label in zip(entries, entry_numbers(list(entries), numbering), strict=True)
+        ]
+        rows += [(f"a{a.id}", a, memo(a, partial(action_renderable, a, people))) for a in actions]
+        return rows
 
     def show(
         self,
@@ -52,12 +69,12 @@ class EntryList(OptionList):
     ) -> None:
         """Redraw the list; keep the highlight on ``select`` or the entry that had it."""
         keep = select or (self.highlighted_option.id if self.highlighted_option else None)
-        labels = entry_numbers(list(entries), numbering)
         if people is not self._people:  # names may have changed: lay everything out again
             self._people = people
             self._memos.clear()
             self._shown = None
-        shown = ([(entry, label) for entry, label in zip(entries, labels, strict=True)], list(actions))
+        rows = self._rows(entries, actions, numbering, people)
+        shown = [shows for _, shows, _ in rows]
         if shown == self._shown and self.option_count:
             # Nothing changed (a store call re-read the same rows): keep the list as drawn.
             if select is not None:
@@ -65,25 +82,15 @@ class EntryList(OptionList):
                     self.highlighted = self.get_option_index(select)
             return
         self._shown = shown
-        memo = self._memos.get
-        options = [
-            Option(memo((entry, label), partial(entry_renderable, entry, label, people)),
-                   id=f"e{entry.id}")
-            for entry, label in zip(entries, labels, strict=True)
-        ]
-        options += [
-            Option(memo(a, partial(action_renderable, a, people)), id=f"a{a.id}")
-            for a in actions
-        ]
-        self.set_options(options)
-        if not options:
+        self.set_options([Option(line, id=option_id) for option_id, _, line in rows])
+        if not rows:
             return
-        index = len(options) - 1
+        index = len(rows) - 1
         if keep is not None:
             try:
                 index = self.get_option_index(keep)
             except OptionDoesNotExist:  # the kept entry was deleted or moved away
-                index = len(options) - 1
+                index = len(rows) - 1
         self.highlighted = index
 
     def prepare(
@@ -101,13 +108,8 @@ class EntryList(OptionList):
         width = self.scrollable_content_region.width - padding.width
         console = self.app.console
         options = self.app.console_options.update_width(width)
-        labels = entry_numbers(list(entries), numbering)
-        memo = self._memos.get
-        for entry, label in zip(entries, labels, strict=True):
-            list(console.render(memo((entry, label), partial(entry_renderable, entry, label,
-                                                             people)), options))
-        for a in actions:
-            list(console.render(memo(a, partial(action_renderable, a, people)), options))
+        for _, _, line in self._rows(entries, actions, numbering, people):
+            list(console.render(line, options))
 
     @property
     def selected_key(self) -> tuple[str, int] | None:
