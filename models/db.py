@@ -31,7 +31,7 @@ from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -270,8 +270,13 @@ def _v3_search(conn: Connection) -> None:
     search_index.install(conn)
 
 
+def _v4_deleted_entries(conn: Connection) -> None:
+    """v4: deleted entries are kept (with their audit trail) so they can be put back."""
+    SQLModel.metadata.tables[str(tables.DeletedEntry.__tablename__)].create(conn, checkfirst=True)
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
-MIGRATIONS: dict[int, Step] = {1: _v2_between_meetings, 2: _v3_search}
+MIGRATIONS: dict[int, Step] = {1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries}
 
 
 def read_version(conn: Connection) -> int | None:

@@ -298,6 +298,21 @@ class RevisionData:
 
 
 @dataclass(frozen=True, slots=True)
+class DeletedEntryData:
+    """An entry deleted from a meeting's minutes, as it was (``Store.list_deleted_entries``).
+
+    ``item_id`` is ``None`` when its agenda item was deleted too; ``revisions`` counts the changes
+    of its audit trail, which come back with it."""
+
+    id: int
+    meeting_id: int
+    item_id: int | None
+    entry: EntryData
+    deleted_at: datetime
+    revisions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     """One search result: where it is, and a snippet with the matching words marked.
 

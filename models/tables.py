@@ -210,6 +210,22 @@ class EntryRevision(SQLModel, table=True):
     changed_at: datetime = Field(default_factory=utcnow)
 
 
+class DeletedEntry(SQLModel, table=True):
+    """An entry deleted from the minutes, kept whole so it can be put back (nothing typed is
+    lost to a wrong key): every field as JSON, and its audit trail, which the delete removes."""
+
+    __tablename__ = "deleted_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    item_id: int | None = Field(
+        default=None, foreign_key="agenda_item.id", ondelete="SET NULL"
+    )
+    entry_id: int = 0  # the id it had: undo finds it by this
+    entry: str = "{}"  # JSON: EntryData's fields
+    revisions: str = "[]"  # JSON: [[old_text, new_text, changed_at], ...]
+    deleted_at: datetime = Field(default_factory=utcnow)
+
+
 class Amendment(SQLModel, table=True):
     """A dated, visible correction or event recorded against a meeting's minutes."""
 

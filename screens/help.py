@@ -55,6 +55,7 @@ DIALOGS: tuple[tuple[str, str, str], ...] = (
     ("Panel member", "screens.panel_settings", "MemberFormScreen"),
     ("One action in full", "screens.action_log", "ActionDetailScreen"),
     ("Changes to an entry", "screens.revisions", "RevisionsScreen"),
+    ("Deleted entries", "screens.deleted", "DeletedEntriesScreen"),
     ("This help", "screens.help", "HelpScreen"),
 )
 

@@ -30,6 +30,7 @@ from textual.widgets import OptionList, Static
 from models.domain import (
     ActionData,
     AttendanceStatus,
+    DeletedEntryData,
     DraftData,
     EntryData,
     EntryKind,
@@ -200,6 +201,9 @@ class LiveScreen(Screen[None]):
                 tooltip="Add an agenda item after this one (business raised on the day)"),
         Binding("h", "revisions", "Changes", show=False,
                 tooltip="The changes made to the selected entry since it was filed"),
+        Binding("r", "deleted_entries", "Deleted entries", show=False,
+                tooltip="Entries deleted from this meeting (kept, after a restart too): put one "
+                        "back"),
     ]
 
     def __init__(
@@ -1080,7 +1084,8 @@ class LiveScreen(Screen[None]):
                     self._change(lambda s: s.delete_entry(ident),
                                  undo_delete_entry(entry, f"deleting {label}"),
                                  items={entry.item_id})
-                    self.notify(f"Deleted {label}. F9 undoes.", timeout=3)
+                    self.notify(f"Deleted {label}. F9 undoes; r lists deleted entries.",
+                                timeout=3)
 
             self.app.push_screen(
                 ConfirmScreen(f"Delete {label}?\n\n“{preview}”", title="Delete entry",
@@ -1104,6 +1109,38 @@ class LiveScreen(Screen[None]):
                           title="Delete action", yes_label="Delete"),
             delete_action,
         )
+
+    def action_deleted_entries(self) -> None:
+        """Entries deleted from this meeting: the chosen one goes back where it was."""
+        from screens.deleted import DeletedEntriesScreen
+
+        def chosen(deleted: DeletedEntryData | None) -> None:
+            if deleted is not None:
+                self.run_worker(self._put_back(deleted), group="live-change")
+
+        self.app.push_screen(DeletedEntriesScreen(self.meeting_id, self.numbers), chosen)
+
+    async def _put_back(self, deleted: DeletedEntryData) -> None:
+        known = {item.id for item in self.items}
+        target = deleted.item_id if deleted.item_id in known else self.current_id
+        if target is None:
+            self.notify("Go to an agenda item first: the entry goes back under it.", timeout=4)
+            return
+        ident = deleted.id
+        try:
+            result, fresh = await self._store(
+                self._job(lambda s: s.restore_deleted_entry(ident, target), {target})
+            )
+        except PanelMinutesError as err:
+            self.notify(str(err), severity="error", timeout=10)
+            return
+        name = KIND_NAMES[result.kind]
+        self.undo_stack.push(undo_add_entry(result, f"putting back a {name}"))
+        if target != self.current_id:
+            self.go_to(target)
+        self._apply(fresh, select=f"e{result.id}")
+        where = "" if target == deleted.item_id else " under this item (its own was deleted)"
+        self.notify(f"Put back the {name}{where}. F9 undoes.", timeout=3)
 
     # --- undo and generic changes ----------------------------------------------------------------
 

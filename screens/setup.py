@@ -674,7 +674,8 @@ class SetupScreen(TabbedTablesScreen):
 
         def ask(entries: int) -> None:
             minutes = (f"\nIts {entries} minute entr{'ies' if entries != 1 else 'y'} will be "
-                       "deleted too." if entries else "")
+                       "deleted too (kept in the meeting's deleted entries: r on the live "
+                       "screen puts one back)." if entries else "")
 
             def confirmed(yes: bool | None) -> None:
                 if yes:

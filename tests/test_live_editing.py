@@ -208,3 +208,43 @@ async def test_next_item_finishes_the_running_item_and_starts_the_next(live: Liv
     await settle(pilot, screen)
     items = live.app.store.list_items(live.meeting_id)
     assert (items[0].finished_at, items[1].started_at) == ("", "")
+
+
+async def test_a_deleted_entry_is_put_back_from_the_deleted_list(live: Live) -> None:
+    from screens.deleted import DeletedEntriesScreen
+
+    pilot, screen = live.pilot, live.screen
+    await file_text(pilot, screen, "Deleted by a wrong key.")
+    await file_text(pilot, screen, "Kept.")
+    await pilot.press("ctrl+l", "up", "d")
+    await pilot.pause()
+    await pilot.press("y")
+    await settle(pilot, screen)
+    assert live.texts() == [("paragraph", "Kept.")]
+
+    # r (from the entries list, or the palette) lists what was deleted; Enter puts it back
+    await pilot.press("r")
+    await settle(pilot, screen)
+    dialog = live.app.screen
+    assert isinstance(dialog, DeletedEntriesScreen)
+    assert dialog.deleted is not None and [d.entry.text for d in dialog.deleted] == [
+        "Deleted by a wrong key."]
+    await pilot.press("enter")
+    await settle(pilot, screen)
+    assert live.app.screen is screen
+    assert live.texts() == [("paragraph", "Deleted by a wrong key."), ("paragraph", "Kept.")]
+    assert live.app.store.list_deleted_entries(live.meeting_id) == []
+    assert screen.entry_list.selected_key is not None  # the entry put back is selected
+
+    # F9 takes it out again; it is still kept
+    await pilot.press("f9")
+    await settle(pilot, screen)
+    assert live.texts() == [("paragraph", "Kept.")]
+    assert len(live.app.store.list_deleted_entries(live.meeting_id)) == 1
+    await pilot.press("ctrl+l", "r")
+    await settle(pilot, screen)
+    assert isinstance(live.app.screen, DeletedEntriesScreen)
+    await pilot.press("escape")
+    await settle(pilot, screen)
+    assert live.app.screen is screen
+    assert live.texts() == [("paragraph", "Kept.")]

@@ -123,6 +123,14 @@ def test_ordering_approval_and_cascade_on_postgres(pg_url: str) -> None:
         last = store.list_entries(item.id)[-1]
         store.move_entry(last.id, -len(texts))
         assert store.list_entries(item.id)[0].id == last.id
+        store.update_entry(last.id, text=last.text + " (corrected)")
+        store.delete_entry(last.id)
+        [kept] = store.list_deleted_entries(meeting_id)
+        back = store.restore_deleted_entry(kept.id)
+        assert (back.position, back.text) == (0, last.text + " (corrected)")
+        assert len(store.list_revisions(back.id)) == 1
+        store.delete_item(store.list_items(meeting_id)[5].id)  # its entries are kept
+        assert store.list_deleted_entries(meeting_id)
         earlier = store.previous_meeting(meeting_id)
         assert earlier is not None and earlier.status is MeetingStatus.APPROVED
         first_item = store.list_items(earlier.id)[0]

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from models.db import SCHEMA_VERSION
 from models.domain import ActionStatus, EntryKind, SearchHit
 from models.store import Store
 from models.store.search import make_snippet, parse_query
@@ -71,7 +72,7 @@ def sources(hits: list[SearchHit]) -> list[tuple[str, int]]:
 # --- the index -----------------------------------------------------------------------------------
 
 
-def test_fresh_database_has_the_index_and_schema_v3(store: Store, db_path: Path) -> None:
+def test_fresh_database_has_the_index_at_the_current_schema(store: Store, db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -80,7 +81,7 @@ def test_fresh_database_has_the_index_and_schema_v3(store: Store, db_path: Path)
         conn.close()
     assert "search_index" in names
     assert {"pm_fts_entry_ai", "pm_fts_entry_au", "pm_fts_entry_ad"} <= names
-    assert version == ("3",)
+    assert version == (str(SCHEMA_VERSION),)
     assert store._uses_fts()
 
 

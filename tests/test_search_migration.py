@@ -12,13 +12,19 @@ from models.demo import write_demo
 from models.store import Store
 
 
-def _downgrade(path: Path, version: int) -> None:
+def downgrade(path: Path, version: int) -> None:
     """Turn a current database into one written by an older panel-minutes (schema ``version``).
 
-    v2 is today's tables without the search index; v1 also lacks the v2 tables.
+    v3 is today's tables without the deleted entries; v2 also lacks the search index; v1 also
+    lacks the v2 tables.
     """
     conn = sqlite3.connect(path)
     try:
+        conn.execute("DROP TABLE deleted_entry")
+        conn.execute("UPDATE pm_meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+        conn.commit()
+        if version >= 3:
+            return
         triggers = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'pm_fts_%'"
         )]
@@ -29,7 +35,6 @@ def _downgrade(path: Path, version: int) -> None:
         if version < 2:
             for table in ("action_update", "amendment", "entry_revision"):
                 conn.execute(f"DROP TABLE {table}")
-        conn.execute("UPDATE pm_meta SET value = ? WHERE key = 'schema_version'", (str(version),))
         conn.commit()
     finally:
         conn.close()
@@ -46,20 +51,20 @@ def _schema(path: Path) -> tuple[str, set[str]]:
 
 
 @pytest.mark.parametrize("version", [1, 2])
-def test_old_database_upgrades_to_v3_with_its_minutes_searchable(
+def test_database_from_before_v3_upgrades_with_its_minutes_searchable(
     db_path: Path, version: int
 ) -> None:
     store = Store(str(db_path))
     meeting_id = write_demo(store)
     store.close()
-    _downgrade(db_path, version)
+    downgrade(db_path, version)
     assert _schema(db_path)[0] == str(version)
     assert "search_index" not in _schema(db_path)[1]
 
     store = Store(str(db_path))
     try:
         found, names = _schema(db_path)
-        assert found == str(SCHEMA_VERSION) == "3"
+        assert found == str(SCHEMA_VERSION)
         assert {"search_index", "search_doc", "pm_fts_entry_ai", "pm_fts_meeting_au"} <= names
         # Minutes written before the upgrade are found ...
         hits = store.search("farm machinery")
@@ -73,7 +78,7 @@ def test_old_database_upgrades_to_v3_with_its_minutes_searchable(
     finally:
         store.close()
     # The file was copied before the migration ran.
-    backups = list(backup_dir(db_path).glob(f"{db_path.stem}-*-before-v3.db"))
+    backups = list(backup_dir(db_path).glob(f"{db_path.stem}-*-before-v{SCHEMA_VERSION}.db"))
     assert len(backups) == 1
     assert _schema(backups[0])[0] == str(version)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -11,7 +11,15 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, delete, func, select, update
 
 from models import tables as t
-from models.domain import AttendanceStatus, DraftData, EntryData, EntryKind, Outcome, RevisionData
+from models.domain import (
+    AttendanceStatus,
+    DeletedEntryData,
+    DraftData,
+    EntryData,
+    EntryKind,
+    Outcome,
+    RevisionData,
+)
 from models.errors import ConflictError, NotFoundError, ValidationError
 from models.store.base import (
     ENTRY_COLUMNS,
@@ -21,6 +29,12 @@ from models.store.base import (
     clean_time,
     entry_data,
     entry_data_from_columns,
+)
+from models.store.deleted import (
+    entry_from_json,
+    entry_json,
+    revisions_from_json,
+    revisions_json,
 )
 
 ENTRY_FIELDS = frozenset(
@@ -126,6 +140,33 @@ def drop_filed_draft(s: Session, meeting_id: int, stamp: datetime | None, filed_
         s.delete(row)
 
 
+def read_revisions(s: Session, entry_id: int) -> list[RevisionData]:
+    """The entry's audit trail, oldest first."""
+    rows = s.exec(
+        select(t.EntryRevision)
+        .where(col(t.EntryRevision.entry_id) == entry_id)
+        .order_by(col(t.EntryRevision.changed_at), col(t.EntryRevision.id))
+    ).all()
+    out = []
+    for r in rows:
+        when = as_utc(r.changed_at)
+        assert when is not None
+        out.append(RevisionData(id=r.id or 0, entry_id=r.entry_id, old_text=r.old_text,
+                                new_text=r.new_text, changed_at=when))
+    return out
+
+
+def keep_deleted(s: Session, row: t.Entry, meeting_id: int) -> EntryData:
+    """Copy an entry about to be deleted (and its audit trail) into ``deleted_entry``, in the
+    caller's transaction; returns the entry as it was."""
+    data = entry_data(row)
+    s.add(t.DeletedEntry(
+        meeting_id=meeting_id, item_id=row.item_id, entry_id=data.id, entry=entry_json(data),
+        revisions=revisions_json(read_revisions(s, data.id)), deleted_at=datetime.now(UTC),
+    ))
+    return data
+
+
 class EntriesMixin(StoreBase):
     @staticmethod
     def _entry_count(s: Session, item_id: int) -> int:
@@ -159,19 +200,27 @@ class EntriesMixin(StoreBase):
         if kind is EntryKind.QUESTION and not (text.strip() or str(fields.get("answer", "")).strip()):
             raise ValidationError("Type the question or its answer first.")
         with self._session() as s:
-            self._item_meeting(s, item_id)
-            count = self._entry_count(s, item_id)
-            pos = count if position is None else max(0, min(position, count))
-            if pos < count:
-                self._shift(s, item_id, pos, +1)
-            row = t.Entry(item_id=item_id, position=pos, kind=kind.value, text=text)
-            apply_fields(row, fields, ENTRY_FIELDS)
-            _check_votes(row)
-            s.add(row)
+            row = self._insert_entry(s, item_id, kind, text, position, fields)
             if clear_draft_of is not None:
                 drop_filed_draft(s, clear_draft_of, draft_stamp, text)
             s.flush()
             return entry_data(row)
+
+    def _insert_entry(
+        self, s: Session, item_id: int, kind: EntryKind, text: str, position: int | None,
+        fields: dict[str, Any],
+    ) -> t.Entry:
+        """Add the row at ``position`` (the end when ``None``), moving later entries down."""
+        self._item_meeting(s, item_id)
+        count = self._entry_count(s, item_id)
+        pos = count if position is None else max(0, min(position, count))
+        if pos < count:
+            self._shift(s, item_id, pos, +1)
+        row = t.Entry(item_id=item_id, position=pos, kind=kind.value, text=text)
+        apply_fields(row, fields, ENTRY_FIELDS)
+        _check_votes(row)
+        s.add(row)
+        return row
 
     @staticmethod
     def _shift(s: Session, item_id: int, from_pos: int, delta: int) -> None:
@@ -291,22 +340,89 @@ class EntriesMixin(StoreBase):
         return self.update_entry(entry_id, kind=kind)
 
     def delete_entry(self, entry_id: int) -> EntryData:
-        """Delete and return the entry as it was (so it can be restored by undo)."""
+        """Delete and return the entry as it was (so undo can put it back).
+
+        The entry and its audit trail are kept in ``deleted_entry`` in the same transaction:
+        ``list_deleted_entries`` shows them and ``restore_deleted_entry`` puts one back, after a
+        restart too."""
         with self._session() as s:
             row = self._get(s, t.Entry, entry_id, "entry")
-            self._item_meeting(s, row.item_id)
-            data = entry_data(row)
+            item, _meeting = self._item_meeting(s, row.item_id)
+            data = keep_deleted(s, row, item.meeting_id)
             s.delete(row)
             s.flush()
             self._shift(s, row.item_id, row.position + 1, -1)
             return data
 
     def restore_entry(self, data: EntryData) -> EntryData:
-        """Put back a deleted entry at its old place (undo)."""
-        payload = asdict(data)
-        for key in ("id", "item_id", "position", "kind", "text", "updated_at"):
-            payload.pop(key)
-        return self.add_entry(data.item_id, data.kind, data.text, position=data.position, **payload)
+        """Put back a deleted entry at its old place (undo), with its audit trail; it leaves the
+        deleted entries. One transaction."""
+        with self._session() as s:
+            kept = s.exec(
+                select(t.DeletedEntry)
+                .where(col(t.DeletedEntry.entry_id) == data.id)
+                .order_by(col(t.DeletedEntry.id).desc())
+            ).first()
+            return self._put_back(s, data, data.item_id, kept)
+
+    def list_deleted_entries(self, meeting_id: int) -> list[DeletedEntryData]:
+        """The meeting's deleted entries, most recently deleted first."""
+        with self._session() as s:
+            rows = s.exec(
+                select(t.DeletedEntry)
+                .where(col(t.DeletedEntry.meeting_id) == meeting_id)
+                .order_by(col(t.DeletedEntry.deleted_at).desc(), col(t.DeletedEntry.id).desc())
+            ).all()
+            out = []
+            for r in rows:
+                when = as_utc(r.deleted_at)
+                assert when is not None
+                out.append(DeletedEntryData(
+                    id=r.id or 0, meeting_id=r.meeting_id, item_id=r.item_id,
+                    entry=entry_from_json(r.entry), deleted_at=when,
+                    revisions=len(json.loads(r.revisions or "[]")),
+                ))
+            return out
+
+    def restore_deleted_entry(self, deleted_id: int, item_id: int | None = None) -> EntryData:
+        """Put a deleted entry back where it was (or at the end of ``item_id``), with its audit
+        trail. An entry whose item was deleted too needs ``item_id``."""
+        with self._session() as s:
+            kept = self._get(s, t.DeletedEntry, deleted_id, "deleted entry")
+            data = entry_from_json(kept.entry)
+            target = item_id if item_id is not None else kept.item_id
+            if target is None:
+                raise ValidationError(
+                    "The agenda item this entry was under has been deleted. Choose the item to "
+                    "put it under."
+                )
+            item = self._get(s, t.AgendaItem, target, "agenda item")
+            if item.meeting_id != kept.meeting_id:
+                raise ValidationError("A deleted entry can only go back into its own meeting.")
+            if target != kept.item_id:
+                data = replace(data, position=self._entry_count(s, target))
+            return self._put_back(s, data, target, kept)
+
+    def _put_back(
+        self, s: Session, data: EntryData, item_id: int, kept: t.DeletedEntry | None
+    ) -> EntryData:
+        payload = _validate_entry({k: v for k, v in asdict(data).items() if k in ENTRY_FIELDS})
+        kind = EntryKind(payload.pop("kind"))
+        text = payload.pop("text")
+        row = self._insert_entry(s, item_id, kind, text, data.position, payload)
+        s.flush()
+        back = entry_data(row)
+        if kept is not None:
+            for old, new, when in revisions_from_json(kept.revisions):
+                s.add(t.EntryRevision(entry_id=back.id, old_text=old, new_text=new,
+                                      changed_at=when))
+            s.delete(kept)
+            s.flush()
+        return back
+
+    @staticmethod
+    def _revisions(s: Session, entry_id: int) -> list[RevisionData]:
+        return read_revisions(s, entry_id)
 
     def move_entry(self, entry_id: int, delta: int) -> EntryData:
         """Move an entry up (negative) or down within its item; numbers follow."""
@@ -350,18 +466,7 @@ class EntriesMixin(StoreBase):
 
     def list_revisions(self, entry_id: int) -> list[RevisionData]:
         with self._session() as s:
-            rows = s.exec(
-                select(t.EntryRevision)
-                .where(col(t.EntryRevision.entry_id) == entry_id)
-                .order_by(col(t.EntryRevision.changed_at), col(t.EntryRevision.id))
-            ).all()
-            return [
-                RevisionData(
-                    id=r.id or 0, entry_id=r.entry_id, old_text=r.old_text, new_text=r.new_text,
-                    changed_at=r.changed_at,
-                )
-                for r in rows
-            ]
+            return self._revisions(s, entry_id)
 
     # --- the composer's draft --------------------------------------------------------------------
 
