@@ -271,8 +271,10 @@ def _v3_search(conn: Connection) -> None:
 
 
 def _v4_deleted_entries(conn: Connection) -> None:
-    """v4: deleted entries are kept (with their audit trail) so they can be put back."""
-    SQLModel.metadata.tables[str(tables.DeletedEntry.__tablename__)].create(conn, checkfirst=True)
+    """v4: deleted entries (with their audit trail) and actions (with their progress) are kept so
+    they can be put back."""
+    for table in (tables.DeletedEntry, tables.DeletedAction):
+        SQLModel.metadata.tables[str(table.__tablename__)].create(conn, checkfirst=True)
 
 
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.

@@ -313,6 +313,30 @@ class DeletedEntryData:
 
 
 @dataclass(frozen=True, slots=True)
+class DeletedActionData:
+    """An action deleted from a meeting's minutes, as it was (``Store.list_deleted_actions``);
+    ``updates`` counts the progress reports that come back with it."""
+
+    id: int
+    meeting_id: int
+    item_id: int | None
+    action: ActionData
+    deleted_at: datetime
+    updates: int = 0
+
+
+Deleted = DeletedEntryData | DeletedActionData
+
+
+def newest_first(
+    entries: list[DeletedEntryData], actions: list[DeletedActionData]
+) -> list[Deleted]:
+    """A meeting's deleted entries and actions together, most recently deleted first."""
+    both: list[Deleted] = [*entries, *actions]
+    return sorted(both, key=lambda d: d.deleted_at, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     """One search result: where it is, and a snippet with the matching words marked.
 

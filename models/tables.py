@@ -226,6 +226,22 @@ class DeletedEntry(SQLModel, table=True):
     deleted_at: datetime = Field(default_factory=utcnow)
 
 
+class DeletedAction(SQLModel, table=True):
+    """An action deleted from the minutes, kept whole to be put back: its fields as JSON and the
+    progress reported on it at later meetings, which the delete removes."""
+
+    __tablename__ = "deleted_action"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    item_id: int | None = Field(
+        default=None, foreign_key="agenda_item.id", ondelete="SET NULL"
+    )
+    action_id: int = 0  # the id it had: undo finds it by this
+    action: str = "{}"  # JSON: ActionData's fields
+    updates: str = "[]"  # JSON: [[meeting_id, note, status, created_at], ...]
+    deleted_at: datetime = Field(default_factory=utcnow)
+
+
 class Amendment(SQLModel, table=True):
     """A dated, visible correction or event recorded against a meeting's minutes."""
 

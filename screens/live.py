@@ -30,6 +30,7 @@ from textual.widgets import OptionList, Static
 from models.domain import (
     ActionData,
     AttendanceStatus,
+    Deleted,
     DeletedEntryData,
     DraftData,
     EntryData,
@@ -202,8 +203,8 @@ class LiveScreen(Screen[None]):
         Binding("h", "revisions", "Changes", show=False,
                 tooltip="The changes made to the selected entry since it was filed"),
         Binding("r", "deleted_entries", "Deleted entries", show=False,
-                tooltip="Entries deleted from this meeting (kept, after a restart too): put one "
-                        "back"),
+                tooltip="Entries and actions deleted from this meeting (kept, after a restart "
+                        "too): put one back"),
     ]
 
     def __init__(
@@ -1102,7 +1103,8 @@ class LiveScreen(Screen[None]):
                 self._change(lambda s: s.delete_action(ident),
                              undo_delete_action(action, f"deleting action {action.ref}"),
                              items=set())
-                self.notify(f"Deleted action {action.ref}. F9 undoes.", timeout=3)
+                self.notify(f"Deleted action {action.ref}. F9 undoes; r lists what was "
+                            "deleted.", timeout=3)
 
         self.app.push_screen(
             ConfirmScreen(f"Delete action {action.ref}?\n\n“{action.text[:160]}”",
@@ -1111,36 +1113,46 @@ class LiveScreen(Screen[None]):
         )
 
     def action_deleted_entries(self) -> None:
-        """Entries deleted from this meeting: the chosen one goes back where it was."""
+        """Entries and actions deleted from this meeting: the chosen one goes back."""
         from screens.deleted import DeletedEntriesScreen
 
-        def chosen(deleted: DeletedEntryData | None) -> None:
+        def chosen(deleted: Deleted | None) -> None:
             if deleted is not None:
                 self.run_worker(self._put_back(deleted), group="live-change")
 
         self.app.push_screen(DeletedEntriesScreen(self.meeting_id, self.numbers), chosen)
 
-    async def _put_back(self, deleted: DeletedEntryData) -> None:
+    async def _put_back(self, deleted: Deleted) -> None:
         known = {item.id for item in self.items}
         target = deleted.item_id if deleted.item_id in known else self.current_id
         if target is None:
-            self.notify("Go to an agenda item first: the entry goes back under it.", timeout=4)
+            self.notify("Go to an agenda item first: it goes back under it.", timeout=4)
             return
         ident = deleted.id
+        call: Callable[[Store], EntryData | ActionData]
+        if isinstance(deleted, DeletedEntryData):
+            call = lambda s: s.restore_deleted_entry(ident, target)  # noqa: E731
+        else:
+            call = lambda s: s.restore_deleted_action(ident, target)  # noqa: E731
         try:
-            result, fresh = await self._store(
-                self._job(lambda s: s.restore_deleted_entry(ident, target), {target})
-            )
+            result, fresh = await self._store(self._job(call, {target}))
         except PanelMinutesError as err:
             self.notify(str(err), severity="error", timeout=10)
             return
-        name = KIND_NAMES[result.kind]
-        self.undo_stack.push(undo_add_entry(result, f"putting back a {name}"))
+        if isinstance(result, EntryData):
+            name = f"the {KIND_NAMES[result.kind]}"
+            self.undo_stack.push(undo_add_entry(result, f"putting back {name}"))
+            select = f"e{result.id}"
+        else:
+            assert isinstance(result, ActionData)
+            name = f"action {result.ref}"
+            self.undo_stack.push(undo_add_action(result, f"putting back {name}"))
+            select = f"a{result.id}"
         if target != self.current_id:
             self.go_to(target)
-        self._apply(fresh, select=f"e{result.id}")
+        self._apply(fresh, select=select)
         where = "" if target == deleted.item_id else " under this item (its own was deleted)"
-        self.notify(f"Put back the {name}{where}. F9 undoes.", timeout=3)
+        self.notify(f"Put back {name}{where}. F9 undoes.", timeout=3)
 
     # --- undo and generic changes ----------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""Deleted entries are kept: listed per meeting, put back as they were (with their audit trail),
-after a restart too, and upgraded databases gain the table."""
+"""Deleted entries and actions are kept: listed per meeting, put back as they were (with their
+audit trail or progress), after a restart too, and upgraded databases gain the tables."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from models.db import SCHEMA_VERSION
-from models.domain import EntryKind, Outcome
+from models.domain import EntryKind, Outcome, newest_first
 from models.errors import NotFoundError, ReadOnlyMeetingError, ValidationError
 from models.store import Store
 from models.store.deleted import entry_from_json, entry_json
@@ -147,7 +147,7 @@ def test_entry_json_round_trips_and_tolerates_unknown_keys(
     assert entry_from_json(raw) == entry
 
 
-def test_a_version_3_database_gains_the_table(db_path: Path) -> None:
+def test_a_version_3_database_gains_the_tables(db_path: Path) -> None:
     store = Store(str(db_path))
     panel = store.create_panel("Fenmoor Police and Crime Panel")
     meeting = store.create_meeting(panel.id, date(2026, 3, 9), standing_agenda=False)
@@ -162,6 +162,8 @@ def test_a_version_3_database_gains_the_table(db_path: Path) -> None:
         store.delete_entry(entry.id)
         assert [d.entry.text for d in store.list_deleted_entries(meeting.id)] == [
             "Written before the upgrade."]
+        store.delete_action(store.add_action(meeting.id, "Raised after the upgrade").id)
+        assert len(store.list_deleted_actions(meeting.id)) == 1
     finally:
         store.close()
     conn = sqlite3.connect(db_path)
@@ -170,3 +172,58 @@ def test_a_version_3_database_gains_the_table(db_path: Path) -> None:
     finally:
         conn.close()
     assert version[0] == str(SCHEMA_VERSION)
+
+
+# --- actions ---------------------------------------------------------------------------------
+
+
+def test_a_deleted_action_comes_back_with_its_number_and_progress(
+    store: Store, meeting: tuple[int, int, int]
+) -> None:
+    meeting_id, item, _ = meeting
+    panel_id = store.get_meeting(meeting_id).panel_id
+    owner = store.create_person("Dana Whitlock", title="Ms")
+    first = store.add_action(meeting_id, "Report on the estates backlog", item_id=item,
+                             owner_id=owner.id, owner_text="Ms Dana Whitlock",
+                             due_date=date(2026, 6, 1))
+    store.add_action(meeting_id, "Circulate the survey", item_id=item)
+    later = store.create_meeting(panel_id, date(2026, 4, 20), standing_agenda=False)
+    store.add_action_update(first.id, later.id, "Survey under way.")
+
+    store.delete_action(first.id)
+    assert [a.ref for a in store.list_actions(meeting_id=meeting_id)] == ["A2"]
+    [kept] = store.list_deleted_actions(meeting_id)
+    assert kept.action == first and kept.item_id == item and kept.updates == 1
+
+    back = store.restore_deleted_action(kept.id)
+    assert (back.ref, back.text, back.owner_id, back.due_date, back.item_id) == (
+        "A1", first.text, owner.id, date(2026, 6, 1), item)
+    assert [u.note for u in store.list_action_updates(back.id)] == ["Survey under way."]
+    assert store.list_deleted_actions(meeting_id) == []
+
+
+def test_undo_of_an_action_delete_keeps_its_number_unless_it_was_reused(
+    store: Store, meeting: tuple[int, int, int]
+) -> None:
+    meeting_id, item, _ = meeting
+    action = store.add_action(meeting_id, "Write to the Commissioner", item_id=item)
+    store.delete_action(action.id)
+    assert store.restore_action(action).ref == "A1"
+    assert store.list_deleted_actions(meeting_id) == []
+
+    again = store.list_actions(meeting_id=meeting_id)[0]
+    store.delete_action(again.id)
+    store.add_action(meeting_id, "Filed after the delete", item_id=item)  # takes A1 again
+    [kept] = store.list_deleted_actions(meeting_id)
+    assert store.restore_deleted_action(kept.id).ref == "A2"
+
+
+def test_deleted_entries_and_actions_list_together_newest_first(
+    store: Store, meeting: tuple[int, int, int]
+) -> None:
+    meeting_id, item, _ = meeting
+    store.delete_entry(store.add_entry(item, text="An entry.").id)
+    store.delete_action(store.add_action(meeting_id, "An action", item_id=item).id)
+    both = newest_first(store.list_deleted_entries(meeting_id),
+                        store.list_deleted_actions(meeting_id))
+    assert [type(d).__name__ for d in both] == ["DeletedActionData", "DeletedEntryData"]

@@ -248,3 +248,27 @@ async def test_a_deleted_entry_is_put_back_from_the_deleted_list(live: Live) -> 
     await settle(pilot, screen)
     assert live.app.screen is screen
     assert live.texts() == [("paragraph", "Kept.")]
+
+    # an action deleted by mistake comes back with its number; F9 after a delete also keeps it
+    store = live.app.store
+    await pilot.press("f4")
+    type_into_composer(screen, "Send the estates survey to members")
+    await pilot.press("enter")
+    await settle(pilot, screen)
+    (action,) = store.list_actions(meeting_id=live.meeting_id)
+    await pilot.press("ctrl+l", "d")  # the action is the last row
+    await pilot.pause()
+    await pilot.press("y")
+    await settle(pilot, screen)
+    assert store.list_actions(meeting_id=live.meeting_id) == []
+    await pilot.press("r")
+    await settle(pilot, screen)
+    dialog = live.app.screen
+    assert isinstance(dialog, DeletedEntriesScreen) and dialog.deleted is not None
+    assert [type(d).__name__ for d in dialog.deleted] == ["DeletedActionData", "DeletedEntryData"]
+    await pilot.press("enter")
+    await settle(pilot, screen)
+    (back,) = store.list_actions(meeting_id=live.meeting_id)
+    assert (back.ref, back.text) == (action.ref, "Send the estates survey to members")
+    assert len(store.list_deleted_actions(live.meeting_id)) == 0
+    assert screen.entry_list.selected_key == ("action", back.id)

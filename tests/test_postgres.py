@@ -131,6 +131,9 @@ def test_ordering_approval_and_cascade_on_postgres(pg_url: str) -> None:
         assert len(store.list_revisions(back.id)) == 1
         store.delete_item(store.list_items(meeting_id)[5].id)  # its entries are kept
         assert store.list_deleted_entries(meeting_id)
+        action = store.list_actions(meeting_id=meeting_id)[0]
+        store.delete_action(action.id)
+        assert store.restore_action(action).ref == action.ref
         earlier = store.previous_meeting(meeting_id)
         assert earlier is not None and earlier.status is MeetingStatus.APPROVED
         first_item = store.list_items(earlier.id)[0]

@@ -15,12 +15,13 @@ from models.store import Store
 def downgrade(path: Path, version: int) -> None:
     """Turn a current database into one written by an older panel-minutes (schema ``version``).
 
-    v3 is today's tables without the deleted entries; v2 also lacks the search index; v1 also
+    v3 is today's tables without the deleted entries and actions; v2 also lacks the search index; v1 also
     lacks the v2 tables.
     """
     conn = sqlite3.connect(path)
     try:
         conn.execute("DROP TABLE deleted_entry")
+        conn.execute("DROP TABLE deleted_action")
         conn.execute("UPDATE pm_meta SET value = ? WHERE key = 'schema_version'", (str(version),))
         conn.commit()
         if version >= 3:

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from models import tables as t
-from models.domain import ActionData, ActionStatus, ActionUpdateData, MeetingStatus
+from models.domain import (
+    ActionData,
+    ActionStatus,
+    ActionUpdateData,
+    DeletedActionData,
+    MeetingStatus,
+)
 from models.errors import ReadOnlyMeetingError, ValidationError
 from models.store.base import (
     StoreBase,
     action_data,
     action_update_data,
     apply_fields,
+    as_utc,
     require_text,
 )
+from models.store.deleted import action_from_json, action_json, updates_from_json, updates_json
 from models.store.entries import drop_filed_draft
 
 # Fields minuted when the action was raised: fixed once those minutes are approved.
@@ -153,10 +161,99 @@ class ActionsMixin(StoreBase):
             return action_update_data(row)
 
     def delete_action(self, action_id: int) -> None:
+        """Delete the action; it is kept, with its progress reports, in ``deleted_action`` (same
+        transaction) for ``restore_action`` (undo) or ``restore_deleted_action``."""
         with self._session() as s:
             row = self._get(s, t.Action, action_id, "action")
             self._editable_meeting(s, row.meeting_id)
+            data = action_data(row)
+            s.add(t.DeletedAction(
+                meeting_id=row.meeting_id, item_id=row.item_id, action_id=data.id,
+                action=action_json(data), updates=updates_json(_updates(s, data.id)),
+                deleted_at=datetime.now(UTC),
+            ))
             s.delete(row)
+
+    def restore_action(self, data: ActionData) -> ActionData:
+        """Put back a deleted action (undo): its number if still free, its progress reports; it
+        leaves the deleted list. One transaction."""
+        with self._session() as s:
+            kept = s.exec(
+                select(t.DeletedAction)
+                .where(col(t.DeletedAction.action_id) == data.id)
+                .order_by(col(t.DeletedAction.id).desc())
+            ).first()
+            return self._put_back_action(s, data, data.item_id, kept)
+
+    def list_deleted_actions(self, meeting_id: int) -> list[DeletedActionData]:
+        """The meeting's deleted actions, most recently deleted first."""
+        with self._session() as s:
+            rows = s.exec(
+                select(t.DeletedAction)
+                .where(col(t.DeletedAction.meeting_id) == meeting_id)
+                .order_by(col(t.DeletedAction.deleted_at).desc(), col(t.DeletedAction.id).desc())
+            ).all()
+            out = []
+            for r in rows:
+                when = as_utc(r.deleted_at)
+                assert when is not None
+                out.append(DeletedActionData(
+                    id=r.id or 0, meeting_id=r.meeting_id, item_id=r.item_id,
+                    action=action_from_json(r.action), deleted_at=when,
+                    updates=len(updates_from_json(r.updates)),
+                ))
+            return out
+
+    def restore_deleted_action(self, deleted_id: int, item_id: int | None = None) -> ActionData:
+        """Put a deleted action back (under ``item_id`` if given, else under its own item)."""
+        with self._session() as s:
+            kept = self._get(s, t.DeletedAction, deleted_id, "deleted action")
+            data = action_from_json(kept.action)
+            return self._put_back_action(
+                s, data, item_id if item_id is not None else kept.item_id, kept
+            )
+
+    def _put_back_action(
+        self, s: Session, data: ActionData, item_id: int | None, kept: t.DeletedAction | None
+    ) -> ActionData:
+        meeting = self._editable_meeting(s, data.meeting_id)
+        if item_id is not None:
+            item = s.get(t.AgendaItem, item_id)
+            if item is None or item.meeting_id != meeting.id:
+                raise ValidationError("A deleted action can only go back into its own meeting.")
+        owner_id = data.owner_id if data.owner_id and s.get(t.Person, data.owner_id) else None
+        taken = s.exec(
+            select(func.count()).select_from(t.Action)
+            .where(col(t.Action.panel_id) == meeting.panel_id)
+            .where(col(t.Action.ref_no) == data.ref_no)
+        ).one()
+        ref_no = data.ref_no
+        if taken:  # its number was given to a later action: it takes the next one
+            highest = s.exec(
+                select(func.max(t.Action.ref_no)).where(col(t.Action.panel_id) == meeting.panel_id)
+            ).one()
+            ref_no = int(highest or 0) + 1
+        count = s.exec(
+            select(func.count()).select_from(t.Action)
+            .where(col(t.Action.meeting_id) == meeting.id)
+        ).one()
+        row = t.Action(
+            panel_id=meeting.panel_id, meeting_id=data.meeting_id, item_id=item_id, ref_no=ref_no,
+            text=data.text, owner_id=owner_id, owner_text=data.owner_text, due_date=data.due_date,
+            status=data.status.value, completion_note=data.completion_note,
+            closed_on=data.closed_on, position=int(count),
+        )
+        s.add(row)
+        s.flush()
+        back = action_data(row)
+        if kept is not None:
+            for at, note, status, when in updates_from_json(kept.updates):
+                if s.get(t.Meeting, at) is not None:
+                    s.add(t.ActionUpdate(action_id=back.id, meeting_id=at, note=note,
+                                         status=status.value, created_at=when))
+            s.delete(kept)
+            s.flush()
+        return back
 
     def get_action(self, action_id: int) -> ActionData:
         with self._session() as s:
@@ -241,9 +338,13 @@ class ActionsMixin(StoreBase):
 
     def list_action_updates(self, action_id: int) -> list[ActionUpdateData]:
         with self._session() as s:
-            rows = s.exec(
-                select(t.ActionUpdate)
-                .where(col(t.ActionUpdate.action_id) == action_id)
-                .order_by(col(t.ActionUpdate.created_at), col(t.ActionUpdate.id))
-            ).all()
-            return [action_update_data(r) for r in rows]
+            return _updates(s, action_id)
+
+
+def _updates(s: Session, action_id: int) -> list[ActionUpdateData]:
+    rows = s.exec(
+        select(t.ActionUpdate)
+        .where(col(t.ActionUpdate.action_id) == action_id)
+        .order_by(col(t.ActionUpdate.created_at), col(t.ActionUpdate.id))
+    ).all()
+    return [action_update_data(r) for r in rows]

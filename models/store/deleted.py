@@ -1,22 +1,32 @@
-"""Deleted entries, kept whole: an entry and its audit trail to JSON and back.
+"""Deleted entries and actions, kept whole: each, with its audit trail or progress, to JSON and
+back.
 
-``Store.delete_entry`` writes a ``deleted_entry`` row with these in the same transaction as the
-delete, and ``Store.restore_entry`` / ``restore_deleted_entry`` read them back, so an entry deleted
-by a wrong key, in this session or a year ago, can be put back as it was. Pure functions: no
-session, no Textual.
+``Store.delete_entry`` and ``delete_action`` write a ``deleted_entry`` / ``deleted_action`` row
+with these in the same transaction as the delete, and the ``restore_*`` methods read them back,
+so what a wrong key deleted, in this session or a year ago, can be put back as it was. Pure
+functions: no session, no Textual.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from models.domain import EntryData, EntryKind, Outcome, RevisionData
+from models.domain import (
+    ActionData,
+    ActionStatus,
+    ActionUpdateData,
+    EntryData,
+    EntryKind,
+    Outcome,
+    RevisionData,
+)
 from models.store.base import as_utc
 
 _ENTRY_KEYS = frozenset(f.name for f in fields(EntryData))
+_ACTION_KEYS = frozenset(f.name for f in fields(ActionData))
 
 
 def entry_json(entry: EntryData) -> str:
@@ -53,3 +63,41 @@ def revisions_from_json(raw: str) -> list[tuple[str, str, datetime]]:
         assert moment is not None
         out.append((str(old), str(new), moment))
     return out
+
+
+def action_json(action: ActionData) -> str:
+    """Every field of ``action`` (enums by value, dates in ISO form)."""
+    values = asdict(action)
+    values["status"] = action.status.value
+    for key in ("due_date", "closed_on"):
+        value = getattr(action, key)
+        values[key] = value.isoformat() if value else None
+    return json.dumps(values, ensure_ascii=False)
+
+
+def action_from_json(raw: str) -> ActionData:
+    """The action ``action_json`` wrote (unknown keys ignored, as for entries)."""
+    values: dict[str, Any] = {k: v for k, v in json.loads(raw).items() if k in _ACTION_KEYS}
+    values["status"] = ActionStatus(values.get("status") or ActionStatus.OPEN.value)
+    for key in ("due_date", "closed_on"):
+        value = values.get(key)
+        values[key] = date.fromisoformat(value) if value else None
+    return ActionData(**values)
+
+
+def updates_json(updates: list[ActionUpdateData]) -> str:
+    return json.dumps(
+        [[u.meeting_id, u.note, u.status.value, u.created_at.isoformat()] for u in updates],
+        ensure_ascii=False,
+    )
+
+
+def updates_from_json(raw: str) -> list[tuple[int, str, ActionStatus, datetime]]:
+    """(meeting id, note, status, when) of each progress report, oldest first."""
+    out: list[tuple[int, str, ActionStatus, datetime]] = []
+    for meeting_id, note, status, when in json.loads(raw or "[]"):
+        moment = as_utc(datetime.fromisoformat(when))
+        assert moment is not None
+        out.append((int(meeting_id), str(note), ActionStatus(status), moment))
+    return out
+

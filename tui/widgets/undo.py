@@ -140,10 +140,7 @@ def undo_add_action(action: ActionData, label: str) -> UndoOp:
 
 def undo_delete_action(action: ActionData, label: str) -> UndoOp:
     def run(store: Store, ids: IdMap) -> set[int]:
-        back = store.add_action(
-            action.meeting_id, action.text, item_id=action.item_id, owner_id=action.owner_id,
-            owner_text=action.owner_text, due_date=action.due_date,
-        )
+        back = store.restore_action(action)  # its number and progress, out of the deleted list
         ids.actions[action.id] = back.id
         return {action.item_id} if action.item_id is not None else set()
 
