@@ -220,7 +220,7 @@ class DeletedEntry(SQLModel, table=True):
     item_id: int | None = Field(
         default=None, foreign_key="agenda_item.id", ondelete="SET NULL"
     )
-    entry_id: int = 0  # the id it had: undo finds it by this
+    original_id: int = 0  # the entry's id: undo finds it by this
     entry: str = "{}"  # JSON: EntryData's fields
     revisions: str = "[]"  # JSON: [[old_text, new_text, changed_at], ...]
     deleted_at: datetime = Field(default_factory=utcnow)
@@ -236,7 +236,7 @@ class DeletedAction(SQLModel, table=True):
     item_id: int | None = Field(
         default=None, foreign_key="agenda_item.id", ondelete="SET NULL"
     )
-    action_id: int = 0  # the id it had: undo finds it by this
+    original_id: int = 0  # the action's id: undo finds it by this
     action: str = "{}"  # JSON: ActionData's fields
     updates: str = "[]"  # JSON: [[meeting_id, note, status, created_at], ...]
     deleted_at: datetime = Field(default_factory=utcnow)

@@ -22,10 +22,17 @@ from models.store.base import (
     action_data,
     action_update_data,
     apply_fields,
-    as_utc,
     require_text,
 )
-from models.store.deleted import action_from_json, action_json, updates_from_json, updates_json
+from models.store.deleted import (
+    action_from_json,
+    action_json,
+    deleted_action_data,
+    kept_for,
+    kept_rows,
+    updates_from_json,
+    updates_json,
+)
 from models.store.entries import drop_filed_draft
 
 # Fields minuted when the action was raised: fixed once those minutes are approved.
@@ -168,7 +175,7 @@ class ActionsMixin(StoreBase):
             self._editable_meeting(s, row.meeting_id)
             data = action_data(row)
             s.add(t.DeletedAction(
-                meeting_id=row.meeting_id, item_id=row.item_id, action_id=data.id,
+                meeting_id=row.meeting_id, item_id=row.item_id, original_id=data.id,
                 action=action_json(data), updates=updates_json(_updates(s, data.id)),
                 deleted_at=datetime.now(UTC),
             ))
@@ -178,31 +185,13 @@ class ActionsMixin(StoreBase):
         """Put back a deleted action (undo): its number if still free, its progress reports; it
         leaves the deleted list. One transaction."""
         with self._session() as s:
-            kept = s.exec(
-                select(t.DeletedAction)
-                .where(col(t.DeletedAction.action_id) == data.id)
-                .order_by(col(t.DeletedAction.id).desc())
-            ).first()
+            kept = kept_for(s, t.DeletedAction, data.id)
             return self._put_back_action(s, data, data.item_id, kept)
 
     def list_deleted_actions(self, meeting_id: int) -> list[DeletedActionData]:
         """The meeting's deleted actions, most recently deleted first."""
         with self._session() as s:
-            rows = s.exec(
-                select(t.DeletedAction)
-                .where(col(t.DeletedAction.meeting_id) == meeting_id)
-                .order_by(col(t.DeletedAction.deleted_at).desc(), col(t.DeletedAction.id).desc())
-            ).all()
-            out = []
-            for r in rows:
-                when = as_utc(r.deleted_at)
-                assert when is not None
-                out.append(DeletedActionData(
-                    id=r.id or 0, meeting_id=r.meeting_id, item_id=r.item_id,
-                    action=action_from_json(r.action), deleted_at=when,
-                    updates=len(updates_from_json(r.updates)),
-                ))
-            return out
+            return [deleted_action_data(r) for r in kept_rows(s, t.DeletedAction, meeting_id)]
 
     def restore_deleted_action(self, deleted_id: int, item_id: int | None = None) -> ActionData:
         """Put a deleted action back (under ``item_id`` if given, else under its own item)."""

@@ -1,10 +1,10 @@
 """Deleted entries and actions, kept whole: each, with its audit trail or progress, to JSON and
-back.
+back, and the two reads of the kept rows.
 
 ``Store.delete_entry`` and ``delete_action`` write a ``deleted_entry`` / ``deleted_action`` row
 with these in the same transaction as the delete, and the ``restore_*`` methods read them back,
-so what a wrong key deleted, in this session or a year ago, can be put back as it was. Pure
-functions: no session, no Textual.
+so what a wrong key deleted, in this session or a year ago, can be put back as it was. No
+Textual; only ``kept_rows`` and ``kept_for`` read (in the caller's session).
 """
 
 from __future__ import annotations
@@ -12,18 +12,25 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from sqlmodel import Session, col, select
+
+from models import tables as t
 from models.domain import (
     ActionData,
     ActionStatus,
     ActionUpdateData,
+    DeletedActionData,
+    DeletedEntryData,
     EntryData,
     EntryKind,
     Outcome,
     RevisionData,
 )
 from models.store.base import as_utc
+
+Kept = TypeVar("Kept", t.DeletedEntry, t.DeletedAction)
 
 _ENTRY_KEYS = frozenset(f.name for f in fields(EntryData))
 _ACTION_KEYS = frozenset(f.name for f in fields(ActionData))
@@ -59,9 +66,7 @@ def revisions_from_json(raw: str) -> list[tuple[str, str, datetime]]:
     """(old text, new text, when) of each change, oldest first."""
     out: list[tuple[str, str, datetime]] = []
     for old, new, when in json.loads(raw or "[]"):
-        moment = as_utc(datetime.fromisoformat(when))
-        assert moment is not None
-        out.append((str(old), str(new), moment))
+        out.append((str(old), str(new), _stamp(datetime.fromisoformat(when))))
     return out
 
 
@@ -96,8 +101,46 @@ def updates_from_json(raw: str) -> list[tuple[int, str, ActionStatus, datetime]]
     """(meeting id, note, status, when) of each progress report, oldest first."""
     out: list[tuple[int, str, ActionStatus, datetime]] = []
     for meeting_id, note, status, when in json.loads(raw or "[]"):
-        moment = as_utc(datetime.fromisoformat(when))
-        assert moment is not None
-        out.append((int(meeting_id), str(note), ActionStatus(status), moment))
+        out.append((int(meeting_id), str(note), ActionStatus(status),
+                    _stamp(datetime.fromisoformat(when))))
     return out
 
+
+
+def _stamp(value: datetime) -> datetime:
+    moment = as_utc(value)
+    assert moment is not None
+    return moment
+
+
+def deleted_entry_data(row: t.DeletedEntry) -> DeletedEntryData:
+    return DeletedEntryData(
+        id=row.id or 0, meeting_id=row.meeting_id, item_id=row.item_id,
+        entry=entry_from_json(row.entry), deleted_at=_stamp(row.deleted_at),
+        revisions=len(json.loads(row.revisions or "[]")),
+    )
+
+
+def deleted_action_data(row: t.DeletedAction) -> DeletedActionData:
+    return DeletedActionData(
+        id=row.id or 0, meeting_id=row.meeting_id, item_id=row.item_id,
+        action=action_from_json(row.action), deleted_at=_stamp(row.deleted_at),
+        updates=len(json.loads(row.updates or "[]")),
+    )
+
+
+def kept_rows(s: Session, table: type[Kept], meeting_id: int) -> list[Kept]:
+    """The meeting's kept rows of ``table``, most recently deleted first."""
+    return list(s.exec(
+        select(table)
+        .where(col(table.meeting_id) == meeting_id)
+        .order_by(col(table.deleted_at).desc(), col(table.id).desc())
+    ).all())
+
+
+def kept_for(s: Session, table: type[Kept], ident: int) -> Kept | None:
+    """The newest kept row of ``table`` for the entry or action that had id ``ident``: the one
+    an undo puts back."""
+    return s.exec(
+        select(table).where(col(table.original_id) == ident).order_by(col(table.id).desc())
+    ).first()

@@ -31,8 +31,11 @@ from models.store.base import (
     entry_data_from_columns,
 )
 from models.store.deleted import (
+    deleted_entry_data,
     entry_from_json,
     entry_json,
+    kept_for,
+    kept_rows,
     revisions_from_json,
     revisions_json,
 )
@@ -161,7 +164,7 @@ def keep_deleted(s: Session, row: t.Entry, meeting_id: int) -> EntryData:
     caller's transaction; returns the entry as it was."""
     data = entry_data(row)
     s.add(t.DeletedEntry(
-        meeting_id=meeting_id, item_id=row.item_id, entry_id=data.id, entry=entry_json(data),
+        meeting_id=meeting_id, item_id=row.item_id, original_id=data.id, entry=entry_json(data),
         revisions=revisions_json(read_revisions(s, data.id)), deleted_at=datetime.now(UTC),
     ))
     return data
@@ -358,31 +361,13 @@ class EntriesMixin(StoreBase):
         """Put back a deleted entry at its old place (undo), with its audit trail; it leaves the
         deleted entries. One transaction."""
         with self._session() as s:
-            kept = s.exec(
-                select(t.DeletedEntry)
-                .where(col(t.DeletedEntry.entry_id) == data.id)
-                .order_by(col(t.DeletedEntry.id).desc())
-            ).first()
+            kept = kept_for(s, t.DeletedEntry, data.id)
             return self._put_back(s, data, data.item_id, kept)
 
     def list_deleted_entries(self, meeting_id: int) -> list[DeletedEntryData]:
         """The meeting's deleted entries, most recently deleted first."""
         with self._session() as s:
-            rows = s.exec(
-                select(t.DeletedEntry)
-                .where(col(t.DeletedEntry.meeting_id) == meeting_id)
-                .order_by(col(t.DeletedEntry.deleted_at).desc(), col(t.DeletedEntry.id).desc())
-            ).all()
-            out = []
-            for r in rows:
-                when = as_utc(r.deleted_at)
-                assert when is not None
-                out.append(DeletedEntryData(
-                    id=r.id or 0, meeting_id=r.meeting_id, item_id=r.item_id,
-                    entry=entry_from_json(r.entry), deleted_at=when,
-                    revisions=len(json.loads(r.revisions or "[]")),
-                ))
-            return out
+            return [deleted_entry_data(r) for r in kept_rows(s, t.DeletedEntry, meeting_id)]
 
     def restore_deleted_entry(self, deleted_id: int, item_id: int | None = None) -> EntryData:
         """Put a deleted entry back where it was (or at the end of ``item_id``), with its audit
