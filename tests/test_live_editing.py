@@ -223,6 +223,7 @@ async def test_a_deleted_entry_is_put_back_from_the_deleted_list(live: Live) -> 
     assert live.texts() == [("paragraph", "Kept.")]
 
     # r (from the entries list, or the palette) lists what was deleted; Enter puts it back
+    assert "Deleted entries (r)" in [c.title for c in live.app.get_system_commands(screen)]
     await pilot.press("r")
     await settle(pilot, screen)
     dialog = live.app.screen

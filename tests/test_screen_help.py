@@ -50,7 +50,7 @@ def test_every_screen_and_its_widgets_have_a_section() -> None:
     assert titles[0] == "Everywhere"
     for expected in ("Meetings (the first screen)", "New or edit meeting", "Setup",
                      "Setup: Attendance tab", "Setup: Declarations tab", "Setup: Agenda tab",
-                     "Yes/no question", "One-line question"):
+                     "Yes/no question", "One-line question", "Deleted entries"):
         assert expected in titles
     by_title = {s.title: s for s in sections()}
     described = {k.what for k in by_title["Setup: Agenda tab"].keys}
