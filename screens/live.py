@@ -1285,6 +1285,8 @@ class LiveScreen(Screen[None]):
                         "earlier meetings" if carried else "F10: the action log")
             elif item.kind == ItemKind.PREVIOUS_MINUTES and not self.read_only:
                 hint = "^R: approve the previous minutes"
+            elif not self.entries.get(item.id) and not self._item_actions(item.id):
+                hint = "nothing minuted yet: type below, Enter files it here"
         if self.read_only:
             hint = "Approved: read-only · ^R records an amendment"
         if item is not None and item.id not in self.entries:

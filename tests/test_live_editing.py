@@ -273,3 +273,14 @@ async def test_a_deleted_entry_is_put_back_from_the_deleted_list(live: Live) -> 
     assert (back.ref, back.text) == (action.ref, "Send the estates survey to members")
     assert len(store.list_deleted_actions(live.meeting_id)) == 0
     assert screen.entry_list.selected_key == ("action", back.id)
+
+
+async def test_an_empty_item_says_how_to_minute_it(live: Live) -> None:
+    pilot, screen = live.pilot, live.screen
+    assert live.texts() == []
+    assert "nothing minuted yet" in str(screen.entry_list.border_subtitle)
+    await file_text(pilot, screen, "Apologies were received from Cllr Ashby.")
+    assert not screen.entry_list.border_subtitle
+    await pilot.press("f9")  # undoing the filing empties the item again
+    await settle(pilot, screen)
+    assert "nothing minuted yet" in str(screen.entry_list.border_subtitle)
