@@ -1286,7 +1286,7 @@ class LiveScreen(Screen[None]):
             elif item.kind == ItemKind.PREVIOUS_MINUTES and not self.read_only:
                 hint = "^R: approve the previous minutes"
             elif not self.entries.get(item.id) and not self._item_actions(item.id):
-                hint = "nothing minuted yet: type below, Enter files it here"
+                hint = "nothing minuted yet: type below, Enter files"
         if self.read_only:
             hint = "Approved: read-only · ^R records an amendment"
         if item is not None and item.id not in self.entries:
