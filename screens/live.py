@@ -315,15 +315,22 @@ class LiveScreen(Screen[None]):
         finally:
             self._pending.discard(future)
 
-    async def wait_idle(self) -> None:
-        """Wait until every store call this screen started has finished (tests use this)."""
-        for _ in range(200):
+    async def wait_idle(self, timeout: float = 5.0) -> bool:
+        """Wait until every store call this screen started has finished (tests and the benchmark
+        use this); False if it is still busy after ``timeout`` seconds."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while loop.time() < deadline:
             await asyncio.sleep(0)
-            if not self._pending and not self._draft_saving and not self._filing:
+            if not self._busy():
                 await asyncio.sleep(0.01)
-                if not self._pending and not self._draft_saving and not self._filing:
-                    return
+                if not self._busy():
+                    return True
             await asyncio.sleep(0.01)
+        return False
+
+    def _busy(self) -> bool:
+        return bool(self._pending) or self._draft_saving or self._filing
 
     def _job(self, call: Callable[[Store], T], items: set[int]) -> Callable[[Store], tuple[T, Fresh]]:
         """``call`` followed by a re-read of what it changed (in the same store-thread slot)."""

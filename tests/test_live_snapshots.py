@@ -56,10 +56,13 @@ def live_then(meeting_id: int, *, question: bool, docs: bool = False
         screen = app.screen
         assert isinstance(screen, LiveScreen)
         await screen.loaded.wait()
+        # Every item's entries read (the second step of opening), so the picture never depends
+        # on whether that step finished before or after the keys below on a busy machine.
+        await screen.all_loaded.wait()
         # item 6 of the demo (forward work programme), started now: its clock runs 00:05
         screen.go_to(screen.items[5].id)
         await pilot.press("f8")
-        await screen.wait_idle()
+        assert await screen.wait_idle()
         if question:
             await pilot.press("f2", *"ell", "tab", *"whit", "tab")
             screen.composer.text_area.insert("whether the new rural crime officers would work "
@@ -69,7 +72,7 @@ def live_then(meeting_id: int, *, question: bool, docs: bool = False
         else:
             screen.composer.text_area.insert("The Panel discussed the dates of the budget "
                                              "workshops")
-        await screen.wait_idle()
+        assert await screen.wait_idle()
         await still(pilot)
         if docs and os.environ.get("UPDATE_DOCS_SVG"):
             DOCS_SVG.parent.mkdir(exist_ok=True)

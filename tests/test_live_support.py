@@ -107,7 +107,7 @@ async def open_live(app: PanelMinutesApp, pilot: Pilot[None], meeting_id: int,
 async def settle(pilot: Pilot[None], screen: LiveScreen) -> None:
     """Let every store call the screen started finish and the UI catch up."""
     await pilot.pause()
-    await screen.wait_idle()
+    assert await screen.wait_idle()
     await pilot.pause()
 
 

@@ -76,8 +76,9 @@ def live(meeting_id: int, *pressed: str, item: int = 0) -> Callable[[Pilot[None]
         screen = app.screen
         assert isinstance(screen, LiveScreen)
         await screen.loaded.wait()
+        await screen.all_loaded.wait()
         screen.go_to(screen.items[item].id)
-        await screen.wait_idle()
+        assert await screen.wait_idle()
         for key in pressed:
             await pilot.press(key)
             await settle(pilot)
