@@ -14,8 +14,9 @@ from inside the process:
 - file: Enter in the composer holding a paragraph → the frame showing the new entry;
 - keys: printable key events typed into the composer with draft autosave on (pauses at sentence
   ends let the autosave run between keys, as when a clerk pauses): key event → the composer's
-  ``TextArea.Changed`` dispatched (handled), and → the next frame written (painted). At the end the
-  saved draft is read back and compared with what was typed.
+  ``TextArea.Changed`` dispatched (handled), and → the next frame written (painted). The keys
+  typed right after a pause are listed apart (``keys_after_pause``): see ``bench/idle_penalty.py``.
+  At the end the saved draft is read back and compared with what was typed.
 
 ``textarea`` is a bare Textual app with one TextArea, measured the same way.
 
@@ -159,6 +160,7 @@ async def type_keys(meter: Meter, area: TextArea, text: str, seed: int) -> dict[
     rng = random.Random(seed)
     handled: list[float] = []
     painted: list[float] = []
+    after_pause: list[int] = []  # the keys typed right after a sentence end's pause
     for n, char in enumerate(text):
         expected = n + 1
 
@@ -170,8 +172,11 @@ async def type_keys(meter: Meter, area: TextArea, text: str, seed: int) -> dict[
         assert done is not None
         handled.append(ms(done - sent))
         painted.append(ms(frame - sent))
+        if n and text[n - 1] == ".":
+            after_pause.append(n)
         await asyncio.sleep(0.6 if char == "." else rng.uniform(0.005, 0.03))
-    return {"keys_handled_ms": handled, "keys_painted_ms": painted}
+    return {"keys_handled_ms": handled, "keys_painted_ms": painted,
+            "keys_after_pause": after_pause}
 
 
 # --- the real app ------------------------------------------------------------------------------

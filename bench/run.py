@@ -278,6 +278,26 @@ def clear_drafts(db: Path) -> None:
         conn.close()
 
 
+def after(run: dict[str, Any], key: str, paused: bool) -> list[float]:
+    """The keys typed right after a pause (``paused``), or the others: the first key after a
+    pause meets a cold processor (``bench/idle_penalty.py``), in the floor as in the app."""
+    firsts = set(run["keys_after_pause"])
+    return [v for n, v in enumerate(run[key]) if (n in firsts) == paused]
+
+
+def resume_rows(app: dict[str, Any], floor: dict[str, Any]) -> list[Row]:
+    """Keystroke handled, split: the first key after a pause, then the others."""
+    if not (after(app, "keys_handled", True) and after(floor, "keys_handled", True)):
+        return []  # a short run typed no sentence end
+    return [
+        Row("keys.handled.resume", "  first key after a pause, p50",
+            pct(after(app, "keys_handled", True), 50), pct(after(floor, "keys_handled", True), 50),
+            "bare TextArea", gate=False),
+        Row("keys.handled.burst", "  other keys, p99", pct(after(app, "keys_handled", False), 99),
+            pct(after(floor, "keys_handled", False), 99), "bare TextArea", gate=False),
+    ]
+
+
 def measure_app(settings: Settings, work: Path, long_id: int) -> dict[str, Any]:
     runs = []
     for n in range(settings.open_runs):
@@ -297,12 +317,14 @@ def measure_app(settings: Settings, work: Path, long_id: int) -> dict[str, Any]:
         "file": [v for r in runs for v in r["file_ms"]],
         "keys_handled": runs[0]["keys_handled_ms"],
         "keys_painted": runs[0]["keys_painted_ms"],
+        "keys_after_pause": runs[0]["keys_after_pause"],
         "draft_saved": runs[0]["draft_saved"],
         "backup_wait": [r["backup_wait_ms"] for r in runs],
         "gc_full_max": max(r.get("gc_full_max_ms", 0.0) for r in runs),
         "gc_full": sum(r.get("gc_full", 0) for r in runs),
         "floor_handled": floor["keys_handled_ms"],
         "floor_painted": floor["keys_painted_ms"],
+        "floor_after_pause": floor["keys_after_pause"],
     }
 
 
@@ -311,6 +333,7 @@ def measure_app(settings: Settings, work: Path, long_id: int) -> dict[str, Any]:
 
 def build_rows(start: dict[str, list[float]], store: dict[str, list[float]],
                app: dict[str, Any]) -> list[Row]:
+    floor = {"keys_handled": app["floor_handled"], "keys_after_pause": app["floor_after_pause"]}
     s = {k: med(v) for k, v in start.items()}
     st = {k: med(v) for k, v in store.items()}
     fh, fp = app["floor_handled"], app["floor_painted"]
@@ -325,6 +348,7 @@ def build_rows(start: dict[str, list[float]], store: dict[str, list[float]],
             pct(fh, 50), "bare TextArea"),
         Row("keys.handled.p99", "keystroke handled p99", pct(app["keys_handled"], 99),
             pct(fh, 99), "bare TextArea", budget=("max", 2), gate=False),
+        *resume_rows(app, floor),
         Row("keys.painted.p50", "key to painted p50", pct(app["keys_painted"], 50),
             pct(fp, 50), "bare TextArea"),
         Row("keys.painted.p99", "key to painted p99", pct(app["keys_painted"], 99),
