@@ -214,29 +214,31 @@ class MeetingFormScreen(ModalScreen[int | None]):
         new_panel = self.query_one("#new-panel", Input).value.strip()
         picked = self.query_one("#panel", Select).value
         panel_id = picked if isinstance(picked, int) else None
-        ok = True
+        wrong: list[str] = []  # the fields in error, top to bottom
         if not new_panel and panel_id is None:
             self._set_error(
                 "panel",
                 "Pick a panel or type a new panel's name."
                 if self.panels else "Type the panel's name.",
             )
-            ok = False
+            wrong.append("#panel" if self.panels else "#new-panel")
         elif new_panel and any(p.name.lower() == new_panel.lower() for p in self.panels):
             self._set_error("panel", f"{new_panel!r} already exists: pick it from the list.")
-            ok = False
+            wrong.append("#new-panel")
         held_on: date | None = None
         try:
             held_on = parse_date(self.query_one("#date", Input).value)
         except ValueError as err:
             self._set_error("date", str(err))
-            ok = False
+            wrong.append("#date")
         start = self.query_one("#start", Input).value.strip() or "10:00"
         problem = time_problem(start)
         if problem:
             self._set_error("start", problem.replace("The time", "The start time"))
-            ok = False
-        if not ok or held_on is None:
+            wrong.append("#start")
+        if wrong or held_on is None:
+            # The clerk's next keys correct the first mistake, not the field Enter was pressed in.
+            self.query_one(wrong[0] if wrong else "#date").focus()
             return None
         venue = self.query_one("#venue", Input).value.strip()
         return (None if new_panel else panel_id), new_panel, held_on, start, venue

@@ -93,6 +93,7 @@ async def test_create_first_meeting_through_the_form(db_path: Path) -> None:
         assert app.screen is form
         assert "panel's name" in str(form.query_one("#panel-error", Static).content)
         assert "Type the date" in str(form.query_one("#date-error", Static).content)
+        assert form.focused is form.query_one("#new-panel", Input)  # the first mistake
 
         form.query_one("#new-panel", Input).value = "Northmoor Police and Crime Panel"
         form.query_one("#date", Input).value = "31/02/2026"
@@ -103,6 +104,18 @@ async def test_create_first_meeting_through_the_form(db_path: Path) -> None:
         assert str(form.query_one("#panel-error", Static).content) == ""
         assert "not a real date" in str(form.query_one("#date-error", Static).content)
         assert "not a time of day" in str(form.query_one("#start-error", Static).content)
+        with _open(db_path) as check:
+            assert check.list_panels() == [] and check.list_meetings() == []
+
+        # Enter in the venue with a wrong date: the cursor goes to the date, so what the clerk
+        # types next corrects it instead of landing in the venue.
+        form.query_one("#start", Input).value = "10:00"
+        form.query_one("#venue", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form
+        assert form.focused is form.query_one("#date", Input)
+        assert str(form.query_one("#start-error", Static).content) == ""
         with _open(db_path) as check:
             assert check.list_panels() == [] and check.list_meetings() == []
 
