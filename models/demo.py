@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from models.domain import (
+    USUAL_STANDING_AGENDA,
     ActionStatus,
     AttendanceStatus,
     EntryKind,
@@ -17,13 +18,6 @@ from models.domain import (
 from models.store import Store
 
 DEMO_PANEL = "Wessex Vale Police and Crime Panel"
-STANDING_AGENDA = (
-    "Apologies and substitutes",
-    "Declarations of interest",
-    "Minutes of the previous meeting",
-    "Action log and matters arising",
-    "Forward work programme",
-)
 
 
 def write_demo(store: Store) -> int:
@@ -33,7 +27,7 @@ def write_demo(store: Store) -> int:
         short_name="wessex-vale-pcp",
         host_authority="Wessex Vale County Council",
         default_venue="Council Chamber, Shire Hall, Eastbridge",
-        standing_agenda=STANDING_AGENDA,
+        standing_agenda=USUAL_STANDING_AGENDA,
     )
     p = store.create_person
     marsh = p("Helen Marsh", title="Cllr", role="Wessex Vale County Council")

@@ -50,6 +50,18 @@ class ItemKind(StrEnum):
     WORK_PROGRAMME = "work_programme"
 
 
+#: The standing agenda a new panel starts with: the opening business of a council committee and
+#: its work programme. The clerk changes it in Panel settings; each title is recognised as its
+#: kind of item (apologies, declarations, previous minutes, action log, work programme).
+USUAL_STANDING_AGENDA: tuple[str, ...] = (
+    "Apologies and substitutes",
+    "Declarations of interest",
+    "Minutes of the previous meeting",
+    "Action log and matters arising",
+    "Forward work programme",
+)
+
+
 class EntryKind(StrEnum):
     PARAGRAPH = "paragraph"
     QUESTION = "question"

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from models.domain import USUAL_STANDING_AGENDA
 from tui.store_calls import store_call
 
 if TYPE_CHECKING:
@@ -258,7 +259,10 @@ class MeetingFormScreen(ModalScreen[int | None]):
             pid = panel_id
             created_panel = None
             if new_panel:
-                created_panel = store.create_panel(new_panel, default_venue=venue)
+                # A new panel starts with the usual opening items (Panel settings edits them).
+                created_panel = store.create_panel(
+                    new_panel, default_venue=venue, standing_agenda=USUAL_STANDING_AGENDA
+                )
                 pid = created_panel.id
             assert pid is not None
             try:

@@ -9,7 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
-from models.domain import MeetingStatus
+from models.domain import USUAL_STANDING_AGENDA, ItemKind, MeetingStatus
 from models.store import Store
 from screens.confirm import ConfirmScreen
 from screens.meeting_form import MeetingFormScreen, parse_date
@@ -137,6 +137,14 @@ async def test_create_first_meeting_through_the_form(db_path: Path) -> None:
         (panel,) = check.list_panels()
         assert panel.name == "Northmoor Police and Crime Panel"
         assert panel.default_venue == "Room 4, Northmoor House"
+        # A new panel starts with the usual opening business, each item known for what it is
+        # (so ^R on the previous minutes and F10 on the action log work at the first meeting).
+        items = check.list_items(meeting.id)
+        assert [i.title for i in items] == list(USUAL_STANDING_AGENDA)
+        assert [i.kind for i in items] == [
+            ItemKind.APOLOGIES, ItemKind.DECLARATIONS, ItemKind.PREVIOUS_MINUTES,
+            ItemKind.ACTION_LOG, ItemKind.WORK_PROGRAMME,
+        ]
 
 
 async def test_new_meeting_for_existing_panel_gets_standing_agenda_and_members(
