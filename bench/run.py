@@ -287,12 +287,12 @@ def after(run: dict[str, Any], key: str, paused: bool) -> list[float]:
 
 def resume_rows(app: dict[str, Any], floor: dict[str, Any]) -> list[Row]:
     """Keystroke handled, split: the first key after a pause, then the others."""
-    if not (after(app, "keys_handled", True) and after(floor, "keys_handled", True)):
+    resumed, floor_resumed = after(app, "keys_handled", True), after(floor, "keys_handled", True)
+    if not (resumed and floor_resumed):
         return []  # a short run typed no sentence end
     return [
-        Row("keys.handled.resume", "  first key after a pause, p50",
-            pct(after(app, "keys_handled", True), 50), pct(after(floor, "keys_handled", True), 50),
-            "bare TextArea", gate=False),
+        Row("keys.handled.resume", "  first key after a pause, p50", pct(resumed, 50),
+            pct(floor_resumed, 50), "bare TextArea", gate=False),
         Row("keys.handled.burst", "  other keys, p99", pct(after(app, "keys_handled", False), 99),
             pct(after(floor, "keys_handled", False), 99), "bare TextArea", gate=False),
     ]
