@@ -13,7 +13,7 @@ import inspect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -138,12 +138,9 @@ def _load(module: str, name: str) -> type | None:
         return None
 
 
-def sections(app_cls: type[App[None]] | None = None) -> Iterator[HelpSection]:
-    """Every section of the help, in order (the app's keys first)."""
-    if app_cls is None:
-        from tui.app import PanelMinutesApp
-
-        app_cls = PanelMinutesApp
+def sections(app_cls: type[App[Any]]) -> Iterator[HelpSection]:
+    """Every section of the help, in order (the keys of ``app_cls``, the running app, first).
+    The app is passed in, never imported here: ``tui.app`` imports this screen."""
     everywhere = keys_of(_own_bindings(app_cls))
     everywhere.append(KeyHelp(key_name(app_cls.COMMAND_PALETTE_BINDING), "Command palette",
                               "Every command of the screen you are on, found by typing"))
@@ -196,7 +193,7 @@ class HelpScreen(Screen[None]):
                 "↑↓ PgUp PgDn scroll this page; Esc closes it.",
                 id="help-intro",
             )
-            for section in sections():
+            for section in sections(type(self.app)):
                 yield Static(section_table(section), classes="help-section")
         yield KeyBar(show_command_palette=False)
 

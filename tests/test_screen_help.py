@@ -13,7 +13,7 @@ from models.store import Store
 from screens.help import HelpScreen, key_name, keys_of, sections
 from screens.meetings import MeetingsScreen
 from screens.setup import AgendaTable, AttendanceTable, SetupScreen
-from tui.app import make_app
+from tui.app import PanelMinutesApp, make_app
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -46,13 +46,13 @@ def test_key_names_read_like_a_keyboard() -> None:
 
 
 def test_every_screen_and_its_widgets_have_a_section() -> None:
-    titles = [s.title for s in sections()]
+    titles = [s.title for s in sections(PanelMinutesApp)]
     assert titles[0] == "Everywhere"
     for expected in ("Meetings (the first screen)", "New or edit meeting", "Setup",
                      "Setup: Attendance tab", "Setup: Declarations tab", "Setup: Agenda tab",
                      "Yes/no question", "One-line question", "Deleted entries"):
         assert expected in titles
-    by_title = {s.title: s for s in sections()}
+    by_title = {s.title: s for s in sections(PanelMinutesApp)}
     described = {k.what for k in by_title["Setup: Agenda tab"].keys}
     assert described == {
         b.description for b in AgendaTable.BINDINGS if isinstance(b, Binding)
