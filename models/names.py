@@ -192,10 +192,10 @@ def name_field_value(label: str, typed: str, people: Sequence[PersonData]) -> tu
         names = [p.full_name for p in field.matches]
         could = ", ".join(names[:-1]) + " or " + names[-1]
         raise ValidationError(
-            f"{label}: \"{field.text}\" could be {could}: press Tab in the field to choose, or "
-            f"put it in quotes to keep it as written."
+            f"{label}: \"{field.text}\" could be {could}: Tab in the field chooses; in quotes "
+            f"it is kept as written."
         )
     raise ValidationError(
-        f"{label}: \"{field.text}\" is no one at this meeting: press Tab in the field to "
-        f"complete a name, or put it in quotes (\"{field.text}\") to keep it as written."
+        f"{label}: \"{field.text}\" is no one at this meeting: Tab in the field completes a "
+        f"name; in quotes it is kept as written."
     )
