@@ -9,8 +9,8 @@ styles it (``tui.widgets.entry_view``), so the two always say the same words. Th
   is "The Commissioner" (or "The Deputy Commissioner", "The Chief Constable") when their role
   says so, otherwise their styled name; a question or answer that starts with a capital letter
   follows a colon instead ("asked: What ..."); an answer that starts with "that" (any case) is
-  not doubled ("replied that the figures would follow"); a name that starts a sentence starts
-  with a capital ("The Commissioner replied", even when typed as "the Commissioner");
+  not doubled ("replied that the figures would follow"); a name typed with an article starts
+  its sentence with a capital ("The Commissioner replied", typed as "the Commissioner");
 - a procedural note with a time reads "<text> at HH:MM." ("Cllr Okafor joined the meeting at
   10:25."), unless the text already names a time ("at 10.00 pm", "at 22:00", "noon") or says
   when in words ("at this point");
@@ -137,10 +137,6 @@ class Role(StrEnum):
     LABEL = "label"  # "RESOLVED" / "RESOLVED:"
     VOTE = "vote"  # "(Proposed by ...; for 8, against 0: carried)"
     HINT = "hint"  # for the live screen only ("(The Commissioner to answer)"); never exported
-
-
-# Roles whose text came from the clerk (escaped by the export).
-TYPED_ROLES = frozenset({Role.TEXT, Role.NOTE, Role.NAME, Role.VOTE})
 
 
 @dataclass(frozen=True, slots=True)
