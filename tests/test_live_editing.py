@@ -152,7 +152,7 @@ async def test_a_resolution_and_an_action_from_their_field_rows(live: Live) -> N
     # an action with a bad date: a clear message, nothing filed, the text stays
     await pilot.press("f4")
     type_into_composer(screen, "Write to the Home Office")
-    await pilot.press("tab", *"Clerk team", "tab", *"31/02/2027", "enter")
+    await pilot.press("tab", *'"Clerk team"', "tab", *"31/02/2027", "enter")  # kept as written
     await settle(pilot, screen)
     assert store.list_actions(meeting_id=live.meeting_id) == []
     assert screen.composer.text_area.text == "Write to the Home Office"

@@ -9,6 +9,7 @@ import pytest
 
 from models.domain import DraftData, EntryData, EntryKind, Outcome, PersonData
 from models.errors import ValidationError
+from models.names import candidates, clear_winner, match_person, word_before
 from tui.widgets.clock import running_since, span
 from tui.widgets.composer_state import (
     ComposerState,
@@ -24,7 +25,6 @@ from tui.widgets.composer_state import (
     state_from_entry,
     state_to_draft,
 )
-from tui.widgets.names import candidates, clear_winner, match_person, word_before
 from tui.widgets.undo import IdMap
 
 PEOPLE = [
@@ -51,7 +51,7 @@ def test_match_person_takes_exact_forms_or_one_candidate() -> None:
     assert match_person("Cllr Marsh", PEOPLE) == PEOPLE[0]
     assert match_person("claire whitfield", PEOPLE) == PEOPLE[2]
     assert match_person("whit", PEOPLE) == PEOPLE[2]
-    assert match_person("Raman", PEOPLE) is None  # two Ramans: kept as free text
+    assert match_person("Raman", PEOPLE) is None  # two Ramans: no one in particular
     assert match_person("The Monitoring Officer", PEOPLE) is None
 
 
@@ -96,10 +96,10 @@ def test_votes_outcomes_and_times() -> None:
 
 
 def test_entry_args_per_mode() -> None:
-    question = ComposerState(Mode.QUESTION, "how many", {"asker": "ram", "respondent": "whit",
+    question = ComposerState(Mode.QUESTION, "how many", {"asker": '"ram"', "respondent": "whit",
                                                            "answer": "nine"})
     args = entry_args(question, PEOPLE)
-    # "ram" is ambiguous (two Ramans): kept as typed; "whit" names the Commissioner
+    # "ram" in quotes is kept as written; "whit" names the Commissioner
     assert (args["asker_id"], args["asker_text"]) == (None, "ram")
     assert (args["respondent_id"], args["respondent_text"]) == (3, "")
     resolution = ComposerState(Mode.RESOLUTION, "RESOLVED that the Panel agree.",
@@ -112,7 +112,7 @@ def test_entry_args_per_mode() -> None:
         entry_args(ComposerState(Mode.RESOLUTION, "that the Panel "), PEOPLE)
     note = ComposerState(Mode.PROCEDURE, "Cllr Marsh left the meeting.", {"at": "1115"})
     assert entry_args(note, PEOPLE)["at_time"] == "11:15"
-    action = ComposerState(Mode.ACTION, "Write to the Minister", {"owner": "Clerk",
+    action = ComposerState(Mode.ACTION, "Write to the Minister", {"owner": '"Clerk"',
                                                                    "due": "31/12/2026"})
     assert action_args(action, PEOPLE) == {"text": "Write to the Minister", "owner_id": None,
                                            "owner_text": "Clerk",

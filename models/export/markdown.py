@@ -9,19 +9,10 @@ The output is deterministic: the same document always gives the same bytes (no "
 Every piece of clerk-typed text goes through ``models.export.escape``, so no text can change the
 structure of the minutes. The text is built as a list of blocks joined once.
 
-Wording rules (so the minutes read like council minutes):
-
-- people in attendance lists are shown by full name ("Cllr Helen Marsh"); in running text by
-  styled name ("Cllr Marsh");
-- a question reads "<asker> asked <question> <respondent> replied that <answer>"; the respondent
-  is "The Commissioner" (or "The Deputy Commissioner", "The Chief Constable") when their role
-  says so, otherwise their styled name; a question or answer that starts with a capital letter
-  follows a colon instead ("asked: What ..."), an answer that starts with "that" is not doubled;
-- a procedural note with a time reads "<text> at HH:MM." ("Cllr Okafor joined the meeting at
-  10:25.");
-- a resolution whose text starts with "that" reads "**RESOLVED** that ..."; any other text reads
-  "**RESOLVED:** ..."; the vote follows in italics, e.g. "*(Proposed by Cllr Marsh, seconded by
-  Cllr Pritchard; for 8, against 0, abstentions 1: carried)*".
+Wording: people in attendance lists are shown by full name ("Cllr Helen Marsh"), in running
+text by styled name ("Cllr Marsh"). Every minute entry is worded by ``models.export.wording``
+(``entry_spans``); this module only escapes each span and marks it up by its role ("RESOLVED" in
+bold, the vote in italics).
 """
 
 from __future__ import annotations
@@ -34,7 +25,6 @@ from models.domain import (
     AttendanceStatus,
     DeclarationData,
     EntryData,
-    EntryKind,
     ItemData,
     ItemKind,
     MinutesDocument,
@@ -42,12 +32,11 @@ from models.domain import (
 )
 from models.export import escape
 from models.export.wording import (
+    Role,
+    Span,
+    entry_spans,
     join_names,
     long_date,
-    respondent_reference,
-    sentence,
-    starts_lower,
-    vote_summary,
     weekday_date,
 )
 from models.numbering import entry_numbers, item_numbers
@@ -58,6 +47,22 @@ _STATUS_LABEL = {
     ActionStatus.DROPPED: "Dropped",
 }
 SIGNATURE_LINE = "______________________ Date: ______________"
+
+
+def _markdown_span(span: Span, indent: str) -> str:
+    """One span of a worded entry (``models.export.wording``) as Markdown: escaped when typed."""
+    role = span.role
+    if role is Role.WORDS:
+        return span.text
+    if role is Role.HINT:
+        return ""
+    if role is Role.LABEL:
+        return f"**{span.text}**"
+    if role is Role.VOTE:
+        return f"*{escape.inline(span.text)}*"
+    if role is Role.NAME:
+        return escape.inline(span.text)
+    return escape.paragraph(span.text, indent=indent)
 
 
 class _Renderer:
@@ -325,58 +330,8 @@ class _Renderer:
             self.add("\n".join(run))
 
     def entry_body(self, entry: EntryData, indent: str) -> str:
-        if entry.kind is EntryKind.QUESTION:
-            return self.question(entry, indent)
-        if entry.kind is EntryKind.PROCEDURE:
-            return self.procedure(entry, indent)
-        if entry.kind is EntryKind.RESOLUTION:
-            return self.resolution(entry, indent)
-        return escape.paragraph(entry.text, indent=indent)
-
-    def question(self, entry: EntryData, indent: str) -> str:
-        asker = self.person(entry.asker_id, entry.asker_text, styled=True) or "A member"
-        question = sentence(escape.clean(entry.text).strip())
-        if not question:
-            text = f"{asker} asked a question."
-        elif starts_lower(question):
-            text = f"{asker} asked {escape.paragraph(question, indent=indent)}"
-        else:
-            text = f"{asker} asked: {escape.paragraph(question, indent=indent)}"
-        answer = sentence(escape.clean(entry.answer).strip())
-        if not answer:
-            return text
-        if entry.respondent_id is not None and entry.respondent_id in self.doc.people:
-            who = escape.inline(respondent_reference(self.doc.people[entry.respondent_id]))
-        else:
-            who = escape.inline(entry.respondent_text)
-        body = escape.paragraph(answer, indent=indent)
-        if not who:
-            return f"{text} In reply, the Panel was told: {body}"
-        if answer.lower().startswith("that "):
-            return f"{text} {who} replied t{body[1:]}"
-        if starts_lower(answer):
-            return f"{text} {who} replied that {body}"
-        return f"{text} {who} replied: {body}"
-
-    @staticmethod
-    def procedure(entry: EntryData, indent: str) -> str:
-        text = escape.clean(entry.text).strip()
-        at = escape.clean(entry.at_time).strip()
-        if at and at not in text:
-            text = text.rstrip(". ") + f" at {at}"
-        return escape.paragraph(sentence(text), indent=indent)
-
-    def resolution(self, entry: EntryData, indent: str) -> str:
-        text = escape.clean(entry.text).strip()
-        if text[:8].upper() == "RESOLVED":
-            text = text[8:].lstrip(" :-\u2013\u2014")
-        body = escape.paragraph(text, indent=indent)
-        starts_that = text.lower().startswith(("that ", "that:", "that,")) or text.lower() == "that"
-        out = f"**RESOLVED** {body}" if starts_that else f"**RESOLVED:** {body}"
-        vote = escape.inline(vote_summary(entry, self.doc.panel.chair_title))
-        if vote:
-            out += f" *({vote})*"
-        return out
+        spans = entry_spans(entry, self.doc.people, self.doc.panel.chair_title)
+        return "".join(_markdown_span(span, indent) for span in spans)
 
     # --- actions ---------------------------------------------------------------------------------
 

@@ -29,6 +29,14 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
 from models.domain import PersonData
+from models.names import (
+    NameKind,
+    candidates,
+    clear_winner,
+    match_person,
+    read_name_field,
+    word_before,
+)
 from tui.widgets.composer_state import (
     MODE_FIELDS,
     MODE_LABELS,
@@ -38,7 +46,6 @@ from tui.widgets.composer_state import (
     Mode,
     short_name,
 )
-from tui.widgets.names import candidates, clear_winner, match_person, word_before
 
 People = Callable[[], Sequence[PersonData]]
 
@@ -60,6 +67,15 @@ PLACEHOLDERS = {
     "owner": "name or team",
     "due": "YYYY-MM-DD",
     "at": "HH:MM",
+}
+
+
+# How a name field shows what it holds (see ``Composer.show_name_kind``).
+NAME_MARKS = {
+    NameKind.PERSON: "-person",
+    NameKind.FREE: "-free",
+    NameKind.NOBODY: "-nobody",
+    NameKind.AMBIGUOUS: "-nobody",
 }
 
 
@@ -153,7 +169,7 @@ class ComposerText(TextArea):
         fragment, start = found
         if len(fragment.strip()) < 2:
             return False
-        people = candidates(fragment, self._people())
+        people = candidates(fragment, self._people(), roles=False)  # names in running text
         names = list(dict.fromkeys(p.styled_name for p in people))
         if not names or (names == [fragment] and not cycle):
             return False
@@ -458,5 +474,31 @@ class Composer(Vertical):
     @on(Input.Changed)
     def _changed(self, event: Message) -> None:
         event.stop()
+        if isinstance(event, Input.Changed) and isinstance(event.input, FieldInput):
+            self.show_name_kind(event.input)
         if not self._loading:
             self.post_message(Composer.Changed(self))
+
+    def show_name_kind(self, field: FieldInput) -> None:
+        """Mark a name field with what it holds (``models.names``), before anything is filed:
+        someone at the meeting, text kept as written (in quotes), or letters naming no one."""
+        if field.field_key not in NAME_FIELDS:
+            return
+        read = read_name_field(field.value, self.people())
+        kind = read.kind
+        for mark in NAME_MARKS.values():
+            field.remove_class(mark)
+        if kind in NAME_MARKS:
+            field.add_class(NAME_MARKS[kind])
+        if read.person is not None:
+            who = read.person
+            field.tooltip = f"{who.full_name}, {who.role}" if who.role else who.full_name
+        elif kind is NameKind.FREE:
+            field.tooltip = "Kept as written (not a person at the meeting)"
+        elif kind in (NameKind.NOBODY, NameKind.AMBIGUOUS):
+            field.tooltip = (
+                "No one at this meeting (or more than one): Tab completes a name; quotes keep "
+                "the text as written"
+            )
+        else:
+            field.tooltip = None

@@ -19,7 +19,7 @@ from typing import Any
 
 from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, PersonData
 from models.errors import ValidationError
-from tui.widgets.names import person_for
+from models.names import as_written, match_person, name_field_value
 
 
 class Mode(StrEnum):
@@ -183,10 +183,8 @@ def entry_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str, 
         answer = state.get("answer")
         if not text and not answer:
             raise ValidationError("Type the question (and the answer, when it comes) first.")
-        args["asker_id"], args["asker_text"] = person_for(state.get("asker"), people)
-        args["respondent_id"], args["respondent_text"] = person_for(
-            state.get("respondent"), people
-        )
+        args["asker_id"], args["asker_text"] = _name_field(state, "asker", people)
+        args["respondent_id"], args["respondent_text"] = _name_field(state, "respondent", people)
         args["answer"] = answer
     elif kind is EntryKind.RESOLUTION:
         text = _RESOLVED_PREFIX.sub("", text).strip()
@@ -196,8 +194,8 @@ def entry_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str, 
         yes, no, abstain = parse_vote(state.get("vote"))
         args["vote_for"], args["vote_against"], args["vote_abstain"] = yes, no, abstain
         args["outcome"] = parse_outcome(state.get("outcome"), (yes, no))
-        args["proposer"] = _styled(state.get("proposer"), people)
-        args["seconder"] = _styled(state.get("seconder"), people)
+        args["proposer"] = _styled(state, "proposer", people)
+        args["seconder"] = _styled(state, "seconder", people)
     else:  # procedural note
         if not text:
             raise ValidationError("Type the note first, such as \"Cllr Lloyd left the meeting.\"")
@@ -205,9 +203,19 @@ def entry_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str, 
     return args
 
 
-def _styled(typed: str, people: Sequence[PersonData]) -> str:
-    """A proposer or seconder: the attendee's styled name when one is meant, else as typed."""
-    person_id, text = person_for(typed, people)
+_FIELD_LABELS = {key: label for fields in MODE_FIELDS.values() for key, label in fields}
+
+
+def _name_field(
+    state: ComposerState, key: str, people: Sequence[PersonData]
+) -> tuple[int | None, str]:
+    """(person id, "") or (None, text kept as written); letters naming no one are refused."""
+    return name_field_value(_FIELD_LABELS[key], state.get(key), people)
+
+
+def _styled(state: ComposerState, key: str, people: Sequence[PersonData]) -> str:
+    """A proposer or seconder: the attendee's styled name, or the text kept as written."""
+    person_id, text = _name_field(state, key, people)
     if person_id is None:
         return text
     return next(p.styled_name for p in people if p.id == person_id)
@@ -218,7 +226,7 @@ def action_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str,
     text = state.text.strip()
     if not text:
         raise ValidationError("Type what is to be done first.")
-    owner_id, owner_text = person_for(state.get("owner"), people)
+    owner_id, owner_text = _name_field(state, "owner", people)
     return {
         "text": text,
         "owner_id": owner_id,
@@ -239,10 +247,16 @@ def short_name(person: PersonData, people: Sequence[PersonData]) -> str:
 
 
 def _name(person_id: int | None, fallback: str, people: Sequence[PersonData]) -> str:
+    """A filed name as the composer shows it: the person, or free text in quotes."""
     for person in people:
         if person.id == person_id:
             return short_name(person, people)
-    return fallback
+    return as_written(fallback)
+
+
+def _typed_name(text: str, people: Sequence[PersonData]) -> str:
+    """A proposer or seconder as filed (plain text): as it is when it names someone present."""
+    return text if not text or match_person(text, people) is not None else as_written(text)
 
 
 def _vote_text(entry: EntryData) -> str:
@@ -263,8 +277,8 @@ def state_from_entry(entry: EntryData, people: Sequence[PersonData]) -> Composer
         }
     elif mode is Mode.RESOLUTION:
         fields = {
-            "proposer": entry.proposer,
-            "seconder": entry.seconder,
+            "proposer": _typed_name(entry.proposer, people),
+            "seconder": _typed_name(entry.seconder, people),
             "vote": _vote_text(entry),
             "outcome": entry.outcome.value,
         }
