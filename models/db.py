@@ -301,19 +301,20 @@ def _write_version(conn: Connection, version: int) -> None:
 
 def backup_sqlite(source: Path, dest: Path) -> Path:
     """Copy a live SQLite database consistently with the backup API; the copy is 0600."""
+    from models.files import CONFIDENTIAL_MODE, atomic_target
+
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(dest)
+    with atomic_target(dest, CONFIDENTIAL_MODE) as partial:
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, CONFIDENTIAL_MODE))
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    os.chmod(dest, 0o600)
+            src.close()
     return dest
 
 

@@ -34,14 +34,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 from models import __version__
 from models.errors import DatabaseError, NotFoundError, PanelMinutesError
+from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, atomic_target, write_atomic
 
 if TYPE_CHECKING:
     from models.store import Store
 
 PROG = "panel-minutes"
 DEBUG_ENV = "PANEL_MINUTES_DEBUG"  # set to 1 to see the traceback of an unexpected error
-PUBLIC_MODE = 0o644  # public minutes: fit to publish
-CONFIDENTIAL_MODE = 0o600  # full minutes and bundles hold exempt (Part 2) content
 
 
 class UsageError(PanelMinutesError):
@@ -177,49 +176,19 @@ def _meeting_id(store: Store, given: str) -> int:
 def write_file(path: Path, data: bytes, *, mode: int, force: bool) -> None:
     """Write ``data`` to ``path`` with exactly ``mode``; refuse to replace a file unless ``force``.
 
-    Without ``force`` the file is created exclusively (no race with another writer). With it, the
-    data goes to a temporary file in the same folder, which then replaces the old file, so an old
-    file readable by others never ends up holding confidential text.
+    Through ``models.files.write_atomic``: a temporary file, fsync, then rename, so a full disk
+    leaves the old file (or no file) whole, and a file that exists is refused without ``force``
+    even if it appears while the data is written.
     """
     if path.is_dir():
         raise RequestError(f"{path} is a folder; give a file name with -o")
     folder = path.parent
     if not folder.is_dir():
         raise RequestError(f"Cannot write {path}: the folder {folder} does not exist")
-    if path.exists() and not force:
-        raise RequestError(f"{path} already exists; add --force to overwrite it")
-    if not force:
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-        except FileExistsError:
-            raise RequestError(f"{path} already exists; add --force to overwrite it") from None
-        _fill(fd, path, data, mode)
-        return
-    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    _fill(fd, tmp, data, mode)
     try:
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _fill(fd: int, path: Path, data: bytes, mode: int) -> None:
-    try:
-        os.fchmod(fd, mode)  # exactly this mode, whatever the umask
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        raise
-    os.close(fd)
+        write_atomic(path, data, mode, replace=force)
+    except FileExistsError:
+        raise RequestError(f"{path} already exists; add --force to overwrite it") from None
 
 
 def ensure_demo(path: Path) -> None:
@@ -229,16 +198,15 @@ def ensure_demo(path: Path) -> None:
     from models.demo import write_demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    store = _open_store(str(tmp))
-    try:
-        write_demo(store)
-    finally:
-        store.close()
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(f"{tmp}{suffix}")
-    os.replace(tmp, path)
+    with atomic_target(path, CONFIDENTIAL_MODE) as tmp:
+        store = _open_store(str(tmp))
+        try:
+            write_demo(store)
+        finally:
+            store.close()
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{tmp}{suffix}")
 
 
 # --- subcommands -----------------------------------------------------------------------------------
