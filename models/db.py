@@ -248,6 +248,55 @@ def _check_writable(path: Path) -> None:
         )
 
 
+def can_write(path: Path) -> bool:
+    """Whether the file and its folder can be written (a read-only mount, an immutable file or
+    missing permissions say no, for root too)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _on_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys=ON")
+    finally:
+        cur.close()
+
+
+def open_read_only(path: Path) -> Engine:
+    """An engine that only reads ``path`` (an archive on a read-only share, say): the same checks
+    as a writable open, then SQLite's read-only (or immutable) mode, with no switch to WAL, no
+    migration and no backup; nothing is written beside the file. Only the current schema can be
+    read: an older file must be upgraded in a writable copy."""
+    _check_sqlite_header(path)
+    _probe_sqlite(path)
+    uri = readonly_uri(path)
+    engine = create_engine(
+        f"sqlite:///{path}",
+        creator=lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        ),
+    )
+    event.listen(engine, "connect", _on_connect_read_only)
+    try:
+        with engine.connect() as conn:
+            found = read_version(conn)
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise _open_error(str(path), exc) from exc
+    if found != SCHEMA_VERSION:
+        engine.dispose()
+        _check_found(str(path), found)
+        if found is None:
+            raise DatabaseError(f"{path} is read-only and holds no minutes (an empty database).")
+        raise DatabaseError(
+            f"{path} is read-only and was written by an older panel-minutes (schema "
+            f"{max(found, 1)}; this version reads {SCHEMA_VERSION}). Open a writable copy once "
+            "to upgrade it (cp it elsewhere, then --db COPY)."
+        )
+    return engine
+
+
 def make_engine(target: str) -> Engine:
     """An engine for ``target`` (a path or URL), with our pragmas on every SQLite connection."""
     path = sqlite_path(target)
@@ -470,8 +519,15 @@ def _open_error(target: str, exc: Exception) -> DatabaseError:
     return DatabaseError(f"Cannot use the database {where}: {message}")
 
 
-def open_engine(target: str) -> Engine:
-    """Open (creating or migrating as needed) the database and return its engine."""
+def open_engine(target: str, *, for_reading: bool = False) -> Engine:
+    """Open (creating or migrating as needed) the database and return its engine.
+
+    ``for_reading`` (commands that only read: list, export, search): an SQLite file that cannot
+    be written is opened read-only instead of refused, and left exactly as it is.
+    """
+    path = sqlite_path(target)
+    if for_reading and path is not None and path.is_file() and not can_write(path):
+        return open_read_only(path)
     engine = make_engine(target)
     try:
         migrate(engine, target)

@@ -85,8 +85,11 @@ def _target(args: argparse.Namespace) -> str | None:
     return str(args.db) if args.db else None
 
 
-def _open_store(target: str | None) -> Store:
-    """Open the store, turning every way a database can fail to open into one clear line."""
+def _open_store(target: str | None, *, for_reading: bool = False) -> Store:
+    """Open the store, turning every way a database can fail to open into one clear line.
+
+    ``for_reading``: the command only reads, so a read-only file (an archive on a read-only
+    share) is opened read-only rather than refused."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from models.db import describe, resolve_target
@@ -94,7 +97,7 @@ def _open_store(target: str | None) -> Store:
 
     resolved = resolve_target(target)
     try:
-        return Store(resolved)
+        return Store(resolved, for_reading=for_reading)
     except PanelMinutesError:
         raise
     except ModuleNotFoundError as exc:
@@ -117,7 +120,7 @@ def _describe_safely(describe: Callable[[str], str], target: str) -> str:
         return target.split("@")[-1]
 
 
-def _existing_store(target: str | None) -> Store:
+def _existing_store(target: str | None, *, for_reading: bool = False) -> Store:
     """Open a database that must already exist (reading commands never create a stray file)."""
     from models.db import resolve_target, sqlite_path
 
@@ -131,12 +134,17 @@ def _existing_store(target: str | None) -> Store:
             f"There is no database at {path} (nothing was created). Check --db, or start "
             f"{PROG} to create one."
         )
-    return _open_store(target)
+    return _open_store(target, for_reading=for_reading)
 
 
 @contextlib.contextmanager
-def _store(target: str | None, *, must_exist: bool = False) -> Iterator[Store]:
-    store = _existing_store(target) if must_exist else _open_store(target)
+def _store(
+    target: str | None, *, must_exist: bool = False, for_reading: bool = False
+) -> Iterator[Store]:
+    store = (
+        _existing_store(target, for_reading=for_reading) if must_exist
+        else _open_store(target, for_reading=for_reading)
+    )
     try:
         yield store
     finally:
@@ -239,7 +247,7 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """``list``: every meeting, newest first: id, date, status, panel."""
-    with _store(_target(args), must_exist=True) as store:
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
         meetings = store.list_meetings()
     if args.json:
         rows = [
@@ -278,7 +286,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """``export``: the minutes as Markdown (public or full) or the meeting as a JSON bundle."""
     as_json = args.format == "json"
-    with _store(_target(args), must_exist=True) as store:
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
         meeting_id = _meeting_id(store, args.meeting)
         doc = store.load_document(meeting_id)
         if as_json:
@@ -490,7 +498,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError('give the words to find, e.g. panel-minutes search "rural crime"')
     if args.limit < 1:
         raise UsageError("--limit must be 1 or more")
-    with _store(_target(args), must_exist=True) as store:
+    with _store(_target(args), must_exist=True, for_reading=not args.reindex) as store:
         if args.reindex:
             rebuilt = store.rebuild_search_index()
             if not query:
