@@ -7,7 +7,10 @@ Migrations are a small ordered list of steps keyed by a schema version kept in t
 table. We chose this over Alembic because the app ships as one package that must migrate a
 clerk's file on open, without a migrations folder or a second tool, and the same table works on
 PostgreSQL (SQLite's ``PRAGMA user_version`` would not). Before a step runs on SQLite, the file is
-copied with SQLite's backup API.
+copied with SQLite's backup API; then all the steps and the new version are one transaction.
+
+A file is ours only by its ``pm_meta`` (``is_ours``); any other is refused before anything touches
+it. Commands that only read open a file that cannot be written read-only (``open_read_only``).
 """
 
 from __future__ import annotations
