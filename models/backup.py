@@ -30,6 +30,7 @@ from pathlib import Path
 
 from models.db import SQLITE_MAGIC, backup_dir, recover_hint
 from models.errors import DatabaseError
+from models.files import CONFIDENTIAL_MODE, move_into_place
 from models.sqlite_uri import readonly_uri
 
 KEEP = 10
@@ -144,7 +145,7 @@ def _copy(source: Path, dest: Path) -> Path:
     with contextlib.suppress(OSError):
         os.chmod(dest.parent, 0o700)
     partial = dest.with_name(dest.name + ".part")
-    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, CONFIDENTIAL_MODE)
     os.close(fd)
     try:
         src = sqlite3.connect(readonly_uri(source), uri=True)
@@ -163,7 +164,6 @@ def _copy(source: Path, dest: Path) -> Path:
             raise DamagedDatabaseError(
                 f"{source} is damaged ({problem}). {recover_hint(source)}"
             )
-        os.chmod(partial, 0o600)
         return partial
     except BaseException:
         with contextlib.suppress(OSError):
@@ -212,7 +212,7 @@ def take_backup(
         if newest is not None and filecmp.cmp(partial, newest.path, shallow=False):
             partial.unlink()
             return None
-    os.replace(partial, dest)
+    move_into_place(partial, dest, CONFIDENTIAL_MODE)
     if kind == AUTO:
         prune(db_path, keep=keep)
     return dest
@@ -335,8 +335,7 @@ def restore_backup(db_path: Path, backup: Path | None = None) -> RestoreResult:
             companion = Path(f"{db_path}{suffix}")
             if companion.exists():
                 os.rename(companion, Path(f"{kept_aside}{suffix}"))
-    os.replace(incoming, db_path)
-    os.chmod(db_path, 0o600)
+    move_into_place(incoming, db_path, CONFIDENTIAL_MODE)
     return RestoreResult(
         restored_from=source, target=db_path, kept_aside=kept_aside, was_damaged=was_damaged
     )

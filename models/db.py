@@ -7,14 +7,18 @@ Migrations are a small ordered list of steps keyed by a schema version kept in t
 table. We chose this over Alembic because the app ships as one package that must migrate a
 clerk's file on open, without a migrations folder or a second tool, and the same table works on
 PostgreSQL (SQLite's ``PRAGMA user_version`` would not). Before a step runs on SQLite, the file is
-copied with SQLite's backup API.
+copied with SQLite's backup API; then all the steps and the new version are one transaction.
+
+A file is ours only by its ``pm_meta`` (``is_ours``); any other is refused before anything touches
+it. Commands that only read open a file that cannot be written read-only (``open_read_only``).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -147,8 +151,7 @@ def _probe_sqlite(path: Path) -> None:
         return  # locked, busy ...: the engine's own open retries and reports it
     finally:
         conn.close()
-    ours = {"pm_meta", "panel", "meeting"}
-    if names and not names & ours:
+    if names and not is_ours(names):
         raise DatabaseError(
             f"{path} is an SQLite database of another program, not panel-minutes. It was left "
             "untouched; choose another file with --db."
@@ -159,6 +162,21 @@ def _probe_sqlite(path: Path) -> None:
             f"up to {SCHEMA_VERSION}). Upgrade panel-minutes to open it; the file was left "
             "untouched."
         )
+
+
+# The tables of the first release, from before ``pm_meta`` existed: a file without ``pm_meta``
+# is taken for an early panel-minutes file only when it has every one of them.
+FIRST_RELEASE_TABLES = frozenset({
+    "panel", "person", "membership", "meeting", "agenda_item", "attendance", "entry", "action",
+    "declaration", "draft",
+})
+
+
+def is_ours(names: set[str]) -> bool:
+    """Whether tables named ``names`` are a panel-minutes database: its ``pm_meta`` says so (or,
+    from before that table, every table of the first release is there). Another program's file
+    with a table that happens to be called ``meeting`` is not."""
+    return "pm_meta" in names or names >= FIRST_RELEASE_TABLES
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -233,6 +251,55 @@ def _check_writable(path: Path) -> None:
         )
 
 
+def can_write(path: Path) -> bool:
+    """Whether the file and its folder can be written (a read-only mount, an immutable file or
+    missing permissions say no, for root too)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _on_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys=ON")
+    finally:
+        cur.close()
+
+
+def open_read_only(path: Path) -> Engine:
+    """An engine that only reads ``path`` (an archive on a read-only share, say): the same checks
+    as a writable open, then SQLite's read-only (or immutable) mode, with no switch to WAL, no
+    migration and no backup; nothing is written beside the file. Only the current schema can be
+    read: an older file must be upgraded in a writable copy."""
+    _check_sqlite_header(path)
+    _probe_sqlite(path)
+    uri = readonly_uri(path)
+    engine = create_engine(
+        f"sqlite:///{path}",
+        creator=lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        ),
+    )
+    event.listen(engine, "connect", _on_connect_read_only)
+    try:
+        with engine.connect() as conn:
+            found = read_version(conn)
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise _open_error(str(path), exc) from exc
+    if found != SCHEMA_VERSION:
+        engine.dispose()
+        _check_found(str(path), found)
+        if found is None:
+            raise DatabaseError(f"{path} is read-only and holds no minutes (an empty database).")
+        raise DatabaseError(
+            f"{path} is read-only and was written by an older panel-minutes (schema "
+            f"{max(found, 1)}; this version reads {SCHEMA_VERSION}). Open a writable copy once "
+            "to upgrade it (cp it elsewhere, then --db COPY)."
+        )
+    return engine
+
+
 def make_engine(target: str) -> Engine:
     """An engine for ``target`` (a path or URL), with our pragmas on every SQLite connection."""
     path = sqlite_path(target)
@@ -281,13 +348,20 @@ def _v4_deleted_entries(conn: Connection) -> None:
 MIGRATIONS: dict[int, Step] = {1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries}
 
 
+NOT_OURS = -1  # read_version: some of our table names, but not a panel-minutes database
+
+
 def read_version(conn: Connection) -> int | None:
-    """The schema version, ``None`` for an empty database, 0 for tables without a version."""
+    """The schema version, ``None`` for an empty database (or one holding only other programs'
+    tables: a shared server database), 0 for the first release's tables without a version,
+    ``NOT_OURS`` for another program's tables that share a name with ours (``meeting``)."""
     from sqlalchemy import inspect
 
     names = set(inspect(conn).get_table_names())
     if "pm_meta" not in names:
-        return 0 if names & {"panel", "meeting"} else None
+        if names >= FIRST_RELEASE_TABLES:
+            return 0
+        return NOT_OURS if names & FIRST_RELEASE_TABLES else None
     row = conn.execute(text("SELECT value FROM pm_meta WHERE key = 'schema_version'")).first()
     return int(row[0]) if row else 0
 
@@ -301,19 +375,20 @@ def _write_version(conn: Connection, version: int) -> None:
 
 def backup_sqlite(source: Path, dest: Path) -> Path:
     """Copy a live SQLite database consistently with the backup API; the copy is 0600."""
+    from models.files import CONFIDENTIAL_MODE, atomic_target
+
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(dest)
+    with atomic_target(dest, CONFIDENTIAL_MODE) as partial:
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, CONFIDENTIAL_MODE))
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    os.chmod(dest, 0o600)
+            src.close()
     return dest
 
 
@@ -321,45 +396,103 @@ def backup_dir(path: Path) -> Path:
     return path.parent / "backups"
 
 
-def migrate(engine: Engine, target: str) -> int:
-    """Bring the schema to ``SCHEMA_VERSION``; returns the version found before."""
-    try:
-        with engine.begin() as conn:
-            found = read_version(conn)
-            if found is None:
-                SQLModel.metadata.create_all(conn)
-                search_index.install(conn)  # not a SQLModel table: created here and in v3
-                _write_version(conn, SCHEMA_VERSION)
-                conn.execute(
-                    text("INSERT INTO pm_meta (key, value) VALUES ('created_at', :v)"),
-                    {"v": datetime.now().isoformat(timespec="seconds")},
-                )
-                return SCHEMA_VERSION
-    except OperationalError as exc:
-        raise _open_error(target, exc) from exc
-    except SADatabaseError as exc:
-        raise _open_error(target, exc) from exc
-    if found > SCHEMA_VERSION:
+@contextmanager
+def _one_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction that also holds the schema changes.
+
+    Python's sqlite3 begins a transaction only before INSERT, UPDATE or DELETE, so CREATE TABLE
+    would otherwise commit on its own: a failing step would leave the earlier steps' tables in
+    place with the old version number. ``BEGIN IMMEDIATE`` puts every statement in the one
+    transaction, and takes the write lock first, so two copies opening at once do not both
+    migrate. (PostgreSQL's DDL is transactional already.)
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        yield conn
+
+
+def _create(conn: Connection) -> None:
+    SQLModel.metadata.create_all(conn)
+    search_index.install(conn)  # not a SQLModel table: created here and in v3
+    _write_version(conn, SCHEMA_VERSION)
+    conn.execute(
+        text("INSERT INTO pm_meta (key, value) VALUES ('created_at', :v)"),
+        {"v": datetime.now().isoformat(timespec="seconds")},
+    )
+
+
+def _upgrade(conn: Connection, found: int) -> None:
+    """Every step from ``found`` to ``SCHEMA_VERSION``, then the new version (one transaction)."""
+    if found == 0:
+        SQLModel.metadata.tables["pm_meta"].create(conn, checkfirst=True)
+        found = 1
+    for version in range(found, SCHEMA_VERSION):
+        MIGRATIONS[version](conn)
+    _write_version(conn, SCHEMA_VERSION)
+
+
+def _check_found(target: str, found: int | None) -> None:
+    if found == NOT_OURS:
+        raise DatabaseError(
+            f"{describe(target)} holds another program's tables, not a panel-minutes database. "
+            "It was left untouched; choose another with --db."
+        )
+    if found is not None and found > SCHEMA_VERSION:
         raise SchemaTooNewError(
             f"{describe(target)} was written by a newer panel-minutes (schema {found}; this "
             f"version knows up to {SCHEMA_VERSION}). Upgrade panel-minutes to open it; "
             "the file was left untouched."
         )
+
+
+def migrate(engine: Engine, target: str) -> int:
+    """Bring the schema to ``SCHEMA_VERSION``; returns the version found before.
+
+    A new database is created, and an older one upgraded, in one transaction: if any step
+    fails, nothing of the upgrade stays and the version is unchanged (the file is as it was).
+    """
+    try:
+        with engine.connect() as conn:
+            found = read_version(conn)
+    except (OperationalError, SADatabaseError) as exc:
+        raise _open_error(target, exc) from exc
+    _check_found(target, found)
     if found == SCHEMA_VERSION:
         return found
+    copy: Path | None = None
     path = sqlite_path(target)
-    if path is not None:
+    if found is not None and path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         engine.dispose()
-        backup_sqlite(path, backup_dir(path) / f"{path.stem}-{stamp}-before-v{SCHEMA_VERSION}.db")
-    with engine.begin() as conn:
-        if found == 0:
-            SQLModel.metadata.tables["pm_meta"].create(conn, checkfirst=True)
-            found = 1
-        for version in range(found, SCHEMA_VERSION):
-            MIGRATIONS[version](conn)
-        _write_version(conn, SCHEMA_VERSION)
-    return found
+        copy = backup_dir(path) / f"{path.stem}-{stamp}-before-v{SCHEMA_VERSION}.db"
+        backup_sqlite(path, copy)
+    try:
+        with _one_transaction(engine) as conn:
+            now = read_version(conn)  # another copy may have done it while we waited
+            _check_found(target, now)
+            if now is None:
+                _create(conn)
+            elif now < SCHEMA_VERSION:
+                _upgrade(conn, now)
+    except (OperationalError, SADatabaseError) as exc:
+        if found is None:
+            raise _open_error(target, exc) from exc
+        raise _upgrade_error(target, found, copy, exc) from exc
+    return SCHEMA_VERSION if found is None else found
+
+
+def _upgrade_error(target: str, found: int, copy: Path | None, exc: Exception) -> DatabaseError:
+    translated = _open_error(target, exc)
+    if "locked" in str(translated) or "read-only" in str(translated):
+        return translated
+    message = " ".join(str(getattr(exc, "orig", exc)).split())
+    kept = f" A copy from before is in {copy}." if copy is not None else ""
+    return DatabaseError(
+        f"Could not upgrade {describe(target)} from schema {max(found, 1)} to {SCHEMA_VERSION} "
+        f"({message}). Nothing was changed: it is still at schema {max(found, 1)}.{kept} "
+        "Please report this."
+    )
 
 
 def _open_error(target: str, exc: Exception) -> DatabaseError:
@@ -389,8 +522,15 @@ def _open_error(target: str, exc: Exception) -> DatabaseError:
     return DatabaseError(f"Cannot use the database {where}: {message}")
 
 
-def open_engine(target: str) -> Engine:
-    """Open (creating or migrating as needed) the database and return its engine."""
+def open_engine(target: str, *, for_reading: bool = False) -> Engine:
+    """Open (creating or migrating as needed) the database and return its engine.
+
+    ``for_reading`` (commands that only read: list, export, search): an SQLite file that cannot
+    be written is opened read-only instead of refused, and left exactly as it is.
+    """
+    path = sqlite_path(target)
+    if for_reading and path is not None and path.is_file() and not can_write(path):
+        return open_read_only(path)
     engine = make_engine(target)
     try:
         migrate(engine, target)

@@ -31,20 +31,12 @@ if TYPE_CHECKING:
 
 
 def write_minutes(path: Path, text: str, *, confidential: bool) -> None:
-    """Write ``text`` to ``path``; confidential minutes are made readable by the owner only."""
-    mode = 0o600 if confidential else 0o644
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    try:
-        if confidential:
-            os.fchmod(fd, 0o600)  # an existing file keeps its old mode through O_CREAT
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            fd = -1
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-    finally:
-        if fd != -1:
-            os.close(fd)
+    """Write ``text`` to ``path`` all or nothing (a full disk leaves the old file whole);
+    confidential minutes are readable by the owner only."""
+    from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, write_atomic
+
+    mode = CONFIDENTIAL_MODE if confidential else PUBLIC_MODE
+    write_atomic(path, text.encode("utf-8"), mode)
 
 
 def check_target(raw: str) -> str | None:
@@ -181,13 +173,15 @@ class ExportScreen(Screen[None]):
     @work(group="export-write")
     async def _write(self, path: Path, text: str, full: bool) -> None:
         loop = asyncio.get_running_loop()
+        existed = path.exists()
         try:
             await loop.run_in_executor(
                 None, lambda: write_minutes(path, text, confidential=full)
             )
         except OSError as err:
             reason = err.strerror or str(err)
-            self.notify(f"Could not write {path}: {reason}.", severity="error", timeout=10)
+            kept = " The old file was kept as it was." if existed else ""
+            self.notify(f"Could not write {path}: {reason}.{kept}", severity="error", timeout=10)
             return
         note = " (readable by you only)" if full else ""
         self.notify(f"Wrote {path}{note}.", timeout=6)

@@ -817,10 +817,11 @@ class LiveScreen(Screen[None]):
             self._rescue(exc)
 
     def _rescue(self, exc: Exception) -> None:
-        import os
         from pathlib import Path
 
         from platformdirs import user_data_dir
+
+        from models.files import CONFIDENTIAL_MODE, write_atomic
 
         state = self.composer.state()
         if state.is_empty:
@@ -830,9 +831,7 @@ class LiveScreen(Screen[None]):
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"meeting-{self.meeting_id}-{self.now():%Y%m%d-%H%M%S}.txt"
             body = state.text + ("\n\nAnswer: " + state.get("answer") if state.get("answer") else "")
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(body + "\n")
+            write_atomic(path, (body + "\n").encode("utf-8"), CONFIDENTIAL_MODE)
             print(f"panel-minutes: the draft could not be saved ({exc}); it was written to {path}")
         except OSError:
             print(f"panel-minutes: the draft could not be saved ({exc}). It was:\n{state.text}")

@@ -15,10 +15,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Connection
 
+from models import db as db_module
 from models.db import SCHEMA_VERSION
 from models.domain import ActionStatus, AttendanceStatus, EntryKind
-from models.errors import SchemaTooNewError
+from models.errors import DatabaseError, SchemaTooNewError
 from models.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -181,4 +183,44 @@ def test_new_database_file_is_private(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     Store(str(db)).close()
     assert mode(db) == 0o600
+    assert version_in(db) == str(SCHEMA_VERSION)
+
+
+def test_a_failing_step_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All the steps are one transaction (issue 10, point 9): the last step fails after every
+    earlier step ran, and none of their tables stays; the version is still 1."""
+    db = tmp_path / "minutes.db"
+    load_v1(db)
+    before = schema_of(db)
+    last_step = db_module.MIGRATIONS[SCHEMA_VERSION - 1]
+
+    def failing_last_step(conn: Connection) -> None:
+        last_step(conn)
+        conn.exec_driver_sql("CREATE TABLE panel (id INTEGER)")  # SQLite: it already exists
+
+    monkeypatch.setitem(db_module.MIGRATIONS, SCHEMA_VERSION - 1, failing_last_step)
+    with pytest.raises(DatabaseError) as caught:
+        Store(str(db))
+    message = str(caught.value)
+    assert "\n" not in message and str(db) in message
+    assert f"Could not upgrade {db} from schema 1 to {SCHEMA_VERSION}" in message
+    assert "already exists" in message and "Nothing was changed" in message
+    assert schema_of(db) == before  # no table, index or trigger of v2 or later
+    assert version_in(db) == "1"
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert con.execute("SELECT count(*) FROM entry").fetchone() == (4,)
+    finally:
+        con.close()
+
+    # With the step fixed, the same file upgrades (from the same backup point, nothing lost).
+    monkeypatch.undo()
+    store = Store(str(db))
+    try:
+        assert len(store.list_meetings()) == 1
+    finally:
+        store.close()
     assert version_in(db) == str(SCHEMA_VERSION)

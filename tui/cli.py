@@ -34,14 +34,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 from models import __version__
 from models.errors import DatabaseError, NotFoundError, PanelMinutesError
+from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, atomic_target, write_atomic
 
 if TYPE_CHECKING:
     from models.store import Store
 
 PROG = "panel-minutes"
 DEBUG_ENV = "PANEL_MINUTES_DEBUG"  # set to 1 to see the traceback of an unexpected error
-PUBLIC_MODE = 0o644  # public minutes: fit to publish
-CONFIDENTIAL_MODE = 0o600  # full minutes and bundles hold exempt (Part 2) content
 
 
 class UsageError(PanelMinutesError):
@@ -86,8 +85,11 @@ def _target(args: argparse.Namespace) -> str | None:
     return str(args.db) if args.db else None
 
 
-def _open_store(target: str | None) -> Store:
-    """Open the store, turning every way a database can fail to open into one clear line."""
+def _open_store(target: str | None, *, for_reading: bool = False) -> Store:
+    """Open the store, turning every way a database can fail to open into one clear line.
+
+    ``for_reading``: the command only reads, so a read-only file (an archive on a read-only
+    share) is opened read-only rather than refused."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from models.db import describe, resolve_target
@@ -95,7 +97,7 @@ def _open_store(target: str | None) -> Store:
 
     resolved = resolve_target(target)
     try:
-        return Store(resolved)
+        return Store(resolved, for_reading=for_reading)
     except PanelMinutesError:
         raise
     except ModuleNotFoundError as exc:
@@ -118,7 +120,7 @@ def _describe_safely(describe: Callable[[str], str], target: str) -> str:
         return target.split("@")[-1]
 
 
-def _existing_store(target: str | None) -> Store:
+def _existing_store(target: str | None, *, for_reading: bool = False) -> Store:
     """Open a database that must already exist (reading commands never create a stray file)."""
     from models.db import resolve_target, sqlite_path
 
@@ -132,12 +134,17 @@ def _existing_store(target: str | None) -> Store:
             f"There is no database at {path} (nothing was created). Check --db, or start "
             f"{PROG} to create one."
         )
-    return _open_store(target)
+    return _open_store(target, for_reading=for_reading)
 
 
 @contextlib.contextmanager
-def _store(target: str | None, *, must_exist: bool = False) -> Iterator[Store]:
-    store = _existing_store(target) if must_exist else _open_store(target)
+def _store(
+    target: str | None, *, must_exist: bool = False, for_reading: bool = False
+) -> Iterator[Store]:
+    store = (
+        _existing_store(target, for_reading=for_reading) if must_exist
+        else _open_store(target, for_reading=for_reading)
+    )
     try:
         yield store
     finally:
@@ -177,49 +184,19 @@ def _meeting_id(store: Store, given: str) -> int:
 def write_file(path: Path, data: bytes, *, mode: int, force: bool) -> None:
     """Write ``data`` to ``path`` with exactly ``mode``; refuse to replace a file unless ``force``.
 
-    Without ``force`` the file is created exclusively (no race with another writer). With it, the
-    data goes to a temporary file in the same folder, which then replaces the old file, so an old
-    file readable by others never ends up holding confidential text.
+    Through ``models.files.write_atomic``: a temporary file, fsync, then rename, so a full disk
+    leaves the old file (or no file) whole, and a file that exists is refused without ``force``
+    even if it appears while the data is written.
     """
     if path.is_dir():
         raise RequestError(f"{path} is a folder; give a file name with -o")
     folder = path.parent
     if not folder.is_dir():
         raise RequestError(f"Cannot write {path}: the folder {folder} does not exist")
-    if path.exists() and not force:
-        raise RequestError(f"{path} already exists; add --force to overwrite it")
-    if not force:
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-        except FileExistsError:
-            raise RequestError(f"{path} already exists; add --force to overwrite it") from None
-        _fill(fd, path, data, mode)
-        return
-    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    _fill(fd, tmp, data, mode)
     try:
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _fill(fd: int, path: Path, data: bytes, mode: int) -> None:
-    try:
-        os.fchmod(fd, mode)  # exactly this mode, whatever the umask
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        raise
-    os.close(fd)
+        write_atomic(path, data, mode, replace=force)
+    except FileExistsError:
+        raise RequestError(f"{path} already exists; add --force to overwrite it") from None
 
 
 def ensure_demo(path: Path) -> None:
@@ -229,16 +206,15 @@ def ensure_demo(path: Path) -> None:
     from models.demo import write_demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    store = _open_store(str(tmp))
-    try:
-        write_demo(store)
-    finally:
-        store.close()
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(f"{tmp}{suffix}")
-    os.replace(tmp, path)
+    with atomic_target(path, CONFIDENTIAL_MODE) as tmp:
+        store = _open_store(str(tmp))
+        try:
+            write_demo(store)
+        finally:
+            store.close()
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{tmp}{suffix}")
 
 
 # --- subcommands -----------------------------------------------------------------------------------
@@ -271,7 +247,7 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """``list``: every meeting, newest first: id, date, status, panel."""
-    with _store(_target(args), must_exist=True) as store:
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
         meetings = store.list_meetings()
     if args.json:
         rows = [
@@ -310,7 +286,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """``export``: the minutes as Markdown (public or full) or the meeting as a JSON bundle."""
     as_json = args.format == "json"
-    with _store(_target(args), must_exist=True) as store:
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
         meeting_id = _meeting_id(store, args.meeting)
         doc = store.load_document(meeting_id)
         if as_json:
@@ -522,7 +498,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError('give the words to find, e.g. panel-minutes search "rural crime"')
     if args.limit < 1:
         raise UsageError("--limit must be 1 or more")
-    with _store(_target(args), must_exist=True) as store:
+    with _store(_target(args), must_exist=True, for_reading=not args.reindex) as store:
         if args.reindex:
             rebuilt = store.rebuild_search_index()
             if not query:

@@ -45,9 +45,15 @@ T = TypeVar("T", bound=SQLModel)
 class StoreBase:
     """Owns the engine. Every public write is one short transaction."""
 
-    def __init__(self, db: str | None = None, *, engine: Engine | None = None) -> None:
+    def __init__(
+        self, db: str | None = None, *, engine: Engine | None = None, for_reading: bool = False
+    ) -> None:
+        """``for_reading``: the caller only reads, so a read-only file is opened read-only
+        rather than refused (see ``models.db.open_engine``)."""
         self.target = resolve_target(db)
-        self.engine = engine if engine is not None else open_engine(self.target)
+        self.engine = (
+            engine if engine is not None else open_engine(self.target, for_reading=for_reading)
+        )
 
     def close(self) -> None:
         self.engine.dispose()
