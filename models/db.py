@@ -35,7 +35,7 @@ from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -344,8 +344,22 @@ def _v4_deleted_entries(conn: Connection) -> None:
         SQLModel.metadata.tables[str(table.__tablename__)].create(conn, checkfirst=True)
 
 
+def _v5_deleted_items(conn: Connection) -> None:
+    """v5: a deleted agenda item is kept with its declarations, and the entries and actions set
+    aside with it point to it, so they stay as confidential as it was and come back with it."""
+    from sqlalchemy import inspect
+
+    SQLModel.metadata.tables[str(tables.DeletedItem.__tablename__)].create(conn, checkfirst=True)
+    for table in (tables.DeletedEntry, tables.DeletedAction):
+        name = str(table.__tablename__)
+        if "deleted_item_id" not in {c["name"] for c in inspect(conn).get_columns(name)}:
+            conn.execute(text(f"ALTER TABLE {name} ADD COLUMN deleted_item_id INTEGER"))
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
-MIGRATIONS: dict[int, Step] = {1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries}
+MIGRATIONS: dict[int, Step] = {
+    1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries, 4: _v5_deleted_items,
+}
 
 
 NOT_OURS = -1  # read_version: some of our table names, but not a panel-minutes database

@@ -322,6 +322,7 @@ class DeletedEntryData:
     entry: EntryData
     deleted_at: datetime
     revisions: int = 0
+    deleted_item_id: int | None = None  # set aside with this deleted item (its own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +336,28 @@ class DeletedActionData:
     action: ActionData
     deleted_at: datetime
     updates: int = 0
+    deleted_item_id: int | None = None  # set aside with this deleted item (its own)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemContents:
+    """What hangs off an agenda item, and so is set aside with it when it is deleted."""
+
+    entries: int = 0
+    actions: int = 0
+    declarations: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedItemData:
+    """An agenda item deleted from a meeting, as it was (``Store.list_deleted_items``), with how
+    much was set aside with it and comes back with it."""
+
+    id: int
+    meeting_id: int
+    item: ItemData
+    deleted_at: datetime
+    contents: ItemContents = ItemContents()
 
 
 Deleted = DeletedEntryData | DeletedActionData

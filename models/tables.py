@@ -224,6 +224,7 @@ class DeletedEntry(SQLModel, table=True):
     entry: str = "{}"  # JSON: EntryData's fields
     revisions: str = "[]"  # JSON: [[old_text, new_text, changed_at], ...]
     deleted_at: datetime = Field(default_factory=utcnow)
+    deleted_item_id: int | None = None  # the DeletedItem it was set aside with, if any
 
 
 class DeletedAction(SQLModel, table=True):
@@ -239,6 +240,23 @@ class DeletedAction(SQLModel, table=True):
     original_id: int = 0  # the action's id: undo finds it by this
     action: str = "{}"  # JSON: ActionData's fields
     updates: str = "[]"  # JSON: [[meeting_id, note, status, created_at], ...]
+    deleted_at: datetime = Field(default_factory=utcnow)
+    deleted_item_id: int | None = None  # the DeletedItem it was set aside with, if any
+
+
+class DeletedItem(SQLModel, table=True):
+    """An agenda item deleted from a meeting, kept whole to be put back with everything that
+    hung off it: its fields and the declarations made on it as JSON. Its entries and actions are
+    kept in ``deleted_entry`` / ``deleted_action`` rows pointing here (``deleted_item_id``), so
+    nothing of a Part 2 item outlives it in the minutes, and all of it comes back with it."""
+
+    __tablename__ = "deleted_item"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    original_id: int = 0  # the item's id: it goes back under it when that is still free
+    item: str = "{}"  # JSON: ItemData's fields
+    declarations: str = "[]"  # JSON: [[person_id, text, position], ...]
+    set_aside: str = "{}"  # JSON: {"entries": [kept ids], "actions": [kept ids]} to refile
     deleted_at: datetime = Field(default_factory=utcnow)
 
 

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
         AttendanceData,
         AttendanceStatus,
         DeclarationData,
+        DeletedItemData,
+        ItemContents,
         ItemData,
         MeetingData,
         MembershipData,
@@ -161,6 +163,8 @@ class AgendaTable(_SetupTable):
                 tooltip="Move the item down the agenda"),
         Binding("delete,x", "screen.delete_item", "Delete", key_display="x",
                 tooltip="Delete the item (asks first)"),
+        Binding("u", "screen.restore_item", "Put back", show=False,
+                tooltip="Put a deleted item back, with everything set aside with it"),
     ]
 
 
@@ -672,23 +676,78 @@ class SetupScreen(TabbedTablesScreen):
         if item is None:
             return
 
-        def ask(entries: int) -> None:
-            minutes = (f"\nIts {entries} minute entr{'ies' if entries != 1 else 'y'} will be "
-                       "deleted too (kept in the meeting's deleted entries: r on the live "
-                       "screen puts one back)." if entries else "")
+        def ask(contents: ItemContents) -> None:
+            aside = set_aside_text(contents, item.exempt)
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
                     self._write(lambda s: s.delete_item(item.id),
-                                f"Deleted item {item.position + 1}.")
+                                f"Deleted item {item.position + 1}. u puts it back.")
 
             self.app.push_screen(
-                ConfirmScreen(f"Delete item {item.position + 1}, “{item.title}”?{minutes}",
+                ConfirmScreen(f"Delete item {item.position + 1}, “{item.title}”?{aside}",
                               title="Delete agenda item", yes_label="Delete"),
                 confirmed,
             )
 
-        store_call(self, lambda s: len(s.list_entries(item.id)), ask)
+        store_call(self, lambda s: s.item_contents(item.id), ask)
+
+    def action_restore_item(self) -> None:
+        """Choose one of the meeting's deleted items: it goes back with all it took aside."""
+        meeting_id = self.meeting_id
+
+        def chosen(deleted: DeletedItemData | None) -> None:
+            if deleted is not None:
+                self._write(lambda s: s.restore_deleted_item(deleted.id),
+                            f"Put back item {deleted.item.position + 1}, "
+                            f"“{deleted.item.title}”.")
+
+        def show(deleted: list[DeletedItemData]) -> None:
+            if not deleted:
+                self.notify("No agenda item of this meeting has been deleted.")
+                return
+            self.app.push_screen(
+                ChoiceScreen("Put back a deleted item", [(deleted_item_label(d), d)
+                                                         for d in deleted],
+                             hint="Most recently deleted first. It goes back at its place, with "
+                                  "what was set aside with it."),
+                chosen,
+            )
+
+        store_call(self, lambda s: s.list_deleted_items(meeting_id), show)
+
+
+def _count(n: int, noun: str, plural: str = "") -> str:
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def set_aside_text(contents: ItemContents, exempt: bool) -> str:
+    """What deleting an item sets aside with it, for the confirmation ("" when nothing)."""
+    parts = [
+        _count(contents.entries, "minute entry", "minute entries") if contents.entries else "",
+        (_count(contents.actions, "action") + " (with progress reported on "
+         f"{'it' if contents.actions == 1 else 'them'})") if contents.actions else "",
+        _count(contents.declarations, "declaration of interest",
+               "declarations of interest") if contents.declarations else "",
+    ]
+    listed = [p for p in parts if p]
+    if not listed:
+        return "\nu on this agenda puts it back."
+    joined = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+    secret = " They stay as confidential as this Part 2 item." if exempt else ""
+    return (f"\nSet aside with it: {joined}. They leave the minutes and later meetings' action "
+            f"tables.{secret} u on this agenda puts the item back with all of them.")
+
+
+def deleted_item_label(deleted: DeletedItemData) -> str:
+    """"Item 7 · Part 2 · Complaint … · 2 entries, 1 action" for the put-back list."""
+    item, contents = deleted.item, deleted.contents
+    counts = [_count(n, noun, plural) for n, noun, plural in (
+        (contents.entries, "entry", "entries"), (contents.actions, "action", ""),
+        (contents.declarations, "declaration", "")) if n]
+    part2 = " · Part 2" if item.exempt else ""
+    return (f"Item {item.position + 1}{part2} · {item.title}"
+            + (f" · {', '.join(counts)}" if counts else ""))
 
 
 def status_label(status: AttendanceStatus) -> str:

@@ -700,3 +700,50 @@ def test_demo_votes_add_up_to_the_members_present(demo: tuple[Store, int]) -> No
                 store.check_vote_counts(
                     meeting_id, entry.vote_for, entry.vote_against, entry.vote_abstain
                 )
+
+
+@pytest.mark.parametrize("label", [
+    "5\n\n# INJECTED", "<script>alert(1)</script>", "[link](http://example.invalid)",
+    "**5**", "5 | 6", "`5`",
+])
+def test_an_item_number_label_from_a_bundle_cannot_reshape_the_minutes(
+    store: Store, tmp_path: Path, label: str
+) -> None:
+    """A bundle can set any ``number_label``; it shows in the item's heading and in the
+    declarations list's "(item ...)" as text, and changes no block or inline structure."""
+    import json
+
+    from models.bundle import dumps_bundle, export_bundle, import_bundle
+
+    panel = store.create_panel("Labels Police and Crime Panel")
+    member = store.create_person("Ida Madeup", title="Cllr")
+    store.add_member(panel.id, member.id)
+    meeting = store.create_meeting(panel.id, date(2026, 3, 3))
+    item = store.add_item(meeting.id, "Report")
+    store.add_declaration(meeting.id, member.id, "Trustee of a charity.", item_id=item.id)
+    plain = render(store, meeting.id)
+
+    data = json.loads(dumps_bundle(export_bundle(store, meeting.id)))
+    next(i for i in data["items"] if i["title"] == "Report")["number_label"] = label
+    other = Store(str(tmp_path / "other.db"))
+    try:
+        imported = import_bundle(other, data)
+        labelled = render(other, imported)
+        assert any(i.number_label == label for i in other.list_items(imported))
+    finally:
+        other.close()
+
+    def shape(md: str) -> list[tuple[str, str]]:
+        out = []
+        for token in tokens(md):
+            out.append((token.type, token.tag))
+            out += [(c.type, c.tag) for c in token.children or () if c.type != "text"]
+        return out
+
+    assert shape(labelled) == shape(plain)
+    import html
+
+    visible = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", MD.render(labelled))).split())
+    shown = " ".join(label.split())
+    assert f"{shown}. Report" in visible  # the heading
+    assert f"(item {shown})" in visible  # the declarations list

@@ -1,14 +1,22 @@
 """Property tests: whatever a clerk types or pastes survives, and cannot reshape the minutes.
 
 Any Unicode text (control characters, NUL, emoji, right-to-left scripts, bidi overrides, very
-long lines, a 1 MB paste) put in every text field of a meeting:
+long lines, a 1 MB paste) put in every free-text field of every record (the panel, the people,
+their seats and attendance, items with their number labels and exemption basis, entries,
+declarations, actions with progress and completion notes, amendments), whether the screens can
+set it or only a bundle can:
 
 - is stored exactly (the database gives back what was typed, or for fields the store trims, the
   trimmed text);
 - survives store -> JSON bundle -> import into another database exactly (the same text in the
   second database, and the exported Markdown, public and full, is identical);
 - never changes the structure of the exported Markdown: the block tokens markdown-it-py sees
-  (headings, paragraphs, lists, tables) are the same as for the same meeting with plain words.
+  (headings, paragraphs, lists, tables), and the inline ones that mean something (emphasis,
+  links, code, raw HTML), are the same as for the same meetings with plain words; the file name
+  offered for the export stays plain.
+
+Times of day (start, end, arrival, a note's time) are not free text: the store and the bundle
+refuse anything but HH:MM, so they are not in ``FIELDS``.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import atexit
 import os
 import random
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -27,8 +36,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from models.bundle import dumps_bundle, export_bundle, import_bundle
-from models.domain import EntryKind, MinutesDocument, Outcome
-from models.export import render_markdown
+from models.domain import ActionStatus, AttendanceStatus, EntryKind, MinutesDocument, Outcome
+from models.export import default_export_name, render_markdown
 from models.store import Store
 
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
@@ -38,6 +47,11 @@ FIELDS = (
     "item_title", "presenter", "document", "paragraph", "question", "answer", "asker_text",
     "resolution", "proposer", "seconder", "procedure", "action", "owner_text", "declaration",
     "update_note", "exempt_title", "exempt_public_title", "exempt_paragraph",
+    # every other field of every record, typed in the screens or only set by a bundle
+    "panel_name", "short_name", "host_authority", "default_venue", "chair_title", "venue",
+    "person_title", "chair_name", "member_name", "pcc_name", "pcc_role", "organisation",
+    "guest_name", "guest_role", "represents", "capacity", "number_label", "public_title",
+    "exempt_basis", "exempt_number_label", "respondent_text", "completion_note", "amendment",
 )
 
 # Strings that have broken Markdown exporters and terminals before.
@@ -66,19 +80,30 @@ class Written:
 
 
 def write_meeting(store: Store, typed: dict[str, str]) -> Written:
-    """One meeting with every kind of text field filled from ``typed``."""
-    panel = store.create_panel("Eastmarch Police and Crime Panel")
-    chair = store.create_person("Ann Example", title="Cllr")
-    member = store.create_person("Ben Sample", title="Cllr")
-    pcc = store.create_person("Cara Invented", title="Ms", role="Police and Crime Commissioner")
-    store.add_member(panel.id, chair.id)
+    """One meeting with every text field of every record filled from ``typed`` (approved, with
+    an amendment), and a later meeting that reviews its actions (``later_meeting``)."""
+    panel = store.create_panel(
+        typed["panel_name"], short_name=typed["short_name"],
+        host_authority=typed["host_authority"], default_venue=typed["default_venue"],
+        chair_title=typed["chair_title"],
+    )
+    chair = store.create_person(typed["chair_name"], title=typed["person_title"],
+                                organisation=typed["organisation"])
+    member = store.create_person(typed["member_name"], title="Cllr")
+    pcc = store.create_person(typed["pcc_name"], title="Ms", role=typed["pcc_role"])
+    guest = store.create_person(typed["guest_name"], role=typed["guest_role"])
+    store.add_member(panel.id, chair.id, represents=typed["represents"])
     store.add_member(panel.id, member.id)
     meeting = store.create_meeting(panel.id, date(2026, 5, 12), standing_agenda=False)
+    store.update_meeting(meeting.id, venue=typed["venue"])
+    store.set_attendance(meeting.id, chair.id, capacity=typed["capacity"])
     store.set_attendance(meeting.id, pcc.id)
+    store.set_attendance(meeting.id, guest.id, AttendanceStatus.ALSO_PRESENT)
     item = store.add_item(
         meeting.id, typed["item_title"], presenter=typed["presenter"],
-        documents=[typed["document"]],
+        documents=[typed["document"]], public_title=typed["public_title"],
     )
+    store.update_item(item.id, number_label=typed["number_label"])  # a bundle can set it
     store.add_entry(item.id, EntryKind.PARAGRAPH, typed["paragraph"])
     store.add_entry(
         item.id, EntryKind.QUESTION, typed["question"], asker_id=member.id,
@@ -86,7 +111,7 @@ def write_meeting(store: Store, typed: dict[str, str]) -> Written:
     )
     store.add_entry(
         item.id, EntryKind.QUESTION, typed["question"], asker_text=typed["asker_text"],
-        answer=typed["answer"],
+        respondent_text=typed["respondent_text"], answer=typed["answer"],
     )
     store.add_entry(
         item.id, EntryKind.RESOLUTION, typed["resolution"], proposer=typed["proposer"],
@@ -97,37 +122,75 @@ def write_meeting(store: Store, typed: dict[str, str]) -> Written:
     action = store.add_action(meeting.id, typed["action"], item_id=item.id,
                               owner_text=typed["owner_text"], due_date=date(2026, 6, 1))
     store.add_action_update(action.id, meeting.id, typed["update_note"])
+    closed = store.add_action(meeting.id, typed["action"], item_id=item.id, owner_id=pcc.id)
+    store.set_action_status(closed.id, ActionStatus.DONE, note=typed["completion_note"],
+                            on=date(2026, 6, 2))
     exempt = store.add_item(
         meeting.id, typed["exempt_title"], exempt=True, public_title=typed["exempt_public_title"],
+        exempt_basis=typed["exempt_basis"],
     )
+    store.update_item(exempt.id, number_label=typed["exempt_number_label"])
     store.add_entry(exempt.id, EntryKind.PARAGRAPH, typed["exempt_paragraph"])
+    store.approve_minutes(meeting.id, at_meeting_id=None)
+    store.record_amendment(meeting.id, typed["amendment"])
     return Written(meeting.id, typed)
+
+
+def later_meeting(store: Store, written: Written) -> int:
+    """The panel's next meeting, whose action log reviews the first meeting's actions."""
+    panel_id = store.get_meeting(written.meeting_id).panel_id
+    later = store.create_meeting(panel_id, date(2026, 7, 14), standing_agenda=False)
+    store.add_item(later.id, "Action log")
+    return later.id
 
 
 def stored_texts(doc: MinutesDocument) -> list[str]:
     """Every clerk-typed text of the meeting as the database holds it, in a stable order."""
-    out: list[str] = []
+    p = doc.panel
+    out: list[str] = [p.name, p.short_name, p.host_authority, p.default_venue, p.chair_title,
+                      doc.meeting.venue]
+    for a in doc.attendance:
+        out += [a.person.title, a.person.name, a.person.role, a.person.organisation, a.capacity]
     for item in doc.items:
-        out += [item.title, item.public_title, item.presenter, *item.documents]
+        out += [item.title, item.public_title, item.presenter, *item.documents,
+                item.number_label, item.exempt_basis]
         for e in doc.entries.get(item.id, ()):
             out += [e.kind.value, e.text, e.answer, e.asker_text, e.respondent_text,
                     e.proposer, e.seconder, e.at_time]
     out += [d.text for d in doc.declarations]
     for a in doc.actions:
-        out += [a.text, a.owner_text]
+        out += [a.text, a.owner_text, a.completion_note]
         out += [u.note for u in doc.action_updates.get(a.id, ())]
+    out += [m.text for m in doc.amendments]
     return out
 
 
+# Inline tokens that only plain text and hard line breaks may not give.
+_MEANINGFUL_INLINE = frozenset({
+    "em_open", "strong_open", "s_open", "link_open", "image", "code_inline", "html_inline",
+})
+
+
 def structure(markdown: str) -> list[tuple[str, str, int]]:
-    return [(t.type, t.tag, t.level) for t in MD.parse(markdown) if t.type != "inline"]
+    """The block tokens, each inline one by the meaningful inline tokens it holds."""
+    out = []
+    for token in MD.parse(markdown):
+        if token.type != "inline":
+            out.append((token.type, token.tag, token.level))
+            continue
+        out += [(c.type, c.tag, c.level) for c in token.children or ()
+                if c.type in _MEANINGFUL_INLINE]
+    return out
+
+
+_EXPORT_NAME = re.compile(r"\d{4}-\d\d-\d\d-[a-z0-9]+(?:-[a-z0-9]+)*-minutes(?:-full)?\.md")
 
 
 _TEMPLATE: dict[str, Path] = {}
 # Scratch databases in memory-backed /dev/shm where there is one: fsync costs nothing there, so
 # the examples test the text handling rather than the disk.
 _SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
-_PLAIN: dict[bool, list[tuple[str, str, int]]] = {}
+_PLAIN: dict[tuple[bool, bool], list[tuple[str, str, int]]] = {}
 
 
 def _fresh_store(path: Path) -> Store:
@@ -141,18 +204,20 @@ def _fresh_store(path: Path) -> Store:
     return Store(str(path))
 
 
-def _plain_structure(full: bool) -> list[tuple[str, str, int]]:
-    """Blocks (headings included, so their count too) of the same meeting with plain words (computed once)."""
-    if full not in _PLAIN:
+def _plain_structure(full: bool, later: bool = False) -> list[tuple[str, str, int]]:
+    """Blocks (headings included, so their count too) of the same meeting, or the later one,
+    with plain words (computed once)."""
+    if (full, later) not in _PLAIN:
         with tempfile.TemporaryDirectory(dir=_SCRATCH) as folder:
             plain = _fresh_store(Path(folder) / "plain.db")
             try:
                 words = write_meeting(plain, {k: f"Plain words for {k}" for k in FIELDS})
-                md = render_markdown(plain.load_document(words.meeting_id), full=full)
+                shown = later_meeting(plain, words) if later else words.meeting_id
+                md = render_markdown(plain.load_document(shown), full=full)
             finally:
                 plain.close()
-        _PLAIN[full] = structure(md)
-    return _PLAIN[full]
+        _PLAIN[(full, later)] = structure(md)
+    return _PLAIN[(full, later)]
 
 
 def round_trip(typed: dict[str, str], folder: Path) -> None:
@@ -172,11 +237,14 @@ def round_trip(typed: dict[str, str], folder: Path) -> None:
         imported = import_bundle(second, bundle)
         again = second.load_document(imported)
         assert stored_texts(again) == stored_texts(doc)
+        next_doc = first.load_document(later_meeting(first, written))
         for full in (False, True):
             typed_md = render_markdown(doc, full=full)
             assert render_markdown(again, full=full) == typed_md
             # Same meeting with plain words: the Markdown has exactly the same blocks.
             assert structure(typed_md) == _plain_structure(full)
+            assert structure(render_markdown(next_doc, full=full)) == _plain_structure(full, True)
+            assert _EXPORT_NAME.fullmatch(default_export_name(doc, full=full))
     finally:
         first.close()
         second.close()

@@ -392,3 +392,43 @@ async def test_approved_minutes_refuse_changes_with_a_message(
         assert app.screen is prompt
         assert prompt.query_one(Input).value == "Acting Chair"
         assert "were approved" in prompt.error
+
+
+async def test_deleting_a_part_2_item_says_what_goes_aside_and_u_puts_it_all_back(
+    demo: tuple[Store, int], db_path: Path
+) -> None:
+    store, mid = demo
+    exempt = next(i for i in store.list_items(mid) if i.exempt)
+    member = store.list_attendance(mid)[0].person
+    store.add_declaration(mid, member.id, "Knows the complainant.", item_id=exempt.id)
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_setup(pilot)
+        await pilot.press("3")
+        await go_to_row(pilot, AgendaTable, exempt.position)
+        await pilot.press("x")
+        await settle(pilot)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        for said in ("2 minute entries", "1 action", "1 declaration of interest",
+                     "confidential", "u on this agenda puts the item back"):
+            assert said in confirm.question, said
+        await pilot.press("y")
+        await settle(pilot)
+        assert all(not i.exempt for i in store.list_items(mid))
+        assert [a for a in store.list_actions(meeting_id=mid) if "complainant" in a.text] == []
+
+        await pilot.press("u")
+        await settle(pilot)
+        chooser = app.screen
+        assert isinstance(chooser, ChoiceScreen)
+        assert "Part 2" in chooser.choices[0][0] and "1 declaration" in chooser.choices[0][0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        back = store.list_items(mid)[exempt.position]
+        assert (back.id, back.title, back.exempt) == (exempt.id, exempt.title, True)
+        assert len(store.list_entries(back.id)) == 2
+        assert [a.text for a in store.list_actions(meeting_id=mid) if a.item_id == back.id] == [
+            "Write to the complainant with the Panel's decision"]
+        assert any(d.item_id == back.id for d in store.list_declarations(mid))

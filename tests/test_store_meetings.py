@@ -305,8 +305,11 @@ def test_delete_item_compacts_positions_and_removes_its_entries(
     assert positions(store, meeting.id) == [0, 1, 2, 3]
     assert "Declarations of interest" not in titles(store, meeting.id)
     assert count(db_path, "entry") == 0
-    # the action stays (it was minuted) but no longer points at the deleted item
-    assert store.get_action(action.id).item_id is None
+    # the action goes aside with its item (an action of a Part 2 item must not turn public)
+    with pytest.raises(NotFoundError):
+        store.get_action(action.id)
+    [kept] = store.list_deleted_actions(meeting.id)
+    assert kept.action.text == "Chase the report" and kept.deleted_item_id is not None
     with pytest.raises(NotFoundError):
         store.delete_item(items[1].id)
 

@@ -95,8 +95,9 @@ class _Renderer:
         return escape.inline(fallback)
 
     def item_ref(self, item: ItemData) -> str:
+        """"item 5" or "minute 107/26", in running text: the number may be a typed label."""
         word = "minute" if self.running else "item"
-        return f"{word} {self.numbers[item.id]}"
+        return f"{word} {escape.inline(self.numbers[item.id])}"
 
     # --- header ----------------------------------------------------------------------------------
 

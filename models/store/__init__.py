@@ -12,13 +12,14 @@ from models.store.approval import ApprovalMixin
 from models.store.bulk import BulkMixin
 from models.store.document import DocumentMixin
 from models.store.entries import EntriesMixin
+from models.store.item_deletion import ItemDeletionMixin
 from models.store.meetings import MeetingsMixin
 from models.store.panels import PanelsMixin
 from models.store.search import SearchMixin
 
 
 class Store(
-    PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin, BulkMixin,
+    ItemDeletionMixin, PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin, BulkMixin,
     SearchMixin, ApprovalMixin,
 ):
     """One database, opened once; safe to share between the UI thread and workers."""

@@ -27,6 +27,7 @@ from models.store.base import (
 from models.store.deleted import (
     action_from_json,
     action_json,
+    check_confidential_target,
     deleted_action_data,
     kept_for,
     kept_rows,
@@ -173,12 +174,7 @@ class ActionsMixin(StoreBase):
         with self._session() as s:
             row = self._get(s, t.Action, action_id, "action")
             self._editable_meeting(s, row.meeting_id)
-            data = action_data(row)
-            s.add(t.DeletedAction(
-                meeting_id=row.meeting_id, item_id=row.item_id, original_id=data.id,
-                action=action_json(data), updates=updates_json(_updates(s, data.id)),
-                deleted_at=datetime.now(UTC),
-            ))
+            keep_deleted_action(s, row)
             s.delete(row)
 
     def restore_action(self, data: ActionData) -> ActionData:
@@ -206,10 +202,11 @@ class ActionsMixin(StoreBase):
         self, s: Session, data: ActionData, item_id: int | None, kept: t.DeletedAction | None
     ) -> ActionData:
         meeting = self._editable_meeting(s, data.meeting_id)
-        if item_id is not None:
-            item = s.get(t.AgendaItem, item_id)
-            if item is None or item.meeting_id != meeting.id:
-                raise ValidationError("A deleted action can only go back into its own meeting.")
+        item = None if item_id is None else s.get(t.AgendaItem, item_id)
+        if item_id is not None and (item is None or item.meeting_id != meeting.id):
+            raise ValidationError("A deleted action can only go back into its own meeting.")
+        if kept is not None:
+            check_confidential_target(s, kept.deleted_item_id, item, "action")
         owner_id = data.owner_id if data.owner_id and s.get(t.Person, data.owner_id) else None
         taken = s.exec(
             select(func.count()).select_from(t.Action)
@@ -328,6 +325,23 @@ class ActionsMixin(StoreBase):
     def list_action_updates(self, action_id: int) -> list[ActionUpdateData]:
         with self._session() as s:
             return _updates(s, action_id)
+
+
+def keep_deleted_action(
+    s: Session, row: t.Action, *, with_item: t.DeletedItem | None = None
+) -> t.DeletedAction:
+    """Copy an action about to be deleted (and its progress reports, which the delete removes)
+    into ``deleted_action``, in the caller's transaction (``with_item``: the deleted item it is
+    set aside with); returns the kept row."""
+    data = action_data(row)
+    kept = t.DeletedAction(
+        meeting_id=row.meeting_id, item_id=row.item_id, original_id=data.id,
+        action=action_json(data), updates=updates_json(_updates(s, data.id)),
+        deleted_at=with_item.deleted_at if with_item else datetime.now(UTC),
+        deleted_item_id=with_item.id if with_item else None,
+    )
+    s.add(kept)
+    return kept
 
 
 def _updates(s: Session, action_id: int) -> list[ActionUpdateData]:

@@ -1,5 +1,5 @@
-"""Deleted entries and actions, kept whole: each, with its audit trail or progress, to JSON and
-back, and the two reads of the kept rows.
+"""Deleted items, entries and actions, kept whole: each, with its audit trail, progress or
+declarations, to JSON and back, and the reads of the kept rows.
 
 ``Store.delete_entry`` and ``delete_action`` write a ``deleted_entry`` / ``deleted_action`` row
 with these in the same transaction as the delete, and the ``restore_*`` methods read them back,
@@ -23,17 +23,23 @@ from models.domain import (
     ActionUpdateData,
     DeletedActionData,
     DeletedEntryData,
+    DeletedItemData,
     EntryData,
     EntryKind,
+    ItemContents,
+    ItemData,
+    ItemKind,
     Outcome,
     RevisionData,
 )
+from models.errors import ValidationError
 from models.store.base import as_utc
 
-Kept = TypeVar("Kept", t.DeletedEntry, t.DeletedAction)
+Kept = TypeVar("Kept", t.DeletedEntry, t.DeletedAction, t.DeletedItem)
 
 _ENTRY_KEYS = frozenset(f.name for f in fields(EntryData))
 _ACTION_KEYS = frozenset(f.name for f in fields(ActionData))
+_ITEM_KEYS = frozenset(f.name for f in fields(ItemData))
 
 
 def entry_json(entry: EntryData) -> str:
@@ -105,6 +111,41 @@ def updates_from_json(raw: str) -> list[tuple[int, str, ActionStatus, datetime]]
                     _stamp(datetime.fromisoformat(when))))
     return out
 
+def item_json(item: ItemData) -> str:
+    """Every field of ``item`` (its kind by value, documents as a list)."""
+    values = asdict(item)
+    values["kind"] = item.kind.value
+    values["documents"] = list(item.documents)
+    return json.dumps(values, ensure_ascii=False)
+
+
+def item_from_json(raw: str) -> ItemData:
+    """The item ``item_json`` wrote (unknown keys ignored, as for entries)."""
+    values: dict[str, Any] = {k: v for k, v in json.loads(raw).items() if k in _ITEM_KEYS}
+    values["kind"] = ItemKind(values.get("kind") or ItemKind.STANDARD.value)
+    values["documents"] = tuple(str(d) for d in values.get("documents") or ())
+    return ItemData(**values)
+
+
+def declarations_json(rows: list[t.Declaration]) -> str:
+    return json.dumps([[r.person_id, r.text, r.position] for r in rows], ensure_ascii=False)
+
+
+def declarations_from_json(raw: str) -> list[tuple[int, str, int]]:
+    """(person id, text, position) of each declaration made on the item."""
+    return [(int(p), str(text), int(pos)) for p, text, pos in json.loads(raw or "[]")]
+
+
+def set_aside_json(entries: list[int], actions: list[int]) -> str:
+    return json.dumps({"entries": entries, "actions": actions})
+
+
+def set_aside_from_json(raw: str) -> tuple[set[int], set[int]]:
+    """The ids of the kept entry and action rows set aside with the item (which go back into the
+    minutes with it; the other kept rows of the item stay deleted)."""
+    values = json.loads(raw or "{}")
+    return ({int(i) for i in values.get("entries", [])},
+            {int(i) for i in values.get("actions", [])})
 
 
 def _stamp(value: datetime) -> datetime:
@@ -117,7 +158,7 @@ def deleted_entry_data(row: t.DeletedEntry) -> DeletedEntryData:
     return DeletedEntryData(
         id=row.id or 0, meeting_id=row.meeting_id, item_id=row.item_id,
         entry=entry_from_json(row.entry), deleted_at=_stamp(row.deleted_at),
-        revisions=len(json.loads(row.revisions or "[]")),
+        revisions=len(json.loads(row.revisions or "[]")), deleted_item_id=row.deleted_item_id,
     )
 
 
@@ -125,7 +166,17 @@ def deleted_action_data(row: t.DeletedAction) -> DeletedActionData:
     return DeletedActionData(
         id=row.id or 0, meeting_id=row.meeting_id, item_id=row.item_id,
         action=action_from_json(row.action), deleted_at=_stamp(row.deleted_at),
-        updates=len(json.loads(row.updates or "[]")),
+        updates=len(json.loads(row.updates or "[]")), deleted_item_id=row.deleted_item_id,
+    )
+
+
+def deleted_item_data(row: t.DeletedItem) -> DeletedItemData:
+    entries, actions = set_aside_from_json(row.set_aside)
+    return DeletedItemData(
+        id=row.id or 0, meeting_id=row.meeting_id, item=item_from_json(row.item),
+        deleted_at=_stamp(row.deleted_at),
+        contents=ItemContents(entries=len(entries), actions=len(actions),
+                              declarations=len(declarations_from_json(row.declarations))),
     )
 
 
@@ -144,3 +195,22 @@ def kept_for(s: Session, table: type[Kept], ident: int) -> Kept | None:
     return s.exec(
         select(table).where(col(table.original_id) == ident).order_by(col(table.id).desc())
     ).first()
+
+
+def check_confidential_target(
+    s: Session, deleted_item_id: int | None, target: t.AgendaItem | None, what: str
+) -> None:
+    """Refuse to put a kept entry or action of a deleted Part 2 item anywhere public: under a
+    public item, or under none. It goes back with its item, or under another Part 2 item."""
+    if deleted_item_id is None:
+        return
+    owner = s.get(t.DeletedItem, deleted_item_id)
+    if owner is None:
+        return
+    item = item_from_json(owner.item)
+    if item.exempt and not (target is not None and target.exempt):
+        raise ValidationError(
+            f"This {what} was under the Part 2 item “{item.title}”, which was deleted: it would "
+            "become public here. Put the item back (u on Setup's agenda) to bring it back with "
+            "everything set aside with it, or choose a Part 2 item."
+        )

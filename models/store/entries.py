@@ -31,6 +31,7 @@ from models.store.base import (
     entry_data_from_columns,
 )
 from models.store.deleted import (
+    check_confidential_target,
     deleted_entry_data,
     entry_from_json,
     entry_json,
@@ -159,15 +160,21 @@ def read_revisions(s: Session, entry_id: int) -> list[RevisionData]:
     return out
 
 
-def keep_deleted(s: Session, row: t.Entry, meeting_id: int) -> EntryData:
+def keep_deleted(
+    s: Session, row: t.Entry, meeting_id: int, *, with_item: t.DeletedItem | None = None
+) -> t.DeletedEntry:
     """Copy an entry about to be deleted (and its audit trail) into ``deleted_entry``, in the
-    caller's transaction; returns the entry as it was."""
+    caller's transaction (``with_item``: the deleted item it is set aside with); returns the
+    kept row."""
     data = entry_data(row)
-    s.add(t.DeletedEntry(
+    kept = t.DeletedEntry(
         meeting_id=meeting_id, item_id=row.item_id, original_id=data.id, entry=entry_json(data),
-        revisions=revisions_json(read_revisions(s, data.id)), deleted_at=datetime.now(UTC),
-    ))
-    return data
+        revisions=revisions_json(read_revisions(s, data.id)),
+        deleted_at=with_item.deleted_at if with_item else datetime.now(UTC),
+        deleted_item_id=with_item.id if with_item else None,
+    )
+    s.add(kept)
+    return kept
 
 
 class EntriesMixin(StoreBase):
@@ -351,7 +358,8 @@ class EntriesMixin(StoreBase):
         with self._session() as s:
             row = self._get(s, t.Entry, entry_id, "entry")
             item, _meeting = self._item_meeting(s, row.item_id)
-            data = keep_deleted(s, row, item.meeting_id)
+            data = entry_data(row)
+            keep_deleted(s, row, item.meeting_id)
             s.delete(row)
             s.flush()
             self._shift(s, row.item_id, row.position + 1, -1)
@@ -384,6 +392,7 @@ class EntriesMixin(StoreBase):
             item = self._get(s, t.AgendaItem, target, "agenda item")
             if item.meeting_id != kept.meeting_id:
                 raise ValidationError("A deleted entry can only go back into its own meeting.")
+            check_confidential_target(s, kept.deleted_item_id, item, "entry")
             if target != kept.item_id:
                 data = replace(data, position=self._entry_count(s, target))
             return self._put_back(s, data, target, kept)

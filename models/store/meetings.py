@@ -35,7 +35,6 @@ from models.store.base import (
     person_data,
     require_text,
 )
-from models.store.entries import keep_deleted
 
 ITEM_FIELDS = frozenset(
     {"title", "public_title", "presenter", "kind", "exempt", "exempt_basis", "documents",
@@ -490,24 +489,6 @@ class MeetingsMixin(StoreBase):
                 .order_by(col(t.AgendaItem.position), col(t.AgendaItem.id))
             ).all()
             return [item_data(r) for r in rows]
-
-    def delete_item(self, item_id: int) -> None:
-        """Delete the item; its entries are kept with the meeting's deleted entries (they can be
-        put back under another item)."""
-        with self._session() as s:
-            row, _ = self._item_meeting(s, item_id)
-            meeting_id, pos = row.meeting_id, row.position
-            for entry in s.exec(select(t.Entry).where(col(t.Entry.item_id) == item_id)).all():
-                keep_deleted(s, entry, meeting_id)
-            s.flush()
-            s.delete(row)
-            s.flush()
-            s.exec(
-                update(t.AgendaItem)
-                .where(col(t.AgendaItem.meeting_id) == meeting_id)
-                .where(col(t.AgendaItem.position) > pos)
-                .values(position=col(t.AgendaItem.position) - 1)
-            )
 
     def move_item(self, item_id: int, delta: int) -> ItemData:
         """Move an item up (negative) or down the agenda; its neighbours shift."""
