@@ -297,3 +297,21 @@ def test_agenda_kind_guess_takes_the_most_specific_match(
     meeting = store.create_meeting(panel.id, date(2027, 1, 12), standing_agenda=False)
     [item] = store.add_items(meeting.id, [title])
     assert item.kind is kind
+
+
+def test_progress_minuted_at_the_raising_meeting_travels_in_a_bundle(
+    demo: tuple[Store, int], tmp_path: Path
+) -> None:
+    store, november = demo
+    [a5] = [a for a in store.load_document(november).actions if a.ref == "A5"]
+    store.set_action_status(a5.id, ActionStatus.DONE, note="Letter sent.", meeting_id=november)
+    bundle = export_bundle(store, november)
+    [own] = [a for a in bundle["actions"] if a["ref_no"] == a5.ref_no]
+    assert [u["note"] for u in own["updates"]] == ["Letter sent."]
+    assert all("updates" not in a for a in bundle["actions"] if a is not own)  # as before
+    target = Store(str(tmp_path / "target.db"))
+    try:
+        new_id = import_bundle(target, bundle)
+        assert both(target, new_id) == both(store, november)
+    finally:
+        target.close()

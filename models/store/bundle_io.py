@@ -301,7 +301,8 @@ class _Writer:
                 position=pos,
             ))
         for pos, a in enumerate(b.actions):
-            self.new_action(a, meeting_id, self.items[a.item] if a.item else None, pos)
+            own = self.new_action(a, meeting_id, self.items[a.item] if a.item else None, pos)
+            carried.append((a, own))  # its progress minuted here, as for carried actions
         for a, action_id in carried:
             for u in a.updates:
                 self.s.add(t.ActionUpdate(
