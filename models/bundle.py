@@ -192,7 +192,7 @@ class BAction:
     completion_note: str
     closed_on: date | None
     raised_at: str | None = None  # earlier actions: the meeting that raised it
-    updates: tuple[BUpdate, ...] = ()  # earlier actions: progress reported at this meeting
+    updates: tuple[BUpdate, ...] = ()  # progress reported at this meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,12 +333,15 @@ def export_bundle(store: Store, meeting_id: int) -> dict[str, Any]:
             "closed_on": _d(a.closed_on),
         }
         out["item"] = iref(a.item_id)
+        updates = [
+            {"note": u.note, "status": u.status.value, "created_at": _dt(u.created_at)}
+            for u in doc.action_updates.get(a.id, ())
+        ]
         if earlier:
             out["raised_at"] = mref(a.meeting_id)
-            out["updates"] = [
-                {"note": u.note, "status": u.status.value, "created_at": _dt(u.created_at)}
-                for u in doc.action_updates.get(a.id, ())
-            ]
+            out["updates"] = updates
+        elif updates:  # progress minuted at the meeting that raised it (older bundles: none)
+            out["updates"] = updates
         return out
 
     panel = doc.panel
@@ -972,6 +975,7 @@ def _action(
     item: str | None = None
     if others is None or origin_of is None:
         item = o.ref("item", items, "item")
+        updates = tuple(_update(u) for u in o.objects("updates"))
     else:
         raised_at = o.ref("raised_at", others, "earlier meeting", required=True)
         assert raised_at is not None

@@ -35,7 +35,7 @@ from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -356,9 +356,15 @@ def _v5_deleted_items(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE {name} ADD COLUMN deleted_item_id INTEGER"))
 
 
+def _v6_running_start(conn: Connection) -> None:
+    """v6: the first minute number of a panel's year (running numbering)."""
+    SQLModel.metadata.tables[str(tables.RunningStart.__tablename__)].create(conn, checkfirst=True)
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Step] = {
     1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries, 4: _v5_deleted_items,
+    5: _v6_running_start,
 }
 
 

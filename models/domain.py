@@ -411,6 +411,10 @@ class MinutesDocument:
     approved_at_meeting_date: date | None = None
     # Earlier actions (ids in earlier_actions) raised at exempt items: left out of public minutes.
     confidential_action_ids: frozenset[int] = frozenset()
+    # Earlier actions whose closure was first reported at a later meeting: open as at this one.
+    closed_later_action_ids: frozenset[int] = frozenset()
+    # Meeting id -> date, for the meetings at which amendments to these minutes were agreed.
+    amendment_meeting_dates: dict[int, date] = field(default_factory=dict)
 
     def person_name(self, person_id: int | None, fallback: str = "") -> str:
         if person_id is not None and person_id in self.people:

@@ -6,11 +6,14 @@ Two schemes (a panel setting, ``models.domain.Numbering``):
   such as "5a"; inside each item, paragraphs, questions and procedural notes are numbered 1, 2 ...
   and resolutions stand unnumbered, as "RESOLVED that ...".
 - ``running``: each item takes the next minute reference of the panel's calendar year, "107/25",
-  counting on from the items of the panel's earlier meetings that year; its paragraphs are
-  numbered (1), (2) ...
+  counting on from the year's first number (1 unless the panel keeps another: ``RunningStart``)
+  through the items of the panel's earlier meetings that year, and never below a reference an
+  earlier meeting carries as a label; its paragraphs are numbered (1), (2) ...
 """
 
 from __future__ import annotations
+
+import re
 
 from models.domain import EntryData, EntryKind, ItemData, MinutesDocument, Numbering
 
@@ -24,6 +27,17 @@ def item_number(item: ItemData, index: int, numbering: Numbering, year: int, off
     if numbering is Numbering.RUNNING:
         return f"{offset + index + 1}/{year % 100:02d}"
     return str(index + 1)
+
+
+_RUNNING_LABEL = re.compile(r"\s*(\d{1,9})\s*/\s*(\d{2})\s*")
+
+
+def running_label(label: str, year: int) -> int | None:
+    """The number of a running minute reference of ``year`` written as a label ("88/17" → 88)."""
+    match = _RUNNING_LABEL.fullmatch(label)
+    if match is None or int(match.group(2)) != year % 100:
+        return None
+    return int(match.group(1))
 
 
 def entry_numbers(entries: tuple[EntryData, ...] | list[EntryData], numbering: Numbering) -> list[str]:

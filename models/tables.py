@@ -43,6 +43,17 @@ class Panel(SQLModel, table=True):
     standing_agenda: str = "[]"  # JSON list of item titles a new meeting starts with
 
 
+class RunningStart(SQLModel, table=True):
+    """Running numbering: the first minute number of a panel's year when it is not 1 (a panel
+    that began the year in another tool, or a meeting imported from a bundle numbered 70/17)."""
+
+    __tablename__ = "running_start"
+    id: int | None = Field(default=None, primary_key=True)
+    panel_id: int = Field(foreign_key="panel.id", index=True, ondelete="CASCADE")
+    year: int
+    first_number: int = 1
+
+
 class Person(SQLModel, table=True):
     __tablename__ = "person"
     id: int | None = Field(default=None, primary_key=True)

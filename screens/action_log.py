@@ -425,11 +425,10 @@ class ActionLogScreen(Screen[None]):
     # --- changes ---------------------------------------------------------------------------------
 
     def _context_date(self) -> date:
-        """The default date of a closure: today, or the meeting's date if that is earlier (the
-        action was reported done AT the meeting, so it is not carried to the next one)."""
-        today = today_for(self.app)
+        """The date offered for a closure: the meeting's, when the log works for a meeting (the
+        action was reported done AT it, so it is not carried to the next one); else today."""
         context = self.data.context if self.data else None
-        return min(today, context.held_on) if context is not None else today
+        return context.held_on if context is not None else today_for(self.app)
 
     def _where(self) -> str:
         context = self.data.context if self.data else None

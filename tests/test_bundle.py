@@ -136,7 +136,7 @@ def test_approved_meeting_with_amendments_round_trip(
     new_id = import_bundle(empty, data)
     public = render_markdown(empty.load_document(new_id))
     assert "Approved as a correct record at the meeting held on 19 January 2027" in public
-    assert "**Amended on 19 January 2027:** Paragraph 2 of item 6 corrected" in public
+    assert "**Amended at the meeting held on 19 January 2027:** Paragraph 2 of item 6 corrected" in public
     assert empty.get_meeting(new_id).is_approved
     assert dumps_bundle(export_bundle(empty, new_id)) == dumps_bundle(data)
 

@@ -24,6 +24,7 @@ from screens.action_log import ActionDetailScreen, ActionLogScreen, ActionTable
 from screens.live import LiveScreen
 from screens.meetings import MeetingsScreen
 from screens.pickers import ChoiceScreen
+from screens.prompt import PromptScreen
 from tests.test_screen_between_support import (
     TODAY,
     answer_prompt,
@@ -250,3 +251,56 @@ async def test_the_panels_log_filters_by_owner_overdue_and_meeting_and_reopens(
         assert a3.status is ActionStatus.OPEN and a3.closed_on is None
         # Between meetings nothing is minuted: no update row.
         assert app.store.list_action_updates(ids["a3"]) == []
+
+
+async def test_closing_at_a_meeting_offers_its_date_refuses_one_before_the_action_and_minutes_it(
+    db_path: Path,
+) -> None:
+    """Issue 11.3: `d` in the log opened from a meeting offers the meeting's date (not today's),
+    refuses a date before the action was raised in one line keeping what was typed, and the
+    completion, dated before the previous meeting, is minuted at this meeting."""
+    ids = write_series(db_path)
+    app = make_app(str(db_path))
+    app.fixed_today = date(2027, 5, 2)  # typing up before the meeting of 11 May
+    async with app.run_test(size=(120, 40)) as pilot:
+        await screen_is(pilot, MeetingsScreen)
+        live = await open_meeting_at_action_log(pilot, row=0)
+        assert live.meeting_id == ids["m3"]
+        await pilot.press("f10")
+        await screen_is(pilot, ActionLogScreen)
+        log = app.screen
+        assert isinstance(log, ActionLogScreen)
+        await wait_for(pilot, lambda: rows(log) == ["A1", "A2", "A3"], "the carried actions")
+        await pilot.press("d")
+        await answer_prompt(pilot, "Figures circulated to members.")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen)
+                       and "on which date" in app.screen.dialog_title, "the date prompt")
+        prompt = app.screen
+        assert isinstance(prompt, PromptScreen)
+        assert prompt.query_one("#prompt-input", Input).value == THIRD.isoformat()
+        await answer_prompt(pilot, "05/01/2027")  # before A1 was raised (12 January)
+        await wait_for(pilot, lambda: bool(prompt.error), "the refusal")
+        assert prompt.error == (
+            "Not saved: A1 was raised at the meeting held on 12 January 2027: give a closing "
+            "date on or after 12 January 2027."
+        )
+        assert prompt.query_one("#prompt-input", Input).value == "05/01/2027"
+        assert app.store.get_action(ids["a1"]).status is ActionStatus.OPEN
+        await pilot.press("escape")
+        await screen_is(pilot, ActionLogScreen)
+
+        await pilot.press("d")
+        await answer_prompt(pilot, "Figures circulated to members.")
+        await answer_prompt(pilot, "2027-02-01")  # before the previous meeting (9 March)
+        await wait_for(pilot, lambda: cell(log, "A1", "Status") == "Done", "A1 done")
+        store = app.store
+        assert store.get_action(ids["a1"]).closed_on == date(2027, 2, 1)
+        minutes = render_markdown(store.load_document(ids["m3"]))
+        assert "| A1 | Circulate the figures on response times by district | Ms Janet Rowe | " \
+            "Done | Figures circulated to members. |" in minutes
+        # the meeting of 9 March knew nothing of it: its minutes still show A1 open
+        assert "Figures circulated" not in render_markdown(store.load_document(ids["m2"]))
+
+        await pilot.press("down", "x")  # the date offered is the meeting's, not today's
+        await answer_prompt(pilot, "Superseded.")
+        assert await answer_prompt(pilot) == THIRD.isoformat()

@@ -135,8 +135,13 @@ async def test_approval_locks_the_meeting_and_corrections_become_amendments(
         await pilot.press("ctrl+r")
         offered = await answer_prompt(pilot)
         assert offered == CORRECTION
-        await wait_for(pilot, lambda: app.store.list_amendments(first), "the amendment")
-        [amendment] = app.store.list_amendments(first)
+        await wait_for(pilot, lambda: len(app.store.list_amendments(first)) == 2,
+                       "the amendment")
+        # the amendment agreed at approval is kept with the minutes it amends, then the new one
+        agreed, amendment = app.store.list_amendments(first)
+        assert (agreed.text, agreed.recorded_at_meeting_id) == (
+            "minute 4.1: the vote was 6 for and 1 against", second
+        )
         assert (amendment.kind, amendment.text) == (AmendmentKind.AMENDMENT, CORRECTION)
         await wait_for(pilot, lambda: area.text == "", "the composer emptied")
         assert app.store.load_document(first).entries == before  # the text itself unchanged
@@ -147,6 +152,8 @@ async def test_approval_locks_the_meeting_and_corrections_become_amendments(
         assert isinstance(export, ExportScreen)
         await export.rendered.wait()
         assert CORRECTION in export.markdown_text
+        assert ("**Amended at the meeting held on 9 March 2027:** minute 4.1: the vote was 6 for "
+                "and 1 against" in export.markdown_text)
         assert "Approved as a correct record" in export.markdown_text
         await pilot.press("escape")
         await screen_is(pilot, LiveScreen)
@@ -168,8 +175,9 @@ async def test_approval_locks_the_meeting_and_corrections_become_amendments(
         await wait_for(pilot, lambda: app.store.get_meeting(first).status is
                        MeetingStatus.DRAFT, "the approval undone")
         kinds = [a.kind for a in app.store.list_amendments(first)]
-        assert kinds == [AmendmentKind.AMENDMENT, AmendmentKind.APPROVAL_UNDONE]
-        assert "Approved at the wrong meeting by mistake." in app.store.list_amendments(first)[1].text
+        assert kinds == [AmendmentKind.AMENDMENT, AmendmentKind.AMENDMENT,
+                         AmendmentKind.APPROVAL_UNDONE]
+        assert "Approved at the wrong meeting by mistake." in app.store.list_amendments(first)[2].text
         await wait_for(pilot, lambda: meetings.current() is not None
                        and meetings.current().status is MeetingStatus.DRAFT,  # type: ignore[union-attr]
                        "the list shows a draft")

@@ -37,6 +37,7 @@ from models.export.wording import (
     entry_spans,
     join_names,
     long_date,
+    sentence,
     weekday_date,
 )
 from models.numbering import entry_numbers, item_numbers
@@ -345,15 +346,27 @@ class _Renderer:
             if self.full or a.id not in self.doc.confidential_action_ids
         ]
 
-    def earlier_status(self, action: ActionData) -> tuple[str, str]:
-        """(status, latest update) of an earlier action as reported at this meeting."""
+    def reported_here(self, action: ActionData) -> tuple[str, str] | None:
+        """(status, every note) of the progress on ``action`` minuted at this meeting, if any."""
         updates = self.doc.action_updates.get(action.id, ())
-        if updates:
-            last = updates[-1]
-            return _STATUS_LABEL[last.status], last.note
+        if not updates:
+            return None
+        notes = [u.note.strip() for u in updates if u.note.strip()]
+        note = " ".join(sentence(n) for n in notes) if len(notes) > 1 else "".join(notes)
+        return _STATUS_LABEL[updates[-1].status], note
+
+    def earlier_status(self, action: ActionData) -> tuple[str, str]:
+        """(status, updates) of an earlier action as it stood at this meeting: the progress
+        reported at it, else its closure if it was closed by then (and not first reported at a
+        later meeting), else open. Later progress never changes these minutes."""
+        here = self.reported_here(action)
+        if here is not None:
+            return here
         held_on = self.doc.meeting.held_on
-        if action.status is ActionStatus.OPEN or (
-            action.closed_on is not None and action.closed_on > held_on
+        if (
+            action.status is ActionStatus.OPEN
+            or (action.closed_on is not None and action.closed_on > held_on)
+            or action.id in self.doc.closed_later_action_ids
         ):
             return "Open", ""
         label = _STATUS_LABEL[action.status]
@@ -393,6 +406,12 @@ class _Renderer:
         self.add("## Actions from earlier meetings")
         self.earlier_actions()
 
+    def own_status(self, action: ActionData) -> str:
+        """An action raised at this meeting as it stood at it: as raised (open), or as reported
+        at this same meeting; never its later progress."""
+        here = self.reported_here(action)
+        return here[0] if here is not None else _STATUS_LABEL[ActionStatus.OPEN]
+
     def actions(self) -> None:
         self.add("## Actions")
         actions = [a for a in self.doc.actions if not self.hidden(a.item_id)]
@@ -409,7 +428,7 @@ class _Renderer:
                         escape.table_cell(action.text),
                         escape.table_cell(self.owner(action)),
                         due,
-                        _STATUS_LABEL[action.status],
+                        self.own_status(action),
                     )
                 ) + " |"
             )
@@ -423,10 +442,14 @@ class _Renderer:
         self.add("## Amendments")
         lines = []
         for amendment in self.doc.amendments:
-            when = long_date(amendment.recorded_at.date())
             what = "Approval undone" if amendment.kind == "approval_undone" else "Amended"
+            agreed_on = self.doc.amendment_meeting_dates.get(amendment.recorded_at_meeting_id or 0)
+            if agreed_on is not None:
+                when = f"at the meeting held on {long_date(agreed_on)}"
+            else:
+                when = f"on {long_date(amendment.recorded_at.date())}"
             text = escape.paragraph(amendment.text, indent="  ")
-            lines.append(f"- **{what} on {when}:** {text}" if text else f"- **{what} on {when}.**")
+            lines.append(f"- **{what} {when}:** {text}" if text else f"- **{what} {when}.**")
         self.add("\n".join(lines))
 
     def closing(self) -> None:

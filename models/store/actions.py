@@ -108,6 +108,12 @@ class ActionsMixin(StoreBase):
                     row.closed_on = None
                 elif row.closed_on is None:
                     row.closed_on = date.today()
+            if (
+                fields.keys() & {"status", "closed_on"}
+                and row.status != ActionStatus.OPEN.value
+                and row.closed_on is not None
+            ):
+                self._closing_date_check(s, row, row.closed_on)
             s.add(row)
             s.flush()
             return action_data(row)
@@ -133,17 +139,21 @@ class ActionsMixin(StoreBase):
         on: date | None = None,
         meeting_id: int | None = None,
     ) -> ActionData:
-        """Close (done/dropped) or reopen an action; with ``meeting_id`` the progress is minuted."""
+        """Close (done/dropped) or reopen an action; with ``meeting_id`` the change is minuted at
+        that meeting (an update there) and the closing date defaults to the meeting's date. A
+        closing date before the meeting that raised the action is refused."""
         status = ActionStatus(status)
         with self._session() as s:
             row = self._get(s, t.Action, action_id, "action")
-            if meeting_id is not None:
-                self._editable_meeting(s, meeting_id)  # the progress is minuted there
+            default_day = date.today()
+            if meeting_id is not None:  # the progress is minuted there, and dated by it
+                default_day = self._reporting_meeting(s, row, meeting_id).held_on
             row.status = status.value
             if status is ActionStatus.OPEN:
                 row.closed_on = None
             else:
-                row.closed_on = on or date.today()
+                row.closed_on = on or default_day
+                self._closing_date_check(s, row, row.closed_on)
             if note.strip():
                 row.completion_note = note.strip()
             s.add(row)
@@ -153,13 +163,38 @@ class ActionsMixin(StoreBase):
             s.flush()
             return action_data(row)
 
+    def _reporting_meeting(self, s: Session, action: t.Action, meeting_id: int) -> t.Meeting:
+        """The meeting at which progress on ``action`` is minuted: editable, of the same panel,
+        and not held before the meeting that raised the action."""
+        meeting = self._editable_meeting(s, meeting_id)
+        raised = s.get(t.Meeting, action.meeting_id)
+        if meeting.panel_id != action.panel_id or (
+            raised is not None and (raised.held_on, _id_of(raised)) > (meeting.held_on, meeting_id)
+        ):
+            raise ValidationError(
+                f"Action A{action.ref_no} was not raised before the meeting held on "
+                f"{_long(meeting.held_on)}, so its progress cannot be minuted there. Open the "
+                "action log from a later meeting of the same panel."
+            )
+        return meeting
+
+    @staticmethod
+    def _closing_date_check(s: Session, action: t.Action, closed_on: date) -> None:
+        """An action cannot be closed before the meeting that raised it."""
+        raised = s.get(t.Meeting, action.meeting_id)
+        if raised is not None and closed_on < raised.held_on:
+            raise ValidationError(
+                f"A{action.ref_no} was raised at the meeting held on {_long(raised.held_on)}: "
+                f"give a closing date on or after {_long(raised.held_on)}."
+            )
+
     def add_action_update(
         self, action_id: int, meeting_id: int, note: str, status: ActionStatus | None = None
     ) -> ActionUpdateData:
         """Progress on an earlier action reported at ``meeting_id`` (matters arising)."""
         with self._session() as s:
             action = self._get(s, t.Action, action_id, "action")
-            self._editable_meeting(s, meeting_id)
+            self._reporting_meeting(s, action, meeting_id)
             row = t.ActionUpdate(
                 action_id=action_id, meeting_id=meeting_id, note=require_text(note, "update"),
                 status=ActionStatus(status or action.status).value,
@@ -277,9 +312,19 @@ class ActionsMixin(StoreBase):
             return [action_data(r) for r in s.exec(stmt).all()]
 
     @staticmethod
+    def _later_meetings(meeting: t.Meeting) -> Any:
+        """The ids of the panel's meetings held after ``meeting`` (a subquery)."""
+        return select(t.Meeting.id).where(col(t.Meeting.panel_id) == meeting.panel_id).where(
+            (col(t.Meeting.held_on) > meeting.held_on)
+            | ((col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) > meeting.id))
+        )
+
+    @staticmethod
     def _carried(s: Session, meeting: t.Meeting) -> list[t.Action]:
-        """Actions of the panel's earlier meetings that this meeting reviews: those still open,
-        and those closed since the previous meeting (so their completion is minuted)."""
+        """Actions of the panel's earlier meetings that this meeting reviews, as they stood at
+        it: those with progress reported at it; those open at it (open now, closed after it, or
+        whose closure was first reported at a later meeting, whatever date it was given); and
+        those closed since the previous meeting (so their completion is minuted once)."""
         earlier_cond = (col(t.Meeting.held_on) < meeting.held_on) | (
             (col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting.id)
         )
@@ -305,16 +350,46 @@ class ActionsMixin(StoreBase):
             .where(col(reporting.held_on) >= col(t.Action.closed_on))
             .exists()
         )
+        reported_here = (
+            select(t.ActionUpdate.id)
+            .where(col(t.ActionUpdate.action_id) == col(t.Action.id))
+            .where(col(t.ActionUpdate.meeting_id) == meeting.id)
+            .exists()
+        )
+        closure_reported_later = (
+            select(t.ActionUpdate.id)
+            .where(col(t.ActionUpdate.action_id) == col(t.Action.id))
+            .where(col(t.ActionUpdate.status) != ActionStatus.OPEN.value)
+            .where(col(t.ActionUpdate.meeting_id).in_(ActionsMixin._later_meetings(meeting)))
+            .exists()
+        )
         rows = s.exec(
             select(t.Action)
             .where(col(t.Action.meeting_id).in_(earlier))
             .where(
                 (col(t.Action.status) == ActionStatus.OPEN.value)
+                | reported_here
+                | (col(t.Action.closed_on) > meeting.held_on)
+                | closure_reported_later
                 | ((col(t.Action.closed_on) >= previous) & ~closure_minuted)
             )
             .order_by(col(t.Action.ref_no))
         ).all()
         return list(rows)
+
+    @staticmethod
+    def _closed_later(s: Session, meeting: t.Meeting, action_ids: list[int]) -> frozenset[int]:
+        """Of ``action_ids``, those whose closure was first reported at a later meeting: at
+        ``meeting`` they still stood open, whatever closing date they were given."""
+        if not action_ids:
+            return frozenset()
+        rows = s.exec(
+            select(col(t.ActionUpdate.action_id))
+            .where(col(t.ActionUpdate.action_id).in_(action_ids))
+            .where(col(t.ActionUpdate.status) != ActionStatus.OPEN.value)
+            .where(col(t.ActionUpdate.meeting_id).in_(ActionsMixin._later_meetings(meeting)))
+        ).all()
+        return frozenset(int(i) for i in rows)
 
     def carried_actions(self, meeting_id: int) -> list[ActionData]:
         """The open actions of earlier meetings that this meeting should review."""
@@ -342,6 +417,12 @@ def keep_deleted_action(
     )
     s.add(kept)
     return kept
+def _long(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _id_of(meeting: t.Meeting) -> int:
+    return meeting.id if meeting.id is not None else 0
 
 
 def _updates(s: Session, action_id: int) -> list[ActionUpdateData]:

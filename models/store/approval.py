@@ -5,7 +5,9 @@ The rules:
 - ``approve_minutes`` records, at the later meeting (in its "Minutes of the previous meeting" item
   unless another item is named), the resolution "that the minutes of the meeting held on
   15 September 2026 be agreed as a correct record" (with ", subject to the following amendments:
-  ..." when amendments were agreed), and marks the earlier meeting approved, in one transaction;
+  ..." when amendments were agreed), records those amendments with the minutes they amend (an
+  Amendment agreed at the later meeting), and marks the earlier meeting approved, in one
+  transaction;
 - an approved meeting is read-only: every write to it, its items, entries, attendance,
   declarations and the wording of actions raised at it raises ``ReadOnlyMeetingError`` (progress
   on those actions is still recorded: it belongs to the later meetings that review them);
@@ -98,6 +100,12 @@ class ApprovalMixin(StoreBase):
                 s.add(row)
                 s.flush()
                 entry = entry_data(row)
+            agreed = " ".join(amendments.split())
+            if agreed:  # shown with the minutes they amend, not only in the later resolution
+                s.add(t.Amendment(
+                    meeting_id=meeting_id, kind=AmendmentKind.AMENDMENT.value, text=agreed,
+                    recorded_at_meeting_id=at_meeting_id,
+                ))
             meeting.status = MeetingStatus.APPROVED.value
             meeting.approved_at = t.utcnow()
             meeting.approved_at_meeting_id = at_meeting_id

@@ -15,11 +15,15 @@ documented in ``docs/bundle-format.md`` ("Importing"):
   with that date and status is created;
 - a carried action is the panel's action with the same ref number and text if there is one;
   otherwise it is created;
-- action ref numbers are kept when free in the panel, else the next free number is used.
+- action ref numbers are kept when free in the panel, else the next free number is used;
+- running minute numbers are kept: the year's first meeting here sets the panel's first number of
+  that year (so the meetings after it number on); otherwise unlabelled items get their original
+  reference as a label, and later meetings number on after the highest.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, func, select
@@ -29,6 +33,7 @@ from models.bundle import BAction, BOtherMeeting, Bundle
 from models.domain import Numbering
 from models.store.base import dump_list
 from models.store.document import DocumentMixin
+from models.store.panels import set_running_start
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -296,7 +301,8 @@ class _Writer:
                 position=pos,
             ))
         for pos, a in enumerate(b.actions):
-            self.new_action(a, meeting_id, self.items[a.item] if a.item else None, pos)
+            own = self.new_action(a, meeting_id, self.items[a.item] if a.item else None, pos)
+            carried.append((a, own))  # its progress minuted here, as for carried actions
         for a, action_id in carried:
             for u in a.updates:
                 self.s.add(t.ActionUpdate(
@@ -325,8 +331,14 @@ class _Writer:
             return
         if self.b.panel.numbering is not Numbering.RUNNING:
             return
-        offset = DocumentMixin._items_earlier_in_year(self.s, meeting)
+        offset = DocumentMixin._running_offset(self.s, meeting)
         if offset == self.b.year_offset:
+            return
+        if self.alone_in_its_year(meeting):
+            # The year's first meeting here: the panel keeps the year's first number, so these
+            # items and the meetings after them number on as the source did.
+            set_running_start(self.s, self.panel_id, meeting.held_on.year,
+                              self.b.year_offset + 1)
             return
         year = meeting.held_on.year % 100
         for index, row in enumerate(item_rows):
@@ -334,6 +346,19 @@ class _Writer:
                 row.number_label = f"{self.b.year_offset + index + 1}/{year:02d}"
                 self.s.add(row)
         self.s.flush()
+
+
+    def alone_in_its_year(self, meeting: t.Meeting) -> bool:
+        """Whether the panel has no other meeting in the imported meeting's calendar year."""
+        year = meeting.held_on.year
+        others = self.s.exec(
+            select(func.count()).select_from(t.Meeting)
+            .where(col(t.Meeting.panel_id) == self.panel_id)
+            .where(col(t.Meeting.id) != meeting.id)
+            .where(col(t.Meeting.held_on) >= date(year, 1, 1))
+            .where(col(t.Meeting.held_on) <= date(year, 12, 31))
+        ).one()
+        return int(others) == 0
 
 
 def write_bundle(store: Store, bundle: Bundle) -> int:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, func, select
 
 from models import tables as t
 from models.domain import ActionUpdateData, EntryData, MinutesDocument, Numbering
+from models.numbering import running_label
 from models.store.actions import ActionsMixin
 from models.store.base import (
     ENTRY_COLUMNS,
@@ -106,15 +108,18 @@ class DocumentMixin(StoreBase):
                 .order_by(col(t.Action.ref_no))
             ).all()
             carried = ActionsMixin._carried(s, meeting)
-            carried_ids = [a.id for a in carried]
+            carried_ids = [a.id for a in carried if a.id is not None]
+            closed_later = ActionsMixin._closed_later(s, meeting, carried_ids)
+            # Progress minuted at this meeting: on the actions it carries, and on its own.
+            reported_ids = [*carried_ids, *(a.id for a in actions if a.id is not None)]
             updates = (
                 s.exec(
                     select(t.ActionUpdate)
-                    .where(col(t.ActionUpdate.action_id).in_(carried_ids))
+                    .where(col(t.ActionUpdate.action_id).in_(reported_ids))
                     .where(col(t.ActionUpdate.meeting_id) == meeting_id)
                     .order_by(col(t.ActionUpdate.created_at), col(t.ActionUpdate.id))
                 ).all()
-                if carried_ids
+                if reported_ids
                 else []
             )
             amendments = s.exec(
@@ -122,6 +127,21 @@ class DocumentMixin(StoreBase):
                 .where(col(t.Amendment.meeting_id) == meeting_id)
                 .order_by(col(t.Amendment.recorded_at), col(t.Amendment.id))
             ).all()
+            agreed_at = {
+                a.recorded_at_meeting_id for a in amendments
+                if a.recorded_at_meeting_id is not None
+            }
+            amendment_meeting_dates = (
+                {
+                    int(i or 0): day
+                    for i, day in s.exec(
+                        select(col(t.Meeting.id), col(t.Meeting.held_on))
+                        .where(col(t.Meeting.id).in_(agreed_at))
+                    ).all()
+                }
+                if agreed_at
+                else {}
+            )
             person_ids: set[int] = set()
             for a in attendance:
                 person_ids.add(a.person_id)
@@ -172,7 +192,7 @@ class DocumentMixin(StoreBase):
             ).first()
             offset = 0
             if panel.numbering == Numbering.RUNNING.value:
-                offset = self._items_earlier_in_year(s, meeting)
+                offset = self._running_offset(s, meeting)
             approved_on = (
                 s.exec(
                     select(col(t.Meeting.held_on)).where(
@@ -213,21 +233,48 @@ class DocumentMixin(StoreBase):
                 year_offset=offset,
                 approved_at_meeting_date=approved_on,
                 confidential_action_ids=confidential,
+                closed_later_action_ids=closed_later,
+                amendment_meeting_dates=amendment_meeting_dates,
             )
 
     @staticmethod
-    def _items_earlier_in_year(s: Session, meeting: t.Meeting) -> int:
-        """Running numbering: how many minute references the panel used earlier this year."""
+    def _earlier_in_year(meeting: t.Meeting) -> Any:
+        """The ids of the panel's meetings held earlier in ``meeting``'s calendar year."""
         year_start = date(meeting.held_on.year, 1, 1)
-        earlier = select(t.Meeting.id).where(col(t.Meeting.panel_id) == meeting.panel_id).where(
+        return select(t.Meeting.id).where(col(t.Meeting.panel_id) == meeting.panel_id).where(
             col(t.Meeting.held_on) >= year_start
         ).where(
             (col(t.Meeting.held_on) < meeting.held_on)
             | ((col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting.id))
         )
+
+    @staticmethod
+    def _items_earlier_in_year(s: Session, meeting: t.Meeting) -> int:
+        """How many items the panel's earlier meetings this year hold."""
         count = s.exec(
             select(func.count()).select_from(t.AgendaItem).where(
-                col(t.AgendaItem.meeting_id).in_(earlier)
+                col(t.AgendaItem.meeting_id).in_(DocumentMixin._earlier_in_year(meeting))
             )
         ).one()
         return int(count)
+
+    @staticmethod
+    def _running_offset(s: Session, meeting: t.Meeting) -> int:
+        """Running numbering: the last minute number the panel used before this meeting in its
+        year. Counted on from the year's first number (1 unless the panel keeps another), and
+        never below a reference an earlier meeting carries as its label ("88/17", kept by an
+        import), so numbers are never given twice."""
+        year = meeting.held_on.year
+        first = s.exec(
+            select(col(t.RunningStart.first_number))
+            .where(col(t.RunningStart.panel_id) == meeting.panel_id)
+            .where(col(t.RunningStart.year) == year)
+        ).first()
+        counted = (first or 1) - 1 + DocumentMixin._items_earlier_in_year(s, meeting)
+        labels = s.exec(
+            select(col(t.AgendaItem.number_label))
+            .where(col(t.AgendaItem.meeting_id).in_(DocumentMixin._earlier_in_year(meeting)))
+            .where(col(t.AgendaItem.number_label) != "")
+        ).all()
+        kept = [running_label(label, year) for label in labels]
+        return max([counted, *(n for n in kept if n is not None)])

@@ -45,22 +45,29 @@ ATTENDANCE_FIELDS = frozenset(
 )
 
 # Standing items recognised by title, so that a pasted or standing agenda gets the right behaviour.
+# When several hints match, the most specific (longest) one wins, then the one nearest the start:
+# "Matters arising from the minutes of the last meeting" is the action log, while "Minutes of the
+# previous meeting and matters arising" is the previous minutes.
 _KIND_HINTS: tuple[tuple[str, ItemKind], ...] = (
     ("apologies", ItemKind.APOLOGIES),
     ("declaration", ItemKind.DECLARATIONS),
     ("minutes of the", ItemKind.PREVIOUS_MINUTES),
+    ("minutes of the previous meeting", ItemKind.PREVIOUS_MINUTES),
+    ("minutes of the last meeting", ItemKind.PREVIOUS_MINUTES),
     ("action log", ItemKind.ACTION_LOG),
     ("matters arising", ItemKind.ACTION_LOG),
+    ("matters arising from the minutes", ItemKind.ACTION_LOG),
     ("work programme", ItemKind.WORK_PROGRAMME),
 )
 
 
 def guess_item_kind(title: str) -> ItemKind:
-    lowered = title.lower()
-    for hint, kind in _KIND_HINTS:
-        if hint in lowered:
-            return kind
-    return ItemKind.STANDARD
+    """What a title is recognised as: the longest matching hint wins, then the earliest."""
+    lowered = " ".join(title.lower().split())
+    matches = [
+        (-len(hint), lowered.index(hint), kind) for hint, kind in _KIND_HINTS if hint in lowered
+    ]
+    return min(matches, key=lambda m: (m[0], m[1]))[2] if matches else ItemKind.STANDARD
 
 
 class MeetingsMixin(StoreBase):

@@ -5,10 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from models import tables as t
-from models.domain import MemberRole, MembershipData, Numbering, PanelData, PersonData
+from models.domain import (
+    MeetingStatus,
+    MemberRole,
+    MembershipData,
+    Numbering,
+    PanelData,
+    PersonData,
+)
 from models.errors import ValidationError
 from models.store.base import (
     StoreBase,
@@ -42,7 +49,59 @@ def default_short_name(name: str) -> str:
     return slug.replace("police-and-crime-panel", "pcp")
 
 
+def set_running_start(s: Session, panel_id: int, year: int, first_number: int) -> None:
+    """Keep ``first_number`` as the panel's first running minute number of ``year``."""
+    row = s.exec(
+        select(t.RunningStart)
+        .where(col(t.RunningStart.panel_id) == panel_id)
+        .where(col(t.RunningStart.year) == year)
+    ).first()
+    if row is None:
+        row = t.RunningStart(panel_id=panel_id, year=year)
+    row.first_number = first_number
+    s.add(row)
+    s.flush()
+
+
 class PanelsMixin(StoreBase):
+    # --- running minute numbers ------------------------------------------------------------------
+
+    def first_minute_number(self, panel_id: int, year: int) -> int:
+        """Running numbering: the panel's first minute number of ``year`` (1 unless set)."""
+        with self._session() as s:
+            first = s.exec(
+                select(col(t.RunningStart.first_number))
+                .where(col(t.RunningStart.panel_id) == panel_id)
+                .where(col(t.RunningStart.year) == year)
+            ).first()
+            return int(first or 1)
+
+    def set_first_minute_number(self, panel_id: int, year: int, first_number: int) -> None:
+        """Keep another first minute number for the panel's ``year`` (a panel that began the year
+        in another tool). Refused once minutes of that year are approved: their numbers are part
+        of the record."""
+        if not 1 <= first_number <= 99_999:
+            raise ValidationError(
+                "The first minute number of a year is a whole number from 1 to 99999."
+            )
+        with self._session() as s:
+            self._get(s, t.Panel, panel_id, "panel")
+            approved = s.exec(
+                select(col(t.Meeting.held_on))
+                .where(col(t.Meeting.panel_id) == panel_id)
+                .where(col(t.Meeting.status) == MeetingStatus.APPROVED.value)
+                .where(col(t.Meeting.held_on) >= date(year, 1, 1))
+                .where(col(t.Meeting.held_on) <= date(year, 12, 31))
+                .order_by(col(t.Meeting.held_on))
+            ).first()
+            if approved is not None:
+                raise ValidationError(
+                    f"The minutes of the meeting held on {approved.day} {approved:%B %Y} are "
+                    f"approved, so the minute numbers of {year} cannot change. Undo that approval "
+                    "first, or label the items by hand."
+                )
+            set_running_start(s, panel_id, year, first_number)
+
     # --- panels ----------------------------------------------------------------------------------
 
     def create_panel(
