@@ -17,7 +17,7 @@ import pytest
 from models.domain import EntryKind
 from models.errors import ConflictError
 from models.store import Store
-from models.store.entries import DraftConflictError, EntryConflictError
+from models.store.entries import DraftConflictError, DraftSharedNotice, EntryConflictError
 
 WRITERS = 2
 APPENDS_PER_WRITER = 20
@@ -207,7 +207,17 @@ def test_second_window_on_one_meeting_is_told_it_is_open_elsewhere(db_path: Path
         assert caught.value.current.text == "The Chair welcomed everyone"
         draft = first.get_draft(meeting_id)
         assert draft is not None and draft.text == "The Chair welcomed everyone"
-        assert draft.updated_at == v2
+        # The window that owns the draft learns of the other at its next save, which is
+        # written as usual (its text is never held back).
+        with pytest.raises(DraftSharedNotice, match="also open in another window") as told:
+            second.save_draft(meeting_id, "The Chair welcomed everyone present",
+                              item_id=item_id, expected_updated_at=v2)
+        owned = second.get_draft(meeting_id)
+        assert owned is not None and owned.text == "The Chair welcomed everyone present"
+        assert owned.updated_at == told.value.version
+        # ... once: its saves after that are quiet.
+        second.save_draft(meeting_id, "The Chair welcomed all", item_id=item_id,
+                          expected_updated_at=told.value.version)
         # The clerk may take the meeting over deliberately.
         first.save_draft(meeting_id, "Taken over", item_id=item_id, expected_updated_at=v1,
                          claim=True)
