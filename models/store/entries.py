@@ -616,10 +616,15 @@ class EntriesMixin(StoreBase):
             row = s.get(t.Draft, meeting_id)
             return None if row is None else _draft_data(row)
 
-    def clear_draft(self, meeting_id: int) -> None:
+    def clear_draft(self, meeting_id: int, *, expected_updated_at: datetime | None = None) -> None:
+        """Delete the meeting's draft (only the version ``expected_updated_at`` when given: another
+        window's draft saved since is left alone)."""
         # One DELETE statement: no row to load first, and no complaint when it is already gone.
         with self._session() as s:
-            s.exec(delete(t.Draft).where(col(t.Draft.meeting_id) == meeting_id))
+            statement = delete(t.Draft).where(col(t.Draft.meeting_id) == meeting_id)
+            if expected_updated_at is not None:
+                statement = statement.where(col(t.Draft.updated_at) == _utc(expected_updated_at))
+            s.exec(statement)
 
 
 def _draft_data(row: t.Draft) -> DraftData:
