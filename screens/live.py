@@ -670,13 +670,12 @@ class LiveScreen(Screen[None]):
         self._show_queue()
         self._next_filing()
 
-    @staticmethod
-    def _undo_for(call: FilingCall, result: Any) -> UndoOp:
+    def _undo_for(self, call: FilingCall, result: Any) -> UndoOp:
         before = call.before
         if call.kind == "action-edit" and isinstance(before, ActionData):
             return undo_update_action(before, f"editing action {before.ref}")
         if call.kind == "edit" and isinstance(before, EntryData):
-            return undo_update_entry(before, f"editing {KIND_NAMES[before.kind]} {before.id}")
+            return undo_update_entry(before, f"editing {self._entry_label(before)}")
         if call.kind == "action":
             return undo_add_action(result, f"filing action {result.ref}")
         return undo_add_entry(result, f"filing a {KIND_NAMES[result.kind]}")
@@ -739,10 +738,9 @@ class LiveScreen(Screen[None]):
 
     def _stop_retry(self) -> None:
         self._file_failing = False
-        if not self._draft_failing:
-            if self._retry_timer is not None:
-                self._retry_timer.stop()
-                self._retry_timer = None
+        if not self._draft_failing and self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
         self._show_queue()
 
     # --- the draft -------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from tests.test_live_support import FakeClock, open_live, settle, write_meeting,
 from tui.app import make_app
 from tui.widgets.composer_state import ComposerState, Pending, state_to_draft
 
+
 @contextmanager
 def database_full(store: Store, db_path: Path) -> Iterator[None]:
     """The page limit of ``disk_full``, with every free byte used first (by another connection),
@@ -72,8 +73,8 @@ def test_the_queue_keeps_order_and_says_how_many_wait() -> None:
 
 
 async def _type_paragraphs(pilot: Pilot[None], screen: LiveScreen) -> None:
-    for text in PARAGRAPHS:
-        screen.composer.text_area.insert(text)
+    for paragraph in PARAGRAPHS:
+        screen.composer.text_area.insert(paragraph)
         await pilot.press("enter")
         await pilot.pause()
 
