@@ -47,6 +47,7 @@ from models.filing_queue import FilingQueue
 from models.numbering import entry_numbers, item_numbers
 from models.store.entries import DraftSharedNotice, EntryConflictError
 from tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
+from tui.rescue import rescue_path, write_rescue
 from tui.widgets import clock as clock_source
 from tui.widgets.agenda import AgendaList
 from tui.widgets.clock import Clock, hhmm, running_since
@@ -787,6 +788,11 @@ class LiveScreen(Screen[None]):
         call = self._draft_call()
         self._draft_dirty = False
         if call is None:
+            if self._draft_version.blocked:  # another window holds the draft: keep it on disk
+                try:
+                    self._keep_rescued()
+                except OSError as err:
+                    self.notify(f"The rescue file could not be written: {err}", severity="error")
             return
         self._draft_saving = True
         self.run_worker(self._save_draft(call), group="live-draft")
@@ -837,8 +843,8 @@ class LiveScreen(Screen[None]):
                 self._show_queue()
             else:
                 self.notify(
-                    "What you type here is not saved as the draft: on quitting it is written "
-                    "to a rescue file, whose name is shown. Take over to save it here.",
+                    "What you type here is not saved as the draft: it is kept in a rescue file, "
+                    "whose name is shown when you quit. Take over to save it here instead.",
                     severity="warning", timeout=12,
                 )
 
@@ -877,28 +883,25 @@ class LiveScreen(Screen[None]):
         except Exception as exc:  # the database is gone: keep the text in a rescue file
             self._rescue(str(exc))
 
-    def _rescue(self, why: str) -> None:
-        import os
-        from pathlib import Path
-
-        from platformdirs import user_data_dir
-
+    def _keep_rescued(self) -> Path | None:
+        """Write what cannot be saved as the draft to this window's rescue file (the same file
+        each time); None when there is nothing to keep."""
         body = rescue_text(self.composer.state(), self._queue.items())
         if not body:
-            return
-        folder = Path(user_data_dir("panel-minutes")) / "rescued"
+            return None
+        if self.rescued is None:
+            self.rescued = rescue_path(self.meeting_id, self.now())
+        return write_rescue(self.rescued, body)
+
+    def _rescue(self, why: str) -> None:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"meeting-{self.meeting_id}-{self.now():%Y%m%d-%H%M%S}.txt"
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(body + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            self.rescued = path
-            print(f"panel-minutes: the draft could not be saved ({why}); it was written to {path}")
+            path = self._keep_rescued()
         except OSError:
+            body = rescue_text(self.composer.state(), self._queue.items())
             print(f"panel-minutes: the draft could not be saved ({why}). It was:\n{body}")
+            return
+        if path is not None:
+            print(f"panel-minutes: the draft could not be saved ({why}); it was written to {path}")
 
     def on_unmount(self) -> None:
         self.flush_draft_now()

@@ -286,6 +286,9 @@ def test_two_windows_on_one_meeting_learn_of_each_other_and_lose_nothing(
         window_b.keys(b" and more in B", 0.1)
         window_b.wait_for("also open in another window", timeout=10)
         window_a.pump(0.8)
+        # kept on disk already (a kill now would lose nothing), and named on quit
+        (kept,) = list((tmp_path / "data").rglob("meeting-*.txt"))
+        assert kept.read_text(encoding="utf-8").strip() == "Typed in window A and more in A"
         assert window_a.quit() == 0
         assert window_b.quit() == 0
     finally:
