@@ -29,10 +29,10 @@ def test_editing_a_vote_is_checked_against_those_present(db_path: Path) -> None:
     try:
         present = store.voting_members_present(meeting_id)
         assert present == 4
-        filed = store.file_entry(
+        filed = store.add_entry(
             item_id, EntryKind.RESOLUTION, "that the Panel notes the report",
             vote_for=3, vote_against=1, outcome=Outcome.CARRIED,
-        ).entry
+        )
         with pytest.raises(ValidationError, match="adds up to 151, but only 4") as caught:
             store.update_entry(filed.id, vote_for=150)
         assert "\n" not in str(caught.value)
@@ -129,3 +129,29 @@ def test_a_window_holding_no_draft_does_not_overwrite_another_windows(db_path: P
         assert draft is not None and draft.text == "typed in window B"
     finally:
         store.close()
+
+
+async def test_the_live_screen_refuses_an_edited_vote_beyond_those_present(db_path: Path) -> None:
+    """The key path: edit a filed resolution's vote to 150 with four members present."""
+    from tests.test_live_support import FakeClock, open_live, settle
+    from tui.app import make_app
+
+    store, meeting_id, item_id = _meeting(db_path)
+    entry = store.add_entry(item_id, EntryKind.RESOLUTION, "that the Panel notes the report",
+                            vote_for=3, vote_against=1, outcome=Outcome.CARRIED)
+    store.close()
+    app = make_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_live(app, pilot, meeting_id, FakeClock())
+        await pilot.press("ctrl+l", "e")
+        await pilot.pause()
+        vote = screen.composer.field("vote")
+        vote.value = "150-0-0"
+        await pilot.press("enter")
+        await settle(pilot, screen)
+        await pilot.pause(0.1)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("adds up to 150, but only 4" in m for m in messages), messages
+        assert app.store.get_entry(entry.id).vote_for == 3  # not saved
+        state = screen.composer.state()
+        assert state.editing is not None and state.get("vote") == "150-0-0"  # kept as typed
