@@ -887,7 +887,10 @@ class LiveScreen(Screen[None]):
         """Write what cannot be saved as the draft to this window's rescue file (the same file
         each time); None when there is nothing to keep."""
         body = rescue_text(self.composer.state(), self._queue.items())
-        if not body:
+        if not body:  # everything was filed since: nothing left to rescue
+            if self.rescued is not None:
+                self.rescued.unlink(missing_ok=True)
+                self.rescued = None
             return None
         if self.rescued is None:
             self.rescued = rescue_path(self.meeting_id, self.now())
