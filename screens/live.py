@@ -17,6 +17,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from textual import on
@@ -42,21 +43,25 @@ from models.domain import (
     PersonData,
 )
 from models.errors import DatabaseError, PanelMinutesError, ValidationError
+from models.filing_queue import FilingQueue
 from models.numbering import entry_numbers, item_numbers
+from models.store.entries import DraftSharedNotice, EntryConflictError
+from tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
+from tui.rescue import rescue_path, write_rescue
 from tui.widgets import clock as clock_source
 from tui.widgets.agenda import AgendaList
 from tui.widgets.clock import Clock, hhmm, running_since
 from tui.widgets.composer import Composer
 from tui.widgets.composer_state import (
-    ComposerState,
     Mode,
-    action_args,
-    entry_args,
-    entry_as_update,
+    Pending,
+    draft_is_empty,
+    rescue_text,
     state_from_action,
     state_from_draft,
     state_from_entry,
     state_to_draft,
+    waiting_from_draft,
 )
 from tui.widgets.entries import EntryList
 from tui.widgets.keybar import KeyBar
@@ -246,13 +251,14 @@ class LiveScreen(Screen[None]):
         self._draft_timer: Timer | None = None
         self._draft_dirty = False
         self._draft_saving = False
-        self._draft_stamp: datetime | None = None
-        self._draft_blocked = False  # another window owns the draft (until taken over)
+        # the draft's version, read and written by the store calls on the store thread
+        self._draft_version = DraftVersion()
+        self.rescued: Path | None = None  # the rescue file written on quit, if any
         self._draft_failing = False
         self._prepare_timer: Timer | None = None
         self._clock_text: str | None = None
-        # filing
-        self._filing = False
+        # filing: each Enter waits here, in order, until it is written
+        self._queue: FilingQueue[Pending] = FilingQueue()
         self._file_failing = False
         self._retry_timer: Timer | None = None
         # "move entry to item": the entry (or action) waiting for a target item
@@ -330,7 +336,7 @@ class LiveScreen(Screen[None]):
         return False
 
     def _busy(self) -> bool:
-        return bool(self._pending) or self._draft_saving or self._filing
+        return bool(self._pending) or self._draft_saving or self._queue.in_flight
 
     def _job(self, call: Callable[[Store], T], items: set[int]) -> Callable[[Store], tuple[T, Fresh]]:
         """``call`` followed by a re-read of what it changed (in the same store-thread slot)."""
@@ -392,8 +398,10 @@ class LiveScreen(Screen[None]):
                 "These minutes were approved and are read-only: changes must be recorded as "
                 "an amendment.", severity="warning", timeout=10,
             )
+        waiting: list[Pending] = []
         if draft is not None:
-            self._draft_stamp = draft.updated_at
+            self._draft_version.stamp = draft.updated_at
+            waiting = waiting_from_draft(draft)
             restored = state_from_draft(draft)
             typed = self.composer.state()
             if not typed.is_empty:  # typed while the meeting was loading: keep both
@@ -411,6 +419,13 @@ class LiveScreen(Screen[None]):
             self._open_at if self._open_at and self._open_at[0] != current else None
         )
         self.loaded.set()
+        if waiting:  # Enters not yet filed when the app last stopped: file them, in order
+            for pending in waiting:
+                self._queue.add(pending)
+            self.notify(f"{len(waiting)} entries waiting to be filed were restored; filing "
+                        "them now.", timeout=6)
+            self._show_queue()
+            self._next_filing()
         self.run_worker(self._load_rest(), group="live-load-rest")
 
     async def _load_rest(self) -> None:
@@ -554,184 +569,213 @@ class LiveScreen(Screen[None]):
     def _submitted(self) -> None:
         self.file_composer()
 
-    def file_composer(self, *, retrying: bool = False) -> None:
-        """File what is in the composer (or save the edit it holds)."""
-        if self._filing or not self.loaded.is_set():
+    def file_composer(self) -> None:
+        """Enter: what is in the composer (or the edit it holds) joins the filing queue, and the
+        composer is free at once. Each Enter is one entry, filed in order; while a filing is
+        failing (a full disk, a lock) the Enters wait, and the composer shows how many."""
+        if not self.loaded.is_set():
             return
         state = self.composer.state()
         item = self.current_item
         if state.is_empty and state.editing is None:
-            if not retrying:
-                self.notify("Type something first.", timeout=2)
-            self._stop_retry()
+            self.notify("Type something first.", timeout=2)
             return
         if item is None and state.editing is None:
             self.notify("This meeting has no agenda items: press Ins to add one.",
                         severity="warning")
             return
+        pending = Pending(state, item.id if item is not None else None)
         try:
-            call, items, undo_for = self._filing_call(state, item)
+            self._filing_call(pending)  # every typed value checked now, while it is on screen
         except ValidationError as err:
             self.notify(str(err), severity="warning", timeout=6)
-            self._stop_retry()
             return
-        self._filing = True
-        self.run_worker(self._file(state, call, items, undo_for), group="live-file")
+        self._queue.add(pending)
+        self.composer.clear()
+        self._show_queue()
+        self._next_filing()
 
-    def _filing_call(
-        self, state: ComposerState, item: ItemData | None
-    ) -> tuple[Callable[[Store], Any], set[int], Callable[[Any], UndoOp]]:
-        """The store call that files ``state``, the items it changes, and its undo."""
-        people = self.attendees or list(self.people.values())
-        editing = state.editing
+    def _filing_call(self, pending: Pending) -> FilingCall:
         meeting_id = self.meeting_id
-        if editing is not None and editing.what == "action":
-            action_before = next((a for a in self.actions if a.id == editing.id), None)
-            values = action_args(state, people)
-            if action_before is None:
-                raise ValidationError("That action no longer exists; press Esc.")
-            before_a = action_before
-            return (
-                lambda s: s.update_action(editing.id, **values),
-                {before_a.item_id} if before_a.item_id is not None else set(),
-                lambda _r: undo_update_action(before_a, f"editing action {before_a.ref}"),
-            )
-        if editing is not None:
-            before_e = self._find_entry(editing.id)
-            if before_e is None:
-                raise ValidationError("That entry no longer exists; press Esc.")
-            values = entry_as_update(entry_args(state, people))
-            stamp = before_e.updated_at
-            label = f"editing {self._entry_label(before_e)}"
-            return (
-                lambda s: s.update_entry(editing.id, expected_updated_at=stamp, **values),
-                {before_e.item_id},
-                lambda _r: undo_update_entry(before_e, label),
-            )
-        assert item is not None
-        item_id = item.id
-        # Filing deletes the draft in the same transaction, so a kill just after Enter cannot
-        # bring the filed text back as an unfiled draft.
-        stamp = self._draft_stamp
-        if state.mode is Mode.ACTION:
-            values = action_args(state, people)
+        composer = self.composer.state()
+        rest = [p for p in self._queue.items() if p is not pending]
+        current = self.current_id
+        return filing_call(
+            pending, meeting_id=meeting_id,
+            people=self.attendees or list(self.people.values()), version=self._draft_version,
+            after=lambda text: remaining(meeting_id, text, composer, rest, current),
+            find_entry=self._find_entry, actions=self.actions,
+        )
 
-            def add_action(s: Store) -> ActionData:
-                return s.add_action(
-                    meeting_id, item_id=item_id, clear_draft_of=meeting_id, draft_stamp=stamp,
-                    **values,
-                )
+    @property
+    def filing_queue(self) -> FilingQueue[Pending]:
+        """The Enters waiting to be filed, in order (the head is being written)."""
+        return self._queue
 
-            return add_action, {item_id}, lambda r: undo_add_action(r, f"filing action {r.ref}")
-        values = entry_args(state, people)
-        kind = values.pop("kind")
-        text = values.pop("text")
-        votes = (values.get("vote_for"), values.get("vote_against"), values.get("vote_abstain"))
-
-        def add_entry(s: Store) -> EntryData:
-            if kind is EntryKind.RESOLUTION and any(v is not None for v in votes):
-                s.check_vote_counts(meeting_id, *votes)
-            if item.taken_position is None:
-                s.mark_item_taken(item_id)
-            return s.add_entry(
-                item_id, kind, text, clear_draft_of=meeting_id, draft_stamp=stamp, **values
-            )
-
-        name = KIND_NAMES[kind]
-        return add_entry, {item_id}, lambda r: undo_add_entry(r, f"filing a {name}")
-
-    async def _file(
-        self,
-        state: ComposerState,
-        call: Callable[[Store], Any],
-        items: set[int],
-        undo_for: Callable[[Any], UndoOp],
-    ) -> None:
+    def _next_filing(self) -> None:
+        """Start filing the queue's head, unless one is on its way."""
+        pending = self._queue.start()
+        if pending is None:
+            return
         try:
-            result, fresh = await self._store(self._job(call, items))
+            call = self._filing_call(pending)
+        except ValidationError as err:
+            self._queue.refused()
+            self._give_back(pending, str(err))
+            self._next_filing()
+            return
+        self.run_worker(self._file(pending, call), group="live-file")
+
+    def _show_queue(self) -> None:
+        """The composer's status line: how many Enters wait, and whether the draft is saved."""
+        parts = [self._queue.label()]
+        if self._draft_failing:
+            parts.append("draft NOT SAVED · retrying")
+        if self._draft_version.blocked:
+            parts.append("draft not saved: open in another window")
+        problem = self._queue.failing or self._draft_failing or self._draft_version.blocked
+        self.composer.set_status(" · ".join(p for p in parts if p), problem=problem)
+
+    async def _file(self, pending: Pending, call: FilingCall) -> None:
+        try:
+            result, fresh = await self._store(self._job(call.call, call.items))
         except DatabaseError as err:
-            self._filing = False
+            self._queue.retry_later()
             self._filing_failed(err)
             return
-        except PanelMinutesError as err:
-            self._filing = False
-            self._stop_retry()
-            self.notify(str(err), severity="error", timeout=10)
+        except EntryConflictError as err:
+            self._queue.refused()
+            self._give_back(pending, "")
+            self._edit_conflict(err)
+            self._after_queue_step()
             return
-        self._filing = False
-        if self._file_failing:
+        except PanelMinutesError as err:
+            self._queue.refused()
+            self._give_back(pending, str(err))
+            self._after_queue_step()
+            return
+        self._queue.filed()
+        if self._file_failing and not self._queue:
             self.notify("Saved. Everything you typed is in the minutes.", timeout=4)
-        self._stop_retry()
-        self.undo_stack.push(undo_for(result))
-        self._after_filing(state)
-        # Bring the saved draft in line with the composer now, not a debounce later: an autosave
-        # of the filed text queued before the filing (a retry, or a save in flight at Enter)
-        # must not outlive it, or a crash in between would offer the text again.
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._save_draft_soon()
+        self.undo_stack.push(self._undo_for(call, result))
+        if call.kind == "action-edit":  # not settled in its transaction: save the draft now
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self._save_draft_soon()
+        self._after_queue_step()
         self._apply(fresh, select=f"e{result.id}" if isinstance(result, EntryData) else f"a{result.id}")
 
-    def _after_filing(self, filed: ComposerState) -> None:
-        """Clear what was filed from the composer, keeping anything typed since Enter."""
-        composer = self.composer
-        now = composer.state()
-        if now == filed:
-            composer.clear()
-            return
-        leftover = now.text[len(filed.text):] if now.text.startswith(filed.text) else now.text
-        composer.clear()
-        if leftover.strip():
-            composer.text_area.load_text(leftover.lstrip())
-            composer.text_area.move_cursor(composer.text_area.document.end)
+    def _after_queue_step(self) -> None:
+        if not self._queue:
+            self._stop_retry()
+        self._show_queue()
+        self._next_filing()
+
+    def _undo_for(self, call: FilingCall, result: Any) -> UndoOp:
+        before = call.before
+        if call.kind == "action-edit" and isinstance(before, ActionData):
+            return undo_update_action(before, f"editing action {before.ref}")
+        if call.kind == "edit" and isinstance(before, EntryData):
+            return undo_update_entry(before, f"editing {self._entry_label(before)}")
+        if call.kind == "action":
+            return undo_add_action(result, f"filing action {result.ref}")
+        return undo_add_entry(result, f"filing a {KIND_NAMES[result.kind]}")
+
+    def _give_back(self, pending: Pending, message: str) -> None:
+        """A filing refused for a reason a retry will not fix: its text goes back into the
+        composer (what was typed since is kept, and comes back after it)."""
+        if message:
+            self.notify(message, severity="error", timeout=10)
+        now = self.composer.state()
+        state = pending.state
+        if not (now.is_empty and now.editing is None and now.stash is None):
+            state = replace(state, stash=now)
+        self.composer.load(state)
+
+    def _edit_conflict(self, err: EntryConflictError) -> None:
+        """The entry changed since the edit began (another window, or before a restart): show
+        what it now says and ask before saving over it."""
+        from screens.confirm import ConfirmScreen
+
+        current = err.current
+        shown = current.text if len(current.text) <= 400 else current.text[:400] + " ..."
+
+        def answered(overwrite: bool | None) -> None:
+            state = self.composer.state()
+            if state.editing is None or state.editing.id != current.id:
+                return
+            if not overwrite:
+                self.notify("Your edit stays in the composer; Esc drops it.", timeout=6)
+                return
+            base = current.updated_at.isoformat() if current.updated_at else ""
+            self.composer.load(replace(state, editing=replace(state.editing, base=base)))
+            self.file_composer()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Entry {current.id} was changed after this edit began (in another window, or "
+                f"before a restart). It now reads:\n\n{shown}\n\nSave your version over it?",
+                title="The entry has changed", yes_label="Save mine", no_label="Not now",
+            ),
+            answered,
+        )
 
     def _filing_failed(self, err: PanelMinutesError) -> None:
         if not self._file_failing:
             self.notify(
-                f"{err} Not filed: the text stays in the composer and saving is retried every "
+                f"{err} Not filed: each Enter waits, in order, and saving is retried every "
                 f"{RETRY_EVERY:.0f} s.", severity="error", timeout=12,
             )
         self._file_failing = True
-        self.composer.set_status("NOT SAVED · retrying", problem=True)
+        self._show_queue()
         if self._retry_timer is None:
             self._retry_timer = self.set_interval(RETRY_EVERY, self._retry)
 
     def _retry(self) -> None:
         if self._file_failing:
-            self.file_composer(retrying=True)
+            self._next_filing()
         if self._draft_failing and not self._draft_saving:
             self._save_draft_soon()
 
     def _stop_retry(self) -> None:
         self._file_failing = False
-        if not self._draft_failing:
-            if self._retry_timer is not None:
-                self._retry_timer.stop()
-                self._retry_timer = None
-            self.composer.set_status("")
+        if not self._draft_failing and self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+        self._show_queue()
 
     # --- the draft -------------------------------------------------------------------------------
 
     def _draft_call(self) -> Callable[[Store], datetime | None] | None:
         state = self.composer.state()
-        if self._draft_blocked:
+        version = self._draft_version
+        if version.blocked:
             return None
         meeting_id = self.meeting_id
         item_id = self.current_id
-        if state.is_empty and state.editing is None and state.stash is None:
-            def clear(s: Store) -> None:
-                s.clear_draft(meeting_id)
-                return None
-
-            return clear
-        kind, text, fields = state_to_draft(state)
-        expected = self._draft_stamp
+        queued = self._queue.items()
 
         def save(s: Store) -> datetime | None:
-            return s.save_draft(
-                meeting_id, text, item_id=item_id, kind=kind, fields=fields,
-                expected_updated_at=expected,
-            )
+            # The version (and what is still waiting) is read and written here, on the store
+            # thread, after every store call queued before this one: a filing replaces the
+            # draft and its version.
+            waiting = version.unwritten(queued)
+            if draft_is_empty(state, waiting):
+                if version.stamp is not None:  # this window's draft only
+                    s.clear_draft(meeting_id, expected_updated_at=version.stamp)
+                version.stamp = None
+                return None
+            kind, text, fields = state_to_draft(state, waiting)
+            claim, version.claim = version.claim, False
+            try:
+                version.stamp = s.save_draft(
+                    meeting_id, text, item_id=item_id, kind=kind, fields=fields,
+                    expected_updated_at=version.stamp, new=version.stamp is None, claim=claim,
+                )
+            except DraftSharedNotice as notice:
+                version.stamp = notice.version
+                raise
+            return version.stamp
 
         return save
 
@@ -744,6 +788,11 @@ class LiveScreen(Screen[None]):
         call = self._draft_call()
         self._draft_dirty = False
         if call is None:
+            if self._draft_version.blocked:  # another window holds the draft: keep it on disk
+                try:
+                    self._keep_rescued()
+                except OSError as err:
+                    self.notify(f"The rescue file could not be written: {err}", severity="error")
             return
         self._draft_saving = True
         self.run_worker(self._save_draft(call), group="live-draft")
@@ -752,7 +801,11 @@ class LiveScreen(Screen[None]):
         from models.errors import ConflictError
 
         try:
-            self._draft_stamp = await self._store(call)
+            await self._store(call)
+        except DraftSharedNotice as notice:
+            self._draft_saving = False
+            self.notify(str(notice), severity="warning", timeout=12)
+            return
         except ConflictError as err:
             self._draft_saving = False
             self._draft_conflict(str(err))
@@ -764,7 +817,7 @@ class LiveScreen(Screen[None]):
                 self.notify(f"{err} The draft is kept on screen; retrying.", severity="error",
                             timeout=10)
             self._draft_failing = True
-            self.composer.set_status("draft NOT SAVED · retrying", problem=True)
+            self._show_queue()
             if self._retry_timer is None:
                 self._retry_timer = self.set_interval(RETRY_EVERY, self._retry)
             return
@@ -774,21 +827,26 @@ class LiveScreen(Screen[None]):
             self.notify("The draft is saved again.", timeout=3)
             if not self._file_failing:
                 self._stop_retry()
-        if not self._file_failing:
-            self.composer.set_status("")
+        self._show_queue()
 
     def _draft_conflict(self, message: str) -> None:
         from screens.confirm import ConfirmScreen
 
-        self._draft_blocked = True
-        self.composer.set_status("draft not saved: open in another window", problem=True)
+        self._draft_version.blocked = True
+        self._show_queue()
 
         def answered(take_over: bool | None) -> None:
             if take_over:
-                self._draft_blocked = False
-                self._draft_stamp = None
+                self._draft_version.blocked = False
+                self._draft_version.claim = True
                 self._save_draft_soon()
-                self.composer.set_status("")
+                self._show_queue()
+            else:
+                self.notify(
+                    "What you type here is not saved as the draft: it is kept in a rescue file, "
+                    "whose name is shown when you quit. Take over to save it here instead.",
+                    severity="warning", timeout=12,
+                )
 
         self.app.push_screen(
             ConfirmScreen(
@@ -800,11 +858,18 @@ class LiveScreen(Screen[None]):
         )
 
     def flush_draft_now(self) -> None:
-        """Save the pending draft synchronously (on quit / leaving); never raises."""
+        """Save the pending draft synchronously (on quit / leaving); never raises. Text that
+        cannot be saved as the draft (the database fails, or another window owns the draft)
+        goes to a rescue file, whose name is printed."""
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        if not (self._draft_dirty or self._draft_failing) or not self.loaded.is_set():
+        if not self.loaded.is_set():
+            return
+        if self._draft_version.blocked:
+            self._rescue("the meeting is open in another window, which holds the draft")
+            return
+        if not (self._draft_dirty or self._draft_failing or self._queue):
             return
         call = self._draft_call()
         if call is None:
@@ -813,28 +878,33 @@ class LiveScreen(Screen[None]):
             store: Store = self.app.store  # type: ignore[attr-defined]
             call(store)
             self._draft_dirty = False
+        except DraftSharedNotice:
+            self._draft_dirty = False
         except Exception as exc:  # the database is gone: keep the text in a rescue file
-            self._rescue(exc)
+            self._rescue(str(exc))
 
-    def _rescue(self, exc: Exception) -> None:
-        from pathlib import Path
+    def _keep_rescued(self) -> Path | None:
+        """Write what cannot be saved as the draft to this window's rescue file (the same file
+        each time); None when there is nothing to keep."""
+        body = rescue_text(self.composer.state(), self._queue.items())
+        if not body:  # everything was filed since: nothing left to rescue
+            if self.rescued is not None:
+                self.rescued.unlink(missing_ok=True)
+                self.rescued = None
+            return None
+        if self.rescued is None:
+            self.rescued = rescue_path(self.meeting_id, self.now())
+        return write_rescue(self.rescued, body)
 
-        from platformdirs import user_data_dir
-
-        from models.files import CONFIDENTIAL_MODE, write_atomic
-
-        state = self.composer.state()
-        if state.is_empty:
-            return
-        folder = Path(user_data_dir("panel-minutes")) / "rescued"
+    def _rescue(self, why: str) -> None:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"meeting-{self.meeting_id}-{self.now():%Y%m%d-%H%M%S}.txt"
-            body = state.text + ("\n\nAnswer: " + state.get("answer") if state.get("answer") else "")
-            write_atomic(path, (body + "\n").encode("utf-8"), CONFIDENTIAL_MODE)
-            print(f"panel-minutes: the draft could not be saved ({exc}); it was written to {path}")
+            path = self._keep_rescued()
         except OSError:
-            print(f"panel-minutes: the draft could not be saved ({exc}). It was:\n{state.text}")
+            body = rescue_text(self.composer.state(), self._queue.items())
+            print(f"panel-minutes: the draft could not be saved ({why}). It was:\n{body}")
+            return
+        if path is not None:
+            print(f"panel-minutes: the draft could not be saved ({why}); it was written to {path}")
 
     def on_unmount(self) -> None:
         self.flush_draft_now()

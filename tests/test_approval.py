@@ -207,6 +207,8 @@ def _writes(pair: Pair) -> dict[str, Callable[[], Any]]:
         "mark_item_taken": lambda: s.mark_item_taken(item),
         "copy_agenda": lambda: s.copy_agenda(pair.second, first),
         "add_entry": lambda: s.add_entry(item, EntryKind.PARAGRAPH, "Added later."),
+        "file_entry": lambda: s.file_entry(item, EntryKind.PARAGRAPH, "Filed later."),
+        "save_edit": lambda: s.save_edit(entry, text="Rewritten from the composer."),
         "update_entry": lambda: s.update_entry(entry, text="Rewritten."),
         "update_entry_checked": lambda: s.update_entry(
             entry, text="Rewritten.", expected_updated_at=entry_data.updated_at
@@ -219,6 +221,7 @@ def _writes(pair: Pair) -> dict[str, Callable[[], Any]]:
         "bulk_add_entries": lambda: s.bulk_add_entries(item, [NewEntry("Bulk.")]),
         "bulk_add_items": lambda: s.bulk_add_items(first, [NewItem("Bulk item")]),
         "add_action": lambda: s.add_action(first, "A new action"),
+        "file_action": lambda: s.file_action(first, "A new action from the composer"),
         "update_action_wording": lambda: s.update_action(pair.action_id, text="Reworded"),
         "delete_action": lambda: s.delete_action(pair.action_id),
         "add_action_update_at": lambda: s.add_action_update(pair.action_id, first, "Progress."),
@@ -232,7 +235,8 @@ WRITE_PATHS = sorted([
     "update_meeting", "delete_meeting", "prefill_attendance", "set_attendance",
     "update_attendance", "cycle_attendance", "remove_attendance", "add_declaration",
     "update_declaration", "delete_declaration", "add_item", "add_items", "update_item",
-    "delete_item", "move_item", "mark_item_taken", "copy_agenda", "add_entry", "update_entry",
+    "delete_item", "move_item", "mark_item_taken", "copy_agenda", "add_entry", "file_entry",
+    "save_edit", "file_action", "update_entry",
     "update_entry_checked", "change_entry_kind", "delete_entry", "restore_entry", "move_entry",
     "move_entry_to_item", "bulk_add_entries", "bulk_add_items", "add_action",
     "update_action_wording", "delete_action", "add_action_update_at", "set_action_status_at",

@@ -112,7 +112,9 @@ async def test_live_screen_keeps_the_text_and_files_it_when_space_returns(
             await pilot.press("enter")
             await pilot.pause(1.0)
             await screen.wait_idle()
-            assert screen.composer.state().text == BIG  # kept on screen
+            # kept: the Enter waits to be filed, and the composer shows it
+            assert [p.state.text for p in screen.filing_queue.items()] == [BIG]
+            assert "1 waiting" in str(screen.composer.text_area.border_subtitle)
             assert len(store.list_entries(item_id)) == before  # nothing half-filed
         # Space is back: the retry (every 2 s) files it.
         for _ in range(80):

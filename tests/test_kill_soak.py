@@ -7,12 +7,15 @@ the composer, files a new entry, then types and is killed with SIGKILL at one of
 - ``idle``: typing stopped long enough for the autosave (0.5 s) before the kill;
 - ``typing``: mid-sentence, within the autosave window;
 - ``filing``: just after Enter, while the entry is being written;
-- ``startup``: while the app is still starting and loading the meeting.
+- ``startup``: while the app is still starting and loading the meeting;
+- ``editing``: 0 to 40 ms after Enter saved an edit of the entry just filed.
 
 After every kill: ``PRAGMA integrity_check`` is ok; every entry seen filed is there, intact and
 once; nothing in the database is a torn fragment of what was typed; the draft is what the
 composer held at its last autosave, which is never older than 0.5 s (plus ``GRACE`` for a busy
-machine) before the kill; an entry killed while filing is either filed or back as the draft.
+machine) before the kill; an entry killed while filing is either filed or back as the draft; a correction killed just
+after Enter is either saved (and no edit of the old text is left to come back) or back as the
+draft, and filed whole after the restart: no correction is ever lost.
 
 ``PANEL_MINUTES_KILLS=60`` runs 60 kills (the default, 8, keeps CI fast). The figures are
 printed: kills, entries filed, anything lost (0), the oldest draft at a kill.
@@ -32,10 +35,10 @@ from pathlib import Path
 from models.store import Store
 from tests.pty_app import PtyApp
 
-KILLS = int(os.environ.get("PANEL_MINUTES_KILLS", "8"))
+KILLS = int(os.environ.get("PANEL_MINUTES_KILLS", "10"))
 AUTOSAVE = 0.5  # the live screen's promise: a draft is saved within 0.5 s of the last key
 GRACE = float(os.environ.get("PANEL_MINUTES_KILL_GRACE", "0.5"))  # a busy CI machine's lag
-MODES = ("idle", "typing", "filing", "startup")
+MODES = ("idle", "typing", "filing", "startup", "editing")
 WORDS = re.findall(
     r"\S+",
     "the Panel noted the Commissioner's update on neighbourhood policing and asked for figures "
@@ -56,6 +59,8 @@ class Soak:
     duplicates: int = 0
     oldest_draft: float = 0.0  # seconds: how far behind the typing a draft was at a kill
     counter: int = 0
+    corrections: int = 0  # edits saved (or kept as the draft) at a kill
+    pending_edit: tuple[str, str] | None = None  # (old, corrected) kept as the draft
 
     def state(self) -> tuple[list[str], str | None, str]:
         """(entry texts in order, draft text, integrity) read straight from the file."""
@@ -105,7 +110,8 @@ class Soak:
         return app, draft
 
     def ready(self, app: PtyApp, draft: str | None) -> None:
-        app.wait_for("Enter files")
+        # a correction kept as the draft comes back as an edit ("Enter saves")
+        app.wait_for("Editing" if self.pending_edit else "Enter files")
         if draft:
             app.wait_for("unfiled text was restored")
         app.pump(0.6)
@@ -125,7 +131,14 @@ class Soak:
                     self.lost.append(f"round {number}: a kill at start-up changed the minutes")
                 return
             self.ready(app, draft)
-            if draft:
+            if draft and self.pending_edit is not None and draft == self.pending_edit[1]:
+                # The last round's correction is back as an edit: Enter saves it.
+                old, corrected = self.pending_edit
+                app.send(b"\r")
+                self.wait_filed(corrected)
+                self.filed.remove(old)
+                self.pending_edit = None
+            elif draft:
                 # The last round's draft is back in the composer: file it.
                 if draft in self.filed:
                     self.duplicates += 1  # filed just before a kill, its draft not yet cleared
@@ -139,6 +152,9 @@ class Soak:
             app.send(b"\r")
             self.wait_filed(entry)
             app.pump(0.7)  # the composer is empty again, and so is the draft
+            if mode == "editing":
+                self.edit_and_kill(number, app, entry)
+                return
             words = self.sentence() + " " + self.sentence()  # seconds of unbroken typing
             self.typed.add(words)
             if mode == "filing":
@@ -168,6 +184,33 @@ class Soak:
         assert integrity == "ok", integrity
         self.check_entries(entries)
         self.check_draft(number, mode, after_draft or "", sent, killed)
+
+    def edit_and_kill(self, number: int, app: PtyApp, old: str) -> None:
+        """Edit the entry just filed, press Enter, SIGKILL 0 to 40 ms later."""
+        corrected = f"{old} corrected {number}"
+        self.typed.add(corrected)
+        app.keys(b"\x0c", 0.3)  # ctrl+l: the last entry
+        app.keys(b"e", 0.3)
+        app.wait_for("Editing")
+        app.keys(f" corrected {number}".encode(), 0.1)
+        app.pump(AUTOSAVE + 0.3)  # the edit is the draft now
+        app.send(b"\r")
+        app.pump(self.rng.uniform(0.0, 0.04))
+        app.kill()
+        entries, after_draft, integrity = self.state()
+        assert integrity == "ok"
+        self.corrections += 1
+        if corrected in entries:
+            self.filed.remove(old)
+            self.filed.append(corrected)
+            if after_draft:
+                # the old text back as an unsaved edit: Enter would undo the correction
+                self.lost.append(f"round {number}: edit draft {after_draft!r} outlived its save")
+        elif after_draft == corrected:
+            self.pending_edit = (old, corrected)
+        else:
+            self.lost.append(f"round {number}: correction {corrected!r} neither saved nor kept")
+        self.check_entries(entries)
 
     def check_entries(self, entries: list[str]) -> None:
         for text in set(self.filed):
@@ -215,6 +258,7 @@ def test_killed_again_and_again_loses_nothing(tmp_path: Path) -> None:
     print(
         f"kill soak: {KILLS} kills ({', '.join(MODES)}), {len(entries)} entries filed, "
         f"{len(soak.lost)} lost, {soak.duplicates} drafts re-offered after filing, "
+        f"{soak.corrections} corrections killed just after Enter, "
         f"oldest draft at a kill {soak.oldest_draft:.2f} s, integrity {integrity}"
     )
     assert soak.lost == []

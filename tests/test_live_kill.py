@@ -70,3 +70,62 @@ def test_a_typed_question_survives_sigkill_and_is_filed_after_restart(db_path: P
     assert filed.kind is EntryKind.QUESTION
     assert filed.text == QUESTION
     assert filed.asker_id == cast.people["brennan"]
+
+
+CORRECTION = " Figures to follow."
+
+
+def _entry_and_draft(db_path: Path, meeting_id: int, entry_id: int) -> tuple[str, str | None]:
+    store = Store(str(db_path))
+    try:
+        draft = store.get_draft(meeting_id)
+        return store.get_entry(entry_id).text, (draft.text if draft else None)
+    finally:
+        store.close()
+
+
+def test_an_edit_saved_just_before_sigkill_is_never_undone(db_path: Path) -> None:
+    """Issue 10.2: edit a filed entry, press Enter, SIGKILL 0 to 40 ms later. The correction is
+    saved with the draft cleared in one transaction (or, killed first, kept as the draft); on
+    restart Enter never saves the old text over the correction."""
+    store = Store(str(db_path))
+    meeting_id = write_meeting(store, write_panel(store))
+    item = store.list_items(meeting_id)[0]
+    entry = store.add_entry(item.id, EntryKind.PARAGRAPH, "The Panel noted the report.")
+    store.close()
+    text = entry.text
+    for delay in (0.0, 0.01, 0.02, 0.03, 0.04):
+        app = PtyApp(db_path, meeting_id)
+        try:
+            app.wait_for("Enter files")
+            app.pump(0.4)
+            app.keys(b"\x0c", 0.3)  # ctrl+l: the last entry
+            app.keys(b"e", 0.3)  # edit it in the composer
+            app.wait_for("Editing")
+            app.keys(CORRECTION.encode(), 0.2)
+            app.pump(0.7)  # the edit is autosaved as the draft
+            app.send(b"\r")
+            app.pump(delay)
+        finally:
+            app.kill()
+        corrected = text + CORRECTION
+        saved, draft = _entry_and_draft(db_path, meeting_id, entry.id)
+        assert saved in (text, corrected)
+        if saved == corrected:
+            # no edit of the old text left to come back
+            assert draft is None or draft == "", (delay, draft)
+        else:
+            assert draft == corrected, (delay, draft)  # killed first: the edit is the draft
+        # Restart and press Enter (it files a restored edit, if any), then quit.
+        again = PtyApp(db_path, meeting_id)
+        try:
+            again.wait_for("Enter files" if saved == corrected else "Editing")
+            again.pump(0.4)
+            again.keys(b"\r", 1.0)
+            assert again.quit() == 0
+        finally:
+            if again.child.poll() is None:
+                again.child.kill()
+        saved, draft = _entry_and_draft(db_path, meeting_id, entry.id)
+        assert saved == corrected, (delay, saved)  # the correction is never lost
+        text = saved

@@ -59,14 +59,16 @@ async def test_filing_on_a_full_disk_keeps_the_text_and_retries_until_saved(
             await pilot.press("enter")
             await settle(pilot, screen)
             assert store.list_entries(item.id) == []
-            assert screen.composer.text_area.text == BIG  # nothing typed is lost
+            # nothing typed is lost: the Enter waits, in order, and the composer says so
+            assert [p.state.text for p in screen.filing_queue.items()] == [BIG]
+            assert "1 waiting" in str(screen.composer.text_area.border_subtitle)
             assert screen.composer.has_class("-problem")
             messages = [str(n.message) for n in app._notifications]
             assert any("disk is full" in m and "retried" in m for m in messages), messages
             await asyncio.sleep(2.3)  # one retry, still full
             await settle(pilot, screen)
             assert store.list_entries(item.id) == []
-            assert screen.composer.text_area.text == BIG
+            assert [p.state.text for p in screen.filing_queue.items()] == [BIG]
         # space returns: the next retry files it, without another key
         for _ in range(60):
             await asyncio.sleep(0.1)

@@ -17,7 +17,7 @@ import pytest
 from models.domain import EntryKind
 from models.errors import ConflictError
 from models.store import Store
-from models.store.entries import DraftConflictError, EntryConflictError
+from models.store.entries import DraftConflictError, DraftSharedNotice, EntryConflictError
 
 WRITERS = 2
 APPENDS_PER_WRITER = 20
@@ -207,7 +207,17 @@ def test_second_window_on_one_meeting_is_told_it_is_open_elsewhere(db_path: Path
         assert caught.value.current.text == "The Chair welcomed everyone"
         draft = first.get_draft(meeting_id)
         assert draft is not None and draft.text == "The Chair welcomed everyone"
-        assert draft.updated_at == v2
+        # The window that owns the draft learns of the other at its next save, which is
+        # written as usual (its text is never held back).
+        with pytest.raises(DraftSharedNotice, match="also open in another window") as told:
+            second.save_draft(meeting_id, "The Chair welcomed everyone present",
+                              item_id=item_id, expected_updated_at=v2)
+        owned = second.get_draft(meeting_id)
+        assert owned is not None and owned.text == "The Chair welcomed everyone present"
+        assert owned.updated_at == told.value.version
+        # ... once: its saves after that are quiet.
+        second.save_draft(meeting_id, "The Chair welcomed all", item_id=item_id,
+                          expected_updated_at=told.value.version)
         # The clerk may take the meeting over deliberately.
         first.save_draft(meeting_id, "Taken over", item_id=item_id, expected_updated_at=v1,
                          claim=True)
@@ -246,3 +256,52 @@ def test_filing_from_the_draft_clears_it_in_the_same_transaction(store: Store) -
     store.save_draft(meeting_id, "next", item_id=item_id, expected_updated_at=newer)
     again = store.get_draft(meeting_id)
     assert again is not None and again.text == "next"
+
+
+def test_two_windows_on_one_meeting_learn_of_each_other_and_lose_nothing(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 10.3, with two real copies of the app on pseudo-terminals: B saves the draft first,
+    A is told the meeting is open elsewhere and answers "Not now", B is told too; what A types
+    after that, which cannot be saved as the draft, is written to a rescue file named on quit."""
+    from tests.pty_app import PtyApp
+    from tests.test_live_support import write_meeting, write_panel
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    setup = Store(str(db_path))
+    meeting_id = write_meeting(setup, write_panel(setup))
+    setup.close()
+    window_a = PtyApp(db_path, meeting_id)
+    window_b = PtyApp(db_path, meeting_id)
+    try:
+        window_a.wait_for("Enter files")
+        window_b.wait_for("Enter files")
+        window_b.keys(b"Typed in window B", 0.1)
+        window_b.pump(0.8)  # B's draft is saved
+        window_a.keys(b"Typed in window A", 0.1)
+        window_a.wait_for("open elsewhere", timeout=10)
+        window_a.keys(b"n", 0.3)  # Not now
+        window_a.wait_for("rescue file")
+        window_a.keys(b" and more in A", 0.1)
+        window_b.keys(b" and more in B", 0.1)
+        window_b.wait_for("also open in another window", timeout=10)
+        window_a.pump(0.8)
+        # kept on disk already (a kill now would lose nothing), and named on quit
+        (kept,) = list((tmp_path / "data").rglob("meeting-*.txt"))
+        assert kept.read_text(encoding="utf-8").strip() == "Typed in window A and more in A"
+        assert window_a.quit() == 0
+        assert window_b.quit() == 0
+    finally:
+        for window in (window_a, window_b):
+            if window.child.poll() is None:
+                window.kill()
+    rescued = list((tmp_path / "data").rglob("meeting-*.txt"))
+    assert len(rescued) == 1
+    assert rescued[0].read_text(encoding="utf-8").strip() == "Typed in window A and more in A"
+    assert str(rescued[0]) in window_a.screen().replace("\r\n", "").replace("\n", "")
+    check = Store(str(db_path))
+    try:
+        draft = check.get_draft(meeting_id)
+    finally:
+        check.close()
+    assert draft is not None and draft.text == "Typed in window B and more in B"

@@ -35,6 +35,7 @@ from models.store.deleted import (
     updates_json,
 )
 from models.store.entries import drop_filed_draft
+from models.store.filing import DraftAfter, settle_draft
 
 # Fields minuted when the action was raised: fixed once those minutes are approved.
 MINUTED_ACTION_FIELDS = frozenset({"text", "owner_id", "owner_text", "due_date", "item_id"})
@@ -58,35 +59,65 @@ class ActionsMixin(StoreBase):
         draft_stamp: datetime | None = None,
     ) -> ActionData:
         """Raise an action at ``meeting_id``; ``clear_draft_of`` as for ``add_entry``."""
-        body = require_text(text, "action")
         with self._session() as s:
-            meeting = self._editable_meeting(s, meeting_id)
-            if item_id is not None:
-                item = self._get(s, t.AgendaItem, item_id, "agenda item")
-                if item.meeting_id != meeting_id:
-                    raise ValidationError("The item belongs to another meeting.")
-            if owner_id is not None:
-                self._get(s, t.Person, owner_id, "person")
-            highest = s.exec(
-                select(func.max(t.Action.ref_no)).where(
-                    col(t.Action.panel_id) == meeting.panel_id
-                )
-            ).one()
-            count = s.exec(
-                select(func.count()).select_from(t.Action).where(
-                    col(t.Action.meeting_id) == meeting_id
-                )
-            ).one()
-            row = t.Action(
-                panel_id=meeting.panel_id, meeting_id=meeting_id, item_id=item_id,
-                ref_no=int(highest or 0) + 1, text=body, owner_id=owner_id,
-                owner_text=owner_text.strip(), due_date=due_date, position=int(count),
-            )
-            s.add(row)
+            row = self._insert_action(s, meeting_id, text, item_id, owner_id, owner_text,
+                                      due_date)
             if clear_draft_of is not None:
                 drop_filed_draft(s, clear_draft_of, draft_stamp, text)
             s.flush()
             return action_data(row)
+
+    def file_action(
+        self,
+        meeting_id: int,
+        text: str,
+        *,
+        item_id: int | None = None,
+        owner_id: int | None = None,
+        owner_text: str = "",
+        due_date: date | None = None,
+        draft: DraftAfter | None = None,
+    ) -> tuple[ActionData, datetime | None, bool]:
+        """Raise an action from the composer: the action, and the draft replaced by what is
+        still unfiled (``settle_draft``), in one transaction. Returns the action, the draft's
+        new version and whether another window's draft was left alone."""
+        with self._session() as s:
+            row = self._insert_action(s, meeting_id, text, item_id, owner_id, owner_text,
+                                      due_date)
+            version: datetime | None = None
+            left = False
+            if draft is not None:
+                version, left = settle_draft(s, draft)
+            s.flush()
+            return action_data(row), version, left
+
+    def _insert_action(
+        self, s: Session, meeting_id: int, text: str, item_id: int | None,
+        owner_id: int | None, owner_text: str, due_date: date | None,
+    ) -> t.Action:
+        body = require_text(text, "action")
+        meeting = self._editable_meeting(s, meeting_id)
+        if item_id is not None:
+            item = self._get(s, t.AgendaItem, item_id, "agenda item")
+            if item.meeting_id != meeting_id:
+                raise ValidationError("The item belongs to another meeting.")
+        if owner_id is not None:
+            self._get(s, t.Person, owner_id, "person")
+        highest = s.exec(
+            select(func.max(t.Action.ref_no)).where(col(t.Action.panel_id) == meeting.panel_id)
+        ).one()
+        count = s.exec(
+            select(func.count()).select_from(t.Action).where(
+                col(t.Action.meeting_id) == meeting_id
+            )
+        ).one()
+        row = t.Action(
+            panel_id=meeting.panel_id, meeting_id=meeting_id, item_id=item_id,
+            ref_no=int(highest or 0) + 1, text=body, owner_id=owner_id,
+            owner_text=owner_text.strip(), due_date=due_date, position=int(count),
+        )
+        s.add(row)
+        return row
 
     def update_action(self, action_id: int, **fields: Any) -> ActionData:
         if "text" in fields:

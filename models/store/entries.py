@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select as core_select
@@ -12,7 +12,6 @@ from sqlmodel import Session, col, delete, func, select, update
 
 from models import tables as t
 from models.domain import (
-    AttendanceStatus,
     DeletedEntryData,
     DraftData,
     EntryData,
@@ -39,6 +38,17 @@ from models.store.deleted import (
     kept_rows,
     revisions_from_json,
     revisions_json,
+)
+from models.store.filing import (
+    DraftAfter,
+    Filed,
+    check_entry_votes,
+    check_vote_total,
+    next_stamp,
+    settle_draft,
+    take_item,
+    utc,
+    voting_present,
 )
 
 ENTRY_FIELDS = frozenset(
@@ -74,6 +84,13 @@ def _validate_entry(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def _check_text(kind: EntryKind, text: str, fields: dict[str, Any]) -> None:
+    if not text.strip() and kind is not EntryKind.QUESTION:
+        raise ValidationError("Type the text of the entry first.")
+    if kind is EntryKind.QUESTION and not (text.strip() or str(fields.get("answer", "")).strip()):
+        raise ValidationError("Type the question or its answer first.")
+
+
 def _check_votes(row: t.Entry) -> None:
     """Outcome and counts must agree when both are given."""
     if row.kind != EntryKind.RESOLUTION.value:
@@ -89,21 +106,9 @@ def _check_votes(row: t.Entry) -> None:
         raise ValidationError(f"{yes} for and {no} against does not lose a motion.")
 
 
-# Attendance that counts towards a vote: members present and substitutes sitting for members.
-VOTING_STATUSES = (AttendanceStatus.PRESENT.value, AttendanceStatus.SUBSTITUTE.value)
 
-
-def _utc(value: datetime) -> datetime:
-    """An aware UTC datetime (a zone-less value is taken to be UTC already)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def _next_stamp(previous: datetime | None) -> datetime:
-    """Now, but always later than ``previous``: every change gets a new version token."""
-    now = _utc(t.utcnow())
-    if previous is not None and now <= _utc(previous):
-        now = _utc(previous) + timedelta(microseconds=1)
-    return now
+_utc = utc
+_next_stamp = next_stamp
 
 
 class EntryConflictError(ConflictError):
@@ -120,6 +125,42 @@ class DraftConflictError(ConflictError):
     def __init__(self, message: str, current: DraftData | None) -> None:
         super().__init__(message)
         self.current = current
+
+
+class DraftSharedNotice(ConflictError):
+    """This window's draft WAS saved (``version``), but another window on the meeting was
+    refused since: the clerk is told the meeting is open elsewhere."""
+
+    def __init__(self, message: str, version: datetime) -> None:
+        super().__init__(message)
+        self.version = version
+
+
+# The key, in a draft row's fields, of the version another window found when it was refused.
+DRAFT_SHARED = "_open_elsewhere"
+
+
+def _shared_mark(row: t.Draft) -> datetime | None:
+    try:
+        extra = json.loads(row.fields or "{}")
+        mark = extra.get(DRAFT_SHARED) if isinstance(extra, dict) else None
+        return _utc(datetime.fromisoformat(mark)) if isinstance(mark, str) else None
+    except ValueError:
+        return None
+
+
+def _mark_shared(row: t.Draft) -> None:
+    """Record, in the row, the version the refused window found, and give the row a new
+    version: the owning window's next save then misses its fast path and is told."""
+    try:
+        extra = json.loads(row.fields or "{}")
+    except ValueError:
+        extra = {}
+    if not isinstance(extra, dict):
+        extra = {}
+    extra[DRAFT_SHARED] = _utc(row.updated_at).isoformat()
+    row.fields = json.dumps(extra, ensure_ascii=False, default=str)
+    row.updated_at = _next_stamp(row.updated_at)
 
 
 def _audit_text(row: t.Entry) -> str:
@@ -205,10 +246,7 @@ class EntriesMixin(StoreBase):
         """
         fields = _validate_entry(dict(fields))
         kind = EntryKind(kind)
-        if not text.strip() and kind is not EntryKind.QUESTION:
-            raise ValidationError("Type the text of the entry first.")
-        if kind is EntryKind.QUESTION and not (text.strip() or str(fields.get("answer", "")).strip()):
-            raise ValidationError("Type the question or its answer first.")
+        _check_text(kind, text, fields)
         with self._session() as s:
             row = self._insert_entry(s, item_id, kind, text, position, fields)
             if clear_draft_of is not None:
@@ -265,25 +303,75 @@ class EntriesMixin(StoreBase):
         row changed since (another window or copy of the app), nothing is written and
         ``EntryConflictError`` (a ``ConflictError``) says so, carrying the entry as it now is.
         The check and the write are one atomic statement, so two writers cannot both pass it.
+        A changed vote is checked against the members present, as filing checks it.
         """
+        return self.save_edit(entry_id, expected_updated_at=expected_updated_at, **fields).entry
+
+    def save_edit(
+        self,
+        entry_id: int,
+        *,
+        expected_updated_at: datetime | None = None,
+        draft: DraftAfter | None = None,
+        **fields: Any,
+    ) -> Filed:
+        """``update_entry``, and the composer's draft (which held the edit) replaced by what is
+        still unfiled in the same transaction (``draft``, see ``settle_draft``): a kill just
+        after Enter can neither lose the correction nor bring the old text back as an edit."""
         fields = _validate_entry(dict(fields))
         with self._session() as s:
             if expected_updated_at is not None:
                 self._claim_entry(s, entry_id, expected_updated_at)
             row = self._get(s, t.Entry, entry_id, "entry")
-            self._item_meeting(s, row.item_id)
+            item, _meeting = self._item_meeting(s, row.item_id)
             before = _audit_text(row)
+            votes_before = (row.vote_for, row.vote_against, row.vote_abstain)
             apply_fields(row, fields, ENTRY_FIELDS)
             if row.kind != EntryKind.QUESTION.value and not row.text.strip():
                 raise ValidationError("An entry cannot be emptied; delete it instead.")
             _check_votes(row)
+            if (row.vote_for, row.vote_against, row.vote_abstain) != votes_before or (
+                "kind" in fields and any(v is not None for v in votes_before)
+            ):
+                check_entry_votes(s, item.meeting_id, row)
             after = _audit_text(row)
             if after != before:
                 s.add(t.EntryRevision(entry_id=entry_id, old_text=before, new_text=after))
             row.updated_at = _next_stamp(row.updated_at)
             s.add(row)
+            version: datetime | None = None
+            left = False
+            if draft is not None:
+                version, left = settle_draft(s, draft)
             s.flush()
-            return entry_data(row)
+            return Filed(entry_data(row), version, left)
+
+    def file_entry(
+        self,
+        item_id: int,
+        kind: EntryKind = EntryKind.PARAGRAPH,
+        text: str = "",
+        *,
+        draft: DraftAfter | None = None,
+        **fields: Any,
+    ) -> Filed:
+        """File an entry from the composer; ONE transaction does all of it: the vote checked
+        against the members present, the item marked taken, the entry written at the end of
+        the item, and the draft replaced by what is still unfiled (``draft``)."""
+        fields = _validate_entry(dict(fields))
+        kind = EntryKind(kind)
+        _check_text(kind, text, fields)
+        with self._session() as s:
+            item, _meeting = self._item_meeting(s, item_id)
+            row = self._insert_entry(s, item_id, kind, text, None, fields)
+            check_entry_votes(s, item.meeting_id, row)
+            take_item(s, item)
+            version: datetime | None = None
+            left = False
+            if draft is not None:
+                version, left = settle_draft(s, draft)
+            s.flush()
+            return Filed(entry_data(row), version, left)
 
     def _claim_entry(self, s: Session, entry_id: int, expected: datetime) -> None:
         """Compare-and-set the version token: the first write of the transaction."""
@@ -313,14 +401,7 @@ class EntriesMixin(StoreBase):
     def voting_members_present(self, meeting_id: int) -> int:
         """How many people can vote at the meeting: members present and substitutes."""
         with self._session() as s:
-            return int(
-                s.exec(
-                    select(func.count())
-                    .select_from(t.Attendance)
-                    .where(col(t.Attendance.meeting_id) == meeting_id)
-                    .where(col(t.Attendance.status).in_(VOTING_STATUSES))
-                ).one()
-            )
+            return voting_present(s, meeting_id)
 
     def check_vote_counts(
         self,
@@ -330,21 +411,16 @@ class EntriesMixin(StoreBase):
         vote_abstain: int | str | None = None,
     ) -> None:
         """Raise ``ValidationError`` when the counts are not whole numbers or add up to more
-        votes than there are members present (members plus substitutes). The live screen and
-        the command line call this before filing a resolution with a vote.
+        votes than there are members present (members plus substitutes). ``file_entry`` and
+        ``update_entry`` apply the same check (``check_vote_total``) in their transaction.
 
         A meeting whose attendance has not been taken (no one present) is not checked.
         """
         counts = _validate_entry(
             {"vote_for": vote_for, "vote_against": vote_against, "vote_abstain": vote_abstain}
         )
-        total = sum(v for v in counts.values() if isinstance(v, int))
-        present = self.voting_members_present(meeting_id)
-        if present and total > present:
-            raise ValidationError(
-                f"The vote adds up to {total}, but only {present} voting members are recorded as "
-                "present. Check the counts, or the attendance."
-            )
+        with self._session() as s:
+            check_vote_total(s, meeting_id, counts)
 
     def change_entry_kind(self, entry_id: int, kind: EntryKind) -> EntryData:
         return self.update_entry(entry_id, kind=kind)
@@ -474,16 +550,24 @@ class EntriesMixin(StoreBase):
         fields: dict[str, Any] | None = None,
         expected_updated_at: datetime | None = None,
         claim: bool = False,
+        new: bool = False,
     ) -> datetime:
         """Upsert the meeting's draft (one small row, one commit); returns its new version.
 
         Two windows on one meeting share this row. Pass the ``updated_at`` this window last
         saved (the value returned here, or ``get_draft(...).updated_at``) as
-        ``expected_updated_at``: when another window saved the draft since, nothing is written
-        and ``DraftConflictError`` says the meeting is open elsewhere. ``claim=True`` saves
+        ``expected_updated_at``, or ``new=True`` when this window holds no draft: when another
+        window saved the draft since (or created one), nothing is written and
+        ``DraftConflictError`` says the meeting is open elsewhere. ``claim=True`` saves
         regardless (the clerk chose to take the meeting over).
+
+        Both windows learn of each other: the refused window marks the row (``DRAFT_SHARED``,
+        with the version it found), and the window owning the draft, at its next save, writes
+        its draft as usual and then raises ``DraftSharedNotice`` (carrying the new version).
         """
         payload = json.dumps(fields or {}, ensure_ascii=False, default=str)
+        refused: DraftConflictError | None = None
+        noticed: datetime | None = None
         with self._session() as s:
             if expected_updated_at is not None and not claim:
                 # The usual case while the clerk types: this window saved the row last. One
@@ -499,44 +583,57 @@ class EntriesMixin(StoreBase):
                 )
                 if written.rowcount == 1:
                     return stamp
-                claimed = s.exec(
-                    update(t.Draft)
-                    .where(col(t.Draft.meeting_id) == meeting_id)
-                    .where(col(t.Draft.updated_at) == _utc(expected_updated_at))
-                    .values(updated_at=_next_stamp(expected_updated_at))
-                    .execution_options(synchronize_session=False)
-                )
-                current = s.get(t.Draft, meeting_id) if claimed.rowcount != 1 else None
-                # No row at all: the draft was filed or cleared, nobody's text is overwritten.
-                if current is not None:
-                    raise DraftConflictError(
-                        "This meeting is open in another window or copy of panel-minutes, which "
-                        "saved its own draft since; nothing was overwritten. Close one of them.",
-                        _draft_data(current) if current is not None else None,
-                    )
             row = s.get(t.Draft, meeting_id)
-            if row is None:
-                row = t.Draft(meeting_id=meeting_id)
-            row.text = text
-            row.item_id = item_id
-            row.kind = EntryKind(kind).value
-            row.fields = payload
-            row.updated_at = _next_stamp(row.updated_at)
-            s.add(row)
+            # No row at all: the draft was filed or cleared, nobody's text is overwritten.
+            if row is not None and not claim and (expected_updated_at is not None or new):
+                shared = _shared_mark(row)
+                if expected_updated_at is not None and shared == _utc(expected_updated_at):
+                    noticed = _utc(expected_updated_at)  # told: the row is still this window's
+                else:
+                    refused = DraftConflictError(
+                        "This meeting is open in another window or copy of panel-minutes, which "
+                        "saved its own draft since; nothing was overwritten.",
+                        _draft_data(row),
+                    )
+                    if shared is None:  # tell the other window at its next save
+                        _mark_shared(row)
+                        s.add(row)
+            if refused is None:
+                if row is None:
+                    row = t.Draft(meeting_id=meeting_id)
+                row.text = text
+                row.item_id = item_id
+                row.kind = EntryKind(kind).value
+                row.fields = payload
+                row.updated_at = _next_stamp(row.updated_at)
+                s.add(row)
             s.flush()
-            saved = as_utc(row.updated_at)
-            assert saved is not None
-            return saved
+            saved = as_utc(row.updated_at) if row is not None else None
+        if refused is not None:
+            raise refused
+        assert saved is not None
+        if noticed is not None:
+            raise DraftSharedNotice(
+                "This meeting is also open in another window or copy of panel-minutes; what is "
+                "typed there is not in this window's draft (it keeps its own, or takes over).",
+                saved,
+            )
+        return saved
 
     def get_draft(self, meeting_id: int) -> DraftData | None:
         with self._session() as s:
             row = s.get(t.Draft, meeting_id)
             return None if row is None else _draft_data(row)
 
-    def clear_draft(self, meeting_id: int) -> None:
+    def clear_draft(self, meeting_id: int, *, expected_updated_at: datetime | None = None) -> None:
+        """Delete the meeting's draft (only the version ``expected_updated_at`` when given: another
+        window's draft saved since is left alone)."""
         # One DELETE statement: no row to load first, and no complaint when it is already gone.
         with self._session() as s:
-            s.exec(delete(t.Draft).where(col(t.Draft.meeting_id) == meeting_id))
+            statement = delete(t.Draft).where(col(t.Draft.meeting_id) == meeting_id)
+            if expected_updated_at is not None:
+                statement = statement.where(col(t.Draft.updated_at) == _utc(expected_updated_at))
+            s.exec(statement)
 
 
 def _draft_data(row: t.Draft) -> DraftData:

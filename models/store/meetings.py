@@ -35,6 +35,7 @@ from models.store.base import (
     person_data,
     require_text,
 )
+from models.store.filing import take_item
 
 ITEM_FIELDS = frozenset(
     {"title", "public_title", "presenter", "kind", "exempt", "exempt_basis", "documents",
@@ -522,15 +523,7 @@ class MeetingsMixin(StoreBase):
         """Record that this item is being taken now (the next in the order actually taken)."""
         with self._session() as s:
             row, _ = self._item_meeting(s, item_id)
-            if row.taken_position is None:
-                highest = s.exec(
-                    select(func.max(t.AgendaItem.taken_position)).where(
-                        col(t.AgendaItem.meeting_id) == row.meeting_id
-                    )
-                ).one()
-                row.taken_position = 0 if highest is None else int(highest) + 1
-                s.add(row)
-                s.flush()
+            take_item(s, row)
             return item_data(row)
 
 

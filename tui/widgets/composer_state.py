@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
+from itertools import count
 from typing import Any
 
 from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, PersonData
@@ -71,6 +72,16 @@ class Editing:
 
     what: str  # "entry" or "action"
     id: int
+    # The entry's version (``updated_at``, ISO) the edit began from: an edit restored after a
+    # restart whose entry changed since must not be saved over it without asking.
+    base: str = ""
+
+    @property
+    def base_version(self) -> datetime | None:
+        try:
+            return datetime.fromisoformat(self.base) if self.base else None
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)
@@ -284,7 +295,8 @@ def state_from_entry(entry: EntryData, people: Sequence[PersonData]) -> Composer
         }
     elif mode is Mode.PROCEDURE:
         fields = {"at": entry.at_time}
-    return ComposerState(mode, entry.text, fields, Editing("entry", entry.id))
+    base = entry.updated_at.isoformat() if entry.updated_at else ""
+    return ComposerState(mode, entry.text, fields, Editing("entry", entry.id, base))
 
 
 def state_from_action(action: ActionData, people: Sequence[PersonData]) -> ComposerState:
@@ -312,7 +324,8 @@ def entry_as_update(args: dict[str, Any]) -> dict[str, Any]:
 def _state_dict(state: ComposerState) -> dict[str, Any]:
     out: dict[str, Any] = {"mode": state.mode.value, "text": state.text, "fields": state.fields}
     if state.editing is not None:
-        out["editing"] = {"what": state.editing.what, "id": state.editing.id}
+        out["editing"] = {"what": state.editing.what, "id": state.editing.id,
+                          "base": state.editing.base}
     if state.stash is not None:
         out["stash"] = _state_dict(state.stash)
     return out
@@ -335,7 +348,8 @@ def _state_from_dict(data: Any) -> ComposerState | None:
     raw_edit = data.get("editing")
     if isinstance(raw_edit, dict) and raw_edit.get("what") in {"entry", "action"}:
         try:
-            editing = Editing(str(raw_edit["what"]), int(raw_edit["id"]))
+            editing = Editing(str(raw_edit["what"]), int(raw_edit["id"]),
+                              str(raw_edit.get("base") or ""))
         except (KeyError, TypeError, ValueError):
             editing = None
     return ComposerState(
@@ -343,10 +357,48 @@ def _state_from_dict(data: Any) -> ComposerState | None:
     )
 
 
-def state_to_draft(state: ComposerState) -> tuple[EntryKind, str, dict[str, Any]]:
-    """(kind, text, fields) for ``store.save_draft``; the full state rides in ``fields``."""
+_SERIALS = count(1)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An Enter waiting to be filed: the composer as it was, and the item it was typed under."""
+
+    state: ComposerState
+    item_id: int | None
+    # Tells two Enters of the same text apart (the filing calls note which ones were written).
+    serial: int = field(default_factory=lambda: next(_SERIALS), compare=False)
+
+
+
+def state_to_draft(
+    state: ComposerState, waiting: Sequence[Pending] = ()
+) -> tuple[EntryKind, str, dict[str, Any]]:
+    """(kind, text, fields) for ``store.save_draft``; the full state rides in ``fields``, with
+    the Enters still waiting to be filed (``waiting``), so a kill loses none of them."""
     kind = _ENTRY_MODES.get(state.mode, EntryKind.PARAGRAPH)
-    return kind, state.text, {"composer": _state_dict(state)}
+    fields: dict[str, Any] = {"composer": _state_dict(state)}
+    if waiting:
+        fields["waiting"] = [{"item": p.item_id, **_state_dict(p.state)} for p in waiting]
+    return kind, state.text, fields
+
+
+def draft_is_empty(state: ComposerState, waiting: Sequence[Pending] = ()) -> bool:
+    """Nothing to keep as a draft: no text, no edit under way, nothing waiting."""
+    return state.is_empty and state.editing is None and state.stash is None and not waiting
+
+
+def waiting_from_draft(draft: DraftData) -> list[Pending]:
+    """The Enters that were waiting to be filed when the draft was saved."""
+    raw = draft.fields.get("waiting")
+    out: list[Pending] = []
+    for data in raw if isinstance(raw, list) else []:
+        state = _state_from_dict(data)
+        if state is None:
+            continue
+        item = data.get("item")
+        out.append(Pending(state, item if isinstance(item, int) else None))
+    return out
 
 
 def state_from_draft(draft: DraftData) -> ComposerState:
@@ -356,3 +408,23 @@ def state_from_draft(draft: DraftData) -> ComposerState:
         return restored
     mode = Mode(draft.kind.value)
     return ComposerState(mode, draft.text)
+
+
+def rescue_text(state: ComposerState, waiting: Sequence[Pending] = ()) -> str:
+    """Everything unfiled, as plain text for a rescue file: the Enters waiting to be filed, in
+    order, then the composer (and anything it put aside while an entry was edited)."""
+    parts: list[str] = []
+
+    def add(one: ComposerState) -> None:
+        if one.is_empty:
+            return
+        answer = one.get("answer")
+        parts.append(one.text.strip() + (f"\n\nAnswer: {answer}" if answer else ""))
+
+    for pending in waiting:
+        add(pending.state)
+    seen: ComposerState | None = state
+    while seen is not None:
+        add(seen)
+        seen = seen.stash
+    return "\n\n".join(parts)

@@ -1,0 +1,28 @@
+"""Rescue files: unfiled text the database could not take, kept on disk (no Textual here).
+
+When the draft cannot be saved (the database fails at quit, or another window on the meeting
+holds the draft and the clerk chose "Not now"), the composer's text and the Enters still waiting
+are written to ``rescued/meeting-N-YYYYMMDD-HHMMSS.txt`` in the app's data folder, readable by the
+clerk only; the app prints the file's name when it quits.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from models.files import CONFIDENTIAL_MODE, write_atomic
+
+
+def rescue_path(meeting_id: int, now: datetime) -> Path:
+    folder = Path(user_data_dir("panel-minutes")) / "rescued"
+    return folder / f"meeting-{meeting_id}-{now:%Y%m%d-%H%M%S}.txt"
+
+
+def write_rescue(path: Path, body: str) -> Path:
+    """Write ``body`` to ``path`` whole or not at all (``models.files.write_atomic``; 0600)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, (body + "\n").encode("utf-8"), CONFIDENTIAL_MODE)
+    return path
