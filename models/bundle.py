@@ -566,9 +566,22 @@ def _refuse(path: str, problem: str) -> BundleError:
     return BundleError(f"Cannot import the bundle: {where}{problem}. Nothing was imported.")
 
 
+def _storable(value: str, path: str) -> None:
+    found = _SURROGATE.search(value)
+    if found is not None:
+        raise _refuse(
+            path, f"the text holds an unpaired UTF-16 surrogate ({found.group()!r} at position "
+            f"{found.start()}), which cannot be stored"
+        )
+
+
 _MISSING = object()
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Matched whole (``fullmatch``: ``$`` would let "10:30\n" through) and ASCII digits only
+# (``\d`` would let "10:3\u0661" through).
+_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# An unpaired UTF-16 surrogate (JSON "\ud800") cannot be stored as UTF-8 text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Obj:
@@ -596,13 +609,14 @@ class _Obj:
         value = self.raw(key, _MISSING if required or nonempty else "")
         if not isinstance(value, str):
             raise _refuse(self.at(key), f"expected text, got {_kind_of(value)}")
+        _storable(value, self.at(key))
         if nonempty and not value.strip():
             raise _refuse(self.at(key), "must not be empty")
         return value
 
     def time(self, key: str) -> str:
         value = self.text(key)
-        if value and not _TIME.match(value):
+        if value and not _TIME.fullmatch(value):
             raise _refuse(self.at(key), f"expected a time such as 10:30 or empty, got {value!r}")
         return value
 
@@ -629,7 +643,7 @@ class _Obj:
         if not isinstance(value, str):
             raise _refuse(self.at(key), f"expected a date such as 2026-09-15, got {_kind_of(value)}")
         try:
-            if not _DATE.match(value):
+            if not _DATE.fullmatch(value):
                 raise ValueError
             return date.fromisoformat(value)
         except ValueError:
@@ -653,7 +667,13 @@ class _Obj:
                 self.at(key), f"expected a date and time such as 2026-09-15T10:30:00, got {value!r}"
             ) from None
         # Timestamps are kept in UTC; one written without an offset is taken to be UTC already.
-        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+        try:
+            return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+        except OverflowError:  # e.g. 0001-01-01T00:00:00+14:00 is in the year 0 in UTC
+            raise _refuse(
+                self.at(key), f"{value!r} is out of range: in UTC it falls before the year 1 or "
+                "after the year 9999"
+            ) from None
 
     def choice(self, key: str, enum: type[E], default: E | None = None) -> E:
         value = self.raw(key, _MISSING if default is None else default.value)
@@ -674,6 +694,7 @@ class _Obj:
         for n, v in enumerate(value):
             if not isinstance(v, str):
                 raise _refuse(f"{self.at(key)}[{n}]", f"expected text, got {_kind_of(v)}")
+            _storable(v, f"{self.at(key)}[{n}]")
         return tuple(value)
 
     def objects(self, key: str, *, required: bool = False) -> list[_Obj]:
@@ -880,11 +901,14 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
         ))
         o.done()
 
+    # As the app refuses it (``Store.check_vote_counts``): no vote larger than the voting members
+    # present, unless attendance was not taken.
+    voting = sum(a.status in _VOTING for a in attendance)
     items: list[BItem] = []
     item_refs: dict[str, BItem] = {}
     for o in root.objects("items"):
         ref = o.ident(ids)
-        entries = tuple(_entry(e, people) for e in o.objects("entries"))
+        entries = tuple(_entry(e, people, voting) for e in o.objects("entries"))
         item = BItem(
             ref=ref, title=o.text("title", nonempty=True).strip(),
             public_title=o.text("public_title"), presenter=o.text("presenter"),
@@ -936,8 +960,17 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
     )
 
 
-def _entry(o: _Obj, people: dict[str, BPerson]) -> BEntry:
+_VOTING = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE})
+
+
+def _entry(o: _Obj, people: dict[str, BPerson], voting: int = 0) -> BEntry:
     votes = {key: o.whole(key) for key in ("vote_for", "vote_against", "vote_abstain")}
+    total = sum(v for v in votes.values() if v is not None)
+    if voting and total > voting:
+        raise _refuse(
+            o.at("vote_for"), f"the vote adds up to {total}, but only {voting} voting members are "
+            "present in the attendance"
+        )
     entry = BEntry(
         kind=o.choice("kind", EntryKind, EntryKind.PARAGRAPH), text=o.text("text"),
         asker=o.ref("asker", people, "person"), asker_text=o.text("asker_text"),
