@@ -22,12 +22,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, func, select
 
+from models import batches
 from models import tables as t
 from models.bundle import BAction, BOtherMeeting, Bundle
 from models.domain import Numbering
 from models.store.base import dump_list
+from models.store.bulk import _table
 from models.store.document import DocumentMixin
 
 if TYPE_CHECKING:
@@ -272,16 +275,7 @@ class _Writer:
         self.s.flush()
         for item, row in zip(b.items, item_rows, strict=True):
             self.items[item.ref] = _id(row.id)
-            for pos, e in enumerate(item.entries):
-                self.s.add(t.Entry(
-                    item_id=_id(row.id), position=pos, kind=e.kind.value, text=e.text,
-                    asker_id=self.person(e.asker), asker_text=e.asker_text,
-                    respondent_id=self.person(e.respondent), respondent_text=e.respondent_text,
-                    answer=e.answer, proposer=e.proposer, seconder=e.seconder,
-                    vote_for=e.vote_for, vote_against=e.vote_against,
-                    vote_abstain=e.vote_abstain, outcome=e.outcome.value,
-                    casting_vote=e.casting_vote, at_time=e.at_time,
-                ))
+        self.write_entries(item_rows)
 
         for pos, att in enumerate(b.attendance):
             self.s.add(t.Attendance(
@@ -313,6 +307,38 @@ class _Writer:
         self.s.flush()
         self.keep_running_numbers(meeting, item_rows)
         return meeting_id
+
+    def write_entries(self, item_rows: list[t.AgendaItem]) -> int:
+        """Every item's entries, as Core ``executemany`` batches of ``batches.WRITE_BATCH`` rows.
+
+        Never an ORM object per entry: a 100,000-entry bundle would build 100,000 of them (and
+        their identity-map state) in memory. Returns how many batches were written."""
+        statement = insert(_table(t.Entry))
+        conn = self.s.connection()
+        now = t.utcnow()
+        batch: list[dict[str, object]] = []
+        written = 0
+        for item, row in zip(self.b.items, item_rows, strict=True):
+            item_id = _id(row.id)
+            for pos, e in enumerate(item.entries):
+                batch.append({
+                    "item_id": item_id, "position": pos, "kind": e.kind.value, "text": e.text,
+                    "asker_id": self.person(e.asker), "asker_text": e.asker_text,
+                    "respondent_id": self.person(e.respondent),
+                    "respondent_text": e.respondent_text, "answer": e.answer,
+                    "proposer": e.proposer, "seconder": e.seconder, "vote_for": e.vote_for,
+                    "vote_against": e.vote_against, "vote_abstain": e.vote_abstain,
+                    "outcome": e.outcome.value, "casting_vote": e.casting_vote,
+                    "at_time": e.at_time, "created_at": now, "updated_at": now,
+                })
+                if len(batch) >= batches.WRITE_BATCH:
+                    conn.execute(statement, batch)
+                    written += 1
+                    batch = []
+        if batch:
+            conn.execute(statement, batch)
+            written += 1
+        return written
 
     def keep_running_numbers(self, meeting: t.Meeting, item_rows: list[t.AgendaItem]) -> None:
         """Running numbering: published minute references must not change on import.
