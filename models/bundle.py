@@ -566,13 +566,11 @@ def _refuse(path: str, problem: str) -> BundleError:
     return BundleError(f"Cannot import the bundle: {where}{problem}. Nothing was imported.")
 
 
-def _storable(value: str, path: str) -> None:
-    found = _SURROGATE.search(value)
-    if found is not None:
-        raise _refuse(
-            path, f"the text holds an unpaired UTF-16 surrogate ({found.group()!r} at position "
-            f"{found.start()}), which cannot be stored"
-        )
+def _unstorable(path: str, found: re.Match[str]) -> BundleError:
+    return _refuse(
+        path, f"the text holds an unpaired UTF-16 surrogate ({found.group()!r} at position "
+        f"{found.start()}), which cannot be stored"
+    )
 
 
 _MISSING = object()
@@ -609,7 +607,8 @@ class _Obj:
         value = self.raw(key, _MISSING if required or nonempty else "")
         if not isinstance(value, str):
             raise _refuse(self.at(key), f"expected text, got {_kind_of(value)}")
-        _storable(value, self.at(key))
+        if (found := _SURROGATE.search(value)) is not None:
+            raise _unstorable(self.at(key), found)
         if nonempty and not value.strip():
             raise _refuse(self.at(key), "must not be empty")
         return value
@@ -694,7 +693,8 @@ class _Obj:
         for n, v in enumerate(value):
             if not isinstance(v, str):
                 raise _refuse(f"{self.at(key)}[{n}]", f"expected text, got {_kind_of(v)}")
-            _storable(v, f"{self.at(key)}[{n}]")
+            if (found := _SURROGATE.search(v)) is not None:
+                raise _unstorable(f"{self.at(key)}[{n}]", found)
         return tuple(value)
 
     def objects(self, key: str, *, required: bool = False) -> list[_Obj]:
@@ -767,11 +767,13 @@ def _too_big(size: int) -> BundleError:
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r} in a JSON object")
-        out[key] = value
+    out = dict(pairs)  # in C: a bundle of 100,000 entries has as many objects
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r} in a JSON object")
+            seen.add(key)
     return out
 
 
@@ -780,15 +782,19 @@ def _no_constant(name: str) -> Any:
 
 
 def _check_depth(value: object) -> None:
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise _refuse("", f"the JSON is nested too deeply (more than {MAX_DEPTH} levels)")
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
+    """Refuse more than MAX_DEPTH levels; only containers are visited (a bundle of 100,000
+    entries holds over a million text and number values, none of which can nest)."""
+    level: list[dict[str, Any] | list[Any]] = [value] if isinstance(value, dict | list) else []
+    depth = 1  # of the values in ``level``
+    while level:
+        below: list[dict[str, Any] | list[Any]] = []
+        for node in level:
+            values = node.values() if isinstance(node, dict) else node
+            if values and depth >= MAX_DEPTH:  # anything inside is one level too deep
+                raise _refuse("", f"the JSON is nested too deeply (more than {MAX_DEPTH} levels)")
+            below.extend(v for v in values if isinstance(v, dict | list))
+        level = below
+        depth += 1
 
 
 def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:

@@ -75,6 +75,7 @@ class AgendaList(OptionList):
         self._numbers: dict[int, str] = {}
         self._memos = MemoCache(limit=500)
         self._keys: list[tuple[ItemData, str, bool, int, int, bool]] = []
+        self._options_by_key: dict[tuple[ItemData, str, bool, int, int, bool], Option] = {}
 
     def show(
         self,
@@ -87,7 +88,7 @@ class AgendaList(OptionList):
         keep_highlight: bool = True,
         details: bool = True,
     ) -> None:
-        """Redraw every item (cheap: a meeting has tens of items, not thousands)."""
+        """Redraw the items (a meeting has tens of items, 300 at the most)."""
         previous = self.highlighted_option.id if keep_highlight and self.highlighted_option else None
         self._numbers = dict(numbers)
         keys = [
@@ -98,14 +99,21 @@ class AgendaList(OptionList):
         if keys != self._keys or not self.option_count:
             # Only the lines that changed are laid out again (a switch changes two).
             self._keys = keys
+            # An unchanged line keeps its Option (and with it Textual's visual of it): a filing
+            # changes one line of an agenda of 300 items, not 300.
+            previous_options, self._options_by_key = self._options_by_key, {}
             options = []
             for key in keys:
-                item, number, current, entry_count, action_count, shown = key
-                prompt = self._memos.get(key, partial(
-                    item_prompt, item, number, current=current, entry_count=entry_count,
-                    action_count=action_count, details=shown,
-                ))
-                options.append(Option(prompt, id=str(item.id)))
+                option = previous_options.get(key)
+                if option is None:
+                    item, number, current, entry_count, action_count, shown = key
+                    prompt = self._memos.get(key, partial(
+                        item_prompt, item, number, current=current, entry_count=entry_count,
+                        action_count=action_count, details=shown,
+                    ))
+                    option = Option(prompt, id=str(item.id))
+                self._options_by_key[key] = option
+                options.append(option)
             self.set_options(options)
         target = previous or (str(current_id) if current_id is not None else None)
         if target is not None:

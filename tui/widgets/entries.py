@@ -5,7 +5,7 @@ highlight survives a redraw and the screen knows what the clerk has selected.
 
 A long item shows only its last ``WINDOW`` entries, under one row saying how many earlier ones
 there are (id ``more``): moving onto that row (or Enter on it) lays out ``WINDOW`` more. An item
-of 2,000 entries so opens, files and switches as fast as one of 200; selecting an earlier entry
+of 2,000 entries so opens, files and switches as fast as one of 100; selecting an earlier entry
 (a search result) widens the window to it.
 """
 
@@ -26,7 +26,7 @@ from models.numbering import entry_numbers
 from tui.widgets.entry_view import action_renderable, entry_renderable
 from tui.widgets.memo import Memo, MemoCache
 
-WINDOW = 200  # entries laid out at a time in a long item
+WINDOW = 100  # entries laid out at a time in a long item
 MORE = "more"  # the option id of the "earlier entries" row
 
 
