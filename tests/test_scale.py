@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import io
 import tracemalloc
 from collections.abc import Iterator
 from datetime import date
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from sqlalchemy import event
 
 from bench.extreme import extreme_bundle
@@ -151,14 +153,33 @@ async def test_a_long_item_lays_out_its_last_entries_then_more_on_the_way_up(
         assert shown.option_count == WINDOW + 1  # not 450 laid out
         assert shown.get_option_at_index(0).id == MORE
         assert [o.id for o in shown.options[1:]] == [f"e{e.id}" for e in entries[-WINDOW:]]
+        # Filing adds a row at the end and keeps every other row, in both lists: the agenda
+        # keeps the Option of each item whose line did not change.
+        kept_rows = list(shown.options)
+        agenda_before = [(o, o.prompt) for o in live.agenda.options]
+        live.composer.text_area.focus()
+        live.composer.text_area.load_text("One more paragraph.")
+        await pilot.press("enter")
+        await settle(pilot, live)
+        entries = live.entries[items[1]]
+        assert len(entries) == 451
+        assert list(shown.options[:-1]) == kept_rows
+        assert shown.options[-1].id == f"e{entries[-1].id}"
+        agenda_after = [(o, o.prompt) for o in live.agenda.options]
+        changed = [n for n, (a, b) in enumerate(zip(agenda_before, agenda_after, strict=True))
+                   if a[0] is not b[0] or a[1] is not b[1]]
+        assert changed == [1]  # the long item's line ("451 entries"), the others untouched
+        line = Console(width=60, record=True, file=io.StringIO())
+        line.print(agenda_after[1][1])
+        assert "451 entries" in line.export_text()
         # Up from the first shown entry: the next WINDOW are laid out, the highlight carries on.
         shown.focus()
-        shown.highlighted = 1
+        shown.highlighted = 1  # the first shown entry
         await pilot.press("up")
         await settle(pilot, live)
-        assert shown.option_count == 2 * WINDOW + 1
+        assert shown.option_count == 2 * WINDOW + 2
         assert shown.highlighted_option is not None
-        assert shown.highlighted_option.id == f"e{entries[-WINDOW - 1].id}"
+        assert shown.highlighted_option.id == f"e{entries[-WINDOW - 2].id}"
         # A search result further up widens the window to it; another item starts afresh.
         live.show_at(items[1], entries[3].id)
         await settle(pilot, live)

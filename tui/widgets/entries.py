@@ -58,6 +58,7 @@ class EntryList(OptionList):
         self._shown: list[Hashable] | None = None
         self._item: int | None = None  # the item whose entries are shown
         self._window = WINDOW  # how many of its last entries are laid out
+        self._count = 0  # how many entries the item had at the last show()
         self._last: tuple[Any, ...] | None = None  # the arguments of the last show()
         self._redrawing = False
 
@@ -90,6 +91,12 @@ class EntryList(OptionList):
         item = entries[0].item_id if entries else None
         if item != self._item:
             self._item, self._window = item, WINDOW
+        elif len(entries) > self._count:
+            # Filed in this item: the rows above stay (the list only grows at its end) until
+            # the window is twice its size, then it starts afresh.
+            grown = self._window + len(entries) - self._count
+            self._window = grown if grown <= 2 * WINDOW else WINDOW
+        self._count = len(entries)
         if keep is not None and keep.startswith("e"):
             index = next((n for n, e in enumerate(entries) if f"e{e.id}" == keep), None)
             if index is not None:
@@ -121,10 +128,16 @@ class EntryList(OptionList):
                 with contextlib.suppress(OptionDoesNotExist):
                     self.highlighted = self.get_option_index(select)
             return
-        self._shown = shown
+        before, self._shown = self._shown, shown
         self._redrawing = True
         try:
-            self.set_options([Option(line, id=option_id) for option_id, _, line in rows])
+            if (before and self.option_count == len(before) < len(shown)
+                    and shown[:len(before)] == before):
+                # Rows only added at the end (a filing): Textual lays out just those.
+                self.add_options([Option(line, id=option_id)
+                                  for option_id, _, line in rows[len(before):]])
+            else:
+                self.set_options([Option(line, id=option_id) for option_id, _, line in rows])
         finally:
             self._redrawing = False
         if not rows:
