@@ -5,6 +5,10 @@
                                           # exit 1 if a ratio is over twice its baseline
     python bench/run.py --quick --save-baseline   # re-record bench/baseline.json (3 runs)
 
+The extreme meeting (``bench/extreme.py``: 300 items, 2,000 entries in one; 100,000 entries in
+all, 5,000 with ``--quick``) is imported from a bundle into an empty database and opened in the
+app, beside a raw sqlite3 import of the same file and a raw read of its rows.
+
 Every figure is a median over repeated runs (keystrokes: p50 and p99 over every key) and sits
 beside its FLOOR, measured in the same run on the same machine: the least any program could
 spend on the same job (a bare Textual app, a raw sqlite3 call). The ratio figure / floor is the
@@ -34,7 +38,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import ptyrun, storebench
+from bench import extreme, ptyrun, storebench
 from bench.generate import generate, load_manifest, manifest_path
 
 HERE = Path(__file__).resolve().parent
@@ -56,11 +60,14 @@ class Settings:
     keys: int
     switches: int
     files: int
+    extreme_entries: int  # the extreme meeting: 300 items, 2,000 entries in one, this many in all
+    extreme_reps: int
 
 
 FULL = dict(scale=1.0, start_reps=10, store_reps=20, open_runs=5, keys=2000, switches=30,
-            files=20)
-QUICK = dict(scale=0.05, start_reps=3, store_reps=8, open_runs=2, keys=150, switches=10, files=5)
+            files=20, extreme_entries=100_000, extreme_reps=1)
+QUICK = dict(scale=0.05, start_reps=3, store_reps=8, open_runs=2, keys=150, switches=10, files=5,
+             extreme_entries=5_000, extreme_reps=2)
 
 
 @dataclass
@@ -328,15 +335,85 @@ def measure_app(settings: Settings, work: Path, long_id: int) -> dict[str, Any]:
     }
 
 
+# --- the extreme meeting ---------------------------------------------------------------------------
+
+
+def extreme_step(args: list[str]) -> dict[str, Any]:
+    """One ``bench/extreme.py`` run in its own process (so its peak memory is its own)."""
+    done = subprocess.run([PY, str(HERE / "extreme.py"), *args], capture_output=True, text=True,
+                          env=child_env(), timeout=900, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench/extreme.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure_extreme(settings: Settings) -> dict[str, Any]:
+    """Import the extreme bundle (and the raw sqlite3 floor) into empty databases, then open
+    the imported meeting in the app: its 2,000-entry item is the one it opens at."""
+    bundle = OUT / f"extreme-{settings.extreme_entries}.json"
+    if not bundle.exists():
+        extreme.write_extreme(bundle, settings.extreme_entries)
+    out: dict[str, Any] = {"import": [], "import_rss": [], "floor": [], "floor_rss": []}
+    db = OUT / "extreme.db"
+    for rep in range(settings.extreme_reps):
+        say(f"   import {settings.extreme_entries:,} entries {rep + 1}/{settings.extreme_reps}")
+        floor = extreme_step(["--out", str(bundle), "--floor-db",
+                              str(empty_database(OUT / "extreme-floor.db"))])
+        done = extreme_step(["--out", str(bundle), "--import-db", str(empty_database(db))])
+        out["import"].append(done["seconds"] * 1000)
+        out["import_rss"].append(done["rss_mb"])
+        out["floor"].append(floor["seconds"] * 1000)
+        out["floor_rss"].append(floor["rss_mb"])
+        out["meeting"] = done["meeting"]
+    out["floor_read"] = storebench.raw_read_floor(db, out["meeting"], settings.store_reps)
+    say("   app probe, extreme meeting")
+    runs = [probe(["app", "--db", str(db), "--meeting", str(out["meeting"]), "--keys", "0",
+                   "--switches", "4", "--files", str(min(settings.files, 5)), "--seed", "9"])]
+    out["open"] = [r["open_ms"] for r in runs]
+    out["open_all"] = [r["open_all_ms"] for r in runs]
+    out["rss"] = [r["rss_mb"] for r in runs]
+    out["file"] = [v for r in runs for v in r["file_ms"]]
+    out["switch"] = [v for r in runs for v in r["switch_ms"]]
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+        Path(f"{OUT / 'extreme-floor.db'}{suffix}").unlink(missing_ok=True)
+    return out
+
+
+def extreme_rows(x: dict[str, Any], st: dict[str, float], stack_rss: float, entries: int
+                 ) -> list[Row]:
+    n = f"{entries:,}"
+    return [
+        Row("import.extreme", f"import a bundle of {n} entries", med(x["import"]),
+            med(x["floor"]), "sqlite3 parse+insert", budget=("ratio", 1.5)),
+        Row("import.extreme.memory", "  its peak memory", med(x["import_rss"]),
+            med(x["floor_rss"]), "sqlite3 import RSS", unit="MB", budget=("ratio", 1.5)),
+        Row("open.extreme", "open extreme meeting (2,000 in item)", med(x["open"]),
+            med(x["floor_read"]), "sqlite3 read of its rows", budget=("max", 1000),
+            gate_by="cpu"),
+        Row("open.extreme.all", "  and every item's entries read", med(x["open_all"]),
+            med(x["floor_read"]), "sqlite3 read of its rows", gate=False),
+        Row("file.extreme", "  file an entry in its 2,000", med(x["file"]), st["floor.insert"],
+            "sqlite3 insert+commit", budget=("max", 150), gate_by="cpu"),
+        Row("switch.extreme", "  switch item (F7/F6 to painted)", med(x["switch"]),
+            st["floor.insert"], "sqlite3 insert+commit", budget=("max", 100), gate_by="cpu"),
+        Row("memory.extreme", "  peak memory, extreme meeting open", med(x["rss"]), stack_rss,
+            "stack floor RSS", unit="MB", budget=("max", 250)),
+    ]
+
+
 # --- the table -----------------------------------------------------------------------------------
 
 
 def build_rows(start: dict[str, list[float]], store: dict[str, list[float]],
-               app: dict[str, Any]) -> list[Row]:
+               app: dict[str, Any], x: dict[str, Any] | None = None, entries: int = 0
+               ) -> list[Row]:
     floor = {"keys_handled": app["floor_handled"], "keys_after_pause": app["floor_after_pause"]}
     s = {k: med(v) for k, v in start.items()}
     st = {k: med(v) for k, v in store.items()}
     fh, fp = app["floor_handled"], app["floor_painted"]
+    more = extreme_rows(x, st, med(start["floor.stack.rss"]), entries) if x else []
     return [
         Row("start.empty", "start, empty DB: list painted", s["start.empty"],
             s["floor.stack.empty"], "stack floor", budget=("ratio", 1.2)),
@@ -376,6 +453,7 @@ def build_rows(start: dict[str, list[float]], store: dict[str, list[float]],
             budget=("max", 50), gate_by="cpu"),
         Row("memory", "peak memory, long meeting open", med(app["rss"]),
             med(start["floor.stack.rss"]), "stack floor RSS", unit="MB", budget=("max", 150)),
+        *more,
     ]
 
 
@@ -470,7 +548,9 @@ def measure_once(settings: Settings, empty: Path) -> tuple[list[Row], float, dic
                                reps=settings.store_reps)
     say("== app (in a pseudo-terminal)")
     app = measure_app(settings, work, manifest.long_meeting_id)
-    rows = build_rows(start, store, app)
+    say("== the extreme meeting (300 items, 2,000 entries in one)")
+    x = measure_extreme(settings)
+    rows = build_rows(start, store, app, x, settings.extreme_entries)
     shutil.rmtree(OUT / "backups", ignore_errors=True)
 
     size_mb = settings.db.stat().st_size / 1e6
@@ -482,6 +562,8 @@ def measure_once(settings: Settings, empty: Path) -> tuple[list[Row], float, dic
         f"database: {manifest.meetings:,} meetings, {manifest.items:,} items, "
         f"{manifest.entries:,} entries, {manifest.actions:,} actions ({size_mb:.0f} MB); long "
         f"meeting {manifest.long_meeting_id} (60 items x 60 entries); seed {manifest.seed}\n"
+        f"extreme meeting: a bundle of {settings.extreme_entries:,} entries (300 items, 2,000 in "
+        f"one), imported {settings.extreme_reps} time(s)\n"
         f"yardstick (60 entries laid out by Rich): {cpu:.1f} ms\n"
         f"repetitions: start-up {settings.start_reps}, store {settings.store_reps}, app probes "
         f"{settings.open_runs}, keys {settings.keys}; search hits "
@@ -496,7 +578,7 @@ def measure_once(settings: Settings, empty: Path) -> tuple[list[Row], float, dic
         "date": dt.datetime.now().isoformat(timespec="seconds"), "quick": settings.quick,
         "machine": machine(), "cpu_unit_ms": cpu,
         "rows": [dict(asdict(r), ratio=r.ratio, passed=r.passed) for r in rows],
-        "samples": {"start": start, "store": store, "app": app},
+        "samples": {"start": start, "store": store, "app": app, "extreme": x},
         "table": table,
     }
     return rows, cpu, results

@@ -569,9 +569,20 @@ def _refuse(path: str, problem: str) -> BundleError:
     return BundleError(f"Cannot import the bundle: {where}{problem}. Nothing was imported.")
 
 
+def _unstorable(path: str, found: re.Match[str]) -> BundleError:
+    return _refuse(
+        path, f"the text holds an unpaired UTF-16 surrogate ({found.group()!r} at position "
+        f"{found.start()}), which cannot be stored"
+    )
+
+
 _MISSING = object()
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Matched whole (``fullmatch``: ``$`` would let "10:30\n" through) and ASCII digits only
+# (``\d`` would let "10:3\u0661" through).
+_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# An unpaired UTF-16 surrogate (JSON "\ud800") cannot be stored as UTF-8 text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Obj:
@@ -599,13 +610,15 @@ class _Obj:
         value = self.raw(key, _MISSING if required or nonempty else "")
         if not isinstance(value, str):
             raise _refuse(self.at(key), f"expected text, got {_kind_of(value)}")
+        if (found := _SURROGATE.search(value)) is not None:
+            raise _unstorable(self.at(key), found)
         if nonempty and not value.strip():
             raise _refuse(self.at(key), "must not be empty")
         return value
 
     def time(self, key: str) -> str:
         value = self.text(key)
-        if value and not _TIME.match(value):
+        if value and not _TIME.fullmatch(value):
             raise _refuse(self.at(key), f"expected a time such as 10:30 or empty, got {value!r}")
         return value
 
@@ -632,7 +645,7 @@ class _Obj:
         if not isinstance(value, str):
             raise _refuse(self.at(key), f"expected a date such as 2026-09-15, got {_kind_of(value)}")
         try:
-            if not _DATE.match(value):
+            if not _DATE.fullmatch(value):
                 raise ValueError
             return date.fromisoformat(value)
         except ValueError:
@@ -656,7 +669,13 @@ class _Obj:
                 self.at(key), f"expected a date and time such as 2026-09-15T10:30:00, got {value!r}"
             ) from None
         # Timestamps are kept in UTC; one written without an offset is taken to be UTC already.
-        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+        try:
+            return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+        except OverflowError:  # e.g. 0001-01-01T00:00:00+14:00 is in the year 0 in UTC
+            raise _refuse(
+                self.at(key), f"{value!r} is out of range: in UTC it falls before the year 1 or "
+                "after the year 9999"
+            ) from None
 
     def choice(self, key: str, enum: type[E], default: E | None = None) -> E:
         value = self.raw(key, _MISSING if default is None else default.value)
@@ -677,6 +696,8 @@ class _Obj:
         for n, v in enumerate(value):
             if not isinstance(v, str):
                 raise _refuse(f"{self.at(key)}[{n}]", f"expected text, got {_kind_of(v)}")
+            if (found := _SURROGATE.search(v)) is not None:
+                raise _unstorable(f"{self.at(key)}[{n}]", found)
         return tuple(value)
 
     def objects(self, key: str, *, required: bool = False) -> list[_Obj]:
@@ -749,11 +770,13 @@ def _too_big(size: int) -> BundleError:
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r} in a JSON object")
-        out[key] = value
+    out = dict(pairs)  # in C: a bundle of 100,000 entries has as many objects
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r} in a JSON object")
+            seen.add(key)
     return out
 
 
@@ -762,15 +785,19 @@ def _no_constant(name: str) -> Any:
 
 
 def _check_depth(value: object) -> None:
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise _refuse("", f"the JSON is nested too deeply (more than {MAX_DEPTH} levels)")
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
+    """Refuse more than MAX_DEPTH levels; only containers are visited (a bundle of 100,000
+    entries holds over a million text and number values, none of which can nest)."""
+    level: list[dict[str, Any] | list[Any]] = [value] if isinstance(value, dict | list) else []
+    depth = 1  # of the values in ``level``
+    while level:
+        below: list[dict[str, Any] | list[Any]] = []
+        for node in level:
+            values = node.values() if isinstance(node, dict) else node
+            if values and depth >= MAX_DEPTH:  # anything inside is one level too deep
+                raise _refuse("", f"the JSON is nested too deeply (more than {MAX_DEPTH} levels)")
+            below.extend(v for v in values if isinstance(v, dict | list))
+        level = below
+        depth += 1
 
 
 def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
@@ -883,11 +910,14 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
         ))
         o.done()
 
+    # As the app refuses it (``Store.check_vote_counts``): no vote larger than the voting members
+    # present, unless attendance was not taken.
+    voting = sum(a.status in _VOTING for a in attendance)
     items: list[BItem] = []
     item_refs: dict[str, BItem] = {}
     for o in root.objects("items"):
         ref = o.ident(ids)
-        entries = tuple(_entry(e, people) for e in o.objects("entries"))
+        entries = tuple(_entry(e, people, voting) for e in o.objects("entries"))
         item = BItem(
             ref=ref, title=o.text("title", nonempty=True).strip(),
             public_title=o.text("public_title"), presenter=o.text("presenter"),
@@ -939,8 +969,17 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
     )
 
 
-def _entry(o: _Obj, people: dict[str, BPerson]) -> BEntry:
+_VOTING = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE})
+
+
+def _entry(o: _Obj, people: dict[str, BPerson], voting: int = 0) -> BEntry:
     votes = {key: o.whole(key) for key in ("vote_for", "vote_against", "vote_abstain")}
+    total = sum(v for v in votes.values() if v is not None)
+    if voting and total > voting:
+        raise _refuse(
+            o.at("vote_for"), f"the vote adds up to {total}, but only {voting} voting members are "
+            "present in the attendance"
+        )
     entry = BEntry(
         kind=o.choice("kind", EntryKind, EntryKind.PARAGRAPH), text=o.text("text"),
         asker=o.ref("asker", people, "person"), asker_text=o.text("asker_text"),

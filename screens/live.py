@@ -28,6 +28,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
+from models import batches
 from models.domain import (
     ActionData,
     AttendanceStatus,
@@ -431,16 +432,25 @@ class LiveScreen(Screen[None]):
     async def _load_rest(self) -> None:
         """Every item's entries, after the first paint (see ``_load``)."""
         meeting_id = self.meeting_id
-        try:
-            everything = await self._store(lambda s: s.load_entries(meeting_id))
-        except PanelMinutesError as err:
-            self.notify(f"Could not read the other items' entries: {err}", severity="error",
-                        timeout=15)
-            return
-        for item_id, entries in everything.items():
-            # An item re-read after a change since this was asked for is newer: keep it.
-            if item_id not in self._touched_since_load:
-                self.entries[item_id] = entries
+        # In groups of about READ_BATCH entries, each its own store call: filing (or any other
+        # write) waits for one short read, never for the whole of a 100,000-entry meeting.
+        wanted = [i.id for i in self.items if i.id not in self.entries]
+        for group in batches.entry_batches(wanted, self._counts, batches.READ_BATCH):
+            def read(s: Store, g: list[int] = group) -> dict[int, list[EntryData]]:
+                return s.load_entries(meeting_id, g)
+
+            try:
+                some = await self._store(read)
+            except PanelMinutesError as err:
+                self.notify(f"Could not read the other items' entries: {err}", severity="error",
+                            timeout=15)
+                return
+            for item_id, entries in some.items():
+                # An item re-read after a change since this was asked for is newer: keep it.
+                if item_id not in self._touched_since_load:
+                    self.entries[item_id] = entries
+            if self.current_id in some:  # the item on screen was waiting for these
+                self._refresh()
         self._counts = {}
         self.all_loaded.set()
         if self._show_after_load is not None:

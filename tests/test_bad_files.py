@@ -278,6 +278,29 @@ def test_cli_refuses_huge_and_deep_bundles_writing_nothing(shape: str, tmp_path:
     assert _db_state(db) == before
 
 
+def test_cli_refuses_a_timestamp_out_of_range_in_utc_in_one_line(tmp_path: Path) -> None:
+    """0001-01-01T00:00:00+14:00 is in the year 0 in UTC: it was an OverflowError "bug"."""
+    import json
+
+    from models.bundle import export_bundle
+
+    db = _demo_file(tmp_path)
+    store = Store(str(db))
+    data = export_bundle(store, store.list_meetings()[0].id)
+    store.close()
+    data["meeting"]["approved_at"] = "0001-01-01T00:00:00+14:00"
+    bundle = tmp_path / "bundle.json"
+    bundle.write_text(json.dumps(data))
+    before = _db_state(db)
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(db), "import",
+                           str(bundle)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and "bug" not in done.stderr, done.stderr
+    assert "meeting.approved_at: '0001-01-01T00:00:00+14:00' is out of range" in lines[0]
+    assert _db_state(db) == before
+
+
 def test_impossible_dates_times_titles_and_votes_are_refused_clearly(store: Store) -> None:
     from datetime import date
 

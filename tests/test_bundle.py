@@ -321,6 +321,33 @@ BAD: list[tuple[str, Mutation | bytes, str]] = [
     ("deep nesting in a field", _set(["panel", "standing_agenda"], _nested(40)),
      "nested too deeply"),
     ("deep nesting", b"[" * 200_000 + b"]" * 200_000, "nested too deeply"),
+    # A timestamp whose offset takes it outside the years 1 to 9999 in UTC (was an OverflowError).
+    ("approved before year 1 in UTC", _set(["meeting", "approved_at"], "0001-01-01T00:00:00+14:00"),
+     "meeting.approved_at: '0001-01-01T00:00:00+14:00' is out of range"),
+    ("approved after year 9999 in UTC",
+     _set(["meeting", "approved_at"], "9999-12-31T23:00:00-14:00"),
+     "meeting.approved_at: '9999-12-31T23:00:00-14:00' is out of range"),
+    ("amendment in year 1", _set(["amendments"], [
+        {"kind": "amendment", "text": "x", "recorded_at": "0001-01-01T09:00:00+10:00"}]),
+     "amendments[0].recorded_at: '0001-01-01T09:00:00+10:00' is out of range"),
+    ("update in year 1",
+     _set(["earlier_actions", 0, "updates", 0, "created_at"], "0001-01-01T00:30:00+01:00"),
+     "earlier_actions[0].updates[0].created_at: '0001-01-01T00:30:00+01:00' is out of range"),
+    # Lone surrogates are refused by the validator, naming the field (not by the database).
+    ("lone surrogate", _set(["items", 2, "title"], "Budget \ud800 report"),
+     "items[2].title: the text holds an unpaired UTF-16 surrogate ('\\ud800' at position 7)"),
+    ("lone surrogate in a list", _set(["items", 4, "documents"], ["ok", "x\udfff"]),
+     "items[4].documents[1]: the text holds an unpaired UTF-16 surrogate"),
+    ("lone surrogate in an entry", _set(["items", 4, "entries", 0, "text"], "\udc80"),
+     "items[4].entries[0].text: the text holds an unpaired UTF-16 surrogate"),
+    ("time with a trailing newline", _set(["attendance", 0, "arrived_at"], "10:30\n"),
+     "attendance[0].arrived_at: expected a time such as 10:30 or empty, got '10:30\\n'"),
+    ("time with a non-ASCII digit", _set(["items", 0, "started_at"], "10:3\u0661"),
+     "items[0].started_at: expected a time such as 10:30"),
+    ("date with a non-ASCII digit", _set(["meeting", "held_on"], "2026-09-1\u0665"),
+     "meeting.held_on: expected a date such as 2026-09-15"),
+    ("votes beyond the members present", _set(["items", 4, "entries", 4, "vote_for"], 45),
+     "items[4].entries[4].vote_for: the vote adds up to 46, but only 7 voting members"),
 ]
 
 

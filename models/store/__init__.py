@@ -35,8 +35,11 @@ class Store(
         counts = self.entry_counts(newest)
         self.get_draft(newest)
         if counts:
-            self.list_entries(next(iter(counts)))
-        self.load_entries(newest)
+            # The item with the fewest entries: the statements compile the same, and a
+            # meeting of 100,000 entries does not hold the store thread for seconds.
+            smallest = min(counts, key=lambda item_id: counts[item_id])
+            self.list_entries(smallest)
+            self.load_entries(newest, [smallest])
 
 
 __all__ = ["Store"]

@@ -28,10 +28,12 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, func, select
 
+from models import batches
 from models import tables as t
 from models.bundle import BAction, BOtherMeeting, Bundle
 from models.domain import Numbering
 from models.store.base import dump_list
+from models.store.bulk import _table
 from models.store.document import DocumentMixin
 from models.store.panels import set_running_start
 
@@ -46,6 +48,14 @@ def _key(*parts: str) -> tuple[str, ...]:
 def _id(value: int | None) -> int:
     assert value is not None, "row has no id (not flushed)"
     return value
+
+
+# The columns ``_Writer.write_entries`` fills, in the order of its tuples.
+_ENTRY_INSERT = (
+    "item_id", "position", "kind", "text", "asker_id", "asker_text", "respondent_id",
+    "respondent_text", "answer", "proposer", "seconder", "vote_for", "vote_against",
+    "vote_abstain", "outcome", "casting_vote", "at_time", "created_at", "updated_at",
+)
 
 
 class _Writer:
@@ -277,16 +287,7 @@ class _Writer:
         self.s.flush()
         for item, row in zip(b.items, item_rows, strict=True):
             self.items[item.ref] = _id(row.id)
-            for pos, e in enumerate(item.entries):
-                self.s.add(t.Entry(
-                    item_id=_id(row.id), position=pos, kind=e.kind.value, text=e.text,
-                    asker_id=self.person(e.asker), asker_text=e.asker_text,
-                    respondent_id=self.person(e.respondent), respondent_text=e.respondent_text,
-                    answer=e.answer, proposer=e.proposer, seconder=e.seconder,
-                    vote_for=e.vote_for, vote_against=e.vote_against,
-                    vote_abstain=e.vote_abstain, outcome=e.outcome.value,
-                    casting_vote=e.casting_vote, at_time=e.at_time,
-                ))
+        self.write_entries(item_rows)
 
         for pos, att in enumerate(b.attendance):
             self.s.add(t.Attendance(
@@ -319,6 +320,43 @@ class _Writer:
         self.s.flush()
         self.keep_running_numbers(meeting, item_rows)
         return meeting_id
+
+    def write_entries(self, item_rows: list[t.AgendaItem]) -> int:
+        """Every item's entries, as ``executemany`` batches of ``batches.WRITE_BATCH`` rows.
+
+        Never an ORM object per entry: a 100,000-entry bundle would build 100,000 of them (and
+        their identity-map state) in memory. The rows are plain tuples handed to the driver in
+        this session's transaction; the timestamp is converted once, as the column type does.
+        Returns how many batches were written."""
+        table = _table(t.Entry)
+        conn = self.s.connection()
+        stamp = table.c.created_at.type.bind_processor(conn.dialect)
+        now: object = t.utcnow()
+        if stamp is not None:
+            now = stamp(now)
+        statement = (
+            f"INSERT INTO entry ({', '.join(_ENTRY_INSERT)}) "
+            f"VALUES ({', '.join('?' * len(_ENTRY_INSERT))})"
+        )
+        batch: list[tuple[object, ...]] = []
+        written = 0
+        for item, row in zip(self.b.items, item_rows, strict=True):
+            item_id = _id(row.id)
+            for pos, e in enumerate(item.entries):
+                batch.append((
+                    item_id, pos, e.kind.value, e.text, self.person(e.asker), e.asker_text,
+                    self.person(e.respondent), e.respondent_text, e.answer, e.proposer,
+                    e.seconder, e.vote_for, e.vote_against, e.vote_abstain, e.outcome.value,
+                    e.casting_vote, e.at_time, now, now,
+                ))
+                if len(batch) >= batches.WRITE_BATCH:
+                    conn.exec_driver_sql(statement, batch)
+                    written += 1
+                    batch = []
+        if batch:
+            conn.exec_driver_sql(statement, batch)
+            written += 1
+        return written
 
     def keep_running_numbers(self, meeting: t.Meeting, item_rows: list[t.AgendaItem]) -> None:
         """Running numbering: published minute references must not change on import.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -51,10 +52,17 @@ def _item_ids(s: Session, meeting_id: int) -> list[int]:
 
 
 class DocumentMixin(StoreBase):
-    def load_entries(self, meeting_id: int) -> dict[int, list[EntryData]]:
-        """Every item's entries (an empty list for an item without any), in order."""
+    def load_entries(
+        self, meeting_id: int, item_ids: Sequence[int] | None = None
+    ) -> dict[int, list[EntryData]]:
+        """Every item's entries (an empty list for an item without any), in order; with
+        ``item_ids``, only those items' (of this meeting: ids of other meetings are left out)."""
         with self._session() as s:
-            item_ids = _item_ids(s, meeting_id)
+            mine = _item_ids(s, meeting_id)
+            if item_ids is not None:
+                wanted = set(item_ids)
+                mine = [i for i in mine if i in wanted]
+            item_ids = mine
             entries: dict[int, list[EntryData]] = {i: [] for i in item_ids}
             for e in _entry_rows(s, item_ids):
                 entries[e.item_id].append(e)

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import partial
 from time import monotonic
+from typing import cast
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.css.styles import RulesMap
+from textual.visual import Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -75,6 +78,7 @@ class AgendaList(OptionList):
         self._numbers: dict[int, str] = {}
         self._memos = MemoCache(limit=500)
         self._keys: list[tuple[ItemData, str, bool, int, int, bool]] = []
+        self._options_by_key: dict[tuple[ItemData, str, bool, int, int, bool], Option] = {}
 
     def show(
         self,
@@ -87,7 +91,7 @@ class AgendaList(OptionList):
         keep_highlight: bool = True,
         details: bool = True,
     ) -> None:
-        """Redraw every item (cheap: a meeting has tens of items, not thousands)."""
+        """Redraw the items (a meeting has tens of items, 300 at the most)."""
         previous = self.highlighted_option.id if keep_highlight and self.highlighted_option else None
         self._numbers = dict(numbers)
         keys = [
@@ -95,21 +99,64 @@ class AgendaList(OptionList):
              action_counts.get(item.id, 0), details or item.id == current_id)
             for item in items
         ]
-        if keys != self._keys or not self.option_count:
+        if (keys != self._keys and self.option_count == len(self._keys) == len(keys)
+                and self._replace_in_place(keys)):
+            pass  # a filing or a switch: one or two lines changed, the rest stays as drawn
+        elif keys != self._keys or not self.option_count:
             # Only the lines that changed are laid out again (a switch changes two).
             self._keys = keys
+            # An unchanged line keeps its Option (and with it Textual's visual of it): a filing
+            # changes one line of an agenda of 300 items, not 300.
+            previous_options, self._options_by_key = self._options_by_key, {}
             options = []
             for key in keys:
-                item, number, current, entry_count, action_count, shown = key
-                prompt = self._memos.get(key, partial(
-                    item_prompt, item, number, current=current, entry_count=entry_count,
-                    action_count=action_count, details=shown,
-                ))
-                options.append(Option(prompt, id=str(item.id)))
+                option = previous_options.get(key)
+                if option is None:
+                    option = Option(self._prompt(key), id=str(key[0].id))
+                self._options_by_key[key] = option
+                options.append(option)
             self.set_options(options)
         target = previous or (str(current_id) if current_id is not None else None)
         if target is not None:
             self.highlight_item(int(target))
+
+    def _prompt(self, key: tuple[ItemData, str, bool, int, int, bool]) -> RenderableType:
+        item, number, current, entry_count, action_count, shown = key
+        return self._memos.get(key, partial(
+            item_prompt, item, number, current=current, entry_count=entry_count,
+            action_count=action_count, details=shown,
+        ))
+
+    def _replace_in_place(self, keys: list[tuple[ItemData, str, bool, int, int, bool]]) -> bool:
+        """Replace the prompts of the few lines that changed, when the items are the same ones
+        in the same order and each changed line keeps its height: ``set_options`` would make
+        Textual measure all 300 lines of an extreme agenda again. False: redraw them all."""
+        changed = [n for n, (old, new) in enumerate(zip(self._keys, keys, strict=True))
+                   if old != new]
+        if len(changed) > 4 or any(self._keys[n][0].id != keys[n][0].id for n in changed):
+            return False
+        heights = self._heights
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - padding.width
+        if width <= 0:
+            return False
+        new: list[tuple[int, RenderableType, Visual]] = []
+        for n in changed:
+            prompt = self._prompt(keys[n])
+            visual = visualize(self, prompt, markup=self._markup)
+            if visual.get_height(cast(RulesMap, self.styles), width) != heights.get(n):
+                return False
+            new.append((n, prompt, visual))
+        for n, prompt, visual in new:
+            option = self.get_option_at_index(n)
+            self._options_by_key.pop(self._keys[n], None)
+            option._set_prompt(prompt)
+            option._visual = visual
+            self._options_by_key[keys[n]] = option
+        self._keys = keys
+        self._option_render_cache.clear()  # the lines' heights (and so positions) are kept
+        self.refresh()
+        return True
 
     def highlight_item(self, item_id: int) -> None:
         try:
