@@ -1247,8 +1247,10 @@ class LiveScreen(Screen[None]):
         self.app.push_screen(ExportScreen(self.meeting_id))
 
     def action_leave(self) -> None:
+        from tui.navigation import back_to_meetings
+
         self.flush_draft_now()
-        self.dismiss(None)
+        back_to_meetings(self.app, select=self.meeting_id)  # not to Setup, if it came from there
 
     # --- between meetings: search hits, action log, approval, amendments, revisions -------------
 
