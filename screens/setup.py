@@ -117,11 +117,11 @@ class AttendanceTable(_SetupTable):
                 tooltip="Add someone also present (e.g. the Commissioner)"),
         Binding("i", "screen.add_attendee('in_attendance')", "Officer",
                 tooltip="Add an officer in attendance"),
-        Binding("t", "screen.set_time('arrived_at')", "Arrived at", show=False,
+        Binding("t", "screen.set_time('arrived_at')", "Arrived at",
                 tooltip="Set the time this person arrived"),
-        Binding("l", "screen.set_time('left_at')", "Left at", show=False,
+        Binding("l", "screen.set_time('left_at')", "Left at",
                 tooltip="Set the time this person left"),
-        Binding("c", "screen.set_capacity", "Capacity", show=False,
+        Binding("c", "screen.set_capacity", "Capacity",
                 tooltip="Set the capacity (e.g. Chair) this person attends in"),
         Binding("delete,x", "screen.remove_attendee", "Remove", key_display="x",
                 tooltip="Remove this person from the attendance"),
@@ -183,9 +183,9 @@ class SetupScreen(TabbedTablesScreen):
         Binding("2", "show_tab('declarations')", "Declarations", show=False,
                 tooltip="Show the declarations of interest"),
         Binding("3", "show_tab('agenda')", "Agenda", show=False, tooltip="Show the agenda"),
-        Binding("m", "edit_meeting", "Meeting details", show=False,
+        Binding("m", "edit_meeting", "Meeting details",
                 tooltip="Change the panel, date, start time or venue"),
-        Binding("g", "go_live", "Go live", show=False,
+        Binding("g", "go_live", "Go live",
                 tooltip="Start taking the minutes of this meeting"),
     ]
 
@@ -462,9 +462,8 @@ class SetupScreen(TabbedTablesScreen):
     def action_add_substitute(self) -> None:
         if self.data is None:
             return
-        from models.domain import AttendanceStatus
-
         from models.attendance import substitute_candidates
+        from models.domain import AttendanceStatus
 
         candidates = substitute_candidates(self.data.attendance)
         if not candidates:

@@ -3,7 +3,6 @@ point 9): opened from the meetings list (``a``), not only from a live meeting (F
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from models.store import Store
