@@ -106,7 +106,7 @@ def readme_tables(text: str) -> Iterator[tuple[str, set[str]]]:
         if cells[0] in {"Live screen key", "Export screen key"}:
             kind = {"Live screen key": "Live minutes", "Export screen key": "Export"}[cells[0]]
             continue
-        if not kind or set(cells[0]) <= {"-", " "} and cells[0]:
+        if not kind or (set(cells[0]) <= {"-", " "} and cells[0]):
             continue
         if kind == "screen":
             screen = cells[0] or screen
