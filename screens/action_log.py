@@ -85,6 +85,8 @@ class ActionLogData:
     carried_ids: frozenset[int] = frozenset()
     # Progress recorded at the context meeting, by action id (newest last).
     updates_here: dict[int, list[ActionUpdateData]] = field(default_factory=dict)
+    # The newest update of each listed action, at whichever meeting it was reported.
+    latest: dict[int, ActionUpdateData] = field(default_factory=dict)
 
 
 def load_action_log(
@@ -122,7 +124,9 @@ def load_action_log(
             if here:
                 updates[action.id] = here
     total = len(store.list_actions(panel_id))
-    return ActionLogData(panel, meetings, people, actions, total, context, carried_ids, updates)
+    latest = store.latest_action_updates([a.id for a in actions])
+    return ActionLogData(panel, meetings, people, actions, total, context, carried_ids, updates,
+                         latest)
 
 
 def owner_name(action: ActionData, people: dict[int, PersonData]) -> str:
@@ -305,8 +309,14 @@ class ActionLogScreen(Screen[None]):
             text.append("  (carried)", style="dim")
         raised = data.meetings.get(action.meeting_id)
         here = data.updates_here.get(action.id)
+        latest = data.latest.get(action.id)
         if here:
             progress = Text(" ".join(here[-1].note.split()) or "(status changed)", style="cyan")
+        elif latest is not None:  # reported at another meeting: say which
+            reported = data.meetings.get(latest.meeting_id)
+            progress = Text(f"{long_date(reported.held_on)}: " if reported else "", style="bold")
+            note = latest.note or action.completion_note
+            progress.append(" ".join(note.split()) or "(status changed)")
         else:
             progress = Text(" ".join(action.completion_note.split()), style="dim")
         return {

@@ -103,7 +103,8 @@ def _own_bindings(cls: type) -> list[BindingType]:
     return list(cls.__dict__.get("BINDINGS", []))
 
 
-def _title_of(cls: type) -> str:
+def title_of(cls: type) -> str:
+    """A widget's name in the help: its ``HELP_TITLE``, or its class name in words."""
     custom = getattr(cls, "HELP_TITLE", "")
     if custom:
         return str(custom)
@@ -138,26 +139,37 @@ def _load(module: str, name: str) -> type | None:
         return None
 
 
-def sections(app_cls: type[App[Any]]) -> Iterator[HelpSection]:
+def sections(app_cls: type[App[Any]], first: type | None = None) -> Iterator[HelpSection]:
     """Every section of the help, in order (the keys of ``app_cls``, the running app, first).
-    The app is passed in, never imported here: ``tui.app`` imports this screen."""
+    With ``first`` (the screen F1 was pressed on), that screen's sections come before all the
+    others. The app is passed in, never imported here: ``tui.app`` imports this screen."""
     everywhere = keys_of(_own_bindings(app_cls))
     everywhere.append(KeyHelp(key_name(app_cls.COMMAND_PALETTE_BINDING), "Command palette",
                               "Every command of the screen you are on, found by typing"))
     everywhere.append(KeyHelp("Tab / Shift+Tab", "Next / previous field or list"))
-    yield HelpSection("Everywhere", tuple(everywhere))
+    groups: list[tuple[type, list[HelpSection]]] = []
     for group in (SCREENS, DIALOGS):
         for title, module, name in group:
             cls = _load(module, name)
-            if cls is None:
-                continue
-            own = keys_of(_own_bindings(cls))
-            if own:
-                yield HelpSection(title, tuple(own))
-            for widget in help_widgets(cls):
-                keys = keys_of(_own_bindings(widget))
-                if keys:
-                    yield HelpSection(f"{title}: {_title_of(widget)}", tuple(keys))
+            if cls is not None:
+                groups.append((cls, list(_sections_of(title, cls))))
+    for cls, found in groups:
+        if cls is first:
+            yield from found
+    yield HelpSection("Everywhere", tuple(everywhere))
+    for cls, found in groups:
+        if cls is not first:
+            yield from found
+
+
+def _sections_of(title: str, cls: type) -> Iterator[HelpSection]:
+    own = keys_of(_own_bindings(cls))
+    if own:
+        yield HelpSection(title, tuple(own))
+    for widget in help_widgets(cls):
+        keys = keys_of(_own_bindings(widget))
+        if keys:
+            yield HelpSection(f"{title}: {title_of(widget)}", tuple(keys))
 
 
 def section_table(section: HelpSection) -> Table:
@@ -184,16 +196,22 @@ class HelpScreen(Screen[None]):
         Binding("escape,q", "close", "Close", key_display="Esc"),
     ]
 
+    def __init__(self, for_screen: type | None = None) -> None:
+        """``for_screen``: the class of the screen F1 was pressed on; its keys come first."""
+        super().__init__()
+        self.for_screen = for_screen
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="help-body"):
             yield Static(
-                "Everything is done with the keys below; the footer shows the ones that "
-                "matter where you are, and ctrl+p finds any command by name. "
+                "The keys of the screen you were on come first, then those that work "
+                "everywhere, then every other screen's. The key bar shows the ones that matter "
+                "where you are, and ctrl+p finds any command by name. "
                 "↑↓ PgUp PgDn scroll this page; Esc closes it.",
                 id="help-intro",
             )
-            for section in sections(type(self.app)):
+            for section in sections(type(self.app), first=self.for_screen):
                 yield Static(section_table(section), classes="help-section")
         yield KeyBar(show_command_palette=False)
 

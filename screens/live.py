@@ -206,12 +206,10 @@ class LiveScreen(Screen[None]):
                 tooltip="Record a correction to these approved minutes as a dated amendment"),
         Binding("insert", "add_item", "Add item", key_display="Ins", show=False,
                 tooltip="Add an agenda item after this one (business raised on the day)"),
-        Binding("h", "revisions", "Changes", show=False,
-                tooltip="The changes made to the selected entry since it was filed"),
-        Binding("r", "deleted_entries", "Deleted entries", show=False,
-                tooltip="Entries and actions deleted from this meeting (kept, after a restart "
-                        "too): put one back"),
     ]
+    # The bar's most used keys first (tui/widgets/keybar.py); h and r are the entries list's.
+    KEY_BAR_FIRST = (
+        "mode", "next_item", "undo", "focus_agenda", "focus_entries", "leave")
 
     def __init__(
         self,
@@ -1326,8 +1324,10 @@ class LiveScreen(Screen[None]):
         self.app.push_screen(ExportScreen(self.meeting_id))
 
     def action_leave(self) -> None:
+        from tui.navigation import back_to_meetings
+
         self.flush_draft_now()
-        self.dismiss(None)
+        back_to_meetings(self.app, select=self.meeting_id)  # not to Setup, if it came from there
 
     # --- between meetings: search hits, action log, approval, amendments, revisions -------------
 

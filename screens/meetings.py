@@ -83,13 +83,12 @@ class MeetingsScreen(Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/",
                 tooltip="Filter by panel, date or status"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
-        # Between meetings (screens/panel_settings.py, screens/action_log.py): out of the
-        # footer (no room at 80 columns); the palette, F1 and the README list them.
-        Binding("p", "panel_settings", "Panel settings", show=False,
+        # Between meetings (screens/panel_settings.py, screens/action_log.py).
+        Binding("p", "panel_settings", "Panel settings",
                 tooltip="The panel's details, standing agenda and members"),
-        Binding("a", "action_log", "Action log", show=False,
+        Binding("a", "action_log", "Action log",
                 tooltip="Every action of the panel: chase, close, drop, reopen"),
-        Binding("u", "undo_approval", "Undo approval", show=False,
+        Binding("u", "undo_approval", "Undo approval",
                 tooltip="Make approved minutes editable again (asks why; the undoing is "
                         "recorded)"),
         # The app's own ctrl+q stays out of crowded footers; this screen has room to show it.

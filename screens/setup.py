@@ -119,11 +119,11 @@ class AttendanceTable(_SetupTable):
                 tooltip="Add someone also present (e.g. the Commissioner)"),
         Binding("i", "screen.add_attendee('in_attendance')", "Officer",
                 tooltip="Add an officer in attendance"),
-        Binding("t", "screen.set_time('arrived_at')", "Arrived at", show=False,
+        Binding("t", "screen.set_time('arrived_at')", "Arrived at",
                 tooltip="Set the time this person arrived"),
-        Binding("l", "screen.set_time('left_at')", "Left at", show=False,
+        Binding("l", "screen.set_time('left_at')", "Left at",
                 tooltip="Set the time this person left"),
-        Binding("c", "screen.set_capacity", "Capacity", show=False,
+        Binding("c", "screen.set_capacity", "Capacity",
                 tooltip="Set the capacity (e.g. Chair) this person attends in"),
         Binding("delete,x", "screen.remove_attendee", "Remove", key_display="x",
                 tooltip="Remove this person from the attendance"),
@@ -187,9 +187,9 @@ class SetupScreen(TabbedTablesScreen):
         Binding("2", "show_tab('declarations')", "Declarations", show=False,
                 tooltip="Show the declarations of interest"),
         Binding("3", "show_tab('agenda')", "Agenda", show=False, tooltip="Show the agenda"),
-        Binding("m", "edit_meeting", "Meeting details", show=False,
+        Binding("m", "edit_meeting", "Meeting details",
                 tooltip="Change the panel, date, start time or venue"),
-        Binding("g", "go_live", "Go live", show=False,
+        Binding("g", "go_live", "Go live",
                 tooltip="Start taking the minutes of this meeting"),
     ]
 
@@ -219,19 +219,22 @@ class SetupScreen(TabbedTablesScreen):
 
     # --- loading ---------------------------------------------------------------------------------
 
-    def reload(self, *, select_item_at: int | None = None) -> None:
-        """Read everything again and redraw the tables (after any change)."""
+    def reload(self, *, select_item_at: int | None = None,
+               select_attendance: int | None = None) -> None:
+        """Read everything again and redraw the tables (after any change); ``select_…`` moves
+        a table's highlight to that row."""
         meeting_id = self.meeting_id
         store_call(
             self, lambda s: load_setup(s, meeting_id),
-            lambda data: self._show(data, select_item_at),
+            lambda data: self._show(data, select_item_at, select_attendance),
             group="setup-load", exclusive=True,
         )
 
     def _reload_after(self, _result: object = None) -> None:
         self.reload()
 
-    def _show(self, data: SetupData, select_item_at: int | None = None) -> None:
+    def _show(self, data: SetupData, select_item_at: int | None = None,
+              select_attendance: int | None = None) -> None:
         self.data = data
         m, panel = data.meeting, data.panel
         state = ("Approved: read-only", "green") if m.is_approved else ("Draft", "")
@@ -248,7 +251,7 @@ class SetupScreen(TabbedTablesScreen):
         tabs.get_tab("attendance").label = f"1 Attendance ({len(data.attendance)})"
         tabs.get_tab("declarations").label = f"2 Declarations ({len(data.declarations)})"
         tabs.get_tab("agenda").label = f"3 Agenda ({len(data.items)})"
-        self._fill_attendance(data)
+        self._fill_attendance(data, select_attendance)
         self._fill_declarations(data)
         self._fill_agenda(data, select_item_at)
         for tab, rows in (("attendance", data.attendance), ("declarations", data.declarations),
@@ -285,9 +288,9 @@ class SetupScreen(TabbedTablesScreen):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
-    def _fill_attendance(self, data: SetupData) -> None:
+    def _fill_attendance(self, data: SetupData, select: int | None = None) -> None:
         table = self.query_one(AttendanceTable)
-        keep = self._current_key(table)
+        keep = str(select) if select is not None else self._current_key(table)
         standing = {m.person.id for m in data.members}
         name_w = 26
         details_w = self._width((name_w, 13))
@@ -399,12 +402,15 @@ class SetupScreen(TabbedTablesScreen):
         self.app.push_screen(LiveScreen(self.meeting_id), self._reload_after)
 
     def _write(self, call: Callable[[Store], object], done: str = "") -> None:
-        """Run one change, then reload; ``done`` is said when it worked."""
+        """Run one change, then reload; ``done`` is said when it worked. When the change adds
+        someone to the attendance, the highlight moves to them (the next key acts on them)."""
+        from models.domain import AttendanceData
 
-        def finished(_result: object) -> None:
+        def finished(result: object) -> None:
             if done:
                 self.notify(done)
-            self.reload()
+            self.reload(select_attendance=result.id if isinstance(result, AttendanceData)
+                        else None)
 
         store_call(self, call, finished)
 
@@ -460,18 +466,13 @@ class SetupScreen(TabbedTablesScreen):
     def action_add_substitute(self) -> None:
         if self.data is None:
             return
+        from models.attendance import substitute_candidates
         from models.domain import AttendanceStatus
 
-        standing = {m.person.id for m in self.data.members}
-        covered = {a.substitute_for.id for a in self.data.attendance if a.substitute_for}
-        candidates = [
-            a for a in self.data.attendance
-            if a.person.id in standing and a.status.value in {"present", "apologies", "absent"}
-            and a.person.id not in covered
-        ]
+        candidates = substitute_candidates(self.data.attendance)
         if not candidates:
-            self.notify("No member to substitute for: every standing member already has a "
-                        "substitute, or none is listed.", severity="warning")
+            self.notify("No member to substitute for: list the members first (a adds a member; "
+                        "every one listed already has a substitute).", severity="warning")
             return
         choices = [
             (f"{a.person.full_name} ({STATUS_LABELS[a.status.value].lower()})", a)

@@ -34,7 +34,7 @@ async def test_bar_lists_the_live_keys_and_follows_the_composer(db_path: Path) -
     async with app.run_test(size=(160, 40)) as pilot:
         live = await _live(db_path, pilot)
         _, text = _bar(live)
-        for shown in ("F2 Question", "F3 Resolution", "F7 Item ▶", "^G Go to item", "^p palette"):
+        for shown in ("F2 Question", "F3 Resolution", "F7 Item ▶", "^G Go to item", "F1 all keys"):
             assert shown in text, (shown, text)
         assert "Esc Plain text" not in text  # nothing to escape from in a plain paragraph
 
@@ -64,11 +64,25 @@ async def test_clicking_a_key_presses_it(db_path: Path) -> None:
         assert live.composer.mode is Mode.RESOLUTION
 
 
-async def test_narrow_bar_keeps_the_palette_key(db_path: Path) -> None:
+async def test_narrow_bar_shows_the_most_used_keys_then_f1_all_keys(db_path: Path) -> None:
     app = make_app(str(db_path))
     async with app.run_test(size=(80, 24)) as pilot:
         live = await _live(db_path, pilot)
         _, text = _bar(live)
         assert len(text) == 80
-        assert "…" in text  # the keys that do not fit give way ...
-        assert text.rstrip().endswith("^p palette")  # ... to the command palette's key
+        # The screen's most used keys first (LiveScreen.KEY_BAR_FIRST), whole keys only ...
+        assert text.startswith("F2 Question F3 Resolution F4 Action F5 Note F7 Item ▶ F9 Undo")
+        assert "…" not in text
+        # ... and the bar, being cut, says where the rest are.
+        assert text.rstrip().endswith("F1 all keys")
+
+
+async def test_a_bar_with_room_for_every_key_shows_f1_help_and_the_palette(
+    db_path: Path,
+) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test(size=(250, 40)) as pilot:
+        live = await _live(db_path, pilot)
+        _, text = _bar(live)
+        assert "F1 Help" in text and "all keys" not in text
+        assert text.rstrip().endswith("^p palette")

@@ -88,3 +88,11 @@ def test_setup_agenda(
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: SnapCompare, db_path: Path, size: Any) -> None:
     assert snap_compare(app_for(db_path), terminal_size=size, run_before=then("f1"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_from_setup(
+    snap_compare: SnapCompare, demo: tuple[Store, int], db_path: Path, size: Any
+) -> None:
+    """F1 opens at the keys of the screen it was pressed on: Setup's come first."""
+    assert snap_compare(app_for(db_path), terminal_size=size, run_before=then("s", "f1"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 
 from tui import bench_hook
 
@@ -35,8 +37,8 @@ class PanelMinutesApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Help", key_display="F1"),
-        # Search every meeting from any screen (screens/search.py); kept out of crowded footers.
-        Binding("ctrl+f", "search", "Search", key_display="^F", show=False,
+        # Search every meeting from any screen (screens/search.py).
+        Binding("ctrl+f", "search", "Search", key_display="^F",
                 tooltip="Find words in the minutes of every meeting"),
         # Kept out of crowded footers; the meetings screen shows it, F1 and the palette list it.
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
@@ -199,7 +201,7 @@ class PanelMinutesApp(App[None]):
         from screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(for_screen=type(self.screen)))
 
     def action_search(self) -> None:
         """Open the search (screens/search.py) over the current screen; not over a dialog."""
@@ -216,28 +218,61 @@ class PanelMinutesApp(App[None]):
         self.push_screen(SearchScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every key shown in the footer is also a command in the palette (ctrl+p).
+        """Every command of the screen, wherever the focus is: the keys of the screen, of every
+        widget on it (the entries list's keys from the composer too) and of the app.
 
-        So is every key hidden from the footer (``show=False``) that has a ``tooltip``: the way
-        to keep a crowded footer short without hiding a command.
+        A key is listed when it is shown in the key bar, or kept out of it (``show=False``) with
+        a ``tooltip``; a key an action's ``check_action`` turns off right now is left out. The
+        keys active where the focus is come first and win a clash; a widget's key found off the
+        focus is named with the widget ("Edit (e) · Setup: Agenda tab") and focuses it first.
         """
+        from screens.help import title_of
+
         yield from super().get_system_commands(screen)
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            # Footer keys, and keys kept out of a crowded footer but given a tooltip.
+        seen: set[tuple[int, str]] = set()
+        for node, binding in _screen_bindings(screen):
             listed = binding.show or bool(binding.tooltip)
-            if not listed or not binding.description or binding.action in seen:
+            if not listed or not binding.description:
                 continue
-            if binding.action in {"quit", "command_palette"}:
+            if binding.action in {"quit", "command_palette", "app.quit"}:
                 continue
-            seen.add(binding.action)
-            key = binding.key_display or active.node.app.get_key_display(binding)
+            target, name, params = self._parse_action(binding.action, node)
+            if (id(target), binding.action.split(".")[-1]) in seen:
+                continue
+            if target.check_action(name, params) is False:
+                continue
+            seen.add((id(target), binding.action.split(".")[-1]))
+            key = binding.key_display or self.get_key_display(binding)
+            title = f"{binding.description} ({key})"
+            focused = screen.focused
+            off_focus = (isinstance(node, Widget) and node is not screen
+                         and (focused is None or node not in focused.ancestors_with_self))
+            where = title_of(type(node)) if off_focus else ""
+            if where:
+                title = f"{title} · {where}"
             yield SystemCommand(
-                f"{binding.description} ({key})",
+                title,
                 binding.tooltip or f"Same as pressing {key}",
-                partial(self.run_action, binding.action, active.node),
+                partial(self._run_from_palette, binding.action, node),
             )
+
+    async def _run_from_palette(self, action: str, node: DOMNode) -> None:
+        """Run a command picked in the palette as its key would (its widget focused first,
+        when that widget can take the focus)."""
+        if isinstance(node, Widget) and node in node.screen.focus_chain:
+            node.focus()
+        await self.run_action(action, node)
+
+
+def _screen_bindings(screen: Screen[object]) -> Iterator[tuple[DOMNode, Binding]]:
+    """Every binding of ``screen``: those active where the focus is first (in Textual's order),
+    then those of every other widget on the screen, then the screen's and the app's."""
+    for active in screen.active_bindings.values():
+        yield active.node, active.binding
+    for node in (*screen.query("*").results(), screen, screen.app):
+        for bindings in node._bindings.key_to_bindings.values():
+            for binding in bindings:
+                yield node, binding
 
 
 def make_app(db: str | None = None, *, open_meeting: int | None = None) -> PanelMinutesApp:

@@ -432,6 +432,19 @@ class ActionsMixin(StoreBase):
         with self._session() as s:
             return _updates(s, action_id)
 
+    def latest_action_updates(self, action_ids: list[int]) -> dict[int, ActionUpdateData]:
+        """The newest progress update of each action that has one, in one query (the action
+        log's "Progress / note" column)."""
+        if not action_ids:
+            return {}
+        with self._session() as s:
+            rows = s.exec(
+                select(t.ActionUpdate)
+                .where(col(t.ActionUpdate.action_id).in_(action_ids))
+                .order_by(col(t.ActionUpdate.created_at), col(t.ActionUpdate.id))
+            ).all()
+            return {r.action_id: action_update_data(r) for r in rows}  # newest wins
+
 
 def keep_deleted_action(
     s: Session, row: t.Action, *, with_item: t.DeletedItem | None = None

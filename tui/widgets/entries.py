@@ -40,6 +40,8 @@ def more_prompt(hidden: int) -> Text:
 class EntryList(OptionList):
     """Keys act on the highlighted entry through the screen's actions."""
 
+    HELP_TITLE = "Entries list"
+
     BINDINGS = [
         Binding("e", "screen.edit_entry", "Edit", key_display="e/⏎"),
         Binding("k", "screen.change_kind", "Kind", tooltip="Paragraph → question → resolution → note"),
@@ -47,6 +49,11 @@ class EntryList(OptionList):
         Binding("shift+down,J", "screen.move_entry(1)", "Down", key_display="⇧↓"),
         Binding("m", "screen.move_to_item", "To item", tooltip="Move it to another agenda item"),
         Binding("d,delete", "screen.delete_entry", "Delete", key_display="d"),
+        Binding("h", "screen.revisions", "Changes",
+                tooltip="The changes made to the selected entry since it was filed"),
+        Binding("r", "screen.deleted_entries", "Deleted entries",
+                tooltip="Entries and actions deleted from this meeting (kept, after a restart "
+                        "too): put one back"),
         Binding("u", "screen.undo", "Undo", show=False),
     ]
 

@@ -7,11 +7,17 @@ screen's bindings change when the composer changes mode, after each filing and o
 and those remounts were a third of the cost of opening a meeting and a good part of filing.
 
 A click on a key presses it (as on ``Footer``); hovering shows the binding's tooltip.
+
+Order: the focused widget's keys first (what the highlight is on), then the screen's, with the
+actions a screen names in ``KEY_BAR_FIRST`` (its most used keys) ahead of the rest, then the
+app's. When they do not all fit, the bar shows as many whole keys as fit and ends in
+"F1 all keys" (the help, which opens at this screen's keys) instead of the palette key.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 from textual import events
@@ -28,6 +34,14 @@ class Shown:
     start: int
     end: int
     key: str
+    enabled: bool
+    tooltip: str
+
+
+class Key(NamedTuple):
+    """One binding the bar may show: enabled now, and its tooltip (or description)."""
+
+    binding: Binding
     enabled: bool
     tooltip: str
 
@@ -76,53 +90,73 @@ class KeyBar(Widget, can_focus=False):
         if self.is_attached and screen is self.screen:
             self.refresh()
 
-    def _keys(self) -> tuple[list[tuple[Binding, bool, str]], tuple[Binding, bool, str] | None]:
-        """The shown bindings, one per action (the first bound), and the palette's."""
+    def _keys(self) -> tuple[list[Key], Key | None]:
+        """The shown bindings, one per action (the first bound), in the bar's order (see the
+        module docstring), and the palette's."""
         active = self.screen.active_bindings
-        by_action: dict[str, tuple[Binding, bool, str]] = {}
-        for _node, binding, enabled, tooltip in active.values():
-            if binding.show and binding.action not in by_action:
-                by_action[binding.action] = (binding, enabled, tooltip or binding.description)
+        first = tuple(getattr(self.screen, "KEY_BAR_FIRST", ()))
+        screen, app = self.screen, self.app
+        by_action: dict[str, tuple[tuple[int, int, int], Key]] = {}
+        for n, (node, binding, enabled, tooltip) in enumerate(active.values()):
+            if not binding.show or binding.action in by_action:
+                continue
+            level = 2 if node is app else 1 if node is screen else 0
+            name = binding.action.split("(")[0]
+            rank = first.index(name) if level == 1 and name in first else len(first)
+            key = Key(binding, enabled, tooltip or binding.description)
+            by_action[binding.action] = ((level, rank, n), key)
         palette = None
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
-            found = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
+            found = active.get(app.COMMAND_PALETTE_BINDING)
             if found is not None:
-                palette = (found.binding, found.enabled,
-                           found.binding.tooltip or found.binding.description)
+                palette = Key(found.binding, found.enabled,
+                              found.binding.tooltip or found.binding.description)
                 by_action.pop(found.binding.action, None)
-        return list(by_action.values()), palette
+        ordered = [key for _, key in sorted(by_action.values(), key=lambda pair: pair[0])]
+        return ordered, palette
+
+    def _segment(self, key: Key, description: str | None = None) -> Text:
+        text = Text(self.app.get_key_display(key.binding),
+                    self.get_component_rich_style("keybar--key"))
+        description = key.binding.description if description is None else description
+        if description:
+            text.append(f" {description}", self.get_component_rich_style("keybar--description"))
+        if not key.enabled:
+            text.stylize("dim")
+        return text
 
     def render(self) -> RenderResult:
-        key_style = self.get_component_rich_style("keybar--key")
-        text_style = self.get_component_rich_style("keybar--description")
+        keys, palette = self._keys()
+        width = self.size.width
+        segments = [(key, self._segment(key)) for key in keys]
+        needed = sum(seg.cell_len + 1 for _, seg in segments)
+        tail: tuple[Key, Text] | None = None
+        if palette is not None:
+            label = Text.assemble(("▏", self.get_component_rich_style("keybar--palette")),
+                                  self._segment(palette))
+            tail = (palette, label)
+        if needed + (tail[1].cell_len if tail else 0) > width:  # cut: say where the rest are
+            help_key = next((k for k in keys if k.binding.action == "help"), None)
+            tail = None
+            if help_key is not None:
+                segments = [(k, seg) for k, seg in segments if k is not help_key]
+                tail = (help_key, self._segment(help_key, "all keys"))
+        room = width - (tail[1].cell_len + 1 if tail else 0)
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         shown: list[Shown] = []
-        keys, palette = self._keys()
-        get_display = self.app.get_key_display
-        for binding, enabled, tooltip in keys:
+        for key, seg in segments:
+            if line.cell_len + seg.cell_len > room:
+                break
             start = line.cell_len
-            line.append(get_display(binding), key_style)
-            if binding.description:
-                line.append(f" {binding.description}", text_style)
-            if not enabled:
-                line.stylize("dim", start)
-            shown.append(Shown(start, line.cell_len, binding.key, enabled, tooltip))
+            line.append_text(seg)
+            shown.append(Shown(start, line.cell_len, key.binding.key, key.enabled, key.tooltip))
             line.append(" ")
-        if palette is not None:  # docked right, as Footer docks it: the other keys give way
-            binding, enabled, tooltip = palette
-            label = Text.assemble(
-                ("▏", self.get_component_rich_style("keybar--palette")),
-                (get_display(binding), key_style),
-                (f" {binding.description}", text_style),
-            )
-            room = self.size.width - label.cell_len
-            if line.cell_len > room:
-                line.truncate(max(0, room - 1), overflow="ellipsis")
-                shown = [s for s in shown if s.end <= room - 1]
-            line.append(" " * max(0, room - line.cell_len))
-            start = line.cell_len
+        if tail is not None:
+            key, label = tail
+            line.append(" " * max(0, width - label.cell_len - line.cell_len))
+            start = line.cell_len + (1 if key is palette else 0)  # the palette's "▏"
             line.append_text(label)
-            shown.append(Shown(start + 1, line.cell_len, binding.key, enabled, tooltip))
+            shown.append(Shown(start, line.cell_len, key.binding.key, key.enabled, key.tooltip))
         self._shown = shown
         return line
 
