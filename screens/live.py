@@ -27,6 +27,19 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
+from models import clock as clock_source
+from models.clock import Clock, hhmm, running_since
+from models.composer_state import (
+    ComposerState,
+    Mode,
+    action_args,
+    entry_args,
+    entry_as_update,
+    state_from_action,
+    state_from_draft,
+    state_from_entry,
+    state_to_draft,
+)
 from models.domain import (
     ActionData,
     AttendanceStatus,
@@ -43,24 +56,7 @@ from models.domain import (
 )
 from models.errors import DatabaseError, PanelMinutesError, ValidationError
 from models.numbering import entry_numbers, item_numbers
-from tui.widgets import clock as clock_source
-from tui.widgets.agenda import AgendaList
-from tui.widgets.clock import Clock, hhmm, running_since
-from tui.widgets.composer import Composer
-from tui.widgets.composer_state import (
-    ComposerState,
-    Mode,
-    action_args,
-    entry_args,
-    entry_as_update,
-    state_from_action,
-    state_from_draft,
-    state_from_entry,
-    state_to_draft,
-)
-from tui.widgets.entries import EntryList
-from tui.widgets.keybar import KeyBar
-from tui.widgets.undo import (
+from models.undo import (
     UndoOp,
     UndoStack,
     undo_add_action,
@@ -72,6 +68,10 @@ from tui.widgets.undo import (
     undo_update_action,
     undo_update_entry,
 )
+from tui.widgets.agenda import AgendaList
+from tui.widgets.composer import Composer
+from tui.widgets.entries import EntryList
+from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.store import Store
