@@ -17,7 +17,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -45,7 +45,6 @@ from models.domain import (
     AttendanceStatus,
     Deleted,
     DeletedEntryData,
-    DraftData,
     EntryData,
     EntryKind,
     ItemData,
@@ -56,6 +55,7 @@ from models.domain import (
 )
 from models.errors import DatabaseError, PanelMinutesError, ValidationError
 from models.numbering import entry_numbers, item_numbers
+from models.screen_data import Opening
 from models.undo import (
     UndoOp,
     UndoStack,
@@ -96,44 +96,6 @@ _PRESENT_FIRST = {
     AttendanceStatus.APOLOGIES: 2,
     AttendanceStatus.ABSENT: 2,
 }
-
-
-def first_current(items: Sequence[ItemData], wanted: int | None, draft_item: int | None
-                  ) -> int | None:
-    """The item a meeting opens at: the one asked for (a search result), the one the unfiled
-    draft was typed under, the running one, the last one taken, or the first."""
-    ids = {item.id for item in items}
-    for choice in (wanted, draft_item):
-        if choice in ids:
-            return choice
-    running = [i for i in items if i.started_at and not i.finished_at]
-    if running:
-        return running[-1].id
-    taken = [i for i in items if i.taken_position is not None]
-    if taken:
-        return max(taken, key=lambda i: i.taken_position or 0).id
-    return items[0].id if items else None
-
-
-class Opening(NamedTuple):
-    """What the live screen needs for its first paint (``read_opening``)."""
-
-    doc: MinutesDocument
-    draft: DraftData | None
-    current: int | None
-    entries: list[EntryData]
-    counts: dict[int, int]
-
-
-def read_opening(store: Store, meeting_id: int, wanted: int | None = None) -> Opening:
-    """The meeting without its entries, the unfiled draft, the item it opens at and that item's
-    entries, and every item's entry count: a few small queries (the rest is read after the
-    first paint)."""
-    doc = store.load_document(meeting_id, with_entries=False)
-    draft = store.get_draft(meeting_id)
-    current = first_current(doc.items, wanted, draft.item_id if draft else None)
-    entries = store.list_entries(current) if current is not None else []
-    return Opening(doc, draft, current, entries, store.entry_counts(meeting_id))
 
 
 class Fresh:
@@ -368,12 +330,13 @@ class LiveScreen(Screen[None]):
         opening, self._opening = self._opening, None
         try:
             if opening is None or opening.doc.meeting.id != meeting_id:
-                opening = await self._store(lambda s: read_opening(s, meeting_id, wanted))
+                opening = await self._store(lambda s: s.read_opening(meeting_id, wanted))
         except PanelMinutesError as err:
             self.query_one("#live-title", Static).update(f"Cannot open the meeting: {err}")
             self.notify(str(err), severity="error", timeout=15)
             return
-        doc, draft, current, entries, counts = opening
+        doc, draft, current = opening.doc, opening.draft, opening.current
+        entries, counts = opening.entries, opening.counts
         self.doc = doc
         self.items = list(doc.items)
         self.entries = {current: entries} if current is not None else {}
