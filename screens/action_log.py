@@ -17,7 +17,6 @@ report it. Opened between meetings (from the meetings screen), changes are simpl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,6 +30,8 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Label, Static
 
+from models.screen_data import CARRIED, ActionLogData, is_overdue, owner_name
+from models.screen_data import ActionLogFilters as Filters
 from screens.meeting_form import DATE_HINT, date_problem, parse_date, today_for
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
@@ -42,16 +43,11 @@ if TYPE_CHECKING:
     from models.domain import (
         ActionData,
         ActionUpdateData,
-        MeetingData,
-        MeetingSummary,
-        PanelData,
-        PersonData,
     )
     from models.store import Store
 
 STATUS_CYCLE = ("open", "done", "dropped", "all")
 STATUS_STYLES = {"open": "", "done": "green", "dropped": "dim"}
-CARRIED = "carried"  # the meeting filter value meaning "carried to the context meeting"
 OWNER_DEBOUNCE = 0.2
 WIDE = 110
 FILTER_PLACEHOLDER = "Owner: type part of a name or team (/)"
@@ -60,83 +56,6 @@ FILTER_PLACEHOLDER = "Owner: type part of a name or team (/)"
 def long_date(day: date) -> str:
     """"17 Nov 2026"."""
     return f"{day.day} {day:%b %Y}"
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """What the log shows: a status (or "all"), owner text, overdue only, a meeting."""
-
-    status: str = "open"
-    owner: str = ""
-    overdue: bool = False
-    meeting: int | str | None = None  # a meeting id, CARRIED, or None for every meeting
-
-
-@dataclass(frozen=True, slots=True)
-class ActionLogData:
-    """Everything the screen shows, read in one store call."""
-
-    panel: PanelData
-    meetings: dict[int, MeetingSummary]
-    people: dict[int, PersonData]
-    actions: list[ActionData]
-    total: int  # every action of the panel, before filtering
-    context: MeetingData | None = None
-    carried_ids: frozenset[int] = frozenset()
-    # Progress recorded at the context meeting, by action id (newest last).
-    updates_here: dict[int, list[ActionUpdateData]] = field(default_factory=dict)
-    # The newest update of each listed action, at whichever meeting it was reported.
-    latest: dict[int, ActionUpdateData] = field(default_factory=dict)
-
-
-def load_action_log(
-    store: Store, panel_id: int, filters: Filters, context_id: int | None, today: date
-) -> ActionLogData:
-    from models.domain import ActionStatus
-
-    panel = store.get_panel(panel_id)
-    meetings = {m.id: m for m in store.list_meetings(panel_id)}
-    people = {p.id: p for p in store.list_people()}
-    status = None if filters.status == "all" else ActionStatus(filters.status)
-    context = store.get_meeting(context_id) if context_id is not None else None
-    carried = store.carried_actions(context_id) if context_id is not None else []
-    carried_ids = frozenset(a.id for a in carried)
-    if filters.meeting == CARRIED:
-        owner = filters.owner.strip().lower()
-        actions = [
-            a for a in carried
-            if (status is None or a.status is status)
-            and (not owner or owner in owner_name(a, people).lower())
-            and (not filters.overdue or is_overdue(a, today))
-        ]
-    else:
-        actions = store.list_actions(
-            panel_id,
-            meeting_id=filters.meeting if isinstance(filters.meeting, int) else None,
-            status=status,
-            owner=filters.owner,
-            overdue_on=today if filters.overdue else None,
-        )
-    updates: dict[int, list[ActionUpdateData]] = {}
-    if context_id is not None:
-        for action in carried:
-            here = [u for u in store.list_action_updates(action.id) if u.meeting_id == context_id]
-            if here:
-                updates[action.id] = here
-    total = len(store.list_actions(panel_id))
-    latest = store.latest_action_updates([a.id for a in actions])
-    return ActionLogData(panel, meetings, people, actions, total, context, carried_ids, updates,
-                         latest)
-
-
-def owner_name(action: ActionData, people: dict[int, PersonData]) -> str:
-    if action.owner_id is not None and action.owner_id in people:
-        return people[action.owner_id].full_name
-    return action.owner_text
-
-
-def is_overdue(action: ActionData, today: date) -> bool:
-    return action.status.value == "open" and action.due_date is not None and action.due_date < today
 
 
 class ActionTable(DataTable[Text | str]):
@@ -210,7 +129,7 @@ class ActionLogScreen(Screen[None]):
         panel_id, filters, context = self.panel_id, self.filters, self.context_id
         today = today_for(self.app)
         store_call(
-            self, lambda s: load_action_log(s, panel_id, filters, context, today), self._show,
+            self, lambda s: s.read_action_log(panel_id, filters, context, today), self._show,
             group="action-log-load", exclusive=True,
         )
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,12 +29,24 @@ from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
 from models import batches
+from models import clock as clock_source
+from models.clock import Clock, hhmm, running_since
+from models.composer_state import (
+    Mode,
+    Pending,
+    draft_is_empty,
+    rescue_text,
+    state_from_action,
+    state_from_draft,
+    state_from_entry,
+    state_to_draft,
+    waiting_from_draft,
+)
 from models.domain import (
     ActionData,
     AttendanceStatus,
     Deleted,
     DeletedEntryData,
-    DraftData,
     EntryData,
     EntryKind,
     ItemData,
@@ -46,27 +58,9 @@ from models.domain import (
 from models.errors import DatabaseError, PanelMinutesError, ValidationError
 from models.filing_queue import FilingQueue
 from models.numbering import entry_numbers, item_numbers
+from models.screen_data import Opening
 from models.store.entries import DraftSharedNotice, EntryConflictError
-from tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
-from tui.rescue import rescue_path, write_rescue
-from tui.widgets import clock as clock_source
-from tui.widgets.agenda import AgendaList
-from tui.widgets.clock import Clock, hhmm, running_since
-from tui.widgets.composer import Composer
-from tui.widgets.composer_state import (
-    Mode,
-    Pending,
-    draft_is_empty,
-    rescue_text,
-    state_from_action,
-    state_from_draft,
-    state_from_entry,
-    state_to_draft,
-    waiting_from_draft,
-)
-from tui.widgets.entries import EntryList
-from tui.widgets.keybar import KeyBar
-from tui.widgets.undo import (
+from models.undo import (
     UndoOp,
     UndoStack,
     undo_add_action,
@@ -78,6 +72,12 @@ from tui.widgets.undo import (
     undo_update_action,
     undo_update_entry,
 )
+from tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
+from tui.rescue import rescue_path, write_rescue
+from tui.widgets.agenda import AgendaList
+from tui.widgets.composer import Composer
+from tui.widgets.entries import EntryList
+from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -102,44 +102,6 @@ _PRESENT_FIRST = {
     AttendanceStatus.APOLOGIES: 2,
     AttendanceStatus.ABSENT: 2,
 }
-
-
-def first_current(items: Sequence[ItemData], wanted: int | None, draft_item: int | None
-                  ) -> int | None:
-    """The item a meeting opens at: the one asked for (a search result), the one the unfiled
-    draft was typed under, the running one, the last one taken, or the first."""
-    ids = {item.id for item in items}
-    for choice in (wanted, draft_item):
-        if choice in ids:
-            return choice
-    running = [i for i in items if i.started_at and not i.finished_at]
-    if running:
-        return running[-1].id
-    taken = [i for i in items if i.taken_position is not None]
-    if taken:
-        return max(taken, key=lambda i: i.taken_position or 0).id
-    return items[0].id if items else None
-
-
-class Opening(NamedTuple):
-    """What the live screen needs for its first paint (``read_opening``)."""
-
-    doc: MinutesDocument
-    draft: DraftData | None
-    current: int | None
-    entries: list[EntryData]
-    counts: dict[int, int]
-
-
-def read_opening(store: Store, meeting_id: int, wanted: int | None = None) -> Opening:
-    """The meeting without its entries, the unfiled draft, the item it opens at and that item's
-    entries, and every item's entry count: a few small queries (the rest is read after the
-    first paint)."""
-    doc = store.load_document(meeting_id, with_entries=False)
-    draft = store.get_draft(meeting_id)
-    current = first_current(doc.items, wanted, draft.item_id if draft else None)
-    entries = store.list_entries(current) if current is not None else []
-    return Opening(doc, draft, current, entries, store.entry_counts(meeting_id))
 
 
 class Fresh:
@@ -373,12 +335,13 @@ class LiveScreen(Screen[None]):
         opening, self._opening = self._opening, None
         try:
             if opening is None or opening.doc.meeting.id != meeting_id:
-                opening = await self._store(lambda s: read_opening(s, meeting_id, wanted))
+                opening = await self._store(lambda s: s.read_opening(meeting_id, wanted))
         except PanelMinutesError as err:
             self.query_one("#live-title", Static).update(f"Cannot open the meeting: {err}")
             self.notify(str(err), severity="error", timeout=15)
             return
-        doc, draft, current, entries, counts = opening
+        doc, draft, current = opening.doc, opening.draft, opening.current
+        entries, counts = opening.entries, opening.counts
         self.doc = doc
         self.items = list(doc.items)
         self.entries = {current: entries} if current is not None else {}

@@ -277,7 +277,8 @@ class MeetingsScreen(Screen[None]):
             self.open_live(meeting.id)
 
     def open_live(self, meeting_id: int) -> None:
-        from screens.live import LiveScreen, Opening, read_opening
+        from models.screen_data import Opening
+        from screens.live import LiveScreen
 
         def opened(opening: Opening) -> None:
             # Read first, then mount: the two no longer compete for the interpreter, and the
@@ -286,7 +287,7 @@ class MeetingsScreen(Screen[None]):
                 self.app.push_screen(LiveScreen(meeting_id, opening=opening),
                                      lambda _=None: self.reload())
 
-        store_call(self, lambda s: read_opening(s, meeting_id), opened, group="open-live",
+        store_call(self, lambda s: s.read_opening(meeting_id), opened, group="open-live",
                    exclusive=True)
 
     def action_new(self) -> None:

@@ -22,7 +22,6 @@ themselves and stay open, with the text, if the write fails.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -44,6 +43,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from models.screen_data import PanelSettingsData
 from screens.confirm import ConfirmScreen
 from screens.meeting_form import DATE_HINT, parse_date, today_for
 from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
@@ -53,7 +53,7 @@ from tui.store_calls import store_call
 from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from models.domain import MeetingSummary, MembershipData, PanelData, PersonData
+    from models.domain import MembershipData, PanelData, PersonData
     from models.errors import PanelMinutesError
     from models.store import Store
 
@@ -123,25 +123,6 @@ def sitting(start: date | None, end: date | None, today: date) -> str:
     if end is not None:
         return f"until {d(end)}"
     return ""
-
-
-@dataclass(frozen=True, slots=True)
-class PanelSettingsData:
-    """Everything the screen shows, read in one store call."""
-
-    panel: PanelData
-    members: list[MembershipData]
-    people: list[PersonData]
-    meetings: list[MeetingSummary]
-
-
-def load_panel_settings(store: Store, panel_id: int) -> PanelSettingsData:
-    return PanelSettingsData(
-        panel=store.get_panel(panel_id),
-        members=store.list_members(panel_id),
-        people=store.list_people(),
-        meetings=store.list_meetings(panel_id),
-    )
 
 
 def _guess_kind(title: str) -> str:
@@ -248,7 +229,7 @@ class PanelSettingsScreen(TabbedTablesScreen):
         """Read everything again; ``agenda_at`` / ``member`` put the cursor on that row."""
         panel_id = self.panel_id
         store_call(
-            self, lambda s: load_panel_settings(s, panel_id),
+            self, lambda s: s.read_panel_settings(panel_id),
             lambda data: self._show(data, agenda_at, member),
             group="panel-settings-load", exclusive=True,
         )

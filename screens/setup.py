@@ -9,7 +9,6 @@ write fails, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from models.screen_data import SetupData
 from screens.confirm import ConfirmScreen
 from screens.declaration_form import DeclarationFormScreen
 from screens.item_form import ItemFormScreen, PasteItemsScreen
@@ -36,9 +36,6 @@ if TYPE_CHECKING:
         DeletedItemData,
         ItemContents,
         ItemData,
-        MeetingData,
-        MembershipData,
-        PanelData,
         PersonData,
     )
     from models.store import Store
@@ -61,32 +58,6 @@ EMPTY_HINTS = {
     "agenda": "No agenda items yet. Press a to add one, or v to paste a list of titles, "
               "one a line.",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class SetupData:
-    """Everything the setup screen shows, read in one store call."""
-
-    meeting: MeetingData
-    panel: PanelData
-    members: list[MembershipData]
-    people: list[PersonData]
-    attendance: list[AttendanceData]
-    declarations: list[DeclarationData]
-    items: list[ItemData]
-
-
-def load_setup(store: Store, meeting_id: int) -> SetupData:
-    meeting = store.get_meeting(meeting_id)
-    return SetupData(
-        meeting=meeting,
-        panel=store.get_panel(meeting.panel_id),
-        members=store.list_members(meeting.panel_id, on=meeting.held_on),
-        people=store.list_people(),
-        attendance=store.list_attendance(meeting_id),
-        declarations=store.list_declarations(meeting_id),
-        items=store.list_items(meeting_id),
-    )
 
 
 def _person_id(store: Store, choice: PersonData | NewPerson) -> int:
@@ -225,7 +196,7 @@ class SetupScreen(TabbedTablesScreen):
         a table's highlight to that row."""
         meeting_id = self.meeting_id
         store_call(
-            self, lambda s: load_setup(s, meeting_id),
+            self, lambda s: s.read_setup(meeting_id),
             lambda data: self._show(data, select_item_at, select_attendance),
             group="setup-load", exclusive=True,
         )

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from textual.pilot import Pilot
 
 import models.db
+from models.composer_state import ComposerState, Pending, state_to_draft
 from models.domain import EntryKind
 from models.filing_queue import FilingQueue
 from models.store import Store
@@ -23,7 +24,6 @@ from screens.live import LiveScreen
 from tests.test_live_store_errors import disk_full
 from tests.test_live_support import FakeClock, open_live, settle, write_meeting, write_panel
 from tui.app import make_app
-from tui.widgets.composer_state import ComposerState, Pending, state_to_draft
 
 
 @contextmanager

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from models.composer_state import Mode
 from models.store import Store
 from screens.live import LiveScreen
 from tests.test_live_support import open_live, prepare_meeting, settle, write_meeting, write_panel
 from tui.app import make_app
-from tui.widgets.composer_state import Mode
 from tui.widgets.keybar import KeyBar
 
 

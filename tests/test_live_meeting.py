@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from models import clock as clock_source
 from models.store import Store
 from screens.export import ExportScreen
 from screens.live import LiveScreen
@@ -33,7 +34,6 @@ from tests.test_live_support import (
     write_panel,
 )
 from tui.app import make_app
-from tui.widgets import clock as clock_source
 
 GOLDEN = Path(__file__).parent / "golden" / "live-meeting.md"
 

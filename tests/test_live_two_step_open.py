@@ -1,7 +1,7 @@
 """Opening a meeting: the opening read before the screen mounts, every item's entries after.
 
 The meetings screen reads the agenda, people and the current item's entries on the store thread
-(``read_opening``) and then pushes the live screen; the other items' entries follow
+(``Store.read_opening``) and then pushes the live screen; the other items' entries follow
 (``LiveScreen.all_loaded``). Driven through the real app on a temporary database.
 """
 
@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from models.demo import write_demo
 from models.domain import EntryData
 from models.store import Store
-from screens.live import LiveScreen, read_opening
+from screens.live import LiveScreen
 from tests.test_live_support import settle
 from tui.app import make_app
 from tui.store_calls import store_executor
@@ -67,7 +67,7 @@ async def test_an_item_not_read_yet_says_so_then_fills_in(db_path: Path) -> None
     app = make_app(str(db_path))
     async with app.run_test(size=(120, 40)) as pilot:
         store = await app.wait_for_store()
-        opening = read_opening(store, meeting_id)
+        opening = store.read_opening(meeting_id)
         # Hold the store thread, so the second read waits behind it.
         gate = threading.Event()
         store_executor(app).submit(gate.wait, 10)

@@ -7,11 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from models.domain import DraftData, EntryData, EntryKind, Outcome, PersonData
-from models.errors import ValidationError
-from models.names import candidates, clear_winner, match_person, word_before
-from tui.widgets.clock import running_since, span
-from tui.widgets.composer_state import (
+from models.clock import running_since, span
+from models.composer_state import (
     ComposerState,
     Editing,
     Mode,
@@ -25,7 +22,10 @@ from tui.widgets.composer_state import (
     state_from_entry,
     state_to_draft,
 )
-from tui.widgets.undo import IdMap
+from models.domain import DraftData, EntryData, EntryKind, Outcome, PersonData
+from models.errors import ValidationError
+from models.names import candidates, clear_winner, match_person, word_before
+from models.undo import IdMap
 
 PEOPLE = [
     PersonData(1, "Helen Marsh", title="Cllr"),

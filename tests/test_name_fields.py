@@ -8,6 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from models.composer_state import (
+    ComposerState,
+    Mode,
+    action_args,
+    entry_args,
+    state_from_entry,
+)
 from models.domain import EntryData, EntryKind, PersonData
 from models.errors import ValidationError
 from models.names import NameKind, candidates, match_person, name_field_value, read_name_field
@@ -20,13 +27,6 @@ from tests.test_live_support import (
     write_panel,
 )
 from tui.app import PanelMinutesApp
-from tui.widgets.composer_state import (
-    ComposerState,
-    Mode,
-    action_args,
-    entry_args,
-    state_from_entry,
-)
 
 PEOPLE = [
     PersonData(1, "Helen Marsh", title="Cllr", role="Kellbridge City Council"),

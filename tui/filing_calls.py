@@ -17,10 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from models.domain import ActionData, EntryData, EntryKind, PersonData
-from models.errors import ValidationError
-from models.store.filing import DraftAfter, Filed
-from tui.widgets.composer_state import (
+from models.composer_state import (
     ComposerState,
     Mode,
     Pending,
@@ -30,6 +27,9 @@ from tui.widgets.composer_state import (
     entry_as_update,
     state_to_draft,
 )
+from models.domain import ActionData, EntryData, EntryKind, PersonData
+from models.errors import ValidationError
+from models.store.filing import DraftAfter, Filed
 
 if TYPE_CHECKING:
     from models.store import Store

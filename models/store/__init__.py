@@ -15,11 +15,12 @@ from models.store.entries import EntriesMixin
 from models.store.item_deletion import ItemDeletionMixin
 from models.store.meetings import MeetingsMixin
 from models.store.panels import PanelsMixin
+from models.store.screen_reads import ScreenReadsMixin
 from models.store.search import SearchMixin
 
 
 class Store(
-    ItemDeletionMixin, PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin, BulkMixin,
+    ScreenReadsMixin, ItemDeletionMixin, PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin, BulkMixin,
     SearchMixin, ApprovalMixin,
 ):
     """One database, opened once; safe to share between the UI thread and workers."""

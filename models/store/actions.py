@@ -444,6 +444,29 @@ class ActionsMixin(StoreBase):
                 .order_by(col(t.ActionUpdate.created_at), col(t.ActionUpdate.id))
             ).all()
             return {r.action_id: action_update_data(r) for r in rows}  # newest wins
+    def action_updates_at(self, meeting_id: int) -> dict[int, list[ActionUpdateData]]:
+        """Progress reported at ``meeting_id``, by action id (oldest first): one query."""
+        with self._session() as s:
+            rows = s.exec(
+                select(t.ActionUpdate)
+                .where(col(t.ActionUpdate.meeting_id) == meeting_id)
+                .order_by(col(t.ActionUpdate.created_at), col(t.ActionUpdate.id))
+            ).all()
+        updates: dict[int, list[ActionUpdateData]] = {}
+        for row in rows:
+            updates.setdefault(row.action_id, []).append(action_update_data(row))
+        return updates
+
+    def count_actions(self, panel_id: int) -> int:
+        """How many actions the panel has (any status)."""
+        with self._session() as s:
+            return int(
+                s.exec(
+                    select(func.count()).select_from(t.Action).where(
+                        col(t.Action.panel_id) == panel_id
+                    )
+                ).one()
+            )
 
 
 def keep_deleted_action(

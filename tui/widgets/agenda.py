@@ -21,8 +21,8 @@ from textual.visual import Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from models.clock import span
 from models.domain import ItemData
-from tui.widgets.clock import span
 from tui.widgets.gutter import Cell, Gutter
 from tui.widgets.memo import MemoCache
 

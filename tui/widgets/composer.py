@@ -28,6 +28,15 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
+from models.composer_state import (
+    MODE_FIELDS,
+    MODE_LABELS,
+    NAME_FIELDS,
+    RESOLUTION_START,
+    ComposerState,
+    Mode,
+    short_name,
+)
 from models.domain import PersonData
 from models.names import (
     NameKind,
@@ -36,15 +45,6 @@ from models.names import (
     match_person,
     read_name_field,
     word_before,
-)
-from tui.widgets.composer_state import (
-    MODE_FIELDS,
-    MODE_LABELS,
-    NAME_FIELDS,
-    RESOLUTION_START,
-    ComposerState,
-    Mode,
-    short_name,
 )
 
 People = Callable[[], Sequence[PersonData]]
