@@ -15,11 +15,12 @@ from models.store.entries import EntriesMixin
 from models.store.meetings import MeetingsMixin
 from models.store.panels import PanelsMixin
 from models.store.search import SearchMixin
+from models.store.sitting import SittingMixin
 
 
 class Store(
     PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin, BulkMixin,
-    SearchMixin, ApprovalMixin,
+    SearchMixin, ApprovalMixin, SittingMixin,
 ):
     """One database, opened once; safe to share between the UI thread and workers."""
 

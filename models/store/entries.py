@@ -12,7 +12,6 @@ from sqlmodel import Session, col, delete, func, select, update
 
 from models import tables as t
 from models.domain import (
-    AttendanceStatus,
     DeletedEntryData,
     DraftData,
     EntryData,
@@ -21,6 +20,7 @@ from models.domain import (
     RevisionData,
 )
 from models.errors import ConflictError, NotFoundError, ValidationError
+from models.movements import voters_at
 from models.store.base import (
     ENTRY_COLUMNS,
     StoreBase,
@@ -39,6 +39,7 @@ from models.store.deleted import (
     revisions_from_json,
     revisions_json,
 )
+from models.store.sitting import read_presences
 
 ENTRY_FIELDS = frozenset(
     {"kind", "text", "asker_id", "asker_text", "respondent_id", "respondent_text", "answer",
@@ -86,10 +87,6 @@ def _check_votes(row: t.Entry) -> None:
         raise ValidationError(f"{yes} for and {no} against does not carry a motion.")
     if row.outcome == Outcome.LOST.value and yes > no:
         raise ValidationError(f"{yes} for and {no} against does not lose a motion.")
-
-
-# Attendance that counts towards a vote: members present and substitutes sitting for members.
-VOTING_STATUSES = (AttendanceStatus.PRESENT.value, AttendanceStatus.SUBSTITUTE.value)
 
 
 def _utc(value: datetime) -> datetime:
@@ -303,17 +300,12 @@ class EntriesMixin(StoreBase):
             current,
         )
 
-    def voting_members_present(self, meeting_id: int) -> int:
-        """How many people can vote at the meeting: members present and substitutes."""
+    def voting_members_present(self, meeting_id: int, at_time: str | None = None) -> int:
+        """How many people could vote at ``at_time`` (members present and substitutes, less
+        those minuted as gone or out of the room then; ``models.movements``). Without a time:
+        the most present at any one time during the meeting."""
         with self._session() as s:
-            return int(
-                s.exec(
-                    select(func.count())
-                    .select_from(t.Attendance)
-                    .where(col(t.Attendance.meeting_id) == meeting_id)
-                    .where(col(t.Attendance.status).in_(VOTING_STATUSES))
-                ).one()
-            )
+            return voters_at(read_presences(s, meeting_id).values(), at_time or None)
 
     def check_vote_counts(
         self,
@@ -321,9 +313,12 @@ class EntriesMixin(StoreBase):
         vote_for: int | str | None = None,
         vote_against: int | str | None = None,
         vote_abstain: int | str | None = None,
+        *,
+        at_time: str | None = None,
     ) -> None:
         """Raise ``ValidationError`` when the counts are not whole numbers or add up to more
-        votes than there are members present (members plus substitutes). The live screen and
+        votes than there were voting members present when the vote was taken (``at_time``, the
+        live screen passes the time now; see ``voting_members_present``). The live screen and
         the command line call this before filing a resolution with a vote.
 
         A meeting whose attendance has not been taken (no one present) is not checked.
@@ -332,11 +327,14 @@ class EntriesMixin(StoreBase):
             {"vote_for": vote_for, "vote_against": vote_against, "vote_abstain": vote_abstain}
         )
         total = sum(v for v in counts.values() if isinstance(v, int))
-        present = self.voting_members_present(meeting_id)
-        if present and total > present:
+        when = clean_time(at_time or "", "time of the vote") or None
+        present = self.voting_members_present(meeting_id, when)
+        taken = present or self.voting_members_present(meeting_id)  # attendance was taken
+        if taken and total > present:
+            at = f" at {when}" if when else ""
             raise ValidationError(
-                f"The vote adds up to {total}, but only {present} voting members are recorded as "
-                "present. Check the counts, or the attendance."
+                f"The vote adds up to {total}, but only {present} voting members were present{at}. "
+                "Check the counts, or the attendance (arrivals and departures are F5 notes)."
             )
 
     def change_entry_kind(self, entry_id: int, kind: EntryKind) -> EntryData:

@@ -36,6 +36,7 @@ from models.store.base import (
     require_text,
 )
 from models.store.entries import keep_deleted
+from models.store.sitting import check_item_times
 
 ITEM_FIELDS = frozenset(
     {"title", "public_title", "presenter", "kind", "exempt", "exempt_basis", "documents",
@@ -470,6 +471,8 @@ class MeetingsMixin(StoreBase):
         with self._session() as s:
             row, _ = self._item_meeting(s, item_id)
             apply_fields(row, fields, ITEM_FIELDS)
+            if {"started_at", "finished_at"} & fields.keys():
+                check_item_times(s, row)
             if row.exempt and not row.exempt_basis.strip():
                 from models.domain import DEFAULT_EXEMPT_BASIS
 
