@@ -219,8 +219,8 @@ def presence(
             events.append((m.at, n, m.kind))
         events.sort(key=lambda e: (e[0], e[1]))
         first = events[0][2] if events else None
-        starts = _GONE if first in (Movement.ARRIVED, Movement.RETURNED) or (
-            record.status not in VOTING and first is not None) else _IN
+        away = record.status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+        starts = _GONE if away or first in (Movement.ARRIVED, Movement.RETURNED) else _IN
         steps = []
         state = starts
         for when, _n, kind in events:
