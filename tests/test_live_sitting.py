@@ -156,3 +156,46 @@ async def test_an_f5_departure_changes_the_attendance_and_the_vote_check(db_path
     store.close()
     assert "Cllr Mina Carver (until 11:15)" in text
     assert "for 3, against 0, abstentions 0" in text.lower()
+
+
+async def test_the_end_time_is_in_the_meeting_details(db_path: Path) -> None:
+    from textual.widgets import Input, Static
+
+    from screens.meeting_form import MeetingFormScreen
+
+    meeting_id = _write(db_path, 0)
+    store = Store(str(db_path))
+    store.take_item(store.list_items(meeting_id)[0].id, "10:00")
+    store.close_meeting(meeting_id, "12:31")
+    store.close()
+    app = make_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingFormScreen(meeting_id))
+        await _wait_screen(pilot, "MeetingFormScreen")
+        form = app.screen
+        for _ in range(50):
+            if getattr(form, "loaded", False):
+                break
+            await pilot.pause(0.02)
+        end = form.query_one("#end", Input)
+        assert end.value == "12:31"  # shown in the details
+        end.value = "09:30"  # before the meeting started: refused in one line, kept as typed
+        await pilot.press("ctrl+s")
+        for _ in range(50):
+            if str(form.query_one("#form-error", Static).render()).strip():
+                break
+            await pilot.pause(0.02)
+        error = str(form.query_one("#form-error", Static).render())
+        assert "before the start time 10:00" in error and "\n" not in error.strip()
+        assert end.value == "09:30" and app.screen is form
+        end.value = "12:45"
+        await pilot.press("ctrl+s")
+        for _ in range(100):
+            if app.screen is not form:
+                break
+            await pilot.pause(0.02)
+        assert app.screen is not form
+    store = Store(str(db_path))
+    assert store.get_meeting(meeting_id).end_time == "12:45"
+    store.close()

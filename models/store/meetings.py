@@ -36,7 +36,7 @@ from models.store.base import (
     require_text,
 )
 from models.store.entries import keep_deleted
-from models.store.sitting import check_item_times
+from models.store.sitting import check_end_time, check_item_times
 
 ITEM_FIELDS = frozenset(
     {"title", "public_title", "presenter", "kind", "exempt", "exempt_basis", "documents",
@@ -148,6 +148,8 @@ class MeetingsMixin(StoreBase):
         with self._session() as s:
             row = self._editable_meeting(s, meeting_id)
             apply_fields(row, fields, allowed)
+            if row.end_time and {"start_time", "end_time"} & fields.keys():
+                check_end_time(s, row)
             row.updated_at = t.utcnow()
             s.add(row)
             s.flush()

@@ -69,6 +69,18 @@ def check_item_times(s: Session, row: t.AgendaItem) -> None:
         raise ValidationError(f"Item '{row.title}': {problem}")
 
 
+def check_end_time(s: Session, meeting: t.Meeting) -> None:
+    """The meeting cannot end before it started, nor before the last time stamped on an item."""
+    end = meeting.end_time
+    if end < meeting.start_time:
+        raise ValidationError(f"The end time {end} is before the start time {meeting.start_time}.")
+    latest = latest_time([item_data(r) for r in _items(s, meeting.id or 0)])
+    if latest and end < latest:
+        raise ValidationError(
+            f"The end time {end} is before {latest}, the last time stamped on an item; correct "
+            "the items' times first.")
+
+
 def read_presences(s: Session, meeting_id: int) -> dict[int, Presence]:
     """Every attendance record's presence through the meeting (``models.movements``)."""
     rows = s.exec(select(t.Attendance).where(col(t.Attendance.meeting_id) == meeting_id)).all()
