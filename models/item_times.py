@@ -7,7 +7,9 @@ screen and the command line go through the store):
 - one item runs at a time: taking an item finishes the running one at the same minute;
 - sittings never overlap, and a sitting does not finish before it starts;
 - F7 takes the next item *in agenda order* not yet taken (after the current one; when every
-  later item has been taken, the first earlier one not taken).
+  later item has been taken, the first earlier one not taken);
+- an item finished earlier is taken up again (a further sitting) by ctrl+g while another item
+  runs, or by F8.
 
 Times are ``HH:MM`` strings, so they compare as text. Pure functions, no database.
 """
@@ -15,7 +17,7 @@ Times are ``HH:MM`` strings, so they compare as text. Pure functions, no databas
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from models.domain import ItemData
 
@@ -46,17 +48,28 @@ def latest_time(items: Sequence[ItemData]) -> str:
     return max(stamps, default="")
 
 
-def next_to_take(items: Sequence[ItemData], current_id: int | None) -> ItemData | None:
+def next_to_take(
+    items: Sequence[ItemData], current_id: int | None, minuted: Collection[int] = ()
+) -> ItemData | None:
     """The item F7 moves to: the first item after ``current_id`` in agenda order not taken yet,
-    else the first such item before it; ``None`` when every other item has been taken."""
+    else the first such item before it; ``None`` when every other item has been taken. An item
+    with minutes (its id in ``minuted``) counts as taken."""
     ordered = sorted(items, key=lambda i: (i.position, i.id))
     index = next((n for n, i in enumerate(ordered) if i.id == current_id), -1)
     later = ordered[index + 1:]
     earlier = ordered[:max(index, 0)]
     for item in (*later, *earlier):
-        if not is_taken(item):
+        if not is_taken(item) and item.id not in minuted:
             return item
     return None
+
+
+def resumes_on_go_to(items: Sequence[ItemData], target: ItemData) -> bool:
+    """Whether going to ``target`` (ctrl+g, Enter) takes it up again: it was finished and the
+    meeting is on another item now. With nothing running (between items, or minutes read after
+    the meeting) going to a finished item only shows it; F8 takes it up again."""
+    return bool(sittings(target)) and not is_running(target) and any(
+        is_running(i) for i in items if i.id != target.id)
 
 
 def clash(item: ItemData, others: Sequence[ItemData]) -> str | None:

@@ -43,7 +43,7 @@ from models.domain import (
     PersonData,
 )
 from models.errors import DatabaseError, PanelMinutesError, ValidationError
-from models.item_times import is_running, next_to_take, sittings
+from models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
 from models.movements import recognise
 from models.numbering import entry_numbers, item_numbers
 from tui.widgets import clock as clock_source
@@ -875,9 +875,16 @@ class LiveScreen(Screen[None]):
 
     def action_next_item(self) -> None:
         """The next item in agenda order not taken yet (``models.item_times.next_to_take``)."""
-        target = next_to_take(self.items, self.current_id)
+        minuted = {i for i, n in self._counts.items() if n}
+        minuted |= {i for i, entries in self.entries.items() if entries}
+        minuted |= {a.item_id for a in self.actions if a.item_id is not None}
+        target = next_to_take(self.items, self.current_id, minuted)
         if target is not None:
             self.go_to(target.id, take=True)
+            return
+        index = self._index_of(self.current_id)
+        if 0 <= index < len(self.items) - 1:  # every item taken: F7 only looks at the next one
+            self.go_to(self.items[index + 1].id)
         elif self.items:
             self.notify("Every item has been taken. F8 finishes this one; F11 closes the "
                         "meeting.", timeout=4)
@@ -892,6 +899,11 @@ class LiveScreen(Screen[None]):
         self._refresh(select_last=True)
         self._prepare_neighbours()
         if not take or is_running(target) or not self.loaded.is_set() or self.read_only:
+            return
+        if target.started_at and not resumes_on_go_to(self.items, target):
+            shown = ", ".join(f"{a}\u2013{b}" for a, b in sittings(target))
+            self.notify(f"Item {self.numbers.get(item_id, '?')} was taken {shown}; F8 takes it "
+                        "up again.", timeout=3)
             return
         stamp = hhmm(self.now())
         again = " again" if target.started_at else ""
@@ -951,15 +963,13 @@ class LiveScreen(Screen[None]):
         stamp = hhmm(self.now())
         item_id = item.id
         number = self.numbers.get(item_id, "?")
-        if not item.started_at:
-            self._change(lambda s: (s.take_item(item_id, stamp), {item_id})[1],
-                         self._undo_times(f"starting item {number}"), items={item_id})
-        elif is_running(item):
+        if is_running(item):
             self._change(lambda s: (s.finish_item(item_id, stamp), {item_id})[1],
                          self._undo_times(f"finishing item {number}"), items={item_id})
-        else:
-            self.notify(f"Item {number} finished at {sittings(item)[-1][1]} (F9 undoes that; "
-                        "^G and Enter take it up again).", timeout=3)
+        else:  # not started yet, or finished and now taken up again
+            again = " again" if item.started_at else ""
+            self._change(lambda s: (s.take_item(item_id, stamp), {item_id})[1],
+                         self._undo_times(f"starting item {number}{again}"), items={item_id})
 
     def action_close_meeting(self) -> None:
         """Close the meeting (asks first): the running item is finished and the end time

@@ -75,7 +75,15 @@ async def test_items_taken_out_of_order_by_keys_never_overlap(db_path: Path) -> 
         await pilot.press("f8")  # finishes item 7
         await settle(pilot, live)
         clock.set(10, 45)
-        await pilot.press("ctrl+g", "6", "enter")  # item 6 taken up again
+        await pilot.press("ctrl+g", "6", "enter")  # nothing runs: this only shows item 6
+        await settle(pilot, live)
+        assert _number(live) == "6" and not any(i.resumed for i in live.items)
+        await pilot.press("f8")  # item 6 taken up again
+        await settle(pilot, live)
+        clock.set(10, 48)
+        await pilot.press("ctrl+g", "2", "enter")  # while 6 runs: 2 taken, 6 finished
+        await settle(pilot, live)
+        await pilot.press("ctrl+g", "6", "enter")  # and 6 taken up a third time
         await settle(pilot, live)
         clock.set(10, 50)
         await pilot.press("f7")  # on to item 8: 6 is finished
@@ -86,7 +94,8 @@ async def test_items_taken_out_of_order_by_keys_never_overlap(db_path: Path) -> 
     items = {n + 1: i for n, i in enumerate(store.list_items(meeting_id))}
     store.close()
     assert (items[1].started_at, items[1].finished_at) == ("10:00", "10:10")
-    assert sittings(items[6]) == [("10:10", "10:20"), ("10:45", "10:50")]
+    assert sittings(items[6]) == [("10:10", "10:20"), ("10:45", "10:48"), ("10:48", "10:50")]
+    assert (items[2].started_at, items[2].finished_at) == ("10:48", "10:48")
     assert (items[5].started_at, items[5].finished_at) == ("10:20", "10:30")  # 5 has an end
     assert (items[7].started_at, items[7].finished_at) == ("10:30", "10:40")
     assert (items[8].started_at, items[8].finished_at) == ("10:50", "")

@@ -4,6 +4,7 @@ overlap, closing the meeting, and attendance movements minuted in procedural not
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -188,3 +189,21 @@ def test_present_says_until_and_from_after_movements(store: Store) -> None:
     again = render_markdown(store.load_document(meeting_id))
     assert "Cllr Mina Carver (from 10:20, until 11:15)" in again
     assert store.list_attendance(meeting_id)[0].status is AttendanceStatus.PRESENT
+
+
+def test_a_second_sitting_travels_in_a_bundle(store: Store, tmp_path: Path) -> None:
+    from models.bundle import export_bundle, import_bundle
+
+    meeting_id, ids = _meeting(store)
+    store.take_item(ids[3], "10:00")
+    store.take_item(ids[4], "10:20")
+    store.take_item(ids[3], "10:35")
+    store.close_meeting(meeting_id, "10:50")
+    data = export_bundle(store, meeting_id)
+    other = Store(str(tmp_path / "other.db"))
+    copied = import_bundle(other, data)
+    item = other.list_items(copied)[3]
+    assert (item.started_at, item.finished_at, item.resumed) == (
+        "10:00", "10:20", (("10:35", "10:50"),))
+    assert other.get_meeting(copied).end_time == "10:50"
+    other.close()
