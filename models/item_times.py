@@ -17,7 +17,7 @@ Times are ``HH:MM`` strings, so they compare as text. Pure functions, no databas
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 from models.domain import ItemData
 
@@ -48,18 +48,15 @@ def latest_time(items: Sequence[ItemData]) -> str:
     return max(stamps, default="")
 
 
-def next_to_take(
-    items: Sequence[ItemData], current_id: int | None, minuted: Collection[int] = ()
-) -> ItemData | None:
+def next_to_take(items: Sequence[ItemData], current_id: int | None) -> ItemData | None:
     """The item F7 moves to: the first item after ``current_id`` in agenda order not taken yet,
-    else the first such item before it; ``None`` when every other item has been taken. An item
-    with minutes (its id in ``minuted``) counts as taken."""
+    else the first such item before it; ``None`` when every other item has been taken."""
     ordered = sorted(items, key=lambda i: (i.position, i.id))
     index = next((n for n, i in enumerate(ordered) if i.id == current_id), -1)
     later = ordered[index + 1:]
     earlier = ordered[:max(index, 0)]
     for item in (*later, *earlier):
-        if not is_taken(item) and item.id not in minuted:
+        if not is_taken(item):
             return item
     return None
 

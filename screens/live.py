@@ -517,6 +517,7 @@ class LiveScreen(Screen[None]):
             self.entry_list.border_title = title
             self.entry_list.set_class(item.exempt, "-exempt")
         self._between_hints()
+        self._show_movement()  # the composer may have been cleared (filed) or loaded
         self._tick()
 
     def _tick(self) -> None:
@@ -875,10 +876,7 @@ class LiveScreen(Screen[None]):
 
     def action_next_item(self) -> None:
         """The next item in agenda order not taken yet (``models.item_times.next_to_take``)."""
-        minuted = {i for i, n in self._counts.items() if n}
-        minuted |= {i for i, entries in self.entries.items() if entries}
-        minuted |= {a.item_id for a in self.actions if a.item_id is not None}
-        target = next_to_take(self.items, self.current_id, minuted)
+        target = next_to_take(self.items, self.current_id)
         if target is not None:
             self.go_to(target.id, take=True)
             return

@@ -145,6 +145,7 @@ async def test_an_f5_departure_changes_the_attendance_and_the_vote_check(db_path
         assert shown == "attendance: Cllr Carver left the meeting at 11:15"  # before Enter
         await pilot.press("enter")
         await settle(pilot, live)
+        assert not live.composer.text_area.border_subtitle  # filed: the line goes with it
 
         clock.set(11, 20)
         await pilot.press("f3")
