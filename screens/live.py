@@ -906,19 +906,23 @@ class LiveScreen(Screen[None]):
         stamp = hhmm(self.now())
         again = " again" if target.started_at else ""
         label = f"taking item {self.numbers.get(item_id, '?')}{again} at {stamp}"
-        self._change(lambda s: (s.take_item(item_id, stamp), {item_id})[1],
-                     self._undo_times(label), items={item_id})
+        self._stamp(lambda s: s.take_item(item_id, stamp), item_id, label)
 
-    def _undo_times(self, label: str, *, end_time: str | None = None) -> UndoOp:
-        """Undo for a change of item times (and the meeting's end): put them back as now."""
+    def _stamp(self, call: Callable[[Store], ItemData], item_id: int, label: str) -> None:
+        """Change item times through the store (``take_item`` / ``finish_item``: one
+        transaction each); F9 puts every item's times back as they are now."""
         before = list(self.items)
         meeting_id = self.meeting_id
 
-        def run(s: Store, _ids: object) -> set[int]:
-            s.put_back_times(meeting_id, before, end_time)
+        def run(s: Store) -> set[int]:
+            call(s)
+            return {item_id}
+
+        def undo(s: Store, _ids: object) -> set[int]:
+            s.put_back_times(meeting_id, before)
             return set()
 
-        return UndoOp(label, run)
+        self._change(run, UndoOp(label, undo), items={item_id})
 
     def action_add_item(self) -> None:
         """Add an agenda item after the current one and go to it (nothing else changes)."""
@@ -962,12 +966,12 @@ class LiveScreen(Screen[None]):
         item_id = item.id
         number = self.numbers.get(item_id, "?")
         if is_running(item):
-            self._change(lambda s: (s.finish_item(item_id, stamp), {item_id})[1],
-                         self._undo_times(f"finishing item {number}"), items={item_id})
+            self._stamp(lambda s: s.finish_item(item_id, stamp), item_id,
+                        f"finishing item {number}")
         else:  # not started yet, or finished and now taken up again
             again = " again" if item.started_at else ""
-            self._change(lambda s: (s.take_item(item_id, stamp), {item_id})[1],
-                         self._undo_times(f"starting item {number}{again}"), items={item_id})
+            self._stamp(lambda s: s.take_item(item_id, stamp), item_id,
+                        f"starting item {number}{again}")
 
     def action_close_meeting(self) -> None:
         """Close the meeting (asks first): the running item is finished and the end time
