@@ -164,10 +164,6 @@ class Presence:
     starts: str  # _IN or _GONE: where the person was when the meeting began
     steps: tuple[tuple[str, Movement, str], ...]  # (time, movement, state after)
 
-    @property
-    def arrived_late(self) -> bool:
-        return self.starts == _GONE
-
     def state_at(self, at: str) -> str:
         state = self.starts
         for when, _kind, after in self.steps:
@@ -248,6 +244,6 @@ def voters_at(presences: Iterable[Presence], at: str | None) -> int:
     voters = [p for p in presences if p.record.status in _MEMBERS and counts_as_present(p)]
     if at:
         return sum(1 for p in voters if p.present_at(at))
-    moments = {"00:00"} | {when for p in voters for when, _k, _a in p.steps}
-    counts = [sum(1 for p in voters if p.present_at(m)) for m in moments]
-    return max(counts) if voters else 0
+    at_start = sum(1 for p in voters if p.starts == _IN)
+    moments = {when for p in voters for when, _k, _a in p.steps}
+    return max([at_start, *(sum(1 for p in voters if p.present_at(m)) for m in moments)])

@@ -44,12 +44,14 @@ def _finish(row: t.AgendaItem, at: str) -> None:
         row.finished_at = at
 
 
-def _not_before(items: Sequence[ItemData], at: str) -> None:
+def _not_before(items: Sequence[ItemData], at: str, what: str) -> None:
+    """``what`` ("The item cannot start", "The meeting cannot end") at ``at`` when an item time
+    is later: item times never overlap."""
     latest = latest_time(items)
     if latest and at < latest:
         raise ValidationError(
-            f"{at} is before {latest}, the last time stamped on this meeting's items: item times "
-            "cannot overlap. Check the time, or correct the items' times in the meeting's setup."
+            f"{what} at {at}: {latest} is the last time stamped on this meeting's items, and item "
+            "times cannot overlap (check the clock, or correct the times in the meeting's setup)."
         )
 
 
@@ -115,7 +117,7 @@ class SittingMixin(StoreBase):
             rows = _items(s, row.meeting_id)
             if is_running(item_data(row)):
                 return item_data(row)
-            _not_before([item_data(r) for r in rows], at)
+            _not_before([item_data(r) for r in rows], at, f"Item '{row.title}' cannot start")
             for other in rows:
                 if other.id != item_id and is_running(item_data(other)):
                     _finish(other, at)
@@ -164,7 +166,7 @@ class SittingMixin(StoreBase):
                     f"The meeting already ended at {meeting.end_time} (change it in the "
                     "meeting's details).")
             rows = _items(s, meeting_id)
-            _not_before([item_data(r) for r in rows], at)
+            _not_before([item_data(r) for r in rows], at, "The meeting cannot end")
             if at < meeting.start_time:
                 raise ValidationError(f"{at} is before the meeting started ({meeting.start_time}).")
             for row in rows:
@@ -196,10 +198,3 @@ class SittingMixin(StoreBase):
             if end_time is not None:
                 meeting.end_time = end_time
                 s.add(meeting)
-
-    def present_at(self, meeting_id: int, at: str | None = None) -> int:
-        """How many voting members were present at ``at`` (``None``: the most at any time)."""
-        from models.movements import voters_at
-
-        with self._session() as s:
-            return voters_at(read_presences(s, meeting_id).values(), at)
