@@ -72,6 +72,8 @@ class SetupData:
     attendance: list[AttendanceData]
     declarations: list[DeclarationData]
     items: list[ItemData]
+    # Arrivals and departures minuted in F5 notes, by attendance id ("until 11:15").
+    minuted: dict[int, tuple[str, ...]]
 
 
 def load_setup(store: Store, meeting_id: int) -> SetupData:
@@ -84,6 +86,7 @@ def load_setup(store: Store, meeting_id: int) -> SetupData:
         attendance=store.list_attendance(meeting_id),
         declarations=store.list_declarations(meeting_id),
         items=store.list_items(meeting_id),
+        minuted=store.minuted_attendance(meeting_id),
     )
 
 
@@ -300,6 +303,8 @@ class SetupScreen(TabbedTablesScreen):
                 details.append(f"arrived {a.arrived_at}")
             if a.left_at:
                 details.append(f"left {a.left_at}")
+            if a.id in data.minuted:
+                details.append("minuted " + ", ".join(data.minuted[a.id]))
             if a.person.id not in standing and a.status.value in {"present", "apologies",
                                                                    "absent"}:
                 details.append("not a standing member")

@@ -105,11 +105,17 @@ async def test_items_taken_out_of_order_by_keys_never_overlap(db_path: Path) -> 
 
 
 async def test_f11_closes_the_meeting_and_f9_reopens_it(db_path: Path) -> None:
+    from screens.help import sections
+    from tui.widgets.keybar import KeyBar
+
     meeting_id = _write(db_path, 0)
     clock = FakeClock()
     app = make_app(str(db_path))
-    async with app.run_test(size=(140, 40)) as pilot:
+    async with app.run_test(size=(240, 40)) as pilot:
         live = await open_live(app, pilot, meeting_id, clock)
+        assert "F11 Close meeting" in str(live.query_one(KeyBar).render())  # the key bar
+        assert any(k.keys == "F11" and k.what == "Close meeting"
+                   for section in sections() for k in section.keys)  # F1 (and ctrl+p)
         await pilot.press("f8")
         await settle(pilot, live)
         clock.set(12, 31)

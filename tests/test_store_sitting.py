@@ -188,6 +188,10 @@ def test_present_says_until_and_from_after_movements(store: Store) -> None:
     _note(store, ids[3], "Cllr Carver arrived.", "10:20")
     again = render_markdown(store.load_document(meeting_id))
     assert "Cllr Mina Carver (from 10:20, until 11:15)" in again
+    # the setup's attendance tab shows what the notes add to the records' own times
+    minuted = store.minuted_attendance(meeting_id)
+    assert minuted[record.id] == ("until 11:15",)  # "from 10:20" is the record's own
+    assert sorted(minuted.values()) == [("from 10:55",), ("until 11:15",), ("until 11:30",)]
     assert store.list_attendance(meeting_id)[0].status is AttendanceStatus.PRESENT
 
 

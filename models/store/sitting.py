@@ -8,6 +8,7 @@ them, each operation in one transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlmodel import Session, col, func, select
 
@@ -83,8 +84,11 @@ def check_end_time(s: Session, meeting: t.Meeting) -> None:
             "the items' times first.")
 
 
-def read_presences(s: Session, meeting_id: int) -> dict[int, Presence]:
-    """Every attendance record's presence through the meeting (``models.movements``)."""
+def read_presences(
+    s: Session, meeting_id: int, *, minuted_only: bool = False
+) -> dict[int, Presence]:
+    """Every attendance record's presence through the meeting (``models.movements``);
+    ``minuted_only``: from the procedural notes alone, without the records' own times."""
     rows = s.exec(select(t.Attendance).where(col(t.Attendance.meeting_id) == meeting_id)).all()
     if not rows:
         return {}
@@ -92,6 +96,8 @@ def read_presences(s: Session, meeting_id: int) -> dict[int, Presence]:
     people = {p.id: person_data(p) for p in s.exec(
         select(t.Person).where(col(t.Person.id).in_(ids))).all() if p.id is not None}
     attendance = [attendance_data(r, people) for r in rows]
+    if minuted_only:
+        attendance = [replace(a, arrived_at="", left_at="") for a in attendance]
     notes = s.exec(
         select(t.Entry)
         .join(t.AgendaItem, col(t.AgendaItem.id) == col(t.Entry.item_id))
@@ -198,3 +204,18 @@ class SittingMixin(StoreBase):
             if end_time is not None:
                 meeting.end_time = end_time
                 s.add(meeting)
+
+    def minuted_attendance(self, meeting_id: int) -> dict[int, tuple[str, ...]]:
+        """For each attendance record (by id) the arrivals and departures minuted in procedural
+        notes that its own "arrived at" / "left at" do not already say ("until 11:15")."""
+        with self._session() as s:
+            own = {a.id: a for a in s.exec(
+                select(t.Attendance).where(col(t.Attendance.meeting_id) == meeting_id)).all()}
+            out: dict[int, tuple[str, ...]] = {}
+            for record_id, p in read_presences(s, meeting_id, minuted_only=True).items():
+                row = own[record_id]
+                said = {f"from {row.arrived_at}", f"until {row.left_at}"}
+                notes = tuple(n for n in p.notes() if n not in said)
+                if notes:
+                    out[record_id] = notes
+            return out
