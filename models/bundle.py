@@ -164,6 +164,8 @@ class BItem:
     started_at: str
     finished_at: str
     entries: tuple[BEntry, ...]
+    # Later sittings of an item taken up again ("10:45-10:50"; written only when there are any).
+    resumed: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,6 +438,7 @@ def export_bundle(store: Store, meeting_id: int) -> dict[str, Any]:
                 "documents": list(i.documents),
                 "started_at": i.started_at,
                 "finished_at": i.finished_at,
+                **({"resumed": [f"{a}-{b}" for a, b in i.resumed]} if i.resumed else {}),
                 "entries": [entry(e) for e in doc.entries.get(i.id, ())],
             }
             for i in doc.items
@@ -583,6 +586,17 @@ _TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # An unpaired UTF-16 surrogate (JSON "\ud800") cannot be stored as UTF-8 text.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _sittings(o: _Obj, key: str) -> tuple[tuple[str, str], ...]:
+    """An item's later sittings, each "10:45-10:50" (the end empty while it runs)."""
+    out = []
+    for n, text in enumerate(o.texts(key)):
+        start, _sep, end = text.partition("-")
+        if not _TIME.fullmatch(start) or (end and not _TIME.fullmatch(end)):
+            raise _refuse(f"{o.at(key)}[{n}]", f"expected times such as 10:45-10:50, got {text!r}")
+        out.append((start, end))
+    return tuple(out)
 
 
 class _Obj:
@@ -925,6 +939,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
             exempt_basis=o.text("exempt_basis"), number_label=o.text("number_label"),
             taken_position=o.whole("taken_position"), documents=o.texts("documents"),
             started_at=o.time("started_at"), finished_at=o.time("finished_at"), entries=entries,
+            resumed=_sittings(o, "resumed"),
         )
         o.done()
         items.append(item)

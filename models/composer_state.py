@@ -366,6 +366,8 @@ class Pending:
 
     state: ComposerState
     item_id: int | None
+    # When Enter was pressed (HH:MM): a vote is checked against who was present then.
+    at: str = field(default="", compare=False)
     # Tells two Enters of the same text apart (the filing calls note which ones were written).
     serial: int = field(default_factory=lambda: next(_SERIALS), compare=False)
 

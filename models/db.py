@@ -35,7 +35,7 @@ from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -361,10 +361,19 @@ def _v6_running_start(conn: Connection) -> None:
     SQLModel.metadata.tables[str(tables.RunningStart.__tablename__)].create(conn, checkfirst=True)
 
 
+def _v7_item_sittings(conn: Connection) -> None:
+    """v7: an agenda item taken up again after it was finished keeps its later sittings."""
+    from sqlalchemy import inspect
+
+    columns = {c["name"] for c in inspect(conn).get_columns("agenda_item")}
+    if "resumed" not in columns:
+        conn.execute(text("ALTER TABLE agenda_item ADD COLUMN resumed VARCHAR NOT NULL DEFAULT '[]'"))
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Step] = {
     1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries, 4: _v5_deleted_items,
-    5: _v6_running_start,
+    5: _v6_running_start, 6: _v7_item_sittings,
 }
 
 

@@ -205,6 +205,9 @@ class ItemData:
     documents: tuple[str, ...] = ()
     started_at: str = ""
     finished_at: str = ""
+    # Later sittings of an item taken up again after it was finished: (started, finished) pairs
+    # after the first sitting (``started_at``-``finished_at``); see ``models.item_times``.
+    resumed: tuple[tuple[str, str], ...] = ()
 
     @property
     def shown_public_title(self) -> str:

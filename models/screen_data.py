@@ -41,6 +41,8 @@ class SetupData:
     attendance: list[AttendanceData]
     declarations: list[DeclarationData]
     items: list[ItemData]
+    # Arrivals and departures minuted in F5 notes, by attendance id ("until 11:15").
+    minuted: dict[int, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,6 +125,9 @@ class AgendaItem(SQLModel, table=True):
     documents: str = "[]"  # JSON list of supporting document titles
     started_at: str = ""
     finished_at: str = ""
+    # JSON list of [started, finished] pairs: the item taken up again after it was finished
+    # (models.item_times). Schema v5.
+    resumed: str = "[]"
 
 
 class Declaration(SQLModel, table=True):

@@ -158,12 +158,3 @@ def undo_update_action(before: ActionData, label: str) -> UndoOp:
 
     return UndoOp(label, run)
 
-
-def undo_item_stamp(item_id: int, stamps: dict[str, str], label: str) -> UndoOp:
-    """Put an item's started/finished stamps back as they were."""
-
-    def run(store: Store, ids: IdMap) -> set[int]:
-        store.update_item(item_id, **stamps)
-        return {item_id}
-
-    return UndoOp(label, run)

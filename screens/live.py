@@ -51,12 +51,15 @@ from models.domain import (
     EntryKind,
     ItemData,
     ItemKind,
+    MeetingData,
     MinutesDocument,
     Numbering,
     PersonData,
 )
 from models.errors import DatabaseError, PanelMinutesError, ValidationError
 from models.filing_queue import FilingQueue
+from models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
+from models.movements import recognise
 from models.numbering import entry_numbers, item_numbers
 from models.screen_data import Opening
 from models.store.entries import DraftSharedNotice, EntryConflictError
@@ -67,7 +70,6 @@ from models.undo import (
     undo_add_entry,
     undo_delete_action,
     undo_delete_entry,
-    undo_item_stamp,
     undo_move_entry,
     undo_update_action,
     undo_update_entry,
@@ -151,6 +153,9 @@ class LiveScreen(Screen[None]):
         Binding("escape", "focus_composer", "Back to typing", key_display="Esc", show=False),
         Binding("ctrl+b", "toggle_agenda", "Agenda pane", key_display="^B",
                 tooltip="Hide or show the agenda pane"),
+        Binding("f11", "close_meeting", "Close meeting", key_display="F11",
+                tooltip="End the meeting now: finishes the running item and stamps the end time "
+                        "(asks first)"),
         Binding("f12", "export", "Export", key_display="F12",
                 tooltip="Preview and export the minutes"),
         Binding("ctrl+o", "leave", "Meetings", key_display="^O",
@@ -446,6 +451,8 @@ class LiveScreen(Screen[None]):
         panel = doc.panel.short_name.strip() or doc.panel.name
         when = f"{doc.meeting.held_on:%A} {doc.meeting.held_on.day} {doc.meeting.held_on:%B %Y}"
         title = f"{doc.panel.name} · {when} · {doc.meeting.start_time}"
+        if doc.meeting.end_time:
+            title += f"\u2013{doc.meeting.end_time} (closed)"
         if doc.meeting.venue:
             title += f" · {doc.meeting.venue}"
         self.query_one("#live-title", Static).update(title)
@@ -496,6 +503,7 @@ class LiveScreen(Screen[None]):
             self.entry_list.border_title = title
             self.entry_list.set_class(item.exempt, "-exempt")
         self._between_hints()
+        self._show_movement()  # the composer may have been cleared (filed) or loaded
         self._tick()
 
     def _tick(self) -> None:
@@ -504,11 +512,12 @@ class LiveScreen(Screen[None]):
         text = ""
         if item is not None:
             number = self.numbers.get(item.id, "?")
-            if item.started_at and item.finished_at:
-                text = f"▶ {number} · {item.started_at}\u2013{item.finished_at} · done"
-            elif item.started_at:
-                text = (f"▶ {number} · {item.started_at} · "
-                        f"{running_since(item.started_at, self.now())}")
+            times = sittings(item)
+            start, end = times[-1] if times else ("", "")
+            if start and end:
+                text = f"▶ {number} · {start}\u2013{end} · done"
+            elif start:
+                text = f"▶ {number} · {start} · {running_since(start, self.now())}"
             else:
                 text = f"▶ {number} · not started: F8"
         if text != self._clock_text:
@@ -526,11 +535,23 @@ class LiveScreen(Screen[None]):
     def _composer_changed(self) -> None:
         if not self.loaded.is_set():
             return
+        self._show_movement()
         self._draft_dirty = True
         # Not a debounce that restarts on every key: unbroken typing would then never be
         # saved. The first unsaved change starts the timer; the save takes the text as it is.
         if self._draft_timer is None:
             self._draft_timer = self.set_timer(DRAFT_DEBOUNCE, self._save_draft_soon)
+
+    def _show_movement(self) -> None:
+        """Under a procedural note, what it records in the attendance (``models.movements``):
+        the clerk sees it before Enter."""
+        composer = self.composer
+        hint = ""
+        if composer.mode is Mode.PROCEDURE:
+            found = recognise(composer.text_area.text, composer.field("at").value,
+                              self.attendees)
+            hint = found.describe()
+        composer.set_hint(hint)
 
     @on(Composer.UndoWanted)
     def _undo_wanted(self) -> None:
@@ -555,7 +576,7 @@ class LiveScreen(Screen[None]):
             self.notify("This meeting has no agenda items: press Ins to add one.",
                         severity="warning")
             return
-        pending = Pending(state, item.id if item is not None else None)
+        pending = Pending(state, item.id if item is not None else None, at=hhmm(self.now()))
         try:
             self._filing_call(pending)  # every typed value checked now, while it is on screen
         except ValidationError as err:
@@ -893,11 +914,17 @@ class LiveScreen(Screen[None]):
             self.notify("This is the first item.", timeout=2)
 
     def action_next_item(self) -> None:
+        """The next item in agenda order not taken yet (``models.item_times.next_to_take``)."""
+        target = next_to_take(self.items, self.current_id)
+        if target is not None:
+            self.go_to(target.id, take=True)
+            return
         index = self._index_of(self.current_id)
-        if 0 <= index < len(self.items) - 1:
-            self.go_to(self.items[index + 1].id, take=True)
+        if 0 <= index < len(self.items) - 1:  # every item taken: F7 only looks at the next one
+            self.go_to(self.items[index + 1].id)
         elif self.items:
-            self.notify("This is the last item. F8 finishes it.", timeout=3)
+            self.notify("Every item has been taken. F8 finishes this one; F11 closes the "
+                        "meeting.", timeout=4)
 
     def go_to(self, item_id: int, *, take: bool = False) -> None:
         """Make ``item_id`` the current item. ``take``: the meeting moves on to it, so an item
@@ -905,30 +932,35 @@ class LiveScreen(Screen[None]):
         target = next((i for i in self.items if i.id == item_id), None)
         if target is None:
             return
-        previous = self.current_item
         self.current_id = item_id
         self._refresh(select_last=True)
         self._prepare_neighbours()
-        if not take or target.started_at or not self.loaded.is_set() or self.read_only:
+        if not take or is_running(target) or not self.loaded.is_set() or self.read_only:
+            return
+        if target.started_at and not resumes_on_go_to(self.items, target):
+            shown = ", ".join(f"{a}\u2013{b}" for a, b in sittings(target))
+            self.notify(f"Item {self.numbers.get(item_id, '?')} was taken {shown}; F8 takes it "
+                        "up again.", timeout=3)
             return
         stamp = hhmm(self.now())
-        finish = previous if previous and previous.started_at and not previous.finished_at else None
-        finish_id = finish.id if finish else None
+        again = " again" if target.started_at else ""
+        label = f"taking item {self.numbers.get(item_id, '?')}{again} at {stamp}"
+        self._stamp(lambda s: s.take_item(item_id, stamp), item_id, label)
+
+    def _stamp(self, call: Callable[[Store], ItemData], item_id: int, label: str) -> None:
+        """Change item times through the store (``take_item`` / ``finish_item``: one
+        transaction each); F9 puts every item's times back as they are now."""
+        before = list(self.items)
+        meeting_id = self.meeting_id
 
         def run(s: Store) -> set[int]:
-            if finish_id is not None:
-                s.update_item(finish_id, finished_at=stamp)
-            s.mark_item_taken(item_id)
-            s.update_item(item_id, started_at=stamp)
+            call(s)
             return {item_id}
 
-        def undo(s: Store, ids: object) -> set[int]:
-            s.update_item(item_id, started_at="")
-            if finish_id is not None:
-                s.update_item(finish_id, finished_at="")
-            return {item_id}
+        def undo(s: Store, _ids: object) -> set[int]:
+            s.put_back_times(meeting_id, before)
+            return set()
 
-        label = f"taking item {self.numbers.get(item_id, '?')} at {stamp}"
         self._change(run, UndoOp(label, undo), items={item_id})
 
     def action_add_item(self) -> None:
@@ -972,24 +1004,61 @@ class LiveScreen(Screen[None]):
         stamp = hhmm(self.now())
         item_id = item.id
         number = self.numbers.get(item_id, "?")
-        if not item.started_at:
-            def start(s: Store) -> set[int]:
-                s.mark_item_taken(item_id)
-                s.update_item(item_id, started_at=stamp)
-                return {item_id}
+        if is_running(item):
+            self._stamp(lambda s: s.finish_item(item_id, stamp), item_id,
+                        f"finishing item {number}")
+        else:  # not started yet, or finished and now taken up again
+            again = " again" if item.started_at else ""
+            self._stamp(lambda s: s.take_item(item_id, stamp), item_id,
+                        f"starting item {number}{again}")
 
-            self._change(start, undo_item_stamp(item_id, {"started_at": ""},
-                                                f"starting item {number}"), items={item_id})
-        elif not item.finished_at:
-            def finish(s: Store) -> set[int]:
-                s.update_item(item_id, finished_at=stamp)
-                return {item_id}
+    def action_close_meeting(self) -> None:
+        """Close the meeting (asks first): the running item is finished and the end time
+        stamped now (``Store.close_meeting``); the minutes say "The meeting ended at ..."."""
+        from screens.confirm import ConfirmScreen
 
-            self._change(finish, undo_item_stamp(item_id, {"finished_at": ""},
-                                                 f"finishing item {number}"), items={item_id})
-        else:
-            self.notify(f"Item {number} finished at {item.finished_at} (F9 undoes that).",
-                        timeout=3)
+        if self.doc is None or self.read_only:
+            return
+        if self.doc.meeting.end_time:
+            self.notify(f"The meeting already ended at {self.doc.meeting.end_time} (F9 undoes "
+                        "closing; the meeting's details change the time).", timeout=4)
+            return
+        stamp = hhmm(self.now())
+        running = next((i for i in self.items if is_running(i)), None)
+        finishing = f" Item {self.numbers.get(running.id, '?')} is finished then." if running else ""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(self._close(stamp), group="live-change")
+
+        self.app.push_screen(ConfirmScreen(
+            f"Close the meeting at {stamp}?{finishing} The minutes will say \"The meeting "
+            f"ended at {stamp}.\" (F9 undoes.)", title="Close the meeting", yes_label="Close",
+        ), answered)
+
+    async def _close(self, stamp: str) -> None:
+        meeting_id = self.meeting_id
+        closed: list[MeetingData] = []
+        before = list(self.items)
+
+        def run(s: Store) -> set[int]:
+            closed.append(s.close_meeting(meeting_id, stamp))
+            return set()
+
+        def reopen(s: Store, _ids: object) -> set[int]:
+            s.put_back_times(meeting_id, before, "")
+            self.app.call_from_thread(self._meeting_changed, s.get_meeting(meeting_id))
+            return set()
+
+        if await self._do_change(run, UndoOp(f"closing the meeting at {stamp}", reopen), set(),
+                                 None):
+            self._meeting_changed(closed[0])
+            self.notify(f"The meeting ended at {stamp}.", timeout=4)
+
+    def _meeting_changed(self, meeting: MeetingData) -> None:
+        if self.doc is not None:
+            self.doc = replace(self.doc, meeting=meeting)
+            self._show_title()
 
     # --- entries ---------------------------------------------------------------------------------
 

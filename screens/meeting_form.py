@@ -115,6 +115,12 @@ class MeetingFormScreen(ModalScreen[int | None]):
                 yield Input("10:00", id="start", placeholder="10:00", classes="time-input")
             yield Static("", id="date-error", classes="field-error")
             yield Static("", id="start-error", classes="field-error")
+            with Horizontal(classes="form-row", id="end-row"):  # editing a meeting only
+                yield Label("Ended at", classes="form-label")
+                yield Input(id="end", placeholder="", classes="time-input")
+                yield Label("blank while it runs; F11 in the live screen stamps it",
+                            classes="form-label-short form-hint")
+            yield Static("", id="end-error", classes="field-error")
             with Horizontal(classes="form-row"):
                 yield Label("Venue", classes="form-label")
                 yield Input(id="venue", placeholder="where the meeting is held")
@@ -124,6 +130,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
                 yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
+        self.query_one("#end-row").display = self.meeting_id is not None
         self.query_one("#date", Input).value = today_for(self.app).isoformat()
         self.query_one("#panel", Select).disabled = True
         meeting_id = self.meeting_id
@@ -155,6 +162,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
             select.value = m.panel_id
             self.query_one("#date", Input).value = m.held_on.isoformat()
             self.query_one("#start", Input).value = m.start_time
+            self.query_one("#end", Input).value = m.end_time
             self.query_one("#venue", Input).value = m.venue
             self._auto_venue = m.venue
         elif len(self.panels) == 1:
@@ -189,7 +197,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
         field = event.input.id or ""
         if field == "new-panel":
             self._set_error("panel", "")
-        elif field in {"date", "start"}:
+        elif field in {"date", "start", "end"}:
             self._set_error(field, "")
 
     @on(Input.Submitted)
@@ -210,7 +218,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def validate(self) -> tuple[int | None, str, date, str, str] | None:
+    def validate(self) -> tuple[int | None, str, date, str, str, str] | None:
         """Check every field; show each problem beside its field. None when any is wrong."""
         new_panel = self.query_one("#new-panel", Input).value.strip()
         picked = self.query_one("#panel", Select).value
@@ -237,12 +245,17 @@ class MeetingFormScreen(ModalScreen[int | None]):
         if problem:
             self._set_error("start", problem.replace("The time", "The start time"))
             wrong.append("#start")
+        end = self.query_one("#end", Input).value.strip()
+        problem = time_problem(end) if self.meeting_id is not None else None
+        if problem:
+            self._set_error("end", problem.replace("The time", "The end time"))
+            wrong.append("#end")
         if wrong or held_on is None:
             # The clerk's next keys correct the first mistake, not the field Enter was pressed in.
             self.query_one(wrong[0] if wrong else "#date").focus()
             return None
         venue = self.query_one("#venue", Input).value.strip()
-        return (None if new_panel else panel_id), new_panel, held_on, start, venue
+        return (None if new_panel else panel_id), new_panel, held_on, start, end, venue
 
     def action_save(self) -> None:
         if self.saving or not self.loaded:
@@ -250,7 +263,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
         values = self.validate()
         if values is None:
             return
-        panel_id, new_panel, held_on, start, venue = values
+        panel_id, new_panel, held_on, start, end, venue = values
         meeting_id = self.meeting_id
         self.saving = True
         self._set_error("form", "")
@@ -269,7 +282,8 @@ class MeetingFormScreen(ModalScreen[int | None]):
                 if meeting_id is None:
                     return store.create_meeting(pid, held_on, start_time=start, venue=venue).id
                 return store.update_meeting(
-                    meeting_id, panel_id=pid, held_on=held_on, start_time=start, venue=venue
+                    meeting_id, panel_id=pid, held_on=held_on, start_time=start, end_time=end,
+                    venue=venue,
                 ).id
             except BaseException:
                 if created_panel is not None:  # nothing half-made: no panel without its meeting

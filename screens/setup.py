@@ -278,6 +278,8 @@ class SetupScreen(TabbedTablesScreen):
                 details.append(f"arrived {a.arrived_at}")
             if a.left_at:
                 details.append(f"left {a.left_at}")
+            if a.id in data.minuted:
+                details.append("minuted " + ", ".join(data.minuted[a.id]))
             if a.person.id not in standing and a.status.value in {"present", "apologies",
                                                                    "absent"}:
                 details.append("not a standing member")

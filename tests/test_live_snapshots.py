@@ -25,7 +25,9 @@ from tui.app import PanelMinutesApp, make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 SnapCompare = Callable[..., bool]
-FROZEN = datetime(2026, 11, 17, 10, 31, 5)
+# After the demo's last item time (10:58): item times never overlap, so F8 cannot start an item
+# at a time before it.
+FROZEN = datetime(2026, 11, 17, 11, 1, 5)
 DOCS_SVG = Path(__file__).parent.parent / "docs" / "live-screen.svg"
 
 

@@ -139,7 +139,8 @@ def filing_call(
     text: str = entry_values.pop("text")
 
     def file_entry(s: Store) -> EntryData:
-        filed = s.file_entry(item_id, kind, text, draft=settle(text), **entry_values)
+        filed = s.file_entry(item_id, kind, text, draft=settle(text), voted_at=pending.at or None,
+                             **entry_values)
         version.settled(filed.draft_version, filed.draft_left)
         version.written.add(pending.serial)
         return filed.entry

@@ -40,6 +40,7 @@ from models.export.wording import (
     sentence,
     weekday_date,
 )
+from models.movements import counts_as_present, movements_in, presence
 from models.numbering import entry_numbers, item_numbers
 
 _STATUS_LABEL = {
@@ -74,6 +75,10 @@ class _Renderer:
         self.numbers = item_numbers(doc)
         self.items_by_id = {item.id: item for item in doc.items}
         self.running = doc.panel.numbering is Numbering.RUNNING
+        notes = [e for item in doc.items for e in doc.entries.get(item.id, ())]
+        self.presence = presence(
+            doc.attendance, movements_in(notes, [a.person for a in doc.attendance])
+        )
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -136,7 +141,10 @@ class _Renderer:
         groups: dict[AttendanceStatus, list[AttendanceData]] = {}
         for record in self.doc.attendance:
             status = record.status
-            if status is AttendanceStatus.SUBSTITUTE:
+            if status is AttendanceStatus.SUBSTITUTE or (
+                status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+                and counts_as_present(self.presence[record.id])
+            ):  # a member minuted arriving after all is present from then
                 status = AttendanceStatus.PRESENT
             groups.setdefault(status, []).append(record)
         chair = self.doc.panel.chair_title.strip().lower() or "chair"
@@ -171,7 +179,7 @@ class _Renderer:
             notes.append(f"substitute for {escape.inline(record.substitute_for.full_name)}")
         elif record.status is AttendanceStatus.SUBSTITUTE:
             notes.append("substitute")
-        if record.status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE):
+        if counts_as_present(self.presence[record.id]):
             notes.extend(self.times(record))
         return self.labelled(record.person.full_name, notes)
 
@@ -183,14 +191,10 @@ class _Renderer:
         notes.extend(self.times(record))
         return self.labelled(record.person.full_name, notes)
 
-    @staticmethod
-    def times(record: AttendanceData) -> list[str]:
-        out = []
-        if record.arrived_at.strip():
-            out.append(f"from {escape.inline(record.arrived_at)}")
-        if record.left_at.strip():
-            out.append(f"until {escape.inline(record.left_at)}")
-        return out
+    def times(self, record: AttendanceData) -> list[str]:
+        """"from 10:55", "until 11:15": from the record's own times and the arrivals and
+        departures minuted in procedural notes (``models.movements``)."""
+        return [escape.inline(note) for note in self.presence[record.id].notes()]
 
     @staticmethod
     def labelled(name: str, notes: list[str]) -> str:

@@ -17,11 +17,12 @@ from models.store.meetings import MeetingsMixin
 from models.store.panels import PanelsMixin
 from models.store.screen_reads import ScreenReadsMixin
 from models.store.search import SearchMixin
+from models.store.sitting import SittingMixin
 
 
 class Store(
-    ScreenReadsMixin, ItemDeletionMixin, PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin, BulkMixin,
-    SearchMixin, ApprovalMixin,
+    ScreenReadsMixin, ItemDeletionMixin, PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin,
+    DocumentMixin, BulkMixin, SearchMixin, ApprovalMixin, SittingMixin,
 ):
     """One database, opened once; safe to share between the UI thread and workers."""
 

@@ -38,6 +38,7 @@ from models.domain import (
     PersonData,
 )
 from models.errors import NotFoundError, ReadOnlyMeetingError, ValidationError
+from models.item_times import load_resumed
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -254,6 +255,7 @@ def item_data(row: t.AgendaItem) -> ItemData:
         documents=load_list(row.documents),
         started_at=row.started_at,
         finished_at=row.finished_at,
+        resumed=load_resumed(row.resumed),
     )
 
 

@@ -32,6 +32,7 @@ from models import batches
 from models import tables as t
 from models.bundle import BAction, BOtherMeeting, Bundle
 from models.domain import Numbering
+from models.item_times import dump_resumed
 from models.store.base import dump_list
 from models.store.bulk import _table
 from models.store.document import DocumentMixin
@@ -280,7 +281,7 @@ class _Writer:
                 public_title=item.public_title, presenter=item.presenter, kind=item.kind.value,
                 exempt=item.exempt, exempt_basis=item.exempt_basis,
                 documents=dump_list(list(item.documents)), started_at=item.started_at,
-                finished_at=item.finished_at,
+                finished_at=item.finished_at, resumed=dump_resumed(item.resumed),
             )
             self.s.add(row)
             item_rows.append(row)

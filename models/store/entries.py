@@ -20,6 +20,7 @@ from models.domain import (
     RevisionData,
 )
 from models.errors import ConflictError, NotFoundError, ValidationError
+from models.movements import voters_at
 from models.store.base import (
     ENTRY_COLUMNS,
     StoreBase,
@@ -48,8 +49,8 @@ from models.store.filing import (
     settle_draft,
     take_item,
     utc,
-    voting_present,
 )
+from models.store.sitting import read_presences
 
 ENTRY_FIELDS = frozenset(
     {"kind", "text", "asker_id", "asker_text", "respondent_id", "respondent_text", "answer",
@@ -313,6 +314,7 @@ class EntriesMixin(StoreBase):
         *,
         expected_updated_at: datetime | None = None,
         draft: DraftAfter | None = None,
+        voted_at: str | None = None,
         **fields: Any,
     ) -> Filed:
         """``update_entry``, and the composer's draft (which held the edit) replaced by what is
@@ -353,6 +355,7 @@ class EntriesMixin(StoreBase):
         text: str = "",
         *,
         draft: DraftAfter | None = None,
+        voted_at: str | None = None,
         **fields: Any,
     ) -> Filed:
         """File an entry from the composer; ONE transaction does all of it: the vote checked
@@ -364,7 +367,7 @@ class EntriesMixin(StoreBase):
         with self._session() as s:
             item, _meeting = self._item_meeting(s, item_id)
             row = self._insert_entry(s, item_id, kind, text, None, fields)
-            check_entry_votes(s, item.meeting_id, row)
+            check_entry_votes(s, item.meeting_id, row, at_time=voted_at)
             take_item(s, item)
             version: datetime | None = None
             left = False
@@ -398,10 +401,12 @@ class EntriesMixin(StoreBase):
             current,
         )
 
-    def voting_members_present(self, meeting_id: int) -> int:
-        """How many people can vote at the meeting: members present and substitutes."""
+    def voting_members_present(self, meeting_id: int, at_time: str | None = None) -> int:
+        """How many people could vote at ``at_time`` (members present and substitutes, less
+        those minuted as gone or out of the room then; ``models.movements``). Without a time:
+        the most present at any one time during the meeting."""
         with self._session() as s:
-            return voting_present(s, meeting_id)
+            return voters_at(read_presences(s, meeting_id).values(), at_time or None)
 
     def check_vote_counts(
         self,
@@ -409,10 +414,13 @@ class EntriesMixin(StoreBase):
         vote_for: int | str | None = None,
         vote_against: int | str | None = None,
         vote_abstain: int | str | None = None,
+        *,
+        at_time: str | None = None,
     ) -> None:
         """Raise ``ValidationError`` when the counts are not whole numbers or add up to more
-        votes than there are members present (members plus substitutes). ``file_entry`` and
-        ``update_entry`` apply the same check (``check_vote_total``) in their transaction.
+        votes than there were voting members present when the vote was taken (``at_time``; see
+        ``voting_members_present``). ``file_entry`` and ``update_entry`` apply the same check
+        (``check_vote_total``) in their transaction.
 
         A meeting whose attendance has not been taken (no one present) is not checked.
         """
@@ -420,7 +428,7 @@ class EntriesMixin(StoreBase):
             {"vote_for": vote_for, "vote_against": vote_against, "vote_abstain": vote_abstain}
         )
         with self._session() as s:
-            check_vote_total(s, meeting_id, counts)
+            check_vote_total(s, meeting_id, counts, at_time=at_time)
 
     def change_entry_kind(self, entry_id: int, kind: EntryKind) -> EntryData:
         return self.update_entry(entry_id, kind=kind)

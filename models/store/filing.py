@@ -18,6 +18,7 @@ from sqlmodel import Session, col, func, select
 from models import tables as t
 from models.domain import AttendanceStatus, EntryData, EntryKind
 from models.errors import ValidationError
+from models.movements import voters_at
 from models.store.base import as_utc
 
 # Attendance that counts towards a vote: members present and substitutes sitting for members.
@@ -102,42 +103,50 @@ def settle_draft(s: Session, after: DraftAfter) -> tuple[datetime | None, bool]:
     return as_utc(row.updated_at), False
 
 
-def voting_present(s: Session, meeting_id: int) -> int:
-    """How many people can vote at the meeting: members present and substitutes."""
-    return int(
-        s.exec(
-            select(func.count())
-            .select_from(t.Attendance)
-            .where(col(t.Attendance.meeting_id) == meeting_id)
-            .where(col(t.Attendance.status).in_(VOTING_STATUSES))
-        ).one()
-    )
+def voting_present(s: Session, meeting_id: int, at_time: str | None = None) -> int:
+    """How many people could vote at ``at_time``: members present and substitutes, less those
+    minuted as gone or out of the room then (``models.movements``); without a time, the most
+    present at any one time during the meeting (so a vote with no time is never wrongly
+    refused)."""
+    from models.store.sitting import read_presences
+
+    return voters_at(read_presences(s, meeting_id).values(), at_time or None)
 
 
-def check_vote_total(s: Session, meeting_id: int, counts: dict[str, Any]) -> None:
-    """Refuse counts adding up to more votes than voting members present (one line).
+def check_vote_total(
+    s: Session, meeting_id: int, counts: dict[str, Any], *, at_time: str | None = None
+) -> None:
+    """Refuse counts adding up to more votes than voting members present when the vote was
+    taken (one line). A meeting whose attendance has not been taken (no one present) is not
+    checked."""
+    from models.store.base import clean_time
 
-    A meeting whose attendance has not been taken (no one present) is not checked.
-    """
     total = sum(v for v in counts.values() if isinstance(v, int))
     if not total:
         return
-    present = voting_present(s, meeting_id)
-    if present and total > present:
+    when = clean_time(at_time or "", "time of the vote") or None
+    present = voting_present(s, meeting_id, when)
+    taken = present or voting_present(s, meeting_id)  # attendance was taken
+    if taken and total > present:
+        at = f" at {when}" if when else ""
         raise ValidationError(
-            f"The vote adds up to {total}, but only {present} voting members are recorded as "
-            "present. Check the counts, or the attendance."
+            f"The vote adds up to {total}, but only {present} voting members were present{at}. "
+            "Check the counts, or the attendance (arrivals and departures are F5 notes)."
         )
 
 
-def check_entry_votes(s: Session, meeting_id: int, row: t.Entry) -> None:
-    """The vote of a resolution, checked against those present."""
+def check_entry_votes(
+    s: Session, meeting_id: int, row: t.Entry, *, at_time: str | None = None
+) -> None:
+    """The vote of a resolution, checked against those present (at ``at_time``, when the vote
+    was taken; without it, the most present at any one time)."""
     if row.kind != EntryKind.RESOLUTION.value:
         return
     check_vote_total(
         s, meeting_id,
         {"vote_for": row.vote_for, "vote_against": row.vote_against,
          "vote_abstain": row.vote_abstain},
+        at_time=at_time,
     )
 
 

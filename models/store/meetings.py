@@ -36,6 +36,7 @@ from models.store.base import (
     require_text,
 )
 from models.store.filing import take_item
+from models.store.sitting import check_end_time, check_item_times
 
 ITEM_FIELDS = frozenset(
     {"title", "public_title", "presenter", "kind", "exempt", "exempt_basis", "documents",
@@ -154,6 +155,8 @@ class MeetingsMixin(StoreBase):
         with self._session() as s:
             row = self._editable_meeting(s, meeting_id)
             apply_fields(row, fields, allowed)
+            if row.end_time and {"start_time", "end_time"} & fields.keys():
+                check_end_time(s, row)
             row.updated_at = t.utcnow()
             s.add(row)
             s.flush()
@@ -477,6 +480,8 @@ class MeetingsMixin(StoreBase):
         with self._session() as s:
             row, _ = self._item_meeting(s, item_id)
             apply_fields(row, fields, ITEM_FIELDS)
+            if {"started_at", "finished_at"} & fields.keys():
+                check_item_times(s, row)
             if row.exempt and not row.exempt_basis.strip():
                 from models.domain import DEFAULT_EXEMPT_BASIS
 

@@ -22,6 +22,7 @@ from models.store.document import DocumentMixin
 from models.store.entries import EntriesMixin
 from models.store.meetings import MeetingsMixin
 from models.store.panels import PanelsMixin
+from models.store.sitting import SittingMixin
 
 
 def first_current(items: Sequence[ItemData], wanted: int | None, draft_item: int | None
@@ -41,7 +42,9 @@ def first_current(items: Sequence[ItemData], wanted: int | None, draft_item: int
     return items[0].id if items else None
 
 
-class ScreenReadsMixin(PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin):
+class ScreenReadsMixin(
+    PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, DocumentMixin, SittingMixin
+):
     def read_setup(self, meeting_id: int) -> SetupData:
         """The meeting, its panel and members, everyone, its attendance, declarations, agenda."""
         meeting = self.get_meeting(meeting_id)
@@ -53,6 +56,7 @@ class ScreenReadsMixin(PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin, D
             attendance=self.list_attendance(meeting_id),
             declarations=self.list_declarations(meeting_id),
             items=self.list_items(meeting_id),
+            minuted=self.minuted_attendance(meeting_id),
         )
 
     def read_panel_settings(self, panel_id: int) -> PanelSettingsData:

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from models.clock import span
 from models.domain import ItemData
+from models.item_times import is_running, sittings
 from tui.widgets.gutter import Cell, Gutter
 from tui.widgets.memo import MemoCache
 
@@ -41,15 +42,13 @@ def item_prompt(
     """Marker and number in their own columns; the title, then times and counts (dim).
 
     ``details=False`` (a narrow screen) leaves out the second line."""
-    marker = "▶" if current else ("✓" if item.finished_at else "")
+    marker = "▶" if current else ("✓" if item.finished_at and not is_running(item) else "")
     title = Text(item.title, style="bold" if current else "")
     if item.exempt:
         title.append(" Part 2", style="bold red")
     facts = []
-    if item.started_at and item.finished_at:
-        facts.append(span(item.started_at, item.finished_at))
-    elif item.started_at:
-        facts.append(f"from {item.started_at}")
+    for start, end in sittings(item):  # an item taken up again shows each sitting
+        facts.append(span(start, end) if end else f"from {start}")
     if entry_count:
         facts.append(f"{entry_count} entr{'y' if entry_count == 1 else 'ies'}")
     if action_count:

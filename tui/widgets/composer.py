@@ -284,6 +284,8 @@ class Composer(Vertical):
         self.editing: ComposerState | None = None  # the state being edited (its ``editing``)
         self._stash: ComposerState | None = None
         self._loading = False
+        self._status = ""
+        self._hint = ""
 
     def compose(self) -> ComposeResult:
         # The field row starts empty: a field (and its label) is mounted the first time a mode
@@ -443,8 +445,17 @@ class Composer(Vertical):
 
     def set_status(self, text: str, *, problem: bool = False) -> None:
         """The draft / save status shown under the text ("draft saved", "NOT SAVED ...")."""
-        self.text_area.border_subtitle = text
+        self._status = text
+        self.text_area.border_subtitle = text or self._hint
         self.set_class(problem, "-problem")
+
+    def set_hint(self, text: str) -> None:
+        """What the text will record besides the entry (a procedural note's attendance
+        movement), shown under the text when there is no save status to show."""
+        if text == self._hint:
+            return
+        self._hint = text
+        self.text_area.border_subtitle = self._status or text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape is offered (and shown in the footer) only when there is something to undo."""

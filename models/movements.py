@@ -1,0 +1,249 @@
+"""Arrivals and departures minuted live, and who was present at a given time.
+
+A procedural note (F5) records an attendance movement when its text **starts with the name of
+someone on the meeting's attendance** (their full name "Cllr Joan Ashby", styled name
+"Cllr Ashby" or plain name "Joan Ashby", any case) followed by one of these words:
+
+====================================  =================================================
+``arrived``, ``joined``               arrived (late): present from then
+``left the room``, ``withdrew``       left the room for the item: not present until back
+``returned``, ``rejoined``,           back in the room (or back at the meeting)
+``re-joined``, ``came back``
+``left``, ``departed``                left the meeting: present until then
+====================================  =================================================
+
+The time is the one the text names ("... left the meeting at 11:15", "at 11.15") or else the
+note's own time (its *At* field). A note naming nobody on the attendance, or two people at once,
+records no movement; the composer says which before Enter. The attendance record's own
+"arrived at" and "left at" times (meeting setup) count as an arrival and a departure too.
+
+From these, ``presence`` tells who was present at any minute: the export's "(from 10:55)" and
+"(until 11:15)" and the store's vote check (``Store.check_vote_counts``) both use it. A movement
+takes effect at its minute: a vote taken at 11:15 does not count a member who left at 11:15.
+Pure functions, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from models.domain import AttendanceData, AttendanceStatus, EntryData, EntryKind, PersonData
+
+
+class Movement(StrEnum):
+    ARRIVED = "arrived"
+    LEFT = "left"  # the meeting
+    WITHDREW = "withdrew"  # left the room for an item
+    RETURNED = "returned"
+
+
+# Checked in this order: "left the room" before "left".
+_VERBS: tuple[tuple[str, Movement], ...] = (
+    (r"left the (?:room|chamber)", Movement.WITHDREW),
+    (r"withdrew", Movement.WITHDREW),
+    (r"(?:returned|rejoined|re-joined|came back)", Movement.RETURNED),
+    (r"(?:arrived|joined)", Movement.ARRIVED),
+    (r"(?:left|departed)", Movement.LEFT),
+)
+_TIME = re.compile(r"\bat (\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
+
+#: Statuses that vote: members present and substitutes (and members shown absent or with
+#: apologies who are minuted arriving).
+VOTING = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
+_MEMBERS = (*VOTING, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+
+WORDS = {
+    Movement.ARRIVED: "arrived",
+    Movement.LEFT: "left the meeting",
+    Movement.WITHDREW: "left the room",
+    Movement.RETURNED: "returned",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MovementRecord:
+    person: PersonData
+    kind: Movement
+    at: str  # HH:MM
+    item_id: int | None = None
+    entry_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """What a note's text says about attendance: a movement, or why none is recorded."""
+
+    movement: MovementRecord | None
+    problem: str = ""
+
+    def describe(self) -> str:
+        """The one line the composer shows before Enter."""
+        if self.movement is None:
+            return self.problem
+        m = self.movement
+        return f"attendance: {m.person.styled_name} {WORDS[m.kind]} at {m.at}"
+
+
+def _names(person: PersonData) -> set[str]:
+    forms = {person.full_name, person.styled_name, person.name}
+    return {f.strip().lower() for f in forms if f.strip()}
+
+
+def _time_in(text: str) -> str:
+    match = _TIME.search(text)
+    if match is None:
+        return ""
+    hours, minutes = int(match.group(1)), int(match.group(2))
+    suffix = (match.group(3) or "").replace(".", "").lower()
+    if suffix == "pm" and hours < 12:
+        hours += 12
+    if suffix == "am" and hours == 12:
+        hours = 0
+    if 0 <= hours < 24 and 0 <= minutes < 60:
+        return f"{hours:02d}:{minutes:02d}"
+    return ""
+
+
+def recognise(text: str, at_time: str, people: Iterable[PersonData]) -> Recognised:
+    """The movement a procedural note's ``text`` records (see the module's rules)."""
+    lowered = " ".join(text.split()).lower()
+    if not lowered:
+        return Recognised(None)
+    matches: dict[str, list[PersonData]] = {}
+    for person in people:
+        for form in _names(person):
+            if lowered.startswith(form + " "):
+                matches.setdefault(form, [])
+                if person not in matches[form]:
+                    matches[form].append(person)
+    if not matches:
+        return Recognised(None)
+    form = max(matches, key=len)
+    rest = lowered[len(form) + 1:]
+    kind = next((k for pattern, k in _VERBS if re.match(rf"(?:has )?{pattern}\b", rest)), None)
+    if kind is None:
+        return Recognised(None)
+    if len(matches[form]) > 1:
+        return Recognised(None, f"not counted in the attendance: '{form}' is "
+                                f"{len(matches[form])} people (use the full name)")
+    when = _time_in(rest) or at_time.strip()
+    if not when:
+        return Recognised(None, "not counted in the attendance: give the note a time")
+    return Recognised(MovementRecord(matches[form][0], kind, when))
+
+
+def movements_in(
+    entries: Iterable[EntryData], people: Iterable[PersonData]
+) -> list[MovementRecord]:
+    """The movements the procedural notes among ``entries`` record, in the order given."""
+    listed = list(people)
+    out = []
+    for entry in entries:
+        if entry.kind is not EntryKind.PROCEDURE:
+            continue
+        found = recognise(entry.text, entry.at_time, listed).movement
+        if found is not None:
+            out.append(MovementRecord(found.person, found.kind, found.at, entry.item_id,
+                                      entry.id))
+    return out
+
+
+# --- presence ------------------------------------------------------------------------------------
+
+_IN, _OUT_OF_ROOM, _GONE = "in", "out of the room", "gone"
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """One attendance record's movements, in time order, with where they leave the person."""
+
+    record: AttendanceData
+    starts: str  # _IN or _GONE: where the person was when the meeting began
+    steps: tuple[tuple[str, Movement, str], ...]  # (time, movement, state after)
+
+    def state_at(self, at: str) -> str:
+        state = self.starts
+        for when, _kind, after in self.steps:
+            if when <= at:
+                state = after
+        return state
+
+    def present_at(self, at: str) -> bool:
+        return self.state_at(at) == _IN
+
+    def notes(self) -> list[str]:
+        """"from 10:55", "until 11:15" ...: the times the person arrived at and left the
+        meeting (leaving the room for an item is minuted in the item, not here)."""
+        out = []
+        state = self.starts
+        for when, _kind, after in self.steps:
+            if after == _IN and state == _GONE:
+                out.append(f"from {when}")
+            elif after == _GONE and state != _GONE:
+                out.append(f"until {when}")
+            state = after
+        return out
+
+
+def _step(state: str, kind: Movement) -> str:
+    if kind is Movement.LEFT:
+        return _GONE
+    if kind is Movement.WITHDREW:
+        return _OUT_OF_ROOM if state == _IN else state
+    return _IN
+
+
+def presence(
+    attendance: Sequence[AttendanceData], movements: Sequence[MovementRecord]
+) -> dict[int, Presence]:
+    """Each attendance record's presence (by attendance id), from its own "arrived at" /
+    "left at" times and the movements minuted for that person."""
+    by_person: dict[int, list[MovementRecord]] = {}
+    for m in movements:
+        by_person.setdefault(m.person.id, []).append(m)
+    out: dict[int, Presence] = {}
+    for record in attendance:
+        events: list[tuple[str, int, Movement]] = []
+        if record.arrived_at.strip():
+            events.append((record.arrived_at, -2, Movement.ARRIVED))
+        if record.left_at.strip():
+            events.append((record.left_at, -1, Movement.LEFT))
+        for n, m in enumerate(by_person.get(record.person.id, [])):
+            events.append((m.at, n, m.kind))
+        events.sort(key=lambda e: (e[0], e[1]))
+        first = events[0][2] if events else None
+        away = record.status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+        starts = _GONE if away or first in (Movement.ARRIVED, Movement.RETURNED) else _IN
+        steps = []
+        state = starts
+        for when, _n, kind in events:
+            after = _step(state, kind)
+            if after == state and kind in (Movement.ARRIVED, Movement.RETURNED):
+                continue  # already there (the setup time and a minuted arrival agree)
+            steps.append((when, kind, after))
+            state = after
+        out[record.id] = Presence(record, starts, tuple(steps))
+    return out
+
+
+def counts_as_present(p: Presence) -> bool:
+    """Listed under Present: present or substitute, or a member minuted arriving."""
+    status = p.record.status
+    return status in VOTING or (
+        status in _MEMBERS and any(k in (Movement.ARRIVED, Movement.RETURNED)
+                                   for _w, k, _a in p.steps)
+    )
+
+
+def voters_at(presences: Iterable[Presence], at: str | None) -> int:
+    """How many voting members were present at ``at``; with no time, the most present at any
+    one time during the meeting (so a vote without a time is never refused wrongly)."""
+    voters = [p for p in presences if p.record.status in _MEMBERS and counts_as_present(p)]
+    if at:
+        return sum(1 for p in voters if p.present_at(at))
+    at_start = sum(1 for p in voters if p.starts == _IN)
+    moments = {when for p in voters for when, _k, _a in p.steps}
+    return max([at_start, *(sum(1 for p in voters if p.present_at(m)) for m in moments)])
