@@ -24,7 +24,14 @@ class NotFoundError(PanelMinutesError):
 
 
 class ValidationError(PanelMinutesError):
-    """Input that cannot be stored as given (empty title, bad date, votes that do not add up)."""
+    """Input that cannot be stored as given (empty title, bad date, votes that do not add up).
+
+    ``field`` names the composer field at fault when there is one ("vote"), so a screen can put
+    the cursor there."""
+
+    def __init__(self, message: str = "", *, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class ReadOnlyMeetingError(PanelMinutesError):

@@ -32,6 +32,7 @@ from models import batches
 from models import clock as clock_source
 from models.clock import Clock, hhmm, running_since
 from models.composer_state import (
+    MODE_FIELDS,
     Mode,
     Pending,
     draft_is_empty,
@@ -643,7 +644,7 @@ class LiveScreen(Screen[None]):
             return
         except PanelMinutesError as err:
             self._queue.refused()
-            self._give_back(pending, str(err))
+            self._give_back(pending, str(err), getattr(err, "field", ""))
             self._after_queue_step()
             return
         self._queue.filed()
@@ -673,9 +674,10 @@ class LiveScreen(Screen[None]):
             return undo_add_action(result, f"filing action {result.ref}")
         return undo_add_entry(result, f"filing a {KIND_NAMES[result.kind]}")
 
-    def _give_back(self, pending: Pending, message: str) -> None:
+    def _give_back(self, pending: Pending, message: str, field: str = "") -> None:
         """A filing refused for a reason a retry will not fix: its text goes back into the
-        composer (what was typed since is kept, and comes back after it)."""
+        composer (what was typed since is kept, and comes back after it), and the cursor goes to
+        the field at fault (``field``), if the refusal names one."""
         if message:
             self.notify(message, severity="error", timeout=10)
         now = self.composer.state()
@@ -683,6 +685,10 @@ class LiveScreen(Screen[None]):
         if not (now.is_empty and now.editing is None and now.stash is None):
             state = replace(state, stash=now)
         self.composer.load(state)
+        if field and state.stash is None and field in {k for k, _ in MODE_FIELDS[state.mode]}:
+            box = self.composer.field(field)
+            box.focus()
+            box.cursor_position = len(box.value)  # at the end, as it was typed
 
     def _edit_conflict(self, err: EntryConflictError) -> None:
         """The entry changed since the edit began (another window, or before a restart): show

@@ -115,7 +115,7 @@ async def test_f11_closes_the_meeting_and_f9_reopens_it(db_path: Path) -> None:
         live = await open_live(app, pilot, meeting_id, clock)
         assert "F11 Close meeting" in str(live.query_one(KeyBar).render())  # the key bar
         assert any(k.keys == "F11" and k.what == "Close meeting"
-                   for section in sections() for k in section.keys)  # F1 (and ctrl+p)
+                   for section in sections(type(app)) for k in section.keys)  # F1 (and ctrl+p)
         await pilot.press("f8")
         await settle(pilot, live)
         clock.set(12, 31)
@@ -165,7 +165,7 @@ async def test_an_f5_departure_changes_the_attendance_and_the_vote_check(db_path
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace",
                           *"3-0-0", "enter")
         await settle(pilot, live)
-        assert live.composer.text_area.text == ""
+        assert live.composer.text_area.text == "", [str(n.message) for n in app._notifications]
 
     store = Store(str(db_path))
     text = render_markdown(store.load_document(meeting_id))

@@ -131,7 +131,8 @@ def check_vote_total(
         at = f" at {when}" if when else ""
         raise ValidationError(
             f"The vote adds up to {total}, but only {present} voting members were present{at}. "
-            "Check the counts, or the attendance (arrivals and departures are F5 notes)."
+            "Check the counts, or the attendance (arrivals and departures are F5 notes).",
+            field="vote",
         )
 
 
