@@ -335,9 +335,11 @@ class _Writer:
         now: object = t.utcnow()
         if stamp is not None:
             now = stamp(now)
+        # The driver's own placeholder: SQLite's "?", psycopg's "%s".
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         statement = (
             f"INSERT INTO entry ({', '.join(_ENTRY_INSERT)}) "
-            f"VALUES ({', '.join('?' * len(_ENTRY_INSERT))})"
+            f"VALUES ({', '.join([mark] * len(_ENTRY_INSERT))})"
         )
         batch: list[tuple[object, ...]] = []
         written = 0
