@@ -2,7 +2,7 @@
 
 ``parse_bundle(data) -> Bundle`` validates a bundle completely before anything is written: a
 bundle is refused with ``BundleError`` (whose message names the field, e.g.
-``meetings[0].entries[3].vote_for: expected a whole number, got text``), checks that span
+``items[0].entries[3].vote_for: expected a whole number, got text``), checks that span
 records included (unique ids, references that resolve, votes within the voting members present,
 carried actions from earlier meetings).
 """
