@@ -157,8 +157,8 @@ def floor_import(bundle: Path, db: Path) -> float:
 
 def app_import(bundle: Path, db: Path) -> tuple[float, int]:
     """Seconds panel-minutes takes to import the bundle file (as ``panel-minutes import``)."""
-    from models.bundle import import_bundle
     from models.store import Store
+    from models.store.bundle_io import import_bundle
 
     store = Store(str(db))
     try:

@@ -17,7 +17,6 @@ from models.bundle import (
     VERSION,
     dumps_bundle,
     export_bundle,
-    import_bundle,
     parse_bundle,
 )
 from models.demo import write_demo
@@ -25,7 +24,7 @@ from models.domain import EntryKind, Numbering
 from models.errors import BundleError
 from models.export.markdown import render_markdown
 from models.store import Store
-from models.store.bundle_io import count_rows
+from models.store.bundle_io import count_rows, import_bundle
 
 
 @pytest.fixture

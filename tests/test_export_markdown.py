@@ -714,7 +714,8 @@ def test_an_item_number_label_from_a_bundle_cannot_reshape_the_minutes(
     declarations list's "(item ...)" as text, and changes no block or inline structure."""
     import json
 
-    from models.bundle import dumps_bundle, export_bundle, import_bundle
+    from models.bundle import dumps_bundle, export_bundle
+    from models.store.bundle_io import import_bundle
 
     panel = store.create_panel("Labels Police and Crime Panel")
     member = store.create_person("Ida Madeup", title="Cllr")

@@ -46,7 +46,8 @@ def test_data_layer_at_work_never_loads_textual() -> None:
         "import tempfile, os\n"
         "from models.store import Store\n"
         "from models.demo import write_demo\n"
-        "from models.bundle import export_bundle, import_bundle, dumps_bundle\n"
+        "from models.bundle import export_bundle, dumps_bundle\n"
+        "from models.store.bundle_io import import_bundle\n"
         "from models.export.markdown import render_markdown\n"
         "d = tempfile.mkdtemp()\n"
         "s = Store(os.path.join(d, 'a.db'))\n"
@@ -77,3 +78,35 @@ def test_bundle_module_is_pure_python() -> None:
     modules = loaded_after("import models.bundle")
     assert top_level(modules, "sqlalchemy") == set()
     assert top_level(modules, "sqlmodel") == set()
+
+
+def test_bundle_format_never_imports_the_store() -> None:
+    """No cycle ``models.bundle`` <-> ``models.store.bundle_io``: the store imports the bundle
+    format, never the other way round, not even lazily inside a function or for type checking
+    (pyproject's import-linter contracts keep it so in CI; this is the same check in the suite)."""
+    import grimp
+
+    graph = grimp.build_graph("models")
+    bundle = {"models.bundle"} | graph.find_descendants("models.bundle")
+    store = {"models.store"} | graph.find_descendants("models.store")
+    direct = {
+        (importer, imported)
+        for importer in bundle
+        for imported in graph.find_modules_directly_imported_by(importer)
+        if imported in store
+    }
+    assert direct == set()
+    assert not graph.chain_exists("models.bundle", "models.store", as_packages=True)
+    assert graph.chain_exists("models.store.bundle_io", "models.bundle.read")  # the used way
+
+
+def test_bundle_package_is_split_into_schema_read_and_write() -> None:
+    """The records, reading (validation) and writing each have their own small module."""
+    import importlib
+    from pathlib import Path
+
+    for name in ("schema", "fields", "read", "write"):
+        module = importlib.import_module(f"models.bundle.{name}")
+        assert module.__file__ is not None
+        lines = Path(module.__file__).read_text(encoding="utf-8").count("\n")
+        assert lines < 450, f"models/bundle/{name}.py has {lines} lines"

@@ -19,12 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from models.bundle import export_bundle, import_bundle
+from models.bundle import export_bundle
 from models.demo import write_demo
 from models.domain import EntryKind, MeetingStatus
 from models.errors import ReadOnlyMeetingError
 from models.export.markdown import render_markdown
 from models.store import Store
+from models.store.bundle_io import import_bundle
 
 GOLDEN = Path(__file__).parent / "golden"
 

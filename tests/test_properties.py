@@ -35,10 +35,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from models.bundle import dumps_bundle, export_bundle, import_bundle
+from models.bundle import dumps_bundle, export_bundle
 from models.domain import ActionStatus, AttendanceStatus, EntryKind, MinutesDocument, Outcome
 from models.export import default_export_name, render_markdown
 from models.store import Store
+from models.store.bundle_io import import_bundle
 
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 EXAMPLES = 40

@@ -26,9 +26,10 @@ from sqlalchemy import event
 from bench.extreme import extreme_bundle
 from models import batches
 from models import tables as t
-from models.bundle import dumps_bundle, import_bundle
+from models.bundle import dumps_bundle
 from models.store import Store
 from models.store.bulk import NewEntry
+from models.store.bundle_io import import_bundle
 from screens.live import LiveScreen
 from tests.test_live_support import settle
 from tui.app import make_app

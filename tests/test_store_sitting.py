@@ -196,7 +196,8 @@ def test_present_says_until_and_from_after_movements(store: Store) -> None:
 
 
 def test_a_second_sitting_travels_in_a_bundle(store: Store, tmp_path: Path) -> None:
-    from models.bundle import export_bundle, import_bundle
+    from models.bundle import export_bundle
+    from models.store.bundle_io import import_bundle
 
     meeting_id, ids = _meeting(store)
     store.take_item(ids[3], "10:00")

@@ -1,7 +1,9 @@
-"""Writing a validated meeting bundle into the database, in one transaction.
+"""Importing a meeting bundle: validated first, then written in one transaction.
 
-``models.bundle.parse_bundle`` has already checked every field and reference; this module only
-maps bundle references to rows. The rules for reusing what the target database already holds are
+``import_bundle(store, data)`` validates with ``models.bundle.parse_bundle`` (every field and
+reference checked, nothing written yet), then ``write_bundle`` maps bundle references to rows.
+The store sits above the bundle format: this module imports ``models.bundle``, never the other
+way round (an import-linter contract in pyproject.toml keeps it so). The rules for reusing what the target database already holds are
 documented in ``docs/bundle-format.md`` ("Importing"):
 
 - the panel is matched by name (case and surrounding spaces ignored); an existing panel keeps its
@@ -24,13 +26,13 @@ documented in ``docs/bundle-format.md`` ("Importing"):
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, func, select
 
 from models import batches
 from models import tables as t
-from models.bundle import BAction, BOtherMeeting, Bundle
+from models.bundle import BAction, BOtherMeeting, Bundle, parse_bundle
 from models.domain import Numbering
 from models.item_times import dump_resumed
 from models.store.base import dump_list
@@ -400,6 +402,15 @@ class _Writer:
             .where(col(t.Meeting.held_on) <= date(year, 12, 31))
         ).one()
         return int(others) == 0
+
+
+def import_bundle(store: Store, data: dict[str, Any] | str | bytes) -> int:
+    """Validate ``data`` completely, then write it in one transaction; return the new meeting id.
+
+    Refused bundles raise ``BundleError`` and write nothing. See ``docs/bundle-format.md`` for
+    how an existing panel and existing people are reused.
+    """
+    return write_bundle(store, parse_bundle(data))
 
 
 def write_bundle(store: Store, bundle: Bundle) -> int:

@@ -1,0 +1,293 @@
+"""Reading a meeting bundle: JSON to the validated records of ``schema``.
+
+``parse_bundle(data) -> Bundle`` validates a bundle completely before anything is written: a
+bundle is refused with ``BundleError`` (whose message names the field, e.g.
+``items[0].entries[3].vote_for: expected a whole number, got text``), checks that span
+records included (unique ids, references that resolve, votes within the voting members present,
+carried actions from earlier meetings).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from models.bundle.fields import JsonObject, decode, kind_of, refuse
+from models.bundle.schema import (
+    FORMAT,
+    VERSION,
+    BAction,
+    BAmendment,
+    BAttendance,
+    BDeclaration,
+    BEntry,
+    BItem,
+    BMeeting,
+    BMembership,
+    BOriginItem,
+    BOtherMeeting,
+    BPanel,
+    BPerson,
+    Bundle,
+    BUpdate,
+)
+from models.domain import (
+    ActionStatus,
+    AttendanceStatus,
+    EntryKind,
+    ItemKind,
+    MeetingStatus,
+    MemberRole,
+    Numbering,
+    Outcome,
+)
+
+
+def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
+    """Validate a bundle completely; raise ``BundleError`` naming the first problem found."""
+    root = JsonObject(decode(data), "")
+    fmt = root.raw("format")
+    if fmt != FORMAT:
+        raise refuse("format", f"expected {FORMAT!r}, got {fmt!r}: this is not a meeting bundle")
+    version = root.raw("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise refuse("version", f"expected a whole number, got {kind_of(version)}")
+    if version > VERSION:
+        raise refuse(
+            "version", f"bundle version {version} is newer than this panel-minutes understands "
+            f"(up to {VERSION}); upgrade panel-minutes to import it"
+        )
+    if version < 1:
+        raise refuse("version", f"unknown bundle version {version}")
+    generator = root.text("generator")
+
+    p = JsonObject(root.raw("panel"), "panel")
+    panel = BPanel(
+        name=p.text("name", nonempty=True).strip(),
+        short_name=p.text("short_name"),
+        host_authority=p.text("host_authority"),
+        default_venue=p.text("default_venue"),
+        numbering=p.choice("numbering", Numbering, Numbering.PER_ITEM),
+        chair_title=p.text("chair_title") or "Chair",
+        standing_agenda=p.texts("standing_agenda"),
+    )
+    p.done()
+
+    ids: dict[str, str] = {}  # every id in the bundle, whatever it names, must be unique
+    people: dict[str, BPerson] = {}
+    for o in root.objects("people"):
+        ref = o.ident(ids)
+        people[ref] = BPerson(
+            ref=ref, name=o.text("name", nonempty=True).strip(), title=o.text("title").strip(),
+            role=o.text("role"), organisation=o.text("organisation"),
+        )
+        o.done()
+
+    memberships: list[BMembership] = []
+    for o in root.objects("memberships"):
+        person = o.ref("person", people, "person", required=True)
+        assert person is not None
+        start, end = o.day("start_date"), o.day("end_date")
+        if start and end and end < start:
+            raise refuse(o.at("end_date"), "the membership ends before it starts")
+        memberships.append(BMembership(
+            person=person, role=o.choice("role", MemberRole, MemberRole.MEMBER),
+            represents=o.text("represents"), start_date=start, end_date=end,
+        ))
+        o.done()
+
+    m = JsonObject(root.raw("meeting"), "meeting")
+    meeting_ref = m.ident(ids)
+    held_on = m.day("held_on", required=True)
+    assert held_on is not None
+    meeting_status = m.choice("status", MeetingStatus, MeetingStatus.DRAFT)
+    start_time, end_time, venue = m.time("start_time"), m.time("end_time"), m.text("venue")
+    approved_at = m.moment("approved_at")
+
+    others: dict[str, BOtherMeeting] = {}
+    origin_of: dict[str, str] = {}  # origin item id -> the other meeting it belongs to
+    for o in root.objects("other_meetings"):
+        ref = o.ident(ids)
+        day = o.day("held_on", required=True)
+        assert day is not None
+        origin_items: list[BOriginItem] = []
+        for io in o.objects("items"):
+            item_ref = io.ident(ids)
+            origin_items.append(BOriginItem(
+                ref=item_ref, title=io.text("title", nonempty=True).strip(),
+                public_title=io.text("public_title"), exempt=io.boolean("exempt"),
+                exempt_basis=io.text("exempt_basis"),
+            ))
+            origin_of[item_ref] = ref
+            io.done()
+        others[ref] = BOtherMeeting(
+            ref=ref, held_on=day, status=o.choice("status", MeetingStatus, MeetingStatus.DRAFT),
+            items=tuple(origin_items),
+        )
+        o.done()
+    approved_at_meeting = m.ref("approved_at_meeting", others, "meeting")
+    m.done()
+    meeting = BMeeting(
+        ref=meeting_ref, held_on=held_on, start_time=start_time, end_time=end_time, venue=venue,
+        status=meeting_status, approved_at=approved_at, approved_at_meeting=approved_at_meeting,
+    )
+
+    previous = root.ref("previous_meeting", others, "meeting")
+    if previous is not None and others[previous].held_on > held_on:
+        raise refuse("previous_meeting", "the previous meeting is dated after this meeting")
+    year_offset = root.whole("year_offset") or 0
+
+    attendance: list[BAttendance] = []
+    listed: dict[str, str] = {}
+    for o in root.objects("attendance"):
+        person = o.ref("person", people, "person", required=True)
+        assert person is not None
+        if person in listed:
+            raise refuse(o.at("person"), f"{person!r} is already listed at {listed[person]}")
+        listed[person] = o.path
+        attendance.append(BAttendance(
+            person=person, status=o.choice("status", AttendanceStatus, AttendanceStatus.PRESENT),
+            substitute_for=o.ref("substitute_for", people, "person"),
+            capacity=o.text("capacity"), arrived_at=o.time("arrived_at"),
+            left_at=o.time("left_at"),
+        ))
+        o.done()
+
+    # As the app refuses it (``Store.check_vote_counts``): no vote larger than the voting members
+    # present, unless attendance was not taken.
+    voting = sum(a.status in _VOTING for a in attendance)
+    items: list[BItem] = []
+    item_refs: dict[str, BItem] = {}
+    for o in root.objects("items"):
+        ref = o.ident(ids)
+        entries = tuple(_entry(e, people, voting) for e in o.objects("entries"))
+        item = BItem(
+            ref=ref, title=o.text("title", nonempty=True).strip(),
+            public_title=o.text("public_title"), presenter=o.text("presenter"),
+            kind=o.choice("kind", ItemKind, ItemKind.STANDARD), exempt=o.boolean("exempt"),
+            exempt_basis=o.text("exempt_basis"), number_label=o.text("number_label"),
+            taken_position=o.whole("taken_position"), documents=o.texts("documents"),
+            started_at=o.time("started_at"), finished_at=o.time("finished_at"), entries=entries,
+            resumed=o.sittings("resumed"),
+        )
+        o.done()
+        items.append(item)
+        item_refs[ref] = item
+
+    declarations: list[BDeclaration] = []
+    for o in root.objects("declarations"):
+        person = o.ref("person", people, "person", required=True)
+        assert person is not None
+        declarations.append(BDeclaration(
+            person=person, item=o.ref("item", item_refs, "item"),
+            text=o.text("text", nonempty=True).strip(),
+        ))
+        o.done()
+
+    refs: dict[int, str] = {}
+    earlier = [
+        _action(o, people, item_refs, refs, others=others, origin_of=origin_of, held_on=held_on)
+        for o in root.objects("earlier_actions")
+    ]
+    actions = [_action(o, people, item_refs, refs) for o in root.objects("actions")]
+
+    amendments: list[BAmendment] = []
+    for o in root.objects("amendments"):
+        recorded = o.moment("recorded_at", required=True)
+        assert recorded is not None
+        amendments.append(BAmendment(
+            kind=o.text("kind", nonempty=True).strip(), text=o.text("text"),
+            recorded_at=recorded,
+            recorded_at_meeting=o.ref("recorded_at_meeting", others | {meeting_ref: meeting},
+                                      "meeting"),
+        ))
+        o.done()
+    root.done()
+
+    return Bundle(
+        version=version, panel=panel, people=tuple(people.values()),
+        memberships=tuple(memberships), meeting=meeting, other_meetings=tuple(others.values()),
+        previous_meeting=previous, year_offset=year_offset, attendance=tuple(attendance),
+        items=tuple(items), declarations=tuple(declarations), actions=tuple(actions),
+        earlier_actions=tuple(earlier), amendments=tuple(amendments), generator=generator,
+    )
+
+
+_VOTING = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE})
+
+
+def _entry(o: JsonObject, people: dict[str, BPerson], voting: int = 0) -> BEntry:
+    votes = {key: o.whole(key) for key in ("vote_for", "vote_against", "vote_abstain")}
+    total = sum(v for v in votes.values() if v is not None)
+    if voting and total > voting:
+        raise refuse(
+            o.at("vote_for"), f"the vote adds up to {total}, but only {voting} voting members are "
+            "present in the attendance"
+        )
+    entry = BEntry(
+        kind=o.choice("kind", EntryKind, EntryKind.PARAGRAPH), text=o.text("text"),
+        asker=o.ref("asker", people, "person"), asker_text=o.text("asker_text"),
+        respondent=o.ref("respondent", people, "person"),
+        respondent_text=o.text("respondent_text"), answer=o.text("answer"),
+        proposer=o.text("proposer"), seconder=o.text("seconder"),
+        vote_for=votes["vote_for"], vote_against=votes["vote_against"],
+        vote_abstain=votes["vote_abstain"], outcome=o.choice("outcome", Outcome, Outcome.NONE),
+        casting_vote=o.boolean("casting_vote"), at_time=o.time("at_time"),
+    )
+    o.done()
+    return entry
+
+
+def _action(
+    o: JsonObject,
+    people: dict[str, BPerson],
+    items: dict[str, BItem],
+    refs: dict[int, str],
+    *,
+    others: dict[str, BOtherMeeting] | None = None,
+    origin_of: dict[str, str] | None = None,
+    held_on: date | None = None,
+) -> BAction:
+    ref_no = o.whole("ref_no", required=True, minimum=1)
+    assert ref_no is not None
+    if ref_no in refs:
+        raise refuse(o.at("ref_no"), f"duplicate action A{ref_no} (already at {refs[ref_no]})")
+    refs[ref_no] = o.path
+    raised_at: str | None = None
+    updates: tuple[BUpdate, ...] = ()
+    item: str | None = None
+    if others is None or origin_of is None:
+        item = o.ref("item", items, "item")
+        updates = tuple(_update(u) for u in o.objects("updates"))
+    else:
+        raised_at = o.ref("raised_at", others, "earlier meeting", required=True)
+        assert raised_at is not None
+        if held_on is not None and others[raised_at].held_on > held_on:
+            raise refuse(o.at("raised_at"), "an earlier action cannot come from a later meeting")
+        item = o.ref("item", origin_of, "item of an earlier meeting")
+        if item is not None and origin_of[item] != raised_at:
+            raise refuse(
+                o.at("item"), f"item {item!r} belongs to meeting {origin_of[item]!r}, not to "
+                f"{raised_at!r} where the action was raised"
+            )
+        updates = tuple(_update(u) for u in o.objects("updates"))
+    action = BAction(
+        ref_no=ref_no, text=o.text("text", nonempty=True).strip(), item=item,
+        owner=o.ref("owner", people, "person"), owner_text=o.text("owner_text"),
+        due_date=o.day("due_date"), status=o.choice("status", ActionStatus, ActionStatus.OPEN),
+        completion_note=o.text("completion_note"), closed_on=o.day("closed_on"),
+        raised_at=raised_at, updates=updates,
+    )
+    o.done()
+    return action
+
+
+def _update(o: JsonObject) -> BUpdate:
+    created = o.moment("created_at", required=True)
+    assert created is not None
+    update = BUpdate(
+        note=o.text("note", nonempty=True).strip(),
+        status=o.choice("status", ActionStatus, ActionStatus.OPEN), created_at=created,
+    )
+    o.done()
+    return update
