@@ -267,7 +267,7 @@ class LiveScreen(Screen[None]):
                 yield Static("", id="item-clock")
                 yield AgendaList(id="agenda")
             yield EntryList(id="entries")
-        yield Composer(self._completion_people, id="composer")
+        yield Composer(self._completion_people, now=lambda: hhmm(self.now()), id="composer")
         yield KeyBar()
 
     @property
