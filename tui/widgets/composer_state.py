@@ -16,17 +16,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from models.composer_modes import (
-    MODE_FIELDS,
-    MODE_LABELS,
-    NAME_FIELDS,
-    RESOLUTION_START,
-    Mode,
-)
+from models.composer_modes import MODE_FIELDS, RESOLUTION_START
+from models.composer_modes import Mode as Mode  # re-exported: the screens import it from here
 from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, PersonData
 from models.errors import ValidationError
 from models.names import as_written, match_person, name_field_value
-
 
 _ENTRY_MODES = {
     Mode.PARAGRAPH: EntryKind.PARAGRAPH,
