@@ -12,7 +12,9 @@ Pure functions over ``PersonData``, so the rules are easy to test:
 - ``read_name_field("sco", people)`` → what a name field holds: nothing, one person at the
   meeting, text the clerk chose to keep as written (typed in quotes: "Democratic Services"), or
   letters that name no one (or more than one person), which are never filed:
-  ``name_field_value`` refuses them with one line saying what to do.
+  ``name_field_value`` refuses them with one line saying what to do;
+- ``completion_in_text`` / ``completion_in_field`` → the name on offer where the clerk types (the
+  composer shows it dimmed, so what Tab will do is on the screen).
 """
 
 from __future__ import annotations

@@ -158,7 +158,7 @@ class LiveScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         Binding("f2", "mode('question')", "Question", key_display="F2",
-                tooltip="Turn the composer into a question and answer (again: back to text)"),
+                tooltip="Turn the composer into a question and answer (Esc: back to text)"),
         Binding("f3", "mode('resolution')", "Resolution", key_display="F3",
                 tooltip="Turn the composer into a resolution with an optional vote"),
         Binding("f4", "mode('action')", "Action", key_display="F4",
