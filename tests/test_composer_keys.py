@@ -115,6 +115,8 @@ async def test_tab_completes_a_name_and_stays_then_moves_on(live: Live) -> None:
     assert answered_by.value == "Mr Hale" and live.focused is answered_by
     await pilot.press("tab")  # nothing left to complete: the next field, the answer box
     assert live.focused is composer.answer_area
+    await pilot.press("shift+tab", "ctrl+u", *"hal", "shift+tab", "tab")  # out and back in
+    assert "Mr Hale" in answered_by._suggestion  # back in the field: shown again
 
 
 async def test_a_completed_name_in_the_text_is_followed_by_a_space(live: Live) -> None:
@@ -148,6 +150,15 @@ async def test_every_mode_key_starts_typing_in_the_text_at_its_end(live: Live) -
 
 
 # --- point 4: editing inside every field; a restored draft puts the cursor back --------------
+
+
+async def test_ctrl_u_clears_answered_by_after_a_completion(live: Live) -> None:
+    pilot, composer = live.pilot, live.screen.composer
+    await pilot.press("f2", *"Why", "tab", "tab", *"hal", "tab")
+    assert composer.field("respondent").value == "Mr Hale"
+    await pilot.press("ctrl+u")  # the cursor is still in "Answered by", at its end
+    assert composer.field("respondent").value == ""
+    assert composer.text_area.text == "Why"
 
 
 async def test_line_editing_keys_work_in_every_field(live: Live) -> None:

@@ -35,6 +35,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
+from textual.widgets.input import Selection
 
 from models.composer_modes import (
     ANSWER_FIELD,
@@ -169,7 +170,10 @@ class ComposerText(TextArea):
         if not self.selection.is_empty:
             return None
         row, col = self.cursor_location
-        return completion_in_text(self.document[row][:col], self._people())
+        line = self.document[row]
+        if line[col:col + 1].isalnum():
+            return None  # inside a word: nothing on offer
+        return completion_in_text(line[:col], self._people())
 
     def update_suggestion(self) -> None:
         """Show what Tab will put in (dimmed, after the cursor) while there is a name to complete."""
@@ -200,7 +204,7 @@ class ComposerText(TextArea):
             self._put(row, last.start, col, name)
             last.end = last.start + len(name)
             return True
-        offer = completion_in_text(line[:col], self._people())
+        offer = self._offer()
         if offer is None:
             return False
         start, names = offer
@@ -277,6 +281,16 @@ class FieldInput(Input):
         self._suggestion = ""  # the hint is not text: right moves the cursor, as usual
         super().action_cursor_right(select)
 
+    def _on_focus(self, event: events.Focus) -> None:
+        # Input's own handler (called after this one) clears the dimmed text: show it again
+        # once the focus has landed, so what Tab will do is on the screen.
+        self.call_later(self.show_hint)
+
+    def _watch_selection(self, selection: Selection) -> None:
+        super()._watch_selection(selection)
+        if self.is_attached:
+            self.composer.cursor_moved()  # the draft keeps where the cursor is
+
     def complete_name(self, *, cycle: bool) -> bool:
         """Name fields: complete the typed letters to an attendee's full name (a field holds one
         name: no space after it)."""
@@ -320,7 +334,8 @@ class Composer(Vertical):
             self.composer = composer
 
     class Changed(Message):
-        """Anything in the composer changed (the screen autosaves the draft)."""
+        """Anything in the composer changed, or its cursor moved (the screen autosaves the
+        draft, which keeps the cursor's place)."""
 
         def __init__(self, composer: Composer) -> None:
             super().__init__()
@@ -341,6 +356,7 @@ class Composer(Vertical):
         self.people = people
         self._now = now or (lambda: "")  # "HH:MM", for a note started by its typed prefix
         self._last_part = START_FIELD  # the part of the composer that last had the focus
+        self._stated_place = Place(START_FIELD)  # where ``state()`` last found the cursor
         self.mode = Mode.PARAGRAPH
         self.editing: ComposerState | None = None  # the state being edited (its ``editing``)
         self._stash: ComposerState | None = None
@@ -415,8 +431,22 @@ class Composer(Vertical):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         name = self._part_name(event.widget)
-        if name is not None:
+        if name is not None and name != self._last_part:
             self._last_part = name
+            self.cursor_moved()
+
+    @on(TextArea.SelectionChanged)
+    def _selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()
+        self.cursor_moved()
+
+    def cursor_moved(self) -> None:
+        """The cursor moved or changed field: the draft is to keep its new place (typing
+        reports itself; this is for arrows, Home, End, Tab and the like)."""
+        if self._loading or not hasattr(self, "_fields"):
+            return
+        if self._place() != self._stated_place:
+            self.post_message(Composer.Changed(self))
 
     def _place(self) -> Place:
         key = self._last_part if self._last_part in tab_order(self.mode) else START_FIELD
@@ -452,9 +482,8 @@ class Composer(Vertical):
         if self.mode is Mode.QUESTION:
             fields["answer"] = self.answer_area.text
         editing = self.editing.editing if self.editing is not None else None
-        return ComposerState(
-            self.mode, self.text_area.text, fields, editing, self._stash, self._place()
-        )
+        self._stated_place = place = self._place()
+        return ComposerState(self.mode, self.text_area.text, fields, editing, self._stash, place)
 
     def load(self, state: ComposerState, *, focus: bool = True) -> None:
         """Show ``state`` (a restored draft, an entry to edit, or a cleared composer)."""
