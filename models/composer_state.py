@@ -14,48 +14,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from enum import StrEnum
 from itertools import count
 from typing import Any
 
+from models.composer_modes import MODE_FIELDS, RESOLUTION_START
+from models.composer_modes import Mode as Mode  # re-exported: the screens import it from here
 from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, PersonData
 from models.errors import ValidationError
 from models.names import as_written, match_person, name_field_value
-
-
-class Mode(StrEnum):
-    PARAGRAPH = "paragraph"
-    QUESTION = "question"
-    RESOLUTION = "resolution"
-    ACTION = "action"
-    PROCEDURE = "procedure"
-
-
-MODE_LABELS = {
-    Mode.PARAGRAPH: "Paragraph",
-    Mode.QUESTION: "Question",
-    Mode.RESOLUTION: "Resolution",
-    Mode.ACTION: "Action",
-    Mode.PROCEDURE: "Procedural note",
-}
-
-# The extra fields of each mode, in Tab order, with their labels.
-MODE_FIELDS: dict[Mode, tuple[tuple[str, str], ...]] = {
-    Mode.PARAGRAPH: (),
-    Mode.QUESTION: (("asker", "Asked by"), ("respondent", "Answered by")),
-    Mode.RESOLUTION: (
-        ("proposer", "Proposer"),
-        ("seconder", "Seconder"),
-        ("vote", "Vote"),
-        ("outcome", "Outcome"),
-    ),
-    Mode.ACTION: (("owner", "Owner"), ("due", "Due date")),
-    Mode.PROCEDURE: (("at", "At"),),
-}
-# Fields holding a person's name (completed from the attendance).
-NAME_FIELDS = frozenset({"asker", "respondent", "proposer", "seconder", "owner"})
-
-RESOLUTION_START = "that the Panel "
 
 _ENTRY_MODES = {
     Mode.PARAGRAPH: EntryKind.PARAGRAPH,
@@ -85,6 +51,15 @@ class Editing:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where the cursor is in the composer, so a restored draft puts it back."""
+
+    field: str  # "text", "answer" or a field's key ("respondent", "due" ...)
+    row: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class ComposerState:
     mode: Mode = Mode.PARAGRAPH
     text: str = ""
@@ -92,6 +67,9 @@ class ComposerState:
     editing: Editing | None = None
     # The unfiled composer content put aside while an entry is edited; it comes back after.
     stash: ComposerState | None = None
+    # Where the cursor was: (field, row, column), field "text", "answer" or a field's key.
+    # Not part of what is typed: two states with the same content are equal wherever it is.
+    place: Place | None = field(default=None, compare=False)
 
     @property
     def is_empty(self) -> bool:
@@ -328,6 +306,8 @@ def _state_dict(state: ComposerState) -> dict[str, Any]:
                           "base": state.editing.base}
     if state.stash is not None:
         out["stash"] = _state_dict(state.stash)
+    if state.place is not None:
+        out["place"] = [state.place.field, state.place.row, state.place.column]
     return out
 
 
@@ -353,8 +333,19 @@ def _state_from_dict(data: Any) -> ComposerState | None:
         except (KeyError, TypeError, ValueError):
             editing = None
     return ComposerState(
-        mode, str(data.get("text", "")), fields, editing, _state_from_dict(data.get("stash"))
+        mode, str(data.get("text", "")), fields, editing, _state_from_dict(data.get("stash")),
+        _place_from(data.get("place")),
     )
+
+
+def _place_from(raw: Any) -> Place | None:
+    """The cursor place of a saved draft (``None`` for drafts saved without one)."""
+    if not isinstance(raw, list) or len(raw) != 3:
+        return None
+    key, row, column = raw
+    if not isinstance(key, str) or not isinstance(row, int) or not isinstance(column, int):
+        return None
+    return Place(key, max(row, 0), max(column, 0))
 
 
 _SERIALS = count(1)

@@ -12,7 +12,9 @@ Pure functions over ``PersonData``, so the rules are easy to test:
 - ``read_name_field("sco", people)`` → what a name field holds: nothing, one person at the
   meeting, text the clerk chose to keep as written (typed in quotes: "Democratic Services"), or
   letters that name no one (or more than one person), which are never filed:
-  ``name_field_value`` refuses them with one line saying what to do.
+  ``name_field_value`` refuses them with one line saying what to do;
+- ``completion_in_text`` / ``completion_in_field`` → the name on offer where the clerk types (the
+  composer shows it dimmed, so what Tab will do is on the screen).
 """
 
 from __future__ import annotations
@@ -199,3 +201,41 @@ def name_field_value(label: str, typed: str, people: Sequence[PersonData]) -> tu
         f"{label}: \"{field.text}\" is no one at this meeting: Tab in the field completes a "
         f"name; in quotes it is kept as written."
     )
+
+
+# --- completing a name where the clerk types -----------------------------------------------------
+
+
+def completion_in_text(text_before_cursor: str, people: Sequence[PersonData]
+                       ) -> tuple[int, list[str]] | None:
+    """(where the letters start, the names they complete to) for the word before the cursor in
+    running text, or ``None``: fewer than two letters, no attendee, or already a whole name.
+
+    The composer shows the first name after the cursor before Tab is pressed, so what Tab will
+    do is on the screen; completing puts the name in, followed by a space.
+    """
+    found = word_before(text_before_cursor)
+    if found is None:
+        return None
+    fragment, start = found
+    if len(fragment.strip()) < 2:
+        return None
+    people_found = candidates(fragment, people, roles=False)  # names in running text
+    names = list(dict.fromkeys(p.styled_name for p in people_found))
+    if not names or fragment in names:
+        return None
+    return start, names
+
+
+def completion_in_field(typed: str, people: Sequence[PersonData]) -> list[PersonData]:
+    """The people a name field's letters complete to; empty when there is nothing to complete:
+    an empty field, text in quotes (kept as written), or a whole name already."""
+    text = " ".join(typed.split())
+    if not text or kept_as_written(text) is not None or text[0] in _QUOTES:
+        return []
+    person = match_person(text, people)
+    if person is not None and text.lower() in {
+        person.full_name.lower(), person.styled_name.lower()
+    }:
+        return []
+    return candidates(text, people)

@@ -31,8 +31,8 @@ from textual.widgets import OptionList, Static
 from models import batches
 from models import clock as clock_source
 from models.clock import Clock, hhmm, running_since
+from models.composer_modes import MODE_FIELDS
 from models.composer_state import (
-    MODE_FIELDS,
     Mode,
     Pending,
     draft_is_empty,
@@ -129,7 +129,7 @@ class LiveScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         Binding("f2", "mode('question')", "Question", key_display="F2",
-                tooltip="Turn the composer into a question and answer (again: back to text)"),
+                tooltip="Turn the composer into a question and answer (Esc: back to text)"),
         Binding("f3", "mode('resolution')", "Resolution", key_display="F3",
                 tooltip="Turn the composer into a resolution with an optional vote"),
         Binding("f4", "mode('action')", "Action", key_display="F4",
@@ -240,7 +240,7 @@ class LiveScreen(Screen[None]):
                 yield Static("", id="item-clock")
                 yield AgendaList(id="agenda")
             yield EntryList(id="entries")
-        yield Composer(self._completion_people, id="composer")
+        yield Composer(self._completion_people, now=lambda: hhmm(self.now()), id="composer")
         yield KeyBar()
 
     @property

@@ -138,7 +138,7 @@ async def test_a_resolution_and_an_action_from_their_field_rows(live: Live) -> N
     pilot, screen = live.pilot, live.screen
     await pilot.press("f3")
     type_into_composer(screen, "note the report.")
-    await pilot.press("tab", *"ash", "tab", *"bren", "tab", *"2-1", "tab", "enter")
+    await pilot.press("tab", *"ash", "tab", "tab", *"bren", "tab", "tab", *"2-1", "tab", "enter")
     await settle(pilot, screen)
     store = live.app.store
     item = store.list_items(live.meeting_id)[0]
@@ -176,15 +176,15 @@ async def test_tab_completes_attendee_names_and_cycles_when_ambiguous(live: Live
     screen = await open_live(live.app, pilot, live.meeting_id, FakeClock())
     area = screen.composer.text_area
 
-    await pilot.press(*"Thanks to bren", "tab")
-    assert area.text == "Thanks to Cllr Brennan"
-    await pilot.press(*" and cllr car", "tab")
-    assert area.text == "Thanks to Cllr Brennan and Cllr Carver"
-    await pilot.press("tab")  # again: the next match
-    assert area.text == "Thanks to Cllr Brennan and Cllr Carwood"
-    await pilot.press("ctrl+n")  # ctrl+n cycles too
-    assert area.text == "Thanks to Cllr Brennan and Cllr Carver"
-    await pilot.press(*" xq", "tab")  # no attendee: Tab does nothing in a plain paragraph
+    await pilot.press(*"Thanks to bren", "tab")  # a completed name is followed by a space
+    assert area.text == "Thanks to Cllr Brennan "
+    await pilot.press(*"and cllr car", "tab")
+    assert area.text == "Thanks to Cllr Brennan and Cllr Carver "
+    await pilot.press("ctrl+n")  # ctrl+n: the next match
+    assert area.text == "Thanks to Cllr Brennan and Cllr Carwood "
+    await pilot.press("ctrl+n")
+    assert area.text == "Thanks to Cllr Brennan and Cllr Carver "
+    await pilot.press(*"xq", "tab")  # no attendee: Tab does nothing in a plain paragraph
     assert area.text == "Thanks to Cllr Brennan and Cllr Carver xq"
 
 

@@ -31,9 +31,10 @@ def test_a_typed_question_survives_sigkill_and_is_filed_after_restart(db_path: P
     try:
         first.wait_for("Enter files")
         first.pump(0.5)
-        first.keys(F2)
-        first.keys(b"bren\t", 0.3)  # asker completed to Cllr Brennan, on to the respondent
-        first.keys(b"\t")  # on to the question itself
+        first.keys(F2)  # typing starts in the question; Tab goes on to "Asked by"
+        first.keys(b"\t")
+        first.keys(b"bren\t", 0.3)  # Tab completes the asker to Cllr Brennan (and stays)
+        first.keys(b"\x1b[Z")  # shift+tab: back to the question itself
         for word in QUESTION.split(" "):
             first.keys(word.encode() + b" ", 0.02)
         first.keys(b"\x7f")  # backspace the last space

@@ -66,7 +66,7 @@ def live_then(meeting_id: int, *, question: bool, docs: bool = False
         await pilot.press("f8")
         assert await screen.wait_idle()
         if question:
-            await pilot.press("f2", *"ell", "tab", *"whit", "tab")
+            await pilot.press("f2", "tab", *"ell", "tab", "tab", *"whit", "tab")
             screen.composer.text_area.insert("whether the new rural crime officers would work "
                                              "weekends")
             await pilot.press("tab")

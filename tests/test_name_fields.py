@@ -110,7 +110,7 @@ async def test_a_name_that_is_no_one_is_shown_and_refused_before_filing(db_path:
     app = PanelMinutesApp(str(db_path))
     async with app.run_test(size=(120, 40)) as pilot:
         live = await open_live(app, pilot, meeting_id)
-        await pilot.press("f2", *"sco", "tab", *"comm", "tab")
+        await pilot.press("f2", "tab", *"sco", "tab", *"comm", "tab")  # text, asker, respondent
         composer = live.composer
         asker, respondent = composer.field("asker"), composer.field("respondent")
         assert respondent.value == "Mr Hale"  # found by his role, Police and Crime Commissioner

@@ -9,9 +9,17 @@ Keys inside the composer:
 
 - Enter files the text (``Composer.Submitted``); ctrl+j (or shift+enter where the terminal
   reports it) starts a new line.
-- Tab completes an attendee's name from the letters before the cursor (again: the next match),
-  otherwise moves to the next field; shift+tab moves back. ctrl+space / ctrl+n always complete.
-- Escape cancels an edit, or returns a question/resolution/... to a plain paragraph.
+- Tab does one thing at a time, and the screen shows which: while the letters before the cursor
+  can be completed to an attendee's name, the name is shown dimmed after them ("(Tab: Cllr
+  Ashby)") and Tab puts it in (in running text followed by a space), staying in the field;
+  otherwise Tab moves to the next field (text, then the mode's fields, then a question's answer)
+  and shift+tab back. ctrl+space / ctrl+n complete, or put in the next matching name.
+- Escape cancels an edit, or returns a question/resolution/... to a plain paragraph; neither Esc
+  nor a mode key hides a field that holds typed text (``models.composer_modes.change_mode``).
+- The line-editing keys work in every field: ctrl+a / Home, ctrl+e / End, ctrl+u, ctrl+k, ctrl+w,
+  and alt+a selects everything in the field (typing then replaces it).
+- ``Q:``, ``RESOLVED:``, ``ACTION:``, ``NOTE:`` and a space at the start of a paragraph change
+  the mode as the space is typed (``models.composer_modes.typed_prefix``).
 - ctrl+z undoes typing; in an empty composer it asks the screen to undo the last change instead.
 """
 
@@ -27,30 +35,42 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
+from textual.widgets.input import Selection
 
-from models.composer_state import (
+from models.composer_modes import (
+    ANSWER_FIELD,
     MODE_FIELDS,
     MODE_LABELS,
     NAME_FIELDS,
     RESOLUTION_START,
-    ComposerState,
+    START_FIELD,
     Mode,
-    short_name,
+    change_mode,
+    tab_order,
+    typed_prefix,
 )
+from models.composer_state import ComposerState, Place, short_name
 from models.domain import PersonData
+from models.errors import ValidationError
 from models.names import (
     NameKind,
     candidates,
     clear_winner,
-    match_person,
+    completion_in_field,
+    completion_in_text,
     read_name_field,
-    word_before,
 )
 
 People = Callable[[], Sequence[PersonData]]
 
 COMPLETE_KEYS = frozenset({"ctrl+@", "ctrl+space", "ctrl+n"})
 NEWLINE_KEYS = frozenset({"ctrl+j", "shift+enter"})
+SELECT_ALL_KEY = "alt+a"  # ctrl+a is the start of the line, as in every shell
+
+
+def completion_hint(name: str) -> str:
+    """What Tab will put in, shown dimmed after the cursor."""
+    return f" (Tab: {name})"
 
 # Every extra field once, in the order they sit in the row.
 ALL_FIELDS: tuple[tuple[str, str], ...] = tuple(
@@ -88,6 +108,7 @@ class _Completion:
     end: int
     names: list[str]
     index: int
+    tail: str = " "  # what follows the name in running text (a name field holds only the name)
 
 
 class ComposerText(TextArea):
@@ -95,6 +116,7 @@ class ComposerText(TextArea):
 
     BINDINGS = [
         Binding("ctrl+z", "undo", "Undo typing", show=False),
+        Binding(SELECT_ALL_KEY, "select_all", "Select all", show=False),
     ]
 
     def __init__(self, people: People, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
@@ -122,7 +144,8 @@ class ComposerText(TextArea):
             return
         if key == "tab":
             self._swallow(event)
-            if not self.complete_name(cycle=False):
+            # one job at a time: complete the name shown after the cursor, or move on
+            if self._offer() is None or not self.complete_name(cycle=False):
                 self.composer.step_focus(self, +1)
             return
         if key == "shift+tab":
@@ -142,39 +165,55 @@ class ComposerText(TextArea):
             return
         super().action_undo()
 
-    def complete_name(self, *, cycle: bool) -> bool:
-        """Complete the name before the cursor; a repeated press takes the next match.
+    def _offer(self) -> tuple[int, list[str]] | None:
+        """The name the letters before the cursor complete to (``models.names``), if any."""
+        if not self.selection.is_empty:
+            return None
+        row, col = self.cursor_location
+        line = self.document[row]
+        if line[col:col + 1].isalnum():
+            return None  # inside a word: nothing on offer
+        return completion_in_text(line[:col], self._people())
 
-        Returns False when there is nothing to complete (so Tab can move on).
-        """
+    def update_suggestion(self) -> None:
+        """Show what Tab will put in (dimmed, after the cursor) while there is a name to complete."""
+        offer = self._offer()
+        self.suggestion = completion_hint(offer[1][0]) if offer is not None else ""
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        self.suggestion = ""  # the hint is not text: right moves the cursor, as usual
+        super().action_cursor_right(select)
+
+    def complete_name(self, *, cycle: bool) -> bool:
+        """Complete the name before the cursor, followed by a space; a repeated ctrl+n puts in
+        the next match. Returns False when there is nothing to complete."""
         row, col = self.cursor_location
         line = self.document[row]
         last = self._completion
         if (
-            last is not None
+            cycle
+            and last is not None
             and last.row == row
             and last.end == col
-            and line[last.start:col] == last.names[last.index]
-            and (cycle or len(last.names) > 1)
+            and line[last.start:col] == last.names[last.index] + last.tail
         ):
             if len(last.names) == 1:
                 return True
             last.index = (last.index + 1) % len(last.names)
-            self._put(row, last.start, col, last.names[last.index])
-            last.end = last.start + len(last.names[last.index])
+            name = last.names[last.index] + last.tail
+            self._put(row, last.start, col, name)
+            last.end = last.start + len(name)
             return True
-        found = word_before(line[:col])
-        if found is None:
+        offer = self._offer()
+        if offer is None:
             return False
-        fragment, start = found
-        if len(fragment.strip()) < 2:
-            return False
-        people = candidates(fragment, self._people(), roles=False)  # names in running text
-        names = list(dict.fromkeys(p.styled_name for p in people))
-        if not names or (names == [fragment] and not cycle):
-            return False
-        self._put(row, start, col, names[0])
-        self._completion = _Completion(row, start, start + len(names[0]), names, 0)
+        start, names = offer
+        # a completed name is followed by a space (one already there is stepped over)
+        spaced = line[col:col + 1] == " "
+        self._put(row, start, col, names[0] if spaced else names[0] + " ")
+        end = start + len(names[0]) + 1
+        self.cursor_location = (row, end)
+        self._completion = _Completion(row, start, end, names, 0)
         return True
 
     def _put(self, row: int, start: int, end: int, text: str) -> None:
@@ -183,7 +222,11 @@ class ComposerText(TextArea):
 
 
 class FieldInput(Input):
-    """One extra field: Tab / shift+tab move along the composer, Enter files."""
+    """One extra field: Tab completes a name or moves along the composer, Enter files."""
+
+    BINDINGS = [
+        Binding(SELECT_ALL_KEY, "select_all", "Select all", show=False),
+    ]
 
     def __init__(self, key: str, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002 (Textual's name)
         super().__init__(
@@ -201,8 +244,10 @@ class FieldInput(Input):
         if event.key in ("tab", "shift+tab"):
             event.stop()
             event.prevent_default()
-            if event.key == "tab":
-                self.complete_name(cycle=False)  # then move on: a name field holds one name
+            # one job at a time: complete the name shown dimmed in the field, or move on
+            if event.key == "tab" and self._offer():
+                self.complete_name(cycle=False)
+                return
             self.composer.step_focus(self, +1 if event.key == "tab" else -1)
             return
         if event.key in COMPLETE_KEYS:
@@ -217,35 +262,60 @@ class FieldInput(Input):
             return
         await super()._on_key(event)
 
+    def _offer(self) -> list[PersonData]:
+        """Who the letters in a name field complete to (``models.names``); none elsewhere."""
+        if self.field_key not in NAME_FIELDS:
+            return []
+        return completion_in_field(self.value, self.composer.people())
+
+    def show_hint(self) -> None:
+        """Show the name Tab will put in, dimmed after the letters typed."""
+        offer = self._offer() if self.cursor_at_end else []
+        if offer:
+            name = short_name(offer[0], list(self.composer.people()))
+            self._suggestion = self.value + completion_hint(name)
+        else:
+            self._suggestion = ""
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        self._suggestion = ""  # the hint is not text: right moves the cursor, as usual
+        super().action_cursor_right(select)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Input's own handler (called after this one) clears the dimmed text: show it again
+        # once the focus has landed, so what Tab will do is on the screen.
+        self.call_later(self.show_hint)
+
+    def _watch_selection(self, selection: Selection) -> None:
+        super()._watch_selection(selection)
+        if self.is_attached:
+            self.composer.cursor_moved()  # the draft keeps where the cursor is
+
     def complete_name(self, *, cycle: bool) -> bool:
-        """Name fields: complete the typed letters to an attendee's full name."""
+        """Name fields: complete the typed letters to an attendee's full name (a field holds one
+        name: no space after it)."""
         if self.field_key not in NAME_FIELDS:
             return False
         people = list(self.composer.people())
         typed = self.value.strip()
         if not typed:
             return False
-        current = match_person(typed, people)
-        exact = current is not None and typed.lower() in {
-            current.full_name.lower(), current.styled_name.lower()
-        }
+        exact = not self._offer()
         if exact and not cycle:
             return False
-        seed = self._seed if exact else typed
-        found = candidates(seed or typed, people)
+        seed = (self._seed if exact else "") or typed
+        found = candidates(seed, people)
         if not found:
             return False
         names = [short_name(p, people) for p in found]
         index = (names.index(self.value) + 1) % len(names) if self.value in names else 0
-        self._seed = seed or typed
+        self._seed = seed
         self.value = names[index]
         self.cursor_position = len(self.value)
-        if len(names) > 1 and not exact and not clear_winner(seed or typed, people):
+        self._suggestion = ""
+        if len(names) > 1 and not exact and not clear_winner(seed, people):
             others = ", ".join(n for n in names if n != self.value)
-            self.app.notify(
-                f"{self.value}? Also matching: {others} (shift+tab back, then ctrl+n).",
-                timeout=4,
-            )
+            self.app.notify(f"{self.value}? Also matching: {others} (ctrl+n: the next).", timeout=4)
         return True
 
 
@@ -264,7 +334,8 @@ class Composer(Vertical):
             self.composer = composer
 
     class Changed(Message):
-        """Anything in the composer changed (the screen autosaves the draft)."""
+        """Anything in the composer changed, or its cursor moved (the screen autosaves the
+        draft, which keeps the cursor's place)."""
 
         def __init__(self, composer: Composer) -> None:
             super().__init__()
@@ -277,9 +348,15 @@ class Composer(Vertical):
             super().__init__()
             self.composer = composer
 
-    def __init__(self, people: People, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+    def __init__(
+        self, people: People, *, now: Callable[[], str] | None = None,
+        id: str | None = None,  # noqa: A002 (Textual's name)
+    ) -> None:
         super().__init__(id=id)
         self.people = people
+        self._now = now or (lambda: "")  # "HH:MM", for a note started by its typed prefix
+        self._last_part = START_FIELD  # the part of the composer that last had the focus
+        self._stated_place = Place(START_FIELD)  # where ``state()`` last found the cursor
         self.mode = Mode.PARAGRAPH
         self.editing: ComposerState | None = None  # the state being edited (its ``editing``)
         self._stash: ComposerState | None = None
@@ -334,12 +411,65 @@ class Composer(Vertical):
             self._row.mount(label, found)
         return found
 
+    def part(self, key: str) -> Widget:
+        """The text, the answer or a field, by the name ``models.composer_modes`` gives it."""
+        if key == START_FIELD:
+            return self.text_area
+        if key == ANSWER_FIELD:
+            return self.answer_area
+        return self.field(key)
+
+    def _part_name(self, widget: Widget) -> str | None:
+        if widget is self._text:
+            return START_FIELD
+        if widget is self._answer:
+            return ANSWER_FIELD
+        if isinstance(widget, FieldInput):
+            return widget.field_key
+        return None
+
     def _tab_order(self) -> list[Widget]:
-        order: list[Widget] = [self.field(k) for k, _ in MODE_FIELDS[self.mode]]
-        order.append(self.text_area)
-        if self.mode is Mode.QUESTION:
-            order.append(self.answer_area)
-        return order
+        return [self.part(key) for key in tab_order(self.mode)]
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        name = self._part_name(event.widget)
+        if name is not None and name != self._last_part:
+            self._last_part = name
+            self.cursor_moved()
+
+    @on(TextArea.SelectionChanged)
+    def _selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()
+        self.cursor_moved()
+
+    def cursor_moved(self) -> None:
+        """The cursor moved or changed field: the draft is to keep its new place (typing
+        reports itself; this is for arrows, Home, End, Tab and the like)."""
+        if self._loading or not hasattr(self, "_fields"):
+            return
+        if self._place() != self._stated_place:
+            self.post_message(Composer.Changed(self))
+
+    def _place(self) -> Place:
+        key = self._last_part if self._last_part in tab_order(self.mode) else START_FIELD
+        widget = self.part(key)
+        if isinstance(widget, TextArea):
+            row, column = widget.cursor_location
+            return Place(key, row, column)
+        assert isinstance(widget, Input)
+        return Place(key, 0, widget.cursor_position)
+
+    def _go_to(self, place: Place) -> None:
+        """Put the cursor at ``place`` (a restored draft: the field and the spot it was at)."""
+        key = place.field if place.field in tab_order(self.mode) else START_FIELD
+        widget = self.part(key)
+        if isinstance(widget, TextArea):
+            document = widget.document
+            row = min(place.row, document.line_count - 1)
+            widget.move_cursor((row, min(place.column, len(document[row]))))
+        elif isinstance(widget, Input):
+            widget.cursor_position = min(place.column, len(widget.value))
+        self._last_part = key
 
     def step_focus(self, widget: Widget, step: int) -> None:
         order = self._tab_order()
@@ -354,7 +484,8 @@ class Composer(Vertical):
         if self.mode is Mode.QUESTION:
             fields["answer"] = self.answer_area.text
         editing = self.editing.editing if self.editing is not None else None
-        return ComposerState(self.mode, self.text_area.text, fields, editing, self._stash)
+        self._stated_place = place = self._place()
+        return ComposerState(self.mode, self.text_area.text, fields, editing, self._stash, place)
 
     def load(self, state: ComposerState, *, focus: bool = True) -> None:
         """Show ``state`` (a restored draft, an entry to edit, or a cleared composer)."""
@@ -370,8 +501,8 @@ class Composer(Vertical):
                     self.field(key).value = value
             self.text_area.load_text(state.text)
             self.answer_area.load_text(state.fields.get("answer", ""))
-            self._end_of_text()
             self._apply_mode()
+            self._go_to(state.place or Place(START_FIELD, *self.text_area.document.end))
         finally:
             self._loading = False
         self.post_message(Composer.Changed(self))
@@ -382,32 +513,45 @@ class Composer(Vertical):
         """After filing: an empty paragraph, or the text put aside before an edit."""
         stash = self._stash
         self.load(stash if stash is not None else ComposerState(), focus=False)
-        self.text_area.focus()
+        self.focus_first()
 
     def _end_of_text(self) -> None:
         area = self.text_area
         area.move_cursor(area.document.end)
 
     def focus_first(self) -> None:
-        if self.mode is Mode.QUESTION and not self.field("asker").value.strip():
-            self.field("asker").focus()
-        else:
-            self.text_area.focus()
+        """Back to typing: the part of the composer last typed in (the text after a mode key,
+        a filing or a cleared composer), with its cursor where it was."""
+        key = self._last_part if self._last_part in tab_order(self.mode) else START_FIELD
+        self.part(key).focus()
+
+    def focus_text_end(self) -> None:
+        """Where typing starts after a mode key: the end of the text, whatever the mode."""
+        self._last_part = START_FIELD
+        self._end_of_text()
+        self.text_area.focus()
 
     # --- modes -----------------------------------------------------------------------------------
 
-    def set_mode(self, mode: Mode, *, now: str = "") -> None:
-        """Switch the composer to ``mode``, keeping what was typed (pressing the same key again
-        returns to a plain paragraph)."""
-        if mode is self.mode and mode is not Mode.PARAGRAPH:
-            mode = Mode.PARAGRAPH
+    def set_mode(self, mode: Mode, *, now: str = "") -> bool:
+        """Switch the composer to ``mode``, keeping what was typed; refused (with one line) when
+        it would hide a field holding typed text, or ``mode`` is the one shown
+        (``models.composer_modes.change_mode``). Typing then starts at the end of the text."""
+        current = self.state()
+        try:
+            mode = change_mode(self.mode, mode, current.fields, typed=not current.is_empty)
+        except ValidationError as err:
+            self.app.notify(str(err), severity="warning", timeout=5)
+            if mode is self.mode:
+                self.focus_text_end()  # the key of the mode shown: typing goes on in its text
+            return False
         editing = self.editing.editing if self.editing is not None else None
         if editing is not None and (editing.what == "action") != (mode is Mode.ACTION):
             self.app.notify(
                 "An action cannot become a minute entry (or the other way round): "
                 "press Esc to cancel the edit first.", severity="warning",
             )
-            return
+            return False
         area = self.text_area
         if self.mode is Mode.RESOLUTION and area.text.strip() == RESOLUTION_START.strip():
             area.load_text("")
@@ -419,7 +563,8 @@ class Composer(Vertical):
             self.field("at").value = now
         self._apply_mode()
         self.post_message(Composer.Changed(self))
-        self.focus_first()
+        self.focus_text_end()
+        return True
 
     def _apply_mode(self) -> None:
         wanted = {k for k, _ in MODE_FIELDS[self.mode]}
@@ -487,8 +632,27 @@ class Composer(Vertical):
         event.stop()
         if isinstance(event, Input.Changed) and isinstance(event.input, FieldInput):
             self.show_name_kind(event.input)
+            event.input.show_hint()
+        if (
+            isinstance(event, TextArea.Changed) and event.text_area is self._text
+            and not self._loading and self.mode is Mode.PARAGRAPH
+        ):
+            self._take_prefix()
         if not self._loading:
             self.post_message(Composer.Changed(self))
+
+    def _take_prefix(self) -> None:
+        """A typed prefix ("Q: ", "ACTION: " ...) at the start of a paragraph: the mode changes
+        now, on the screen, and the prefix goes (``models.composer_modes.typed_prefix``)."""
+        found = typed_prefix(self._text.text)
+        if found is None:
+            return
+        mode, rest = found
+        if self.editing is not None and mode is Mode.ACTION:
+            return  # an entry being edited cannot become an action: the text stays as typed
+        area = self._text
+        area.replace("", (0, 0), (0, len(area.text) - len(rest)))
+        self.set_mode(mode, now=self._now())
 
     def show_name_kind(self, field: FieldInput) -> None:
         """Mark a name field with what it holds (``models.names``), before anything is filed:
