@@ -251,6 +251,8 @@ class LiveScreen(Screen[None]):
         self._draft_failing = False
         self._prepare_timer: Timer | None = None
         self._clock_text: str | None = None
+        # When this session started an item, to the second (the stamp keeps only the minute).
+        self._started_exactly: dict[int, datetime] = {}
         # filing
         self._filing = False
         self._file_failing = False
@@ -521,8 +523,9 @@ class LiveScreen(Screen[None]):
             if item.started_at and item.finished_at:
                 text = f"▶ {number} · {item.started_at}\u2013{item.finished_at} · done"
             elif item.started_at:
-                text = (f"▶ {number} · {item.started_at} · "
-                        f"{running_since(item.started_at, self.now())}")
+                running = running_since(item.started_at, self.now(),
+                                        self._started_exactly.get(item.id))
+                text = f"▶ {number} · {item.started_at} · {running}"
             else:
                 text = f"▶ {number} · not started: F8"
         if text != self._clock_text:
@@ -870,7 +873,9 @@ class LiveScreen(Screen[None]):
         self._prepare_neighbours()
         if not take or target.started_at or not self.loaded.is_set() or self.read_only:
             return
-        stamp = hhmm(self.now())
+        moment = self.now()
+        stamp = hhmm(moment)
+        self._started_exactly[item_id] = moment
         finish = previous if previous and previous.started_at and not previous.finished_at else None
         finish_id = finish.id if finish else None
 
@@ -928,10 +933,12 @@ class LiveScreen(Screen[None]):
         item = self.current_item
         if item is None:
             return
-        stamp = hhmm(self.now())
+        moment = self.now()
+        stamp = hhmm(moment)
         item_id = item.id
         number = self.numbers.get(item_id, "?")
         if not item.started_at:
+            self._started_exactly[item_id] = moment
             def start(s: Store) -> set[int]:
                 s.mark_item_taken(item_id)
                 s.update_item(item_id, started_at=stamp)
