@@ -193,6 +193,12 @@ class LiveScreen(Screen[None]):
         Binding("escape", "focus_composer", "Back to typing", key_display="Esc", show=False),
         Binding("ctrl+b", "toggle_agenda", "Agenda pane", key_display="^B",
                 tooltip="Hide or show the agenda pane"),
+        # One ^S at a time (check_action): hide when shown, show when hidden.
+        Binding("ctrl+s", "hide_exempt(True)", "Hide Part 2", key_display="^S", show=False,
+                tooltip="Hide Part 2 (exempt) text on screen, for a projector: exempt items "
+                        "show their public title and no minutes"),
+        Binding("ctrl+s", "hide_exempt(False)", "Show Part 2", key_display="^S", show=False,
+                tooltip="Show Part 2 (exempt) items' titles and minutes on screen again"),
         Binding("f12", "export", "Export", key_display="F12",
                 tooltip="Preview and export the minutes"),
         Binding("ctrl+o", "leave", "Meetings", key_display="^O",
@@ -474,6 +480,8 @@ class LiveScreen(Screen[None]):
         title = f"{doc.panel.name} · {when} · {doc.meeting.start_time}"
         if doc.meeting.venue:
             title += f" · {doc.meeting.venue}"
+        if self.hide_exempt:
+            title += " · [b]Part 2 hidden[/] (^S)"
         self.query_one("#live-title", Static).update(title)
         self.app.sub_title = f"{panel} · {doc.meeting.held_on.isoformat()}"
 
@@ -497,26 +505,29 @@ class LiveScreen(Screen[None]):
         for action in self.actions:
             if action.item_id is not None:
                 action_counts[action.item_id] = action_counts.get(action.item_id, 0) + 1
+        hidden = self.hide_exempt
         self.agenda.show(
             self.items, self.numbers, self.current_id, counts, action_counts,
             keep_highlight=self._moving is not None or self.agenda.has_focus,
-            details=self.size.width >= WIDE,
+            details=self.size.width >= WIDE, hide_exempt=hidden,
         )
         item = self.current_item
-        entries = self.entries.get(item.id, []) if item else []
+        veiled = item is not None and item.exempt and hidden
+        entries = self.entries.get(item.id, []) if item and not veiled else []
         if select_last:
             select = None
             self.entry_list.highlighted = None
         self.entry_list.show(
-            entries, self._item_actions(item.id if item else None), self.numbering,
-            self.people, select=select,
+            entries, self._item_actions(item.id if item and not veiled else None),
+            self.numbering, self.people, select=select,
         )
         if select_last:
             self.entry_list.select_last()
         if item is None:
             self.entry_list.border_title = "No agenda items: press Ins to add one"
         else:
-            title = f"{self.numbers.get(item.id, '?')}. {item.title}"
+            shown = item.shown_public_title if veiled else item.title
+            title = f"{self.numbers.get(item.id, '?')}. {shown}"
             if item.exempt:
                 title += " · [b red]PART 2 (exempt)[/]"
             self.entry_list.border_title = title
@@ -1295,7 +1306,23 @@ class LiveScreen(Screen[None]):
                     and item.kind == ItemKind.PREVIOUS_MINUTES)
         if action == "amend":
             return self.read_only
+        if action == "hide_exempt":  # one ^S at a time: hide when shown, show when hidden
+            return parameters[:1] == (not self.hide_exempt,)
         return True
+
+    # --- Part 2 on screen --------------------------------------------------------------------------
+
+    @property
+    def hide_exempt(self) -> bool:
+        """Part 2 text hidden on screen (^S; the app keeps it for the next meeting opened)."""
+        return bool(getattr(self.app, "hide_exempt", False))
+
+    def action_hide_exempt(self, hide: bool) -> None:
+        self.app.hide_exempt = hide  # type: ignore[attr-defined]
+        self._show_title()
+        self._refresh()
+        self.notify("Part 2 hidden on screen: exempt items show their public title only. ^S "
+                    "shows them again." if hide else "Part 2 items shown on screen.", timeout=4)
 
     def _between_hints(self) -> None:
         """Say which key applies on the items where one does (and update the footer)."""
@@ -1314,6 +1341,8 @@ class LiveScreen(Screen[None]):
             hint = "Approved: read-only · ^R records an amendment"
         if item is not None and item.id not in self.entries:
             hint = "reading the entries…"  # the first moments after opening (see _load)
+        if item is not None and item.exempt and self.hide_exempt:
+            hint = "Part 2 hidden on screen · ^S shows it"
         self.entry_list.border_subtitle = hint
         self.refresh_bindings()
 

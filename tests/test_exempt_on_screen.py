@@ -1,8 +1,8 @@
 """Confidential (Part 2) text on screen (issue 13, point 10), driven by keys.
 
 A laptop in a meeting room is often on the projector: duplicating an agenda asks before copying
-the exempt items (with their confidential titles and documents), and an approved meeting opens
-on its first item, not on the Part 2 item taken last.
+the exempt items (with their confidential titles and documents), an approved meeting opens on
+its first item, not on the Part 2 item taken last, and ^S on the live screen hides Part 2 text.
 """
 
 from __future__ import annotations
@@ -118,3 +118,42 @@ def test_the_opening_item_is_part_2_only_when_asked_running_or_holding_the_draft
     assert first_current([public[0], replace(public[1], finished_at="")], None, None) == 2
     assert first_current(items, None, 3, approved=True) == 1
     assert first_current(items, 3, None, approved=True) == 3
+
+
+async def test_ctrl_s_hides_part_2_text_on_the_live_screen(db_path: Path) -> None:
+    from models.domain import EntryKind
+    from tests.test_live_support import FakeClock, open_live
+
+    store, meeting_id = meeting_with_part_2(db_path)
+    exempt = next(i for i in store.list_items(meeting_id) if i.exempt)
+    store.add_entry(exempt.id, EntryKind.PARAGRAPH, "The referees were unanimous.")
+    store.close()
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        live = await open_live(app, pilot, meeting_id, FakeClock())
+        await pilot.press("ctrl+g", "5", "enter")  # take the Part 2 item (item 5)
+        await pilot.pause()
+        await live.all_loaded.wait()
+        await pilot.pause()
+        assert live.current_id == exempt.id
+        screen_text = app.export_screenshot()
+        assert "unanimous" in screen_text and "candidate" in screen_text
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen_text = app.export_screenshot()
+        assert "unanimous" not in screen_text and "candidate" not in screen_text
+        assert "Staffing" in screen_text  # the public title stands in for it
+        assert "Part 2 hidden" in str(live.entry_list.border_subtitle)
+        labels = [c.title for c in app.get_system_commands(live)]  # the palette's entries
+        assert "Show Part 2 (^S)" in labels and "Hide Part 2 (^S)" not in labels
+
+        await pilot.press("ctrl+o")  # the next meeting opened keeps it hidden
+        await settle(pilot)
+        live = await open_live(app, pilot, meeting_id, FakeClock())
+        assert "candidate" not in app.export_screenshot()
+        await pilot.press("ctrl+s")  # shown again
+        await pilot.pause()
+        assert "candidate" in app.export_screenshot()
+        assert "Hide Part 2 (^S)" in [c.title for c in app.get_system_commands(live)]

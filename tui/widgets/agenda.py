@@ -34,12 +34,15 @@ def item_prompt(
     entry_count: int,
     action_count: int = 0,
     details: bool = True,
+    hide_exempt: bool = False,
 ) -> RenderableType:
     """Marker and number in their own columns; the title, then times and counts (dim).
 
-    ``details=False`` (a narrow screen) leaves out the second line."""
+    ``details=False`` (a narrow screen) leaves out the second line; ``hide_exempt`` shows an
+    exempt item by its public title (the screen may be on a projector)."""
     marker = "▶" if current else ("✓" if item.finished_at else "")
-    title = Text(item.title, style="bold" if current else "")
+    shown = item.shown_public_title if item.exempt and hide_exempt else item.title
+    title = Text(shown, style="bold" if current else "")
     if item.exempt:
         title.append(" Part 2", style="bold red")
     facts = []
@@ -74,7 +77,7 @@ class AgendaList(OptionList):
         self._typed_at = 0.0
         self._numbers: dict[int, str] = {}
         self._memos = MemoCache(limit=500)
-        self._keys: list[tuple[ItemData, str, bool, int, int, bool]] = []
+        self._keys: list[tuple[ItemData, str, bool, int, int, bool, bool]] = []
 
     def show(
         self,
@@ -86,13 +89,14 @@ class AgendaList(OptionList):
         *,
         keep_highlight: bool = True,
         details: bool = True,
+        hide_exempt: bool = False,
     ) -> None:
         """Redraw every item (cheap: a meeting has tens of items, not thousands)."""
         previous = self.highlighted_option.id if keep_highlight and self.highlighted_option else None
         self._numbers = dict(numbers)
         keys = [
             (item, numbers.get(item.id, "?"), item.id == current_id, entry_counts.get(item.id, 0),
-             action_counts.get(item.id, 0), details or item.id == current_id)
+             action_counts.get(item.id, 0), details or item.id == current_id, hide_exempt)
             for item in items
         ]
         if keys != self._keys or not self.option_count:
@@ -100,10 +104,10 @@ class AgendaList(OptionList):
             self._keys = keys
             options = []
             for key in keys:
-                item, number, current, entry_count, action_count, shown = key
+                item, number, current, entry_count, action_count, shown, hide = key
                 prompt = self._memos.get(key, partial(
                     item_prompt, item, number, current=current, entry_count=entry_count,
-                    action_count=action_count, details=shown,
+                    action_count=action_count, details=shown, hide_exempt=hide,
                 ))
                 options.append(Option(prompt, id=str(item.id)))
             self.set_options(options)
