@@ -480,8 +480,8 @@ class LiveScreen(Screen[None]):
         title = f"{doc.panel.name} · {when} · {doc.meeting.start_time}"
         if doc.meeting.venue:
             title += f" · {doc.meeting.venue}"
-        if self.hide_exempt:
-            title += " · [b]Part 2 hidden[/] (^S)"
+        if self.hide_exempt:  # first: a long title is cut at the right at 80 columns
+            title = f"[b]Part 2 hidden[/] (^S) · {title}"
         self.query_one("#live-title", Static).update(title)
         self.app.sub_title = f"{panel} · {doc.meeting.held_on.isoformat()}"
 

@@ -338,7 +338,8 @@ class MeetingsScreen(Screen[None]):
             self.app.push_screen(
                 ConfirmScreen(
                     f"The agenda of {meeting_label(source)} has {items}: {shown}.\n"
-                    "Copy them too, with their confidential titles and documents? "
+                    f"Copy {'them' if count != 1 else 'it'} too, with the confidential titles "
+                    "and documents? "
                     "No leaves them out; Esc duplicates nothing.",
                     title="Duplicate the agenda: Part 2 items",
                     yes_label="Copy them",

@@ -146,6 +146,7 @@ async def test_ctrl_s_hides_part_2_text_on_the_live_screen(db_path: Path) -> Non
         assert "unanimous" not in screen_text and "candidate" not in screen_text
         assert "Staffing" in screen_text  # the public title stands in for it
         assert "Part 2 hidden" in str(live.entry_list.border_subtitle)
+        assert str(live.query_one("#live-title").render()).startswith("Part 2 hidden (^S) · ")
         labels = [c.title for c in app.get_system_commands(live)]  # the palette's entries
         assert "Show Part 2 (^S)" in labels and "Hide Part 2 (^S)" not in labels
 
