@@ -26,9 +26,12 @@ def minutes_of(stamp: str) -> int | None:
     return int(hours) * 60 + int(minutes)
 
 
-def running_since(started: str, now: datetime) -> str:
+def running_since(started: str, now: datetime, exact: datetime | None = None) -> str:
     """How long an item started at ``started`` (HH:MM) has run, as ``H:MM:SS`` or ``MM:SS``.
 
+    ``exact``: the moment the item was started, to the second, when this session saw it (the
+    stamp keeps only the minute); used while it still says ``started``, so an item started at
+    10:25:54 shows 00:00, not 00:54. Without it the clock counts from the stamp's minute.
     "" when there is no start stamp or it lies in the future (a clock changed, or a stamp typed
     by hand for another day).
     """
@@ -36,6 +39,8 @@ def running_since(started: str, now: datetime) -> str:
     if start is None:
         return ""
     seconds = now.hour * 3600 + now.minute * 60 + now.second - start * 60
+    if exact is not None and hhmm(exact) == started.strip() and exact.date() == now.date():
+        seconds -= exact.second
     if seconds < 0:
         return ""
     hours, rest = divmod(seconds, 3600)

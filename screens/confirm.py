@@ -2,6 +2,8 @@
 
 ``y`` (or Enter on "Yes") confirms; ``n``, Escape (or Enter on "No") declines. The safe answer,
 "No", has the focus when the dialog opens, so a stray Enter never deletes anything.
+``escape_cancels=True``: for a question whose "No" still goes on (copy these too? no: go on
+without them), Escape dismisses with ``None``, "stop here", instead of answering No.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", key_display="y"),
         Binding("n", "answer(False)", "No", key_display="n"),
-        Binding("escape", "answer(False)", "Cancel", key_display="Esc"),
+        Binding("escape", "cancel", "Cancel", key_display="Esc"),
         Binding("left,right", "swap_focus", "Switch", show=False),
     ]
 
@@ -32,12 +34,14 @@ class ConfirmScreen(ModalScreen[bool]):
         title: str = "Are you sure?",
         yes_label: str = "Yes",
         no_label: str = "No",
+        escape_cancels: bool = False,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.question = question
         self.dialog_title = title
         self.yes_label = yes_label
         self.no_label = no_label
+        self.escape_cancels = escape_cancels
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-dialog"):
@@ -52,6 +56,12 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+    def action_cancel(self) -> None:
+        if self.escape_cancels:
+            self.dismiss(None)  # "neither": the caller stops
+        else:
+            self.dismiss(False)
 
     def action_swap_focus(self) -> None:
         target = "#yes" if self.focused is self.query_one("#no") else "#no"

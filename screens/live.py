@@ -157,6 +157,12 @@ class LiveScreen(Screen[None]):
         Binding("f11", "close_meeting", "Close meeting", key_display="F11",
                 tooltip="End the meeting now: finishes the running item and stamps the end time "
                         "(asks first)"),
+        # One ^S at a time (check_action): hide when shown, show when hidden.
+        Binding("ctrl+s", "hide_exempt(True)", "Hide Part 2", key_display="^S", show=False,
+                tooltip="Hide Part 2 (exempt) text on screen, for a projector: exempt items "
+                        "show their public title and no minutes"),
+        Binding("ctrl+s", "hide_exempt(False)", "Show Part 2", key_display="^S", show=False,
+                tooltip="Show Part 2 (exempt) items' titles and minutes on screen again"),
         Binding("f12", "export", "Export", key_display="F12",
                 tooltip="Preview and export the minutes"),
         Binding("ctrl+o", "leave", "Meetings", key_display="^O",
@@ -226,6 +232,8 @@ class LiveScreen(Screen[None]):
         self._clock_text: str | None = None
         # filing: each Enter waits here, in order, until it is written
         self._queue: FilingQueue[Pending] = FilingQueue()
+        # When this session started an item, to the second (the stamp keeps only the minute).
+        self._started_exactly: dict[int, datetime] = {}
         self._file_failing = False
         self._retry_timer: Timer | None = None
         # "move entry to item": the entry (or action) waiting for a target item
@@ -456,6 +464,8 @@ class LiveScreen(Screen[None]):
             title += f"\u2013{doc.meeting.end_time} (closed)"
         if doc.meeting.venue:
             title += f" · {doc.meeting.venue}"
+        if self.hide_exempt:  # first: a long title is cut at the right at 80 columns
+            title = f"[b]Part 2 hidden[/] (^S) · {title}"
         self.query_one("#live-title", Static).update(title)
         self.app.sub_title = f"{panel} · {doc.meeting.held_on.isoformat()}"
 
@@ -479,26 +489,29 @@ class LiveScreen(Screen[None]):
         for action in self.actions:
             if action.item_id is not None:
                 action_counts[action.item_id] = action_counts.get(action.item_id, 0) + 1
+        hidden = self.hide_exempt
         self.agenda.show(
             self.items, self.numbers, self.current_id, counts, action_counts,
             keep_highlight=self._moving is not None or self.agenda.has_focus,
-            details=self.size.width >= WIDE,
+            details=self.size.width >= WIDE, hide_exempt=hidden,
         )
         item = self.current_item
-        entries = self.entries.get(item.id, []) if item else []
+        veiled = item is not None and item.exempt and hidden
+        entries = self.entries.get(item.id, []) if item and not veiled else []
         if select_last:
             select = None
             self.entry_list.highlighted = None
         self.entry_list.show(
-            entries, self._item_actions(item.id if item else None), self.numbering,
-            self.people, select=select,
+            entries, self._item_actions(item.id if item and not veiled else None),
+            self.numbering, self.people, select=select,
         )
         if select_last:
             self.entry_list.select_last()
         if item is None:
             self.entry_list.border_title = "No agenda items: press Ins to add one"
         else:
-            title = f"{self.numbers.get(item.id, '?')}. {item.title}"
+            shown = item.shown_public_title if veiled else item.title
+            title = f"{self.numbers.get(item.id, '?')}. {shown}"
             if item.exempt:
                 title += " · [b red]PART 2 (exempt)[/]"
             self.entry_list.border_title = title
@@ -518,7 +531,8 @@ class LiveScreen(Screen[None]):
             if start and end:
                 text = f"▶ {number} · {start}\u2013{end} · done"
             elif start:
-                text = f"▶ {number} · {start} · {running_since(start, self.now())}"
+                text = (f"▶ {number} · {start} · "
+                        f"{running_since(start, self.now(), self._started_exactly.get(item.id))}")
             else:
                 text = f"▶ {number} · not started: F8"
         if text != self._clock_text:
@@ -948,7 +962,9 @@ class LiveScreen(Screen[None]):
             self.notify(f"Item {self.numbers.get(item_id, '?')} was taken {shown}; F8 takes it "
                         "up again.", timeout=3)
             return
-        stamp = hhmm(self.now())
+        moment = self.now()
+        stamp = hhmm(moment)
+        self._started_exactly[item_id] = moment
         again = " again" if target.started_at else ""
         label = f"taking item {self.numbers.get(item_id, '?')}{again} at {stamp}"
         self._stamp(lambda s: s.take_item(item_id, stamp), item_id, label)
@@ -1007,13 +1023,15 @@ class LiveScreen(Screen[None]):
         item = self.current_item
         if item is None:
             return
-        stamp = hhmm(self.now())
+        moment = self.now()
+        stamp = hhmm(moment)
         item_id = item.id
         number = self.numbers.get(item_id, "?")
         if is_running(item):
             self._stamp(lambda s: s.finish_item(item_id, stamp), item_id,
                         f"finishing item {number}")
         else:  # not started yet, or finished and now taken up again
+            self._started_exactly[item_id] = moment
             again = " again" if item.started_at else ""
             self._stamp(lambda s: s.take_item(item_id, stamp), item_id,
                         f"starting item {number}{again}")
@@ -1396,7 +1414,23 @@ class LiveScreen(Screen[None]):
                     and item.kind == ItemKind.PREVIOUS_MINUTES)
         if action == "amend":
             return self.read_only
+        if action == "hide_exempt":  # one ^S at a time: hide when shown, show when hidden
+            return parameters[:1] == (not self.hide_exempt,)
         return True
+
+    # --- Part 2 on screen --------------------------------------------------------------------------
+
+    @property
+    def hide_exempt(self) -> bool:
+        """Part 2 text hidden on screen (^S; the app keeps it for the next meeting opened)."""
+        return bool(getattr(self.app, "hide_exempt", False))
+
+    def action_hide_exempt(self, hide: bool) -> None:
+        self.app.hide_exempt = hide  # type: ignore[attr-defined]
+        self._show_title()
+        self._refresh()
+        self.notify("Part 2 hidden on screen: exempt items show their public title only. ^S "
+                    "shows them again." if hide else "Part 2 items shown on screen.", timeout=4)
 
     def _between_hints(self) -> None:
         """Say which key applies on the items where one does (and update the footer)."""
@@ -1415,6 +1449,8 @@ class LiveScreen(Screen[None]):
             hint = "Approved: read-only · ^R records an amendment"
         if item is not None and item.id not in self.entries:
             hint = "reading the entries…"  # the first moments after opening (see _load)
+        if item is not None and item.exempt and self.hide_exempt:
+            hint = "Part 2 hidden on screen · ^S shows it"
         self.entry_list.border_subtitle = hint
         self.refresh_bindings()
 

@@ -26,7 +26,7 @@ from tui.store_calls import store_call
 from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from models.domain import MeetingSummary
+    from models.domain import ItemData, MeetingSummary
     from models.store import Store
 
 EMPTY_GREETING = (
@@ -320,19 +320,52 @@ class MeetingsScreen(Screen[None]):
         self.app.push_screen(ExportScreen(meeting.id), lambda _=None: self.reload())
 
     def action_duplicate(self) -> None:
+        """Ask for the date of the new meeting; first, if the agenda has Part 2 items, whether
+        to copy them (their titles and documents are confidential, and usually one-off)."""
         source = self.current()
         if source is None:
             return
 
+        def ask(exempt: list[ItemData]) -> None:
+            if self.app.screen is not self:  # a dialog came up meanwhile
+                return
+            if not exempt:
+                self._duplicate(source, with_exempt=False, left_out=0)
+                return
+            count = len(exempt)
+            items = f"{count} Part 2 (exempt) item{'s' if count != 1 else ''}"
+            shown = ", ".join(f"“{i.shown_public_title}”" for i in exempt)
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"The agenda of {meeting_label(source)} has {items}: {shown}.\n"
+                    f"Copy {'them' if count != 1 else 'it'} too, with the confidential titles "
+                    "and documents? "
+                    "No leaves them out; Esc duplicates nothing.",
+                    title="Duplicate the agenda: Part 2 items",
+                    yes_label="Copy them",
+                    no_label="Leave out",
+                    escape_cancels=True,
+                ),
+                lambda yes: None if yes is None else self._duplicate(
+                    source, with_exempt=yes, left_out=0 if yes else count),
+            )
+
+        store_call(self, lambda s: [i for i in s.list_items(source.id) if i.exempt], ask)
+
+    def _duplicate(self, source: MeetingSummary, *, with_exempt: bool, left_out: int) -> None:
         created: list[int] = []
+        without = (f" (leaving out its {left_out} Part 2 item{'s' if left_out != 1 else ''})"
+                   if left_out else "")
 
         def save(store: Store, text: str) -> None:
             # Runs on the store thread; the prompt stays open (date kept) if it fails.
-            created.append(store.duplicate_meeting(source.id, parse_date(text)).id)
+            created.append(
+                store.duplicate_meeting(source.id, parse_date(text), with_exempt=with_exempt).id
+            )
 
         def chosen(text: str | None) -> None:
             if text is not None and created:
-                self._duplicated(created[-1], parse_date(text).strftime("%d %B %Y"))
+                self._duplicated(created[-1], parse_date(text).strftime("%d %B %Y"), without)
 
         self.app.push_screen(
             PromptScreen(
@@ -340,14 +373,14 @@ class MeetingsScreen(Screen[None]):
                 today_for(self.app).isoformat(),
                 validator=date_problem,
                 save=save,
-                hint=f"Copies the agenda of {meeting_label(source)}.\n"
+                hint=f"Copies the agenda of {meeting_label(source)}{without}.\n"
                      f"Date of the new meeting ({DATE_HINT}):",
             ),
             chosen,
         )
 
-    def _duplicated(self, meeting_id: int, when: str) -> None:
-        self.notify(f"New meeting on {when} with the same agenda.")
+    def _duplicated(self, meeting_id: int, when: str, without: str = "") -> None:
+        self.notify(f"New meeting on {when} with the same agenda{without}.")
         self.query_one("#filter", Input).value = ""
         self.reload(select=meeting_id)
 

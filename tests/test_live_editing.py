@@ -199,7 +199,7 @@ async def test_next_item_finishes_the_running_item_and_starts_the_next(live: Liv
     await settle(pilot, screen)
     clock.set(10, 9, 45)
     screen._tick()
-    assert "10:07 · 02:45" in str(screen.query_one("#item-clock").render())
+    assert "10:07 · 02:15" in str(screen.query_one("#item-clock").render())  # from 10:07:30
     items = live.app.store.list_items(live.meeting_id)
     assert (items[0].started_at, items[0].finished_at) == ("10:00", "10:07")
     assert (items[1].started_at, items[1].finished_at) == ("10:07", "")

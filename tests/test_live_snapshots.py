@@ -61,7 +61,7 @@ def live_then(meeting_id: int, *, question: bool, docs: bool = False
         # Every item's entries read (the second step of opening), so the picture never depends
         # on whether that step finished before or after the keys below on a busy machine.
         await screen.all_loaded.wait()
-        # item 6 of the demo (forward work programme), started now: its clock runs 00:05
+        # item 6 of the demo (forward work programme), started now: its clock shows 00:00
         screen.go_to(screen.items[5].id)
         await pilot.press("f8")
         assert await screen.wait_idle()

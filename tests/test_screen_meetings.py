@@ -231,6 +231,9 @@ async def test_duplicate_asks_for_the_date_and_copies_the_agenda(
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)  # the demo has a Part 2 item: copy it?
+        await pilot.press("y")
+        await settle(pilot)
         prompt = app.screen
         assert isinstance(prompt, PromptScreen)
         field = prompt.query_one(Input)

@@ -103,12 +103,25 @@ def test_duplicate_meeting_copies_the_agenda(store: Store, panel_id: int) -> Non
     store.add_item(source.id, "Budget", exempt=True, public_title="Budget matter",
                    documents=["Report"])
     store.add_item(source.id, "Plan")
-    copy = store.duplicate_meeting(source.id, date(2026, 3, 1))
+    copy = store.duplicate_meeting(source.id, date(2026, 3, 1), with_exempt=True)
     items = store.list_items(copy.id)
     assert [i.title for i in items] == ["Budget", "Plan"]
     assert items[0].exempt and items[0].public_title == "Budget matter"
     assert items[0].documents == ("Report",)
     assert store.list_entries(items[0].id) == []
+
+
+def test_duplicate_meeting_can_leave_out_the_exempt_items(store: Store, panel_id: int) -> None:
+    source = store.create_meeting(panel_id, date(2026, 1, 1), standing_agenda=False)
+    store.add_item(source.id, "Plan")
+    store.add_item(source.id, "Chief Constable's conduct: legal advice", exempt=True,
+                   public_title="Staffing matter", documents=["Counsel's opinion"])
+    store.add_item(source.id, "Work programme")
+    copy = store.duplicate_meeting(source.id, date(2026, 3, 1), with_exempt=False)
+    items = store.list_items(copy.id)
+    assert [i.title for i in items] == ["Plan", "Work programme"]
+    assert [i.position for i in items] == [0, 1]
+    assert not any(i.exempt for i in items)
 
 
 # --- attendance ----------------------------------------------------------------------------------

@@ -56,6 +56,9 @@ class PanelMinutesApp(App[None]):
         self.store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pm-store")
         # Tests and snapshots fix "today" here so that screens showing it are deterministic.
         self.fixed_today: date | None = None
+        # The live screen's ^S: Part 2 (exempt) text hidden on screen (a projector in the room);
+        # kept here so that it stays hidden in the next meeting opened.
+        self.hide_exempt = False
 
     @property
     def store(self) -> Store:

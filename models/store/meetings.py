@@ -214,16 +214,20 @@ class MeetingsMixin(StoreBase):
             ).first()
             return meeting_data(row) if row else None
 
-    def copy_agenda(self, from_meeting_id: int, to_meeting_id: int) -> list[ItemData]:
-        """Append the items (titles, kinds, exempt flags, documents) of one meeting to another."""
+    def copy_agenda(
+        self, from_meeting_id: int, to_meeting_id: int, *, with_exempt: bool = True
+    ) -> list[ItemData]:
+        """Append the items (titles, kinds, exempt flags, documents) of one meeting to another.
+
+        ``with_exempt=False`` leaves out the exempt (Part 2) items, whose titles and document
+        titles are confidential and usually belong to that meeting alone."""
         with self._session() as s:
             self._get(s, t.Meeting, from_meeting_id, "meeting")
             self._editable_meeting(s, to_meeting_id)
-            source = s.exec(
-                select(t.AgendaItem)
-                .where(col(t.AgendaItem.meeting_id) == from_meeting_id)
-                .order_by(col(t.AgendaItem.position))
-            ).all()
+            query = select(t.AgendaItem).where(col(t.AgendaItem.meeting_id) == from_meeting_id)
+            if not with_exempt:
+                query = query.where(col(t.AgendaItem.exempt).is_(False))
+            source = s.exec(query.order_by(col(t.AgendaItem.position))).all()
             start = self._item_count(s, to_meeting_id)
             for offset, item in enumerate(source):
                 s.add(
@@ -236,14 +240,19 @@ class MeetingsMixin(StoreBase):
                 )
         return self.list_items(to_meeting_id)
 
-    def duplicate_meeting(self, meeting_id: int, held_on: date) -> MeetingData:
-        """A new draft meeting of the same panel on ``held_on`` with this meeting's agenda."""
+    def duplicate_meeting(self, meeting_id: int, held_on: date, *, with_exempt: bool
+                          ) -> MeetingData:
+        """A new draft meeting of the same panel on ``held_on`` with this meeting's agenda.
+
+        ``with_exempt`` has no default: whether the exempt (Part 2) items, with their
+        confidential titles and documents, go into the copy is the caller's decision (the
+        meetings screen asks the clerk)."""
         source = self.get_meeting(meeting_id)
         new = self.create_meeting(
             source.panel_id, held_on, start_time=source.start_time, venue=source.venue,
             standing_agenda=False,
         )
-        self.copy_agenda(meeting_id, new.id)
+        self.copy_agenda(meeting_id, new.id, with_exempt=with_exempt)
         return new
 
     # --- attendance ------------------------------------------------------------------------------

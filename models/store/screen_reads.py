@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from models.domain import ActionStatus, ItemData
+from models.item_times import is_running
 from models.screen_data import (
     CARRIED,
     ActionLogData,
@@ -25,20 +26,29 @@ from models.store.panels import PanelsMixin
 from models.store.sitting import SittingMixin
 
 
-def first_current(items: Sequence[ItemData], wanted: int | None, draft_item: int | None
-                  ) -> int | None:
-    """The item a meeting opens at: the one asked for (a search result), the one the unfiled
-    draft was typed under, the running one, the last one taken, or the first."""
+def first_current(items: Sequence[ItemData], wanted: int | None, draft_item: int | None,
+                  *, approved: bool = False) -> int | None:
+    """The item a meeting opens at: the one asked for (a search result); in approved minutes,
+    the first; otherwise the one the unfiled draft was typed under, the running one, the last
+    one taken, or the first.
+
+    The laptop may be on the projector: a Part 2 (exempt) item is opened at only when asked
+    for, running or holding the draft, never as the last one taken of a meeting that is over."""
     ids = {item.id for item in items}
-    for choice in (wanted, draft_item):
-        if choice in ids:
-            return choice
-    running = [i for i in items if i.started_at and not i.finished_at]
+    if wanted in ids:
+        return wanted
+    if approved:
+        return items[0].id if items else None
+    if draft_item in ids:
+        return draft_item
+    running = [i for i in items if is_running(i)]
     if running:
         return running[-1].id
     taken = [i for i in items if i.taken_position is not None]
     if taken:
-        return max(taken, key=lambda i: i.taken_position or 0).id
+        last = max(taken, key=lambda i: i.taken_position or 0)
+        if not last.exempt:
+            return last.id
     return items[0].id if items else None
 
 
@@ -74,7 +84,8 @@ class ScreenReadsMixin(
         the rest after its first paint)."""
         doc = self.load_document(meeting_id, with_entries=False)
         draft = self.get_draft(meeting_id)
-        current = first_current(doc.items, wanted, draft.item_id if draft else None)
+        current = first_current(doc.items, wanted, draft.item_id if draft else None,
+                                approved=doc.meeting.is_approved)
         entries = self.list_entries(current) if current is not None else []
         return Opening(doc, draft, current, entries, self.entry_counts(meeting_id))
 

@@ -38,12 +38,15 @@ def item_prompt(
     entry_count: int,
     action_count: int = 0,
     details: bool = True,
+    hide_exempt: bool = False,
 ) -> RenderableType:
     """Marker and number in their own columns; the title, then times and counts (dim).
 
-    ``details=False`` (a narrow screen) leaves out the second line."""
+    ``details=False`` (a narrow screen) leaves out the second line; ``hide_exempt`` shows an
+    exempt item by its public title (the screen may be on a projector)."""
     marker = "▶" if current else ("✓" if item.finished_at and not is_running(item) else "")
-    title = Text(item.title, style="bold" if current else "")
+    shown = item.shown_public_title if item.exempt and hide_exempt else item.title
+    title = Text(shown, style="bold" if current else "")
     if item.exempt:
         title.append(" Part 2", style="bold red")
     facts = []
@@ -76,8 +79,8 @@ class AgendaList(OptionList):
         self._typed_at = 0.0
         self._numbers: dict[int, str] = {}
         self._memos = MemoCache(limit=500)
-        self._keys: list[tuple[ItemData, str, bool, int, int, bool]] = []
-        self._options_by_key: dict[tuple[ItemData, str, bool, int, int, bool], Option] = {}
+        self._keys: list[tuple[ItemData, str, bool, int, int, bool, bool]] = []
+        self._options_by_key: dict[tuple[ItemData, str, bool, int, int, bool, bool], Option] = {}
 
     def show(
         self,
@@ -89,13 +92,14 @@ class AgendaList(OptionList):
         *,
         keep_highlight: bool = True,
         details: bool = True,
+        hide_exempt: bool = False,
     ) -> None:
         """Redraw the items (a meeting has tens of items, 300 at the most)."""
         previous = self.highlighted_option.id if keep_highlight and self.highlighted_option else None
         self._numbers = dict(numbers)
         keys = [
             (item, numbers.get(item.id, "?"), item.id == current_id, entry_counts.get(item.id, 0),
-             action_counts.get(item.id, 0), details or item.id == current_id)
+             action_counts.get(item.id, 0), details or item.id == current_id, hide_exempt)
             for item in items
         ]
         if (keys != self._keys and self.option_count == len(self._keys) == len(keys)
@@ -119,14 +123,14 @@ class AgendaList(OptionList):
         if target is not None:
             self.highlight_item(int(target))
 
-    def _prompt(self, key: tuple[ItemData, str, bool, int, int, bool]) -> RenderableType:
-        item, number, current, entry_count, action_count, shown = key
+    def _prompt(self, key: tuple[ItemData, str, bool, int, int, bool, bool]) -> RenderableType:
+        item, number, current, entry_count, action_count, shown, hide = key
         return self._memos.get(key, partial(
             item_prompt, item, number, current=current, entry_count=entry_count,
-            action_count=action_count, details=shown,
+            action_count=action_count, details=shown, hide_exempt=hide,
         ))
 
-    def _replace_in_place(self, keys: list[tuple[ItemData, str, bool, int, int, bool]]) -> bool:
+    def _replace_in_place(self, keys: list[tuple[ItemData, str, bool, int, int, bool, bool]]) -> bool:
         """Replace the prompts of the few lines that changed, when the items are the same ones
         in the same order and each changed line keeps its height: ``set_options`` would make
         Textual measure all 300 lines of an extreme agenda again. False: redraw them all."""
