@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.widgets.clock import running_since
+from models.clock import running_since
 
 from models.store import Store
 from tests.test_live_support import FakeClock, open_live, settle, write_meeting, write_panel
