@@ -43,6 +43,7 @@ from models.domain import (
 )
 from models.errors import DatabaseError, PanelMinutesError, ValidationError
 from models.numbering import entry_numbers, item_numbers
+from models.parsing import long_date, weekday_date
 from tui.widgets import clock as clock_source
 from tui.widgets.agenda import AgendaList
 from tui.widgets.clock import Clock, hhmm, running_since
@@ -458,7 +459,7 @@ class LiveScreen(Screen[None]):
         if doc is None:
             return
         panel = doc.panel.short_name.strip() or doc.panel.name
-        when = f"{doc.meeting.held_on:%A} {doc.meeting.held_on.day} {doc.meeting.held_on:%B %Y}"
+        when = weekday_date(doc.meeting.held_on)
         title = f"{doc.panel.name} · {when} · {doc.meeting.start_time}"
         if doc.meeting.venue:
             title += f" · {doc.meeting.venue}"
@@ -1328,7 +1329,7 @@ class LiveScreen(Screen[None]):
             self.notify("This is the panel's first meeting in panel-minutes: there are no earlier "
                         "minutes to approve.", severity="warning", timeout=6)
             return
-        when = f"{previous.held_on.day} {previous.held_on:%B %Y}"
+        when = long_date(previous.held_on)
         if previous.is_approved:
             self.notify(f"The minutes of the meeting held on {when} are approved already.",
                         timeout=6)

@@ -17,8 +17,9 @@ from models.domain import (
     MeetingStatus,
 )
 from models.errors import ReadOnlyMeetingError, ValidationError
+from models.parsing import long_date
 from models.store import Store
-from models.store.approval import approval_text, long_date
+from models.store.approval import approval_text
 from models.store.bulk import NewEntry, NewItem
 
 STANDING = ("Apologies for absence", "Declarations of interest", "Minutes of the previous meeting",

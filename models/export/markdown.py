@@ -36,10 +36,9 @@ from models.export.wording import (
     Span,
     entry_spans,
     join_names,
-    long_date,
-    weekday_date,
 )
 from models.numbering import entry_numbers, item_numbers
+from models.parsing import long_date, weekday_date
 
 _STATUS_LABEL = {
     ActionStatus.OPEN: "Open",

@@ -19,6 +19,7 @@ from models.store.base import (
     attendance_data,
     declaration_data,
     entry_data_from_columns,
+    held_before,
     item_data,
     meeting_data,
     panel_data,
@@ -162,11 +163,7 @@ class DocumentMixin(StoreBase):
                 grouped.setdefault(u.action_id, []).append(action_update_data(u))
             previous = s.exec(
                 select(col(t.Meeting.held_on))
-                .where(col(t.Meeting.panel_id) == meeting.panel_id)
-                .where(
-                    (col(t.Meeting.held_on) < meeting.held_on)
-                    | ((col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting_id))
-                )
+                .where(held_before(meeting))
                 .order_by(col(t.Meeting.held_on).desc(), col(t.Meeting.id).desc())
                 .limit(1)
             ).first()
@@ -219,11 +216,8 @@ class DocumentMixin(StoreBase):
     def _items_earlier_in_year(s: Session, meeting: t.Meeting) -> int:
         """Running numbering: how many minute references the panel used earlier this year."""
         year_start = date(meeting.held_on.year, 1, 1)
-        earlier = select(t.Meeting.id).where(col(t.Meeting.panel_id) == meeting.panel_id).where(
+        earlier = select(t.Meeting.id).where(held_before(meeting)).where(
             col(t.Meeting.held_on) >= year_start
-        ).where(
-            (col(t.Meeting.held_on) < meeting.held_on)
-            | ((col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting.id))
         )
         count = s.exec(
             select(func.count()).select_from(t.AgendaItem).where(
