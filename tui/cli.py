@@ -166,7 +166,7 @@ def _meeting_id(store: Store, given: str) -> int:
             ) from None
         return meeting_id
     try:
-        day = parse_date(text, "meeting date")
+        day = parse_date(text)
     except ValidationError as err:
         raise UsageError(
             f"MEETING must be a meeting id (as shown by '{PROG} list') or a date. {err}"
