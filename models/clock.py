@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from models.parsing import format_time
+
 Clock = Callable[[], datetime]
 
 
@@ -15,7 +17,7 @@ def system_clock() -> datetime:
 
 def hhmm(moment: datetime) -> str:
     """"10:25": the form stamped on items and procedural notes."""
-    return moment.strftime("%H:%M")
+    return format_time(moment)
 
 
 def minutes_of(stamp: str) -> int | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from itertools import count
 from typing import Any
 
@@ -22,6 +22,7 @@ from models.composer_modes import Mode as Mode  # re-exported: the screens impor
 from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, PersonData
 from models.errors import ValidationError
 from models.names import as_written, match_person, name_field_value
+from models.parsing import parse_optional_date, parse_time
 
 _ENTRY_MODES = {
     Mode.PARAGRAPH: EntryKind.PARAGRAPH,
@@ -88,44 +89,6 @@ class ComposerState:
 # --- checking typed values -----------------------------------------------------------------------
 
 
-def clean_hhmm(value: str, what: str = "time") -> str:
-    """"11:15" from "11:15", "1115", "11.15" or "9:05"; "" stays ""; else ValidationError."""
-    raw = value.strip().replace(".", ":")
-    if not raw:
-        return ""
-    if ":" not in raw and raw.isdigit() and len(raw) in (3, 4):
-        raw = f"{raw[:-2]}:{raw[-2:]}"
-    hours, sep, minutes = raw.partition(":")
-    if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
-        h, m = int(hours), int(minutes)
-        if 0 <= h < 24 and 0 <= m < 60:
-            return f"{h:02d}:{m:02d}"
-    raise ValidationError(f"The {what} {value.strip()!r} is not a time of day: type it as 11:15.")
-
-
-def parse_due(value: str) -> date | None:
-    """A due date typed as YYYY-MM-DD or DD/MM/YYYY ("" means no due date)."""
-    raw = value.strip()
-    if not raw:
-        return None
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
-    uk = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", raw)
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-    elif uk:
-        day, month, year = (int(g) for g in uk.groups())
-    else:
-        raise ValidationError(
-            f"The due date {raw!r} is not a date: type it as YYYY-MM-DD or DD/MM/YYYY."
-        )
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValidationError(
-            f"The due date {raw!r} is not a real date (day {day}, month {month}, year {year})."
-        ) from None
-
-
 def parse_vote(value: str) -> tuple[int | None, int | None, int | None]:
     """"8-0-1" (for-against-abstain; "8/0/1", "8 0 1" and "8-0" too) → (8, 0, 1)."""
     raw = value.strip()
@@ -188,7 +151,7 @@ def entry_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str, 
     else:  # procedural note
         if not text:
             raise ValidationError("Type the note first, such as \"Cllr Lloyd left the meeting.\"")
-        args["at_time"] = clean_hhmm(state.get("at"), "time of the note")
+        args["at_time"] = parse_time(state.get("at"), "time of the note")
     return args
 
 
@@ -220,7 +183,7 @@ def action_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str,
         "text": text,
         "owner_id": owner_id,
         "owner_text": owner_text,
-        "due_date": parse_due(state.get("due")),
+        "due_date": parse_optional_date(state.get("due"), "due date"),
     }
 
 

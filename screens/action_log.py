@@ -30,9 +30,10 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Label, Static
 
+from models.parsing import DATE_HINT, date_problem, parse_date, short_date
 from models.screen_data import CARRIED, ActionLogData, is_overdue, owner_name
 from models.screen_data import ActionLogFilters as Filters
-from screens.meeting_form import DATE_HINT, date_problem, parse_date, today_for
+from screens.meeting_form import today_for
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
 from screens.typing_filter import route_filter_keys
@@ -53,9 +54,6 @@ WIDE = 110
 FILTER_PLACEHOLDER = "Owner: type part of a name or team (/)"
 
 
-def long_date(day: date) -> str:
-    """"17 Nov 2026"."""
-    return f"{day.day} {day:%b %Y}"
 
 
 class ActionTable(DataTable[Text | str]):
@@ -148,9 +146,9 @@ class ActionLogScreen(Screen[None]):
         if f.overdue:
             parts.append("overdue")
         if f.meeting == CARRIED and data.context is not None:
-            parts.append(f"carried to {long_date(data.context.held_on)}")
+            parts.append(f"carried to {short_date(data.context.held_on)}")
         elif isinstance(f.meeting, int) and f.meeting in data.meetings:
-            parts.append(f"raised on {long_date(data.meetings[f.meeting].held_on)}")
+            parts.append(f"raised on {short_date(data.meetings[f.meeting].held_on)}")
         if f.owner.strip():
             parts.append(f"owner {f.owner.strip()!r}")
         wide = self.size.width >= WIDE
@@ -163,11 +161,11 @@ class ActionLogScreen(Screen[None]):
         if context is None:
             line.append("s status · o overdue · m meeting · / owner · Esc back", style="dim")
         elif context.is_approved:
-            line.append(f"The minutes of {long_date(context.held_on)} are approved: progress "
+            line.append(f"The minutes of {short_date(context.held_on)} are approved: progress "
                         "cannot be minuted there.", style="red")
         else:
             line.append(f"Progress (u) and closures (d, x) are minuted at the meeting of "
-                        f"{long_date(context.held_on)}.", style="bold")
+                        f"{short_date(context.held_on)}.", style="bold")
         return line
 
     def _columns(self) -> list[tuple[str, int]]:
@@ -217,7 +215,7 @@ class ActionLogScreen(Screen[None]):
 
     def _cells(self, action: ActionData, data: ActionLogData, today: date) -> dict[str, Text | str]:
         overdue = is_overdue(action, today)
-        due = Text(long_date(action.due_date) if action.due_date else "")
+        due = Text(short_date(action.due_date) if action.due_date else "")
         if overdue:
             due.stylize("bold red")
         status = action.status.value
@@ -233,14 +231,14 @@ class ActionLogScreen(Screen[None]):
             progress = Text(" ".join(here[-1].note.split()) or "(status changed)", style="cyan")
         elif latest is not None:  # reported at another meeting: say which
             reported = data.meetings.get(latest.meeting_id)
-            progress = Text(f"{long_date(reported.held_on)}: " if reported else "", style="bold")
+            progress = Text(f"{short_date(reported.held_on)}: " if reported else "", style="bold")
             note = latest.note or action.completion_note
             progress.append(" ".join(note.split()) or "(status changed)")
         else:
             progress = Text(" ".join(action.completion_note.split()), style="dim")
         return {
             "Ref": Text(action.ref, style="bold"),
-            "Raised": long_date(raised.held_on) if raised else "",
+            "Raised": short_date(raised.held_on) if raised else "",
             "Action": text,
             "Owner": owner_name(action, data.people),
             "Due": due,
@@ -296,9 +294,9 @@ class ActionLogScreen(Screen[None]):
         every = "every"  # ChoiceScreen answers None for Esc, so "every meeting" needs a value
         choices: list[tuple[str, int | str]] = [("Every meeting", every)]
         if data.context is not None:
-            choices.append((f"Carried to the meeting of {long_date(data.context.held_on)}",
+            choices.append((f"Carried to the meeting of {short_date(data.context.held_on)}",
                             CARRIED))
-        choices += [(f"Raised at the meeting of {long_date(m.held_on)}", m.id)
+        choices += [(f"Raised at the meeting of {short_date(m.held_on)}", m.id)
                     for m in data.meetings.values()]
         values = [value for _, value in choices]
         current = every if self.filters.meeting is None else self.filters.meeting
@@ -363,7 +361,7 @@ class ActionLogScreen(Screen[None]):
         context = self.data.context if self.data else None
         if context is None:
             return ""
-        return f" It is minuted at the meeting of {long_date(context.held_on)}."
+        return f" It is minuted at the meeting of {short_date(context.held_on)}."
 
     def action_close_action(self, status: str) -> None:
         action = self.current()
@@ -511,11 +509,11 @@ class ActionDetailScreen(ModalScreen[None]):
             Text(a.text),
             Text(""),
             Text.assemble(("Owner: ", "bold"), owner_name(a, data.people) or "(none)"),
-            Text.assemble(("Due: ", "bold"), long_date(a.due_date) if a.due_date else "(none)"),
+            Text.assemble(("Due: ", "bold"), short_date(a.due_date) if a.due_date else "(none)"),
             Text.assemble(("Raised: ", "bold"),
-                          f"at the meeting of {long_date(raised.held_on)}" if raised else "?"),
+                          f"at the meeting of {short_date(raised.held_on)}" if raised else "?"),
             Text.assemble(("Status: ", "bold"), a.status.value,
-                          f" on {long_date(a.closed_on)}" if a.closed_on else ""),
+                          f" on {short_date(a.closed_on)}" if a.closed_on else ""),
         ]
         if a.completion_note:
             rows.append(Text.assemble(("Note: ", "bold"), a.completion_note))
@@ -534,7 +532,7 @@ class ActionDetailScreen(ModalScreen[None]):
         lines = [Text("\nReported at meetings:", style="bold")]
         for u in updates:
             meeting = self.data.meetings.get(u.meeting_id)
-            when = long_date(meeting.held_on) if meeting else f"meeting {u.meeting_id}"
+            when = short_date(meeting.held_on) if meeting else f"meeting {u.meeting_id}"
             line = Text(f"{when}: ", style="bold")
             line.append(u.note or "(no note)")
             if u.status.value != "open":

@@ -62,6 +62,7 @@ from models.filing_queue import FilingQueue
 from models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
 from models.movements import recognise
 from models.numbering import entry_numbers, item_numbers
+from models.parsing import long_date, weekday_date
 from models.screen_data import Opening
 from models.store.entries import DraftSharedNotice, EntryConflictError
 from models.undo import (
@@ -458,7 +459,7 @@ class LiveScreen(Screen[None]):
         if doc is None:
             return
         panel = doc.panel.short_name.strip() or doc.panel.name
-        when = f"{doc.meeting.held_on:%A} {doc.meeting.held_on.day} {doc.meeting.held_on:%B %Y}"
+        when = weekday_date(doc.meeting.held_on)
         title = f"{doc.panel.name} · {when} · {doc.meeting.start_time}"
         if doc.meeting.end_time:
             title += f"\u2013{doc.meeting.end_time} (closed)"
@@ -1482,7 +1483,7 @@ class LiveScreen(Screen[None]):
             self.notify("This is the panel's first meeting in panel-minutes: there are no earlier "
                         "minutes to approve.", severity="warning", timeout=6)
             return
-        when = f"{previous.held_on.day} {previous.held_on:%B %Y}"
+        when = long_date(previous.held_on)
         if previous.is_approved:
             self.notify(f"The minutes of the meeting held on {when} are approved already.",
                         timeout=6)

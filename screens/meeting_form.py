@@ -8,7 +8,6 @@ store's ``create_meeting`` does that).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,56 +19,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from models.domain import USUAL_STANDING_AGENDA
+from models.errors import ValidationError
+from models.parsing import DATE_HINT, parse_date, time_problem
 from tui.store_calls import store_call
 
 if TYPE_CHECKING:
     from models.domain import MeetingData, PanelData
     from models.errors import PanelMinutesError
     from models.store import Store
-
-DATE_HINT = "YYYY-MM-DD or DD/MM/YYYY"
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_UK = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-
-
-def parse_date(text: str) -> date:
-    """A date typed as ``2026-11-17`` or ``17/11/2026``; ``ValueError`` says what is wrong."""
-    raw = text.strip()
-    if not raw:
-        raise ValueError(f"Type the date ({DATE_HINT}).")
-    iso, uk = _ISO.match(raw), _UK.match(raw)
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-    elif uk:
-        day, month, year = (int(g) for g in uk.groups())
-    else:
-        raise ValueError(f"{raw!r} is not a date: type it as {DATE_HINT}.")
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{raw} is not a real date.") from None
-
-
-def date_problem(text: str) -> str | None:
-    """For ``PromptScreen`` validators: the error message, or None when the date is fine."""
-    try:
-        parse_date(text)
-    except ValueError as err:
-        return str(err)
-    return None
-
-
-def time_problem(text: str) -> str | None:
-    """The error message for a bad time of day (empty is fine), or None."""
-    from models.errors import ValidationError
-    from models.store.base import clean_time
-
-    try:
-        clean_time(text, "time")
-    except ValidationError as err:
-        return str(err)
-    return None
-
 
 def today_for(app: object) -> date:
     """The app's idea of today (tests and snapshots fix it through ``app.today``)."""
@@ -237,13 +194,13 @@ class MeetingFormScreen(ModalScreen[int | None]):
         held_on: date | None = None
         try:
             held_on = parse_date(self.query_one("#date", Input).value)
-        except ValueError as err:
+        except ValidationError as err:
             self._set_error("date", str(err))
             wrong.append("#date")
         start = self.query_one("#start", Input).value.strip() or "10:00"
-        problem = time_problem(start)
+        problem = time_problem(start, "start time")
         if problem:
-            self._set_error("start", problem.replace("The time", "The start time"))
+            self._set_error("start", problem)
             wrong.append("#start")
         end = self.query_one("#end", Input).value.strip()
         problem = time_problem(end) if self.meeting_id is not None else None

@@ -16,8 +16,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
+from models.parsing import DATE_HINT, date_problem, long_date, parse_date
 from screens.confirm import ConfirmScreen
-from screens.meeting_form import DATE_HINT, MeetingFormScreen, date_problem, parse_date, today_for
+from screens.meeting_form import MeetingFormScreen, today_for
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
 from screens.typing_filter import route_filter_keys
@@ -47,7 +48,7 @@ def search_text(m: MeetingSummary) -> str:
     day = m.held_on
     return " ".join(
         (
-            m.panel_name, day.isoformat(), f"{day:%d/%m/%Y}", f"{day.day} {day:%B %Y}",
+            m.panel_name, day.isoformat(), f"{day:%d/%m/%Y}", long_date(day),
             f"{day:%a %d %b %Y}", m.status.value, m.venue,
         )
     ).lower()
@@ -365,7 +366,7 @@ class MeetingsScreen(Screen[None]):
 
         def chosen(text: str | None) -> None:
             if text is not None and created:
-                self._duplicated(created[-1], parse_date(text).strftime("%d %B %Y"), without)
+                self._duplicated(created[-1], long_date(parse_date(text)), without)
 
         self.app.push_screen(
             PromptScreen(

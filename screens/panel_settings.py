@@ -43,9 +43,11 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from models.errors import ValidationError
+from models.parsing import DATE_HINT, parse_optional_date, short_date
 from models.screen_data import PanelSettingsData
 from screens.confirm import ConfirmScreen
-from screens.meeting_form import DATE_HINT, parse_date, today_for
+from screens.meeting_form import today_for
 from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
 from screens.prompt import PromptScreen
 from screens.tabbed import TabbedTablesScreen
@@ -95,15 +97,6 @@ def role_label(role: str, chair_title: str = "Chair") -> str:
         "member": "Member",
         "co_opted": "Independent co-opted member",
     }.get(role, role)
-
-
-def date_or_none(text: str) -> date | None:
-    """An optional date: empty is None; otherwise ``parse_date`` (ValueError when bad)."""
-    return parse_date(text) if text.strip() else None
-
-
-def short_date(day: date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else ""
 
 
 def sitting(start: date | None, end: date | None, today: date) -> str:
@@ -331,8 +324,8 @@ class PanelSettingsScreen(TabbedTablesScreen):
                           Text(m.person.role, style="dim"))
             cells: list[Text | str] = [name, Text(role, style=style), represents]
             if wide:
-                cells += [Text(short_date(m.start_date), style=style),
-                          Text(short_date(m.end_date), style=style)]
+                cells += [Text(short_date(day) if day else "", style=style)
+                          for day in (m.start_date, m.end_date)]
             else:
                 cells.append(Text(sitting(m.start_date, m.end_date, today), style=style))
             rows.append((str(m.id), cells))
@@ -747,11 +740,13 @@ class MemberFormScreen(ModalScreen[int | None]):
         if self.saving:
             return
         values: dict[str, date | None] = {}
-        for name, what in (("start", "start"), ("end", "end")):
+        for name in ("start", "end"):
             try:
-                values[name] = date_or_none(self.query_one(f"#{name}", Input).value)
-            except ValueError as err:
-                self._error(f"The {what} date: {err}", name)
+                values[name] = parse_optional_date(
+                    self.query_one(f"#{name}", Input).value, f"{name} date"
+                )
+            except ValidationError as err:
+                self._error(str(err), name)
                 return
         start, end = values["start"], values["end"]
         if start and end and end < start:

@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from models.parsing import format_time, time_problem
 from models.screen_data import SetupData
 from screens.confirm import ConfirmScreen
 from screens.declaration_form import DeclarationFormScreen
 from screens.item_form import ItemFormScreen, PasteItemsScreen
-from screens.meeting_form import MeetingFormScreen, time_problem
+from screens.meeting_form import MeetingFormScreen
 from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
 from screens.prompt import PromptScreen
 from screens.tabbed import TabbedTablesScreen
@@ -493,7 +494,7 @@ class SetupScreen(TabbedTablesScreen):
             return
         current = record.arrived_at if field == "arrived_at" else record.left_at
         verb = "arrived" if field == "arrived_at" else "left"
-        default = current or datetime.now().strftime("%H:%M")
+        default = current or format_time(datetime.now())
 
         def save(store: Store, value: str) -> AttendanceData:
             return store.update_attendance(record.id, **{field: value})

@@ -17,8 +17,9 @@ from models.domain import (
     MeetingStatus,
 )
 from models.errors import ReadOnlyMeetingError, ValidationError
+from models.parsing import long_date
 from models.store import Store
-from models.store.approval import approval_text, long_date
+from models.store.approval import approval_text
 from models.store.bulk import NewEntry, NewItem
 
 STANDING = ("Apologies for absence", "Declarations of interest", "Minutes of the previous meeting",
@@ -295,11 +296,23 @@ def test_progress_on_its_actions_and_the_draft_are_still_allowed(pair: Pair) -> 
 
 
 def test_the_approving_meeting_stays_editable(pair: Pair) -> None:
+    """Approval makes the approved meeting read-only, not the later meeting that approved it."""
     s = pair.store
     s.approve_minutes(pair.first, at_meeting_id=pair.second)
     target = previous_minutes_item(s, pair.second)
-    s.add_entry(target, EntryKind.PARAGRAPH, "The Chair signed the minutes.")
+    signed = s.add_entry(target, EntryKind.PARAGRAPH, "The Chair signed the minutes.")
     s.set_attendance(pair.second, pair.member_id, AttendanceStatus.APOLOGIES)
+
+    assert s.get_meeting(pair.second).status is MeetingStatus.DRAFT
+    assert [e.text for e in s.list_entries(target)][-1] == "The Chair signed the minutes."
+    assert s.update_entry(signed.id, text="The Chair signed them.").text == "The Chair signed them."
+    absent = [a for a in s.list_attendance(pair.second) if a.person.id == pair.member_id]
+    assert [a.status for a in absent] == [AttendanceStatus.APOLOGIES]
+    # ... while the meeting whose minutes were approved refuses the same changes.
+    with pytest.raises(ReadOnlyMeetingError):
+        s.add_entry(pair.item_id, EntryKind.PARAGRAPH, "Too late.")
+    with pytest.raises(ReadOnlyMeetingError):
+        s.set_attendance(pair.first, pair.member_id, AttendanceStatus.APOLOGIES)
 
 
 # --- amendments ----------------------------------------------------------------------------------

@@ -695,12 +695,18 @@ def test_export_of_a_large_meeting_is_fast() -> None:
 def test_demo_votes_add_up_to_the_members_present(demo: tuple[Store, int]) -> None:
     """The demo is what a new clerk sees first: its vote must be one a real panel could cast."""
     store, meeting_id = demo
-    for item in store.list_items(meeting_id):
-        for entry in store.list_entries(item.id):
-            if entry.vote_for is not None:
-                store.check_vote_counts(
-                    meeting_id, entry.vote_for, entry.vote_against, entry.vote_abstain
-                )
+    present = store.voting_members_present(meeting_id)
+    votes = [
+        (entry.vote_for, entry.vote_against, entry.vote_abstain)
+        for item in store.list_items(meeting_id)
+        for entry in store.list_entries(item.id)
+        if entry.vote_for is not None
+    ]
+    assert votes, "the demo shows a recorded vote"
+    assert present > 0, "the demo's attendance is taken"
+    for counts in votes:
+        assert sum(n or 0 for n in counts) <= present, (counts, present)
+        store.check_vote_counts(meeting_id, *counts)  # the store's own check agrees
 
 
 @pytest.mark.parametrize("label", [

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.clock import running_since
-
 from models.store import Store
 from tests.test_live_support import FakeClock, open_live, settle, write_meeting, write_panel
 from tui.app import make_app

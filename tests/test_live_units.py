@@ -13,9 +13,7 @@ from models.composer_state import (
     Editing,
     Mode,
     action_args,
-    clean_hhmm,
     entry_args,
-    parse_due,
     parse_outcome,
     parse_vote,
     state_from_draft,
@@ -25,6 +23,7 @@ from models.composer_state import (
 from models.domain import DraftData, EntryData, EntryKind, Outcome, PersonData
 from models.errors import ValidationError
 from models.names import candidates, clear_winner, match_person, word_before
+from models.parsing import parse_optional_date, parse_time
 from models.undo import IdMap
 
 PEOPLE = [
@@ -66,13 +65,13 @@ def test_word_before_the_cursor_takes_a_title_along() -> None:
     ("1/3/2027", date(2027, 3, 1)), ("", None),
 ])
 def test_due_dates(typed: str, expected: date | None) -> None:
-    assert parse_due(typed) == expected
+    assert parse_optional_date(typed, "due date") == expected
 
 
 @pytest.mark.parametrize("typed", ["31/02/2027", "2027-13-01", "tomorrow", "28-02-2027"])
 def test_bad_due_dates_say_how_to_type_them(typed: str) -> None:
     with pytest.raises(ValidationError) as err:
-        parse_due(typed)
+        parse_optional_date(typed, "due date")
     assert typed in str(err.value)
     assert "\n" not in str(err.value)
 
@@ -89,10 +88,10 @@ def test_votes_outcomes_and_times() -> None:
     assert parse_outcome("", (None, None)) is Outcome.NONE
     with pytest.raises(ValidationError):
         parse_outcome("deferred", (None, None))
-    assert clean_hhmm("1115") == "11:15"
-    assert clean_hhmm("9.05") == "09:05"
+    assert parse_time("1115") == "11:15"
+    assert parse_time("9.05") == "09:05"
     with pytest.raises(ValidationError):
-        clean_hhmm("25:00")
+        parse_time("25:00")
 
 
 def test_entry_args_per_mode() -> None:

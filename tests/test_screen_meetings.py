@@ -10,9 +10,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from models.domain import USUAL_STANDING_AGENDA, ItemKind, MeetingStatus
+from models.errors import ValidationError
+from models.parsing import parse_date
 from models.store import Store
 from screens.confirm import ConfirmScreen
-from screens.meeting_form import MeetingFormScreen, parse_date
+from screens.meeting_form import MeetingFormScreen
 from screens.meetings import EMPTY_GREETING, MeetingsScreen, MeetingsTable
 from screens.prompt import PromptScreen
 from tui.app import PanelMinutesApp, make_app
@@ -53,7 +55,7 @@ def test_parse_date_accepts_iso_and_uk_forms() -> None:
                       ("31/02/2026", "not a real date"), ("2026-13-01", "not a real date")):
         try:
             parse_date(bad)
-        except ValueError as err:
+        except ValidationError as err:
             assert says in str(err)
         else:
             raise AssertionError(bad)

@@ -162,10 +162,12 @@ def test_substitutes(store: Store, panel_id: int) -> None:
 def test_arrival_and_departure_times(store: Store, panel_id: int) -> None:
     meeting = store.create_meeting(panel_id, date(2026, 2, 4))
     record = store.list_attendance(meeting.id)[1]
-    updated = store.update_attendance(record.id, arrived_at="1025", left_at="12.5")
+    updated = store.update_attendance(record.id, arrived_at="1025", left_at="12.05")
     assert (updated.arrived_at, updated.left_at) == ("10:25", "12:05")
     with pytest.raises(ValidationError):
         store.update_attendance(record.id, arrived_at="half ten")
+    with pytest.raises(ValidationError, match="not a time of day"):  # 12:05 or 12:50?
+        store.update_attendance(record.id, left_at="12.5")
     store.remove_attendance(record.id)
     assert record.id not in [a.id for a in store.list_attendance(meeting.id)]
 

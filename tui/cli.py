@@ -33,8 +33,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from models import __version__
-from models.errors import DatabaseError, NotFoundError, PanelMinutesError
+from models.errors import DatabaseError, NotFoundError, PanelMinutesError, ValidationError
 from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, atomic_target, write_atomic
+from models.parsing import parse_date
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -152,9 +153,8 @@ def _store(
 
 
 def _meeting_id(store: Store, given: str) -> int:
-    """A meeting by id ("12") or by date ("2026-11-17", when only one meeting was held then)."""
-    from datetime import date
-
+    """A meeting by id ("12") or by date ("2026-11-17" or "17/11/2026", when only one meeting
+    was held then)."""
     text = given.strip()
     if text.isdigit():
         meeting_id = int(text)
@@ -166,11 +166,10 @@ def _meeting_id(store: Store, given: str) -> int:
             ) from None
         return meeting_id
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
+        day = parse_date(text)
+    except ValidationError as err:
         raise UsageError(
-            f"MEETING must be a meeting id (as shown by '{PROG} list') or a date such as "
-            f"2026-11-17, not {given!r}"
+            f"MEETING must be a meeting id (as shown by '{PROG} list') or a date. {err}"
         ) from None
     found = [m for m in store.list_meetings() if m.held_on == day]
     if not found:

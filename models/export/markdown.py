@@ -36,12 +36,11 @@ from models.export.wording import (
     Span,
     entry_spans,
     join_names,
-    long_date,
     sentence,
-    weekday_date,
 )
 from models.movements import counts_as_present, movements_in, presence
 from models.numbering import entry_numbers, item_numbers
+from models.parsing import long_date, weekday_date
 
 _STATUS_LABEL = {
     ActionStatus.OPEN: "Open",

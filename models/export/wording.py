@@ -1,4 +1,4 @@
-"""The wording of the minutes: dates, names of respondents, votes, sentences, and every entry.
+"""The wording of the minutes: names of respondents, votes, sentences, and every entry.
 
 The ONE place that words a minute entry. ``entry_spans(entry, people)`` gives the entry's
 sentence(s) as a tuple of ``Span`` (a piece of text and its ``Role``); the Markdown export only
@@ -28,28 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
 from models.domain import EntryData, EntryKind, Outcome, PersonData
 from models.export.escape import clean
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
 SENTENCE_END = tuple(".?!:;)\"'\u201d\u2019")
-
-
-def long_date(day: date) -> str:
-    """"17 November 2026" (English whatever the locale)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def weekday_date(day: date) -> str:
-    """"Tuesday 17 November 2026"."""
-    return f"{_WEEKDAYS[day.weekday()]} {long_date(day)}"
 
 
 def sentence(text: str) -> str:

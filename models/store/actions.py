@@ -17,11 +17,13 @@ from models.domain import (
     MeetingStatus,
 )
 from models.errors import ReadOnlyMeetingError, ValidationError
+from models.parsing import long_date
 from models.store.base import (
     StoreBase,
     action_data,
     action_update_data,
     apply_fields,
+    held_before,
     require_text,
 )
 from models.store.deleted import (
@@ -155,8 +157,8 @@ class ActionsMixin(StoreBase):
         meeting = s.get(t.Meeting, row.meeting_id)
         if meeting is not None and meeting.status == MeetingStatus.APPROVED.value:
             raise ReadOnlyMeetingError(
-                f"Action A{row.ref_no} was raised at the meeting held on {meeting.held_on.day} "
-                f"{meeting.held_on:%B %Y}, whose minutes are approved: its wording, owner and due "
+                f"Action A{row.ref_no} was raised at the meeting held on "
+                f"{long_date(meeting.held_on)}, whose minutes are approved: its wording, owner and due "
                 "date are part of that record. Report progress or a new date as an update at a "
                 "later meeting, or record an amendment to those minutes."
             )
@@ -356,17 +358,8 @@ class ActionsMixin(StoreBase):
         it: those with progress reported at it; those open at it (open now, closed after it, or
         whose closure was first reported at a later meeting, whatever date it was given); and
         those closed since the previous meeting (so their completion is minuted once)."""
-        earlier_cond = (col(t.Meeting.held_on) < meeting.held_on) | (
-            (col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting.id)
-        )
-        earlier = select(t.Meeting.id).where(col(t.Meeting.panel_id) == meeting.panel_id).where(
-            earlier_cond
-        )
-        previous = s.exec(
-            select(func.max(t.Meeting.held_on))
-            .where(col(t.Meeting.panel_id) == meeting.panel_id)
-            .where(earlier_cond)
-        ).one()
+        earlier = select(t.Meeting.id).where(held_before(meeting))
+        previous = s.exec(select(func.max(t.Meeting.held_on)).where(held_before(meeting))).one()
         if previous is None:
             return []
         # A closure already minuted at an earlier meeting (an update closing it, at a meeting held

@@ -33,6 +33,7 @@ from models.domain import (
     MeetingStatus,
 )
 from models.errors import ValidationError
+from models.parsing import long_date
 from models.store.base import (
     StoreBase,
     amendment_data,
@@ -42,11 +43,6 @@ from models.store.base import (
 )
 
 PREVIOUS_MINUTES_TITLE = "Minutes of the previous meeting"
-
-
-def long_date(day: date) -> str:
-    """"15 September 2026" (no leading zero), as minutes write dates."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def approval_text(held_on: date, amendments: str = "") -> str:

@@ -8,11 +8,11 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import String, type_coerce
+from sqlalchemy import ColumnElement, String, type_coerce
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col
 
 from models import tables as t
 from models.db import open_engine, resolve_target, translate
@@ -39,6 +39,7 @@ from models.domain import (
 )
 from models.errors import NotFoundError, ReadOnlyMeetingError, ValidationError
 from models.item_times import load_resumed
+from models.parsing import long_date
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -104,9 +105,9 @@ class StoreBase:
         if meeting.approved_at_meeting_id is not None:
             at = session.get(t.Meeting, meeting.approved_at_meeting_id)
             if at is not None:
-                where = f" at the meeting held on {at.held_on.day} {at.held_on:%B %Y}"
+                where = f" at the meeting held on {long_date(at.held_on)}"
         return (
-            f"The minutes of the meeting held on {meeting.held_on.day} {meeting.held_on:%B %Y} "
+            f"The minutes of the meeting held on {long_date(meeting.held_on)} "
             f"were approved as a correct record{where}, so they cannot be changed. Record a "
             "correction as an amendment, or undo the approval (the undoing is recorded)."
         )
@@ -124,19 +125,14 @@ def require_text(value: str, what: str) -> str:
     return cleaned
 
 
-def clean_time(value: str, what: str = "time") -> str:
-    """Accept ``HH:MM`` (or ``H:MM``, ``HHMM``, ``H.MM``) and return ``HH:MM``; empty stays empty."""
-    raw = value.strip().replace(".", ":")
-    if not raw:
-        return ""
-    if ":" not in raw and raw.isdigit() and len(raw) in (3, 4):
-        raw = f"{raw[:-2]}:{raw[-2:]}"
-    parts = raw.split(":")
-    if len(parts) == 2 and all(p.isdigit() for p in parts):
-        hours, minutes = int(parts[0]), int(parts[1])
-        if 0 <= hours < 24 and 0 <= minutes < 60:
-            return f"{hours:02d}:{minutes:02d}"
-    raise ValidationError(f"The {what} {value!r} is not a time of day such as 10:30.")
+def held_before(meeting: t.Meeting) -> ColumnElement[bool]:
+    """The SQL condition for the panel's meetings earlier than ``meeting``: held on an earlier
+    day, or on the same day and created first (a lower id). The one "earlier meeting" rule: the
+    previous meeting, the actions carried forward and running numbering all use it."""
+    return (col(t.Meeting.panel_id) == meeting.panel_id) & (
+        (col(t.Meeting.held_on) < meeting.held_on)
+        | ((col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting.id))
+    )
 
 
 def dump_list(values: tuple[str, ...] | list[str]) -> str:

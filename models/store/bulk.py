@@ -31,9 +31,9 @@ from models.domain import (
     Outcome,
 )
 from models.errors import NotFoundError, ValidationError
+from models.parsing import parse_time
 from models.store.base import (
     StoreBase,
-    clean_time,
     dump_list,
     item_data,
     meeting_data,
@@ -140,8 +140,8 @@ def _check_entry(entry: NewEntry, where: str) -> None:
 
 def _check_item(item: NewItem, where: str) -> None:
     require_text(item.title, f"title of {where}")
-    clean_time(item.started_at, f"start time of {where}")
-    clean_time(item.finished_at, f"finish time of {where}")
+    parse_time(item.started_at, f"start time of {where}")
+    parse_time(item.finished_at, f"finish time of {where}")
     for n, entry in enumerate(item.entries, start=1):
         _check_entry(entry, f"{where}, entry {n}")
 
@@ -167,7 +167,7 @@ def _item_row(meeting_id: int, position: int, item: NewItem) -> dict[str, Any]:
         "kind": (item.kind or guess_item_kind(title)).value, "exempt": item.exempt,
         "exempt_basis": basis, "public_title": item.public_title.strip(),
         "presenter": item.presenter.strip(), "documents": dump_list(list(item.documents)),
-        "started_at": clean_time(item.started_at), "finished_at": clean_time(item.finished_at),
+        "started_at": parse_time(item.started_at), "finished_at": parse_time(item.finished_at),
     }
 
 
@@ -238,8 +238,8 @@ class BulkMixin(StoreBase):
         ``approved`` writes it as minutes already agreed as a correct record (read-only in the
         app). Action reference numbers continue the panel's sequence. Returns the meeting id.
         """
-        start = clean_time(start_time, "start time") or "10:00"
-        end = clean_time(end_time, "end time")
+        start = parse_time(start_time, "start time") or "10:00"
+        end = parse_time(end_time, "end time")
         for n, item in enumerate(items, start=1):
             _check_item(item, f"item {n}")
         for n, action in enumerate(actions, start=1):

@@ -22,6 +22,7 @@ from models.store.base import (
     attendance_data,
     declaration_data,
     entry_data_from_columns,
+    held_before,
     item_data,
     meeting_data,
     panel_data,
@@ -190,11 +191,7 @@ class DocumentMixin(StoreBase):
                 grouped.setdefault(u.action_id, []).append(action_update_data(u))
             previous = s.exec(
                 select(col(t.Meeting.held_on))
-                .where(col(t.Meeting.panel_id) == meeting.panel_id)
-                .where(
-                    (col(t.Meeting.held_on) < meeting.held_on)
-                    | ((col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting_id))
-                )
+                .where(held_before(meeting))
                 .order_by(col(t.Meeting.held_on).desc(), col(t.Meeting.id).desc())
                 .limit(1)
             ).first()
@@ -249,11 +246,8 @@ class DocumentMixin(StoreBase):
     def _earlier_in_year(meeting: t.Meeting) -> Any:
         """The ids of the panel's meetings held earlier in ``meeting``'s calendar year."""
         year_start = date(meeting.held_on.year, 1, 1)
-        return select(t.Meeting.id).where(col(t.Meeting.panel_id) == meeting.panel_id).where(
+        return select(t.Meeting.id).where(held_before(meeting)).where(
             col(t.Meeting.held_on) >= year_start
-        ).where(
-            (col(t.Meeting.held_on) < meeting.held_on)
-            | ((col(t.Meeting.held_on) == meeting.held_on) & (col(t.Meeting.id) < meeting.id))
         )
 
     @staticmethod

@@ -21,12 +21,12 @@ from models.domain import (
 )
 from models.errors import ConflictError, NotFoundError, ValidationError
 from models.movements import voters_at
+from models.parsing import parse_time
 from models.store.base import (
     ENTRY_COLUMNS,
     StoreBase,
     apply_fields,
     as_utc,
-    clean_time,
     entry_data,
     entry_data_from_columns,
 )
@@ -67,7 +67,7 @@ def _validate_entry(fields: dict[str, Any]) -> dict[str, Any]:
     if "outcome" in fields:
         fields["outcome"] = Outcome(fields["outcome"] or "").value
     if "at_time" in fields:
-        fields["at_time"] = clean_time(str(fields["at_time"] or ""), "time of the note")
+        fields["at_time"] = parse_time(str(fields["at_time"] or ""), "time of the note")
     for key in ("vote_for", "vote_against", "vote_abstain"):
         if key not in fields:
             continue

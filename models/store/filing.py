@@ -119,12 +119,12 @@ def check_vote_total(
     """Refuse counts adding up to more votes than voting members present when the vote was
     taken (one line). A meeting whose attendance has not been taken (no one present) is not
     checked."""
-    from models.store.base import clean_time
+    from models.parsing import parse_time
 
     total = sum(v for v in counts.values() if isinstance(v, int))
     if not total:
         return
-    when = clean_time(at_time or "", "time of the vote") or None
+    when = parse_time(at_time or "", "time of the vote") or None
     present = voting_present(s, meeting_id, when)
     taken = present or voting_present(s, meeting_id)  # attendance was taken
     if taken and total > present:

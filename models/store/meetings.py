@@ -22,13 +22,14 @@ from models.domain import (
     PersonData,
 )
 from models.errors import ValidationError
+from models.parsing import parse_time
 from models.store.base import (
     StoreBase,
     apply_fields,
     attendance_data,
-    clean_time,
     declaration_data,
     dump_list,
+    held_before,
     item_data,
     load_list,
     meeting_data,
@@ -85,7 +86,7 @@ class MeetingsMixin(StoreBase):
         standing_agenda: bool = True,
         prefill_attendance: bool = True,
     ) -> MeetingData:
-        start = clean_time(start_time, "start time") or "10:00"
+        start = parse_time(start_time, "start time") or "10:00"
         with self._session() as s:
             panel = self._get(s, t.Panel, panel_id, "panel")
             row = t.Meeting(
@@ -151,7 +152,7 @@ class MeetingsMixin(StoreBase):
         allowed = frozenset({"held_on", "start_time", "end_time", "venue", "panel_id"})
         for key in ("start_time", "end_time"):
             if key in fields:
-                fields[key] = clean_time(str(fields[key]), key.replace("_", " "))
+                fields[key] = parse_time(str(fields[key]), key.replace("_", " "))
         with self._session() as s:
             row = self._editable_meeting(s, meeting_id)
             apply_fields(row, fields, allowed)
@@ -204,11 +205,7 @@ class MeetingsMixin(StoreBase):
             m = self._get(s, t.Meeting, meeting_id, "meeting")
             row = s.exec(
                 select(t.Meeting)
-                .where(col(t.Meeting.panel_id) == m.panel_id)
-                .where(
-                    (col(t.Meeting.held_on) < m.held_on)
-                    | ((col(t.Meeting.held_on) == m.held_on) & (col(t.Meeting.id) < meeting_id))
-                )
+                .where(held_before(m))
                 .order_by(col(t.Meeting.held_on).desc(), col(t.Meeting.id).desc())
                 .limit(1)
             ).first()
@@ -318,7 +315,7 @@ class MeetingsMixin(StoreBase):
             fields["status"] = AttendanceStatus(fields["status"]).value
         for key in ("arrived_at", "left_at"):
             if key in fields:
-                fields[key] = clean_time(str(fields[key]), key.replace("_", " "))
+                fields[key] = parse_time(str(fields[key]), key.replace("_", " "))
         with self._session() as s:
             row = self._get(s, t.Attendance, attendance_id, "attendance record")
             self._editable_meeting(s, row.meeting_id)
@@ -485,7 +482,7 @@ class MeetingsMixin(StoreBase):
             fields["documents"] = dump_list(list(fields["documents"]))
         for key in ("started_at", "finished_at"):
             if key in fields:
-                fields[key] = clean_time(str(fields[key]), key.replace("_", " "))
+                fields[key] = parse_time(str(fields[key]), key.replace("_", " "))
         with self._session() as s:
             row, _ = self._item_meeting(s, item_id)
             apply_fields(row, fields, ITEM_FIELDS)

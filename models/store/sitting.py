@@ -17,10 +17,10 @@ from models.domain import EntryKind, ItemData, MeetingData
 from models.errors import ValidationError
 from models.item_times import clash, dump_resumed, is_running, latest_time, sittings
 from models.movements import Presence, movements_in, presence
+from models.parsing import parse_time
 from models.store.base import (
     StoreBase,
     attendance_data,
-    clean_time,
     entry_data,
     item_data,
     meeting_data,
@@ -114,7 +114,7 @@ class SittingMixin(StoreBase):
         """The meeting takes up ``item_id`` at ``at``: the running item is finished at that
         minute; an item never started is marked taken and started; an item finished earlier is
         taken up again (a further sitting). The running item itself is left as it is."""
-        at = clean_time(at, "time") or ""
+        at = parse_time(at, "time") or ""
         if not at:
             raise ValidationError("Say when the item was taken, such as 10:30.")
         with self._session() as s:
@@ -145,7 +145,7 @@ class SittingMixin(StoreBase):
 
     def finish_item(self, item_id: int, at: str) -> ItemData:
         """Finish the item's running sitting at ``at``."""
-        at = clean_time(at, "time") or ""
+        at = parse_time(at, "time") or ""
         with self._session() as s:
             row, _meeting = self._item_meeting(s, item_id)
             data = item_data(row)
@@ -162,7 +162,7 @@ class SittingMixin(StoreBase):
     def close_meeting(self, meeting_id: int, at: str) -> MeetingData:
         """The meeting ends at ``at``: the running item is finished then and the meeting's end
         time is stamped (the minutes say "The meeting ended at ...")."""
-        at = clean_time(at, "end time") or ""
+        at = parse_time(at, "end time") or ""
         if not at:
             raise ValidationError("Say when the meeting ended, such as 12:30.")
         with self._session() as s:
