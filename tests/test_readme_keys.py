@@ -63,7 +63,9 @@ NATIVE: dict[str, set[str]] = {
     "Meetings": {"escape"},
     "Meeting form": {"enter"},  # Enter in the last field saves
     "Dialogs": {"enter"},
-    "Live minutes": {"enter", "ctrl+j", "tab", "shift+tab", "ctrl+space", "ctrl+n", "ctrl+p"},
+    "Live minutes": {"enter", "ctrl+j", "tab", "shift+tab", "ctrl+space", "ctrl+n", "ctrl+p",
+                     # the text box's and the fields' own line-editing keys
+                     "ctrl+a", "ctrl+e", "ctrl+k", "ctrl+u", "ctrl+w", "home", "end"},
     "Export": {"up", "down", "pageup", "pagedown"},
     "Search": {"enter", "down"},
     "Action log": {"escape"},
