@@ -5,7 +5,6 @@ a question before replacing a file, and full minutes written readable by the own
 from __future__ import annotations
 
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,8 @@ from textual.widgets import Input, Markdown, Static
 from models.export import default_export_name, render_markdown
 from models.store import Store
 from screens.export import ExportScreen, check_target
+from tests.support import wait_for as wait_for
 from tui.app import make_app
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], object]) -> None:
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause(0.025)
-    raise AssertionError("timed out")
 
 
 async def open_export(pilot: Pilot[None], meeting_id: int) -> ExportScreen:

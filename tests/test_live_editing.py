@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from models.domain import AttendanceStatus, EntryKind
 from models.store import Store
 from screens.live import LiveScreen
+from tests.support import notices
 from tests.test_live_support import (
     Cast,
     FakeClock,
@@ -156,7 +157,7 @@ async def test_a_resolution_and_an_action_from_their_field_rows(live: Live) -> N
     await settle(pilot, screen)
     assert store.list_actions(meeting_id=live.meeting_id) == []
     assert screen.composer.text_area.text == "Write to the Home Office"
-    assert any("not a real date" in str(n.message) for n in live.app._notifications)
+    assert any("not a real date" in m for m in notices(live.app))
     await pilot.press("ctrl+u", *"2027-02-28", "enter")
     await settle(pilot, screen)
     (action,) = store.list_actions(meeting_id=live.meeting_id)

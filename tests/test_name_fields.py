@@ -12,6 +12,7 @@ from models.domain import EntryData, EntryKind, PersonData
 from models.errors import ValidationError
 from models.names import NameKind, candidates, match_person, name_field_value, read_name_field
 from models.store import Store
+from tests.support import notices
 from tests.test_live_support import (
     open_live,
     settle,
@@ -118,7 +119,7 @@ async def test_a_name_that_is_no_one_is_shown_and_refused_before_filing(db_path:
         type_into_composer(live, "whether the figures were published")
         await pilot.press("enter")
         await settle(pilot, live)
-        messages = [str(n.message) for n in app._notifications]
+        messages = notices(app)
         assert any(m.startswith('Asked by: "sco" is no one at this meeting') for m in messages)
         assert app.store.list_entries(live.current_id) == []  # nothing filed ...
         assert (asker.value, respondent.value) == ("sco", "Mr Hale")  # ... and nothing lost

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -16,14 +15,10 @@ from screens.item_form import ItemFormScreen, PasteItemsScreen
 from screens.pickers import ChoiceScreen, PersonPickerScreen
 from screens.prompt import PromptScreen
 from screens.setup import AgendaTable, AttendanceTable, DeclarationsTable, SetupScreen
-from tui.app import PanelMinutesApp, make_app
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.support import app_for as app_for
+from tests.support import notices
+from tests.support import settle as settle
+from tui.app import PanelMinutesApp
 
 
 async def open_setup(pilot: Pilot[None]) -> SetupScreen:
@@ -34,12 +29,6 @@ async def open_setup(pilot: Pilot[None]) -> SetupScreen:
     screen = pilot.app.screen
     assert isinstance(screen, SetupScreen)
     return screen
-
-
-def app_for(db: Path) -> PanelMinutesApp:
-    app = make_app(str(db))
-    app.fixed_today = date(2026, 11, 3)
-    return app
 
 
 async def go_to_row(pilot: Pilot[None], table_type: type, index: int) -> None:
@@ -53,7 +42,7 @@ def status_of(store: Store, meeting_id: int, name: str) -> AttendanceStatus:
 
 
 def notifications(app: PanelMinutesApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return notices(app)
 
 
 async def test_space_cycles_a_member_through_present_apologies_absent(

@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +27,8 @@ from textual.widget import Widget
 
 from tui import bench_hook
 from tui.timings import DEFAULT_TIMINGS, Timings
-from tui.widgets.clock import Clock, system_clock
+from tui.widgets import clock as clock_source
+from tui.widgets.clock import Clock
 
 if TYPE_CHECKING:
     from models.domain import MeetingSummary
@@ -70,7 +71,7 @@ class PanelMinutesApp(App[None]):
         self.db_target = db
         self.open_meeting = open_meeting
         # The time of day the screens see, and how long they wait (tests inject both).
-        self.clock: Clock = clock or system_clock
+        self.clock = clock
         self.timings = timings
         self.backup_every = timings.backup_every
         # Every notification shown, newest last (a bounded log: tests and the screens read it).
@@ -94,7 +95,11 @@ class PanelMinutesApp(App[None]):
     def today(self) -> date:
         """Today's date as the screens see it (``fixed_today`` when a test sets it, else the
         app's clock)."""
-        return self.fixed_today or self.clock().date()
+        return self.fixed_today or self.now().date()
+
+    def now(self) -> datetime:
+        """The time of day as the screens see it: the injected clock, else the system's."""
+        return (self.clock or clock_source.system_clock)()
 
     def notify(
         self,
