@@ -34,6 +34,8 @@ from tests.test_live_support import settle
 from tui.app import make_app
 from tui.widgets.entries import MORE, WINDOW
 
+pytestmark = pytest.mark.slow  # real processes or large data: `-m "not slow"` skips it
+
 
 @pytest.fixture
 def big_bundle() -> bytes:
