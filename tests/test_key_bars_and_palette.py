@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.table import Table
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from models.store import Store
 from screens.deleted import DeletedEntriesScreen
@@ -31,8 +33,11 @@ def first_help_section(pilot: Pilot[None]) -> str:
     screen = pilot.app.screen
     assert isinstance(screen, HelpScreen)
     sections = screen.query(".help-section").results()
-    table = next(iter(sections)).content
-    return str(table.title)  # type: ignore[attr-defined]
+    section = next(iter(sections))
+    assert isinstance(section, Static)
+    table = section.content
+    assert isinstance(table, Table)
+    return str(table.title)
 
 
 async def test_every_bar_lists_the_screens_keys_and_f1_opens_at_them(

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from models.domain import AttendanceStatus, EntryKind
+from models.domain import AttendanceStatus, DeletedEntryData, EntryKind
 from models.store import Store
 from screens.live import LiveScreen
 from tests.support import notices
@@ -229,7 +229,9 @@ async def test_a_deleted_entry_is_put_back_from_the_deleted_list(live: Live) -> 
     await settle(pilot, screen)
     dialog = live.app.screen
     assert isinstance(dialog, DeletedEntriesScreen)
-    assert dialog.deleted is not None and [d.entry.text for d in dialog.deleted] == [
+    assert dialog.deleted is not None
+    assert all(isinstance(d, DeletedEntryData) for d in dialog.deleted)
+    assert [d.entry.text for d in dialog.deleted if isinstance(d, DeletedEntryData)] == [
         "Deleted by a wrong key."]
     await pilot.press("enter")
     await settle(pilot, screen)

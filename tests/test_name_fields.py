@@ -121,6 +121,7 @@ async def test_a_name_that_is_no_one_is_shown_and_refused_before_filing(db_path:
         await settle(pilot, live)
         messages = notices(app)
         assert any(m.startswith('Asked by: "sco" is no one at this meeting') for m in messages)
+        assert live.current_id is not None
         assert app.store.list_entries(live.current_id) == []  # nothing filed ...
         assert (asker.value, respondent.value) == ("sco", "Mr Hale")  # ... and nothing lost
         assert composer.text_area.text == "whether the figures were published"
@@ -130,6 +131,7 @@ async def test_a_name_that_is_no_one_is_shown_and_refused_before_filing(db_path:
         assert asker.has_class("-free") and not asker.has_class("-nobody")
         await pilot.press("enter")
         await settle(pilot, live)
+        assert live.current_id is not None
         [entry] = app.store.list_entries(live.current_id)
     assert (entry.asker_id, entry.asker_text) == (None, "A resident")
     assert entry.respondent_id == cast.people["pcc"]

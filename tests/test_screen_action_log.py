@@ -73,7 +73,8 @@ def rows(screen: ActionLogScreen) -> list[str]:
     return [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
 
 
-def cell(screen: ActionLogScreen, ref: str, column: str) -> str:
+def cell(screen: object, ref: str, column: str) -> str:
+    assert isinstance(screen, ActionLogScreen)
     table = screen.query_one(ActionTable)
     names = [str(c.label) for c in table.ordered_columns]
     for n in range(table.row_count):

@@ -195,7 +195,8 @@ async def test_filter_by_typing_and_clear_with_escape(
         await pilot.press("s", "e", "p")
         assert [r[0] for r in shown_rows(app)] == ["Tue 15 Sep 2026"]
         await pilot.press("down")  # from the filter into the list
-        assert screen.focused is screen.query_one(MeetingsTable)
+        focused: object = screen.focused
+        assert focused is screen.query_one(MeetingsTable)
         await pilot.press("escape")
         assert len(shown_rows(app)) == 2
         assert screen.query_one("#filter", Input).value == ""
@@ -226,7 +227,8 @@ async def test_duplicate_asks_for_the_date_and_copies_the_agenda(
         field.value = "19 January"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is prompt and "not a date" in prompt.error
+        assert app.screen is prompt
+        assert isinstance(prompt, PromptScreen) and "not a date" in prompt.error
         field.value = "19/01/2027"
         await pilot.press("enter")
         await settle(pilot)

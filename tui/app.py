@@ -263,7 +263,7 @@ class PanelMinutesApp(App[None]):
             return
         self.push_screen(SearchScreen())
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every command of the screen, wherever the focus is: the keys of the screen, of every
         widget on it (the entries list's keys from the composer too) and of the app.
 
