@@ -172,8 +172,8 @@ async def test_a_whole_meeting_by_keys_survives_a_restart_and_exports_as_expecte
         await wait_for(pilot, lambda: type(again.screen).__name__ == "PromptScreen", "prompt")
         await pilot.press("enter")
         written = tmp_path / "2027-03-09-northmoor-pcp-minutes.md"
-        await wait_for(pilot, written.exists, "the written file")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: written.exists()
+                       and written.read_text(encoding="utf-8") == public, "the written file")
 
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(public, encoding="utf-8")
