@@ -38,6 +38,7 @@ from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
 from screens.typing_filter import route_filter_keys
 from tui.store_calls import store_call
+from tui.timings import DEFAULT_TIMINGS, timings_of
 from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
 STATUS_CYCLE = ("open", "done", "dropped", "all")
 STATUS_STYLES = {"open": "", "done": "green", "dropped": "dim"}
-OWNER_DEBOUNCE = 0.2
+OWNER_DEBOUNCE = DEFAULT_TIMINGS.owner_debounce  # the app's own: app.timings
 WIDE = 110
 FILTER_PLACEHOLDER = "Owner: type part of a name or team (/)"
 
@@ -318,7 +319,7 @@ class ActionLogScreen(Screen[None]):
     def _owner_typed(self) -> None:
         if self._owner_timer is not None:
             self._owner_timer.stop()
-        self._owner_timer = self.set_timer(OWNER_DEBOUNCE, self._apply_owner)
+        self._owner_timer = self.set_timer(timings_of(self.app).owner_debounce, self._apply_owner)
 
     def _apply_owner(self) -> None:
         self._owner_timer = None

@@ -78,6 +78,7 @@ from models.undo import (
 )
 from tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
 from tui.rescue import rescue_path, write_rescue
+from tui.timings import DEFAULT_TIMINGS, timings_of
 from tui.widgets.agenda import AgendaList
 from tui.widgets.composer import Composer
 from tui.widgets.entries import EntryList
@@ -89,8 +90,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 WIDE = 110  # columns from which the agenda pane shows every item's times and counts
-DRAFT_DEBOUNCE = 0.4  # seconds after the last keystroke (the guarantee is 0.5 s)
-RETRY_EVERY = 2.0  # seconds between retries of a save that failed
+# The draft debounce and the retry interval are the app's (``tui.timings``: tests shorten them).
+DRAFT_DEBOUNCE = DEFAULT_TIMINGS.draft_debounce
+RETRY_EVERY = DEFAULT_TIMINGS.retry_every
 KIND_CYCLE = (EntryKind.PARAGRAPH, EntryKind.QUESTION, EntryKind.RESOLUTION, EntryKind.PROCEDURE)
 KIND_NAMES = {
     EntryKind.PARAGRAPH: "paragraph",
@@ -265,7 +267,7 @@ class LiveScreen(Screen[None]):
         return self.query_one(EntryList)
 
     def now(self) -> datetime:
-        return (self._clock or clock_source.system_clock)()
+        return (self._clock or getattr(self.app, "clock", None) or clock_source.system_clock)()
 
     def _completion_people(self) -> Sequence[PersonData]:
         return self.attendees
@@ -279,7 +281,7 @@ class LiveScreen(Screen[None]):
         self.agenda.border_title = "Agenda"
         self.entry_list.border_title = "Minutes"
         self.composer.text_area.focus()
-        self.set_interval(1.0, self._tick)
+        self.set_interval(timings_of(self.app).clock_tick, self._tick)
         self.run_worker(self._load(), group="live-load", exclusive=True)
 
     # --- the store thread ------------------------------------------------------------------------
@@ -556,7 +558,8 @@ class LiveScreen(Screen[None]):
         # Not a debounce that restarts on every key: unbroken typing would then never be
         # saved. The first unsaved change starts the timer; the save takes the text as it is.
         if self._draft_timer is None:
-            self._draft_timer = self.set_timer(DRAFT_DEBOUNCE, self._save_draft_soon)
+            self._draft_timer = self.set_timer(
+                timings_of(self.app).draft_debounce, self._save_draft_soon)
 
     def _show_movement(self) -> None:
         """Under a procedural note, what it records in the attendance (``models.movements``):
@@ -737,12 +740,12 @@ class LiveScreen(Screen[None]):
         if not self._file_failing:
             self.notify(
                 f"{err} Not filed: each Enter waits, in order, and saving is retried every "
-                f"{RETRY_EVERY:.0f} s.", severity="error", timeout=12,
+                f"{timings_of(self.app).retry_every:g} s.", severity="error", timeout=12,
             )
         self._file_failing = True
         self._show_queue()
         if self._retry_timer is None:
-            self._retry_timer = self.set_interval(RETRY_EVERY, self._retry)
+            self._retry_timer = self.set_interval(timings_of(self.app).retry_every, self._retry)
 
     def _retry(self) -> None:
         if self._file_failing:
@@ -832,7 +835,7 @@ class LiveScreen(Screen[None]):
             self._draft_failing = True
             self._show_queue()
             if self._retry_timer is None:
-                self._retry_timer = self.set_interval(RETRY_EVERY, self._retry)
+                self._retry_timer = self.set_interval(timings_of(self.app).retry_every, self._retry)
             return
         self._draft_saving = False
         if self._draft_failing:

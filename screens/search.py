@@ -26,12 +26,13 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.store_calls import store_call
+from tui.timings import DEFAULT_TIMINGS, timings_of
 from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.domain import SearchHit
 
-DEBOUNCE = 0.25  # seconds after the last keystroke before the search runs
+DEBOUNCE = DEFAULT_TIMINGS.search_debounce  # seconds after the last keystroke (app.timings)
 LIMIT = 100  # results shown at most (newest first)
 MARK_OPEN, MARK_CLOSE = "[[", "]]"  # as models.store.search marks matches
 MATCH_STYLE = "bold black on yellow"
@@ -139,7 +140,7 @@ class SearchScreen(Screen[None]):
     def _typed(self) -> None:
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self.run_search)
+        self._timer = self.set_timer(timings_of(self.app).search_debounce, self.run_search)
 
     def run_search(self) -> None:
         """Search for what is in the field now (on the store thread; newer replaces older)."""

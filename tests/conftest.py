@@ -37,3 +37,9 @@ def store(db_path: Path) -> Iterator[Store]:
 def demo(store: Store) -> tuple[Store, int]:
     """(store, meeting id) with the fictional demo panel and meetings written."""
     return store, write_demo(store)
+
+
+# The shared Pilot helpers (tests/support.py), importable from here as from there.
+from tests.support import FAST, TODAY, app_for, notices, settle, wait_for  # noqa: E402
+
+__all__ = ["FAST", "TODAY", "app_for", "notices", "settle", "wait_for"]

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from models.domain import (
+    ActionStatus,
     AmendmentKind,
     AttendanceStatus,
     EntryKind,
@@ -227,7 +228,7 @@ def _writes(pair: Pair) -> dict[str, Callable[[], Any]]:
         "delete_action": lambda: s.delete_action(pair.action_id),
         "add_action_update_at": lambda: s.add_action_update(pair.action_id, first, "Progress."),
         "set_action_status_at": lambda: s.set_action_status(
-            pair.action_id, "done", meeting_id=first
+            pair.action_id, ActionStatus.DONE, meeting_id=first
         ),
     }
 
@@ -287,7 +288,7 @@ def test_progress_on_its_actions_and_the_draft_are_still_allowed(pair: Pair) -> 
     s.approve_minutes(pair.first, at_meeting_id=pair.second)
     before = s.load_document(pair.first)
     s.add_action_update(pair.action_id, pair.second, "Plan circulated in draft.")
-    s.set_action_status(pair.action_id, "done", note="Circulated.", meeting_id=pair.second)
+    s.set_action_status(pair.action_id, ActionStatus.DONE, note="Circulated.", meeting_id=pair.second)
     s.save_draft(pair.first, "a correction I want to propose", item_id=pair.item_id)
     draft = s.get_draft(pair.first)
     assert draft is not None and draft.text == "a correction I want to propose"

@@ -23,6 +23,7 @@ from models.export import render_markdown
 from models.files import atomic_target, write_atomic
 from models.store import Store
 from tests.fs_support import fill, tmpfs
+from tests.support import notices
 from tests.test_export_screen import open_export, wait_for
 from tui.app import make_app
 
@@ -68,7 +69,7 @@ async def test_export_screen_keeps_the_old_file_when_the_disk_is_full(
             await pilot.press("y")
 
         def messages() -> list[str]:
-            return [str(n.message) for n in app._notifications]
+            return notices(app)
 
         await write_over_old()
         await wait_for(pilot, lambda: any("Could not write" in m for m in messages()))

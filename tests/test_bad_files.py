@@ -314,7 +314,7 @@ def test_impossible_dates_times_titles_and_votes_are_refused_clearly(store: Stor
     meeting = store.create_meeting(panel.id, date(2026, 6, 2), standing_agenda=False)
     item = store.add_item(meeting.id, "Budget")
 
-    refusals = {
+    refusals: dict[str, Callable[[], object]] = {
         "start time 25:00": lambda: store.create_meeting(panel.id, date(2026, 7, 1),
                                                           start_time="25:00"),
         "end time 10:75": lambda: store.update_meeting(meeting.id, end_time="10:75"),

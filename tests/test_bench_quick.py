@@ -17,6 +17,8 @@ import pytest
 from bench import ptyrun, run
 from bench.generate import LONG_ENTRIES, LONG_ITEMS, generate, load_manifest
 
+pytestmark = pytest.mark.slow  # real processes or large data: `-m "not slow"` skips it
+
 SCALE = 0.0125  # one meeting a panel, plus the long meeting
 
 

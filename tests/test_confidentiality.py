@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -145,7 +146,7 @@ def assert_nothing_public(store: Store, meetings: tuple[int, int], markers: list
 
 
 def check_no_leak(
-    store: Store, secret: dict[str, str], markers: list[str], deletions: list[Deletion] = (),
+    store: Store, secret: dict[str, str], markers: list[str], deletions: Sequence[Deletion] = (),
 ) -> None:
     first, later = write_meetings(store, secret)
     delete_some(store, first, list(deletions))

@@ -14,6 +14,7 @@ from models.composer_state import state_from_entry, state_to_draft
 from models.domain import EntryKind
 from models.store import Store
 from screens.confirm import ConfirmScreen
+from tests.support import wait_for
 from tests.test_live_support import FakeClock, open_live, settle, write_meeting, write_panel
 from tui.app import make_app
 
@@ -40,9 +41,7 @@ async def test_a_restored_edit_of_an_entry_changed_since_asks_first(db_path: Pat
         store = app.store
         assert screen.composer.state().text == MINE
         await pilot.press("enter")
-        await settle(pilot, screen)
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, ConfirmScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         assert store.get_entry(entry.id).text == THEIRS  # nothing overwritten
         await pilot.press("n")
         await settle(pilot, screen)
@@ -50,12 +49,9 @@ async def test_a_restored_edit_of_an_entry_changed_since_asks_first(db_path: Pat
         state = screen.composer.state()
         assert state.text == MINE and state.editing is not None  # the edit is kept
         await pilot.press("enter")
-        await settle(pilot, screen)
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, ConfirmScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         await pilot.press("y")  # save mine over it, knowingly
-        await settle(pilot, screen)
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: store.get_entry(entry.id).text == MINE, "mine saved")
         await settle(pilot, screen)
         assert store.get_entry(entry.id).text == MINE
         assert [r.new_text for r in store.list_revisions(entry.id)] == [THEIRS, MINE]

@@ -663,7 +663,7 @@ def big_document(items: int = 60, entries: int = 60) -> MinutesDocument:
                    text="Older thing", owner_text="Clerk", status=ActionStatus.OPEN)
         for k in range(50)
     )
-    updates = {
+    updates: dict[int, tuple[ActionUpdateData, ...]] = {
         1000 + k: (ActionUpdateData(id=k, action_id=1000 + k, meeting_id=1, note="Progress",
                                     status=ActionStatus.OPEN,
                                     created_at=datetime(2026, 1, 1, tzinfo=UTC)),)

@@ -5,7 +5,6 @@ a question before replacing a file, and full minutes written readable by the own
 from __future__ import annotations
 
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,9 @@ from textual.widgets import Input, Markdown, Static
 from models.export import default_export_name, render_markdown
 from models.store import Store
 from screens.export import ExportScreen, check_target
+from tests.support import settle
+from tests.support import wait_for as wait_for
 from tui.app import make_app
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], object]) -> None:
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause(0.025)
-    raise AssertionError("timed out")
 
 
 async def open_export(pilot: Pilot[None], meeting_id: int) -> ExportScreen:
@@ -60,13 +53,12 @@ async def test_preview_toggle_and_write_both_versions(
         public_path = tmp_path / default_export_name(doc)
         assert field.value == str(public_path)
         await pilot.press("enter")
-        await wait_for(pilot, public_path.exists)
-        await pilot.pause(0.1)
-        assert public_path.read_text(encoding="utf-8") == public
+        await wait_for(pilot, lambda: public_path.exists()
+                       and public_path.read_text(encoding="utf-8") == public)
 
         # full minutes: a clear CONFIDENTIAL marker, and a 0600 file
         await pilot.press("f")
-        await pilot.pause(0.1)
+        await settle(pilot)
         await screen.rendered.wait()
         full = render_markdown(doc, full=True)
         assert screen.markdown_text == full
@@ -78,9 +70,8 @@ async def test_preview_toggle_and_write_both_versions(
         full_path = tmp_path / default_export_name(doc, full=True)
         assert app.screen.query_one(Input).value == str(full_path)
         await pilot.press("enter")
-        await wait_for(pilot, full_path.exists)
-        await pilot.pause(0.1)
-        assert full_path.read_text(encoding="utf-8") == full
+        await wait_for(pilot, lambda: full_path.exists()
+                       and full_path.read_text(encoding="utf-8") == full)
         assert stat.S_IMODE(full_path.stat().st_mode) == 0o600
 
         # writing the full minutes over the public file: asked first; "n" leaves it alone
@@ -90,7 +81,7 @@ async def test_preview_toggle_and_write_both_versions(
         await pilot.press("enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ConfirmScreen")
         await pilot.press("n")
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert public_path.read_text(encoding="utf-8") == public
         # ... and "y" replaces it, now readable by the owner only
         await pilot.press("w")

@@ -5,7 +5,6 @@ its own entry once writes work again. Before, they ran together into one entry."
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,9 +20,9 @@ from models.domain import EntryKind
 from models.filing_queue import FilingQueue
 from models.store import Store
 from screens.live import LiveScreen
+from tests.support import FAST, app_for, wait_for
 from tests.test_live_store_errors import disk_full
 from tests.test_live_support import FakeClock, open_live, settle, write_meeting, write_panel
-from tui.app import make_app
 
 
 @contextmanager
@@ -80,11 +79,11 @@ async def _type_paragraphs(pilot: Pilot[None], screen: LiveScreen) -> None:
 
 
 async def _wait_filed(pilot: Pilot[None], screen: LiveScreen, store: Store, item_id: int) -> None:
-    for _ in range(100):
-        await asyncio.sleep(0.1)
-        await settle(pilot, screen)
-        if len(store.list_entries(item_id)) >= len(PARAGRAPHS) and not screen.filing_queue:
-            return
+    def filed() -> bool:
+        return len(store.list_entries(item_id)) >= len(PARAGRAPHS) and not screen.filing_queue
+
+    await wait_for(pilot, filed, "every Enter filed")
+    await settle(pilot, screen)
 
 
 async def test_enters_on_a_full_database_are_filed_one_entry_each_in_order(
@@ -93,7 +92,7 @@ async def test_enters_on_a_full_database_are_filed_one_entry_each_in_order(
     setup = Store(str(db_path))
     meeting_id = write_meeting(setup, write_panel(setup))
     setup.close()
-    app = make_app(str(db_path))
+    app = app_for(db_path, None, timings=FAST)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_live(app, pilot, meeting_id, FakeClock())
         store = app.store
@@ -119,7 +118,7 @@ async def test_enters_while_another_program_holds_a_lock_are_filed_one_each(
     setup = Store(str(db_path))
     meeting_id = write_meeting(setup, write_panel(setup))
     setup.close()
-    app = make_app(str(db_path))
+    app = app_for(db_path, None, timings=FAST)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_live(app, pilot, meeting_id, FakeClock())
         store = app.store
@@ -129,8 +128,9 @@ async def test_enters_while_another_program_holds_a_lock_are_filed_one_each(
         other.execute("BEGIN EXCLUSIVE")  # another program writing: every write here waits
         try:
             await _type_paragraphs(pilot, screen)
-            await asyncio.sleep(0.5)
-            await settle(pilot, screen)
+            await wait_for(pilot, lambda: "NOT SAVED" in str(
+                screen.composer.text_area.border_subtitle), "the filing to fail")
+            await pilot.pause()  # not settle: the retries keep the store thread busy
             assert len(screen.filing_queue) == len(PARAGRAPHS)
             assert "NOT SAVED" in str(screen.composer.text_area.border_subtitle)
         finally:
@@ -149,7 +149,7 @@ async def test_enters_still_waiting_at_a_kill_come_back_and_are_filed(db_path: P
     kind, text, fields = state_to_draft(ComposerState(text="half a sent"), waiting)
     setup.save_draft(meeting_id, text, item_id=item_id, kind=kind, fields=fields)
     setup.close()
-    app = make_app(str(db_path))
+    app = app_for(db_path, None, timings=FAST)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_live(app, pilot, meeting_id, FakeClock())
         store = app.store
@@ -161,7 +161,12 @@ async def test_enters_still_waiting_at_a_kill_come_back_and_are_filed(db_path: P
         assert [e.text for e in entries] == list(PARAGRAPHS[:2])
         assert all(e.kind is EntryKind.PARAGRAPH for e in entries)
         assert screen.composer.state().text == "half a sent"
-        await asyncio.sleep(0.6)
+
+        def draft_rewritten() -> bool:
+            draft = store.get_draft(meeting_id)
+            return draft is not None and "waiting" not in draft.fields
+
+        await wait_for(pilot, draft_rewritten, "the draft without the filed Enters")
         await settle(pilot, screen)
         draft = store.get_draft(meeting_id)
         assert draft is not None and draft.text == "half a sent"

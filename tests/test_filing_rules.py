@@ -14,6 +14,7 @@ from models.errors import ValidationError
 from models.store import Store
 from models.store.entries import DraftConflictError
 from models.store.filing import DraftAfter
+from tests.support import notices, wait_for
 from tests.test_live_support import write_meeting, write_panel
 
 
@@ -149,9 +150,8 @@ async def test_the_live_screen_refuses_an_edited_vote_beyond_those_present(db_pa
         vote.value = "150-0-0"
         await pilot.press("enter")
         await settle(pilot, screen)
-        await pilot.pause(0.1)
-        messages = [str(n.message) for n in app._notifications]
-        assert any("adds up to 150, but only 4" in m for m in messages), messages
+        await wait_for(pilot, lambda: any("adds up to 150, but only 4" in m for m in notices(app)),
+                       "the refusal")
         assert app.store.get_entry(entry.id).vote_for == 3  # not saved
         state = screen.composer.state()
         assert state.editing is not None and state.get("vote") == "150-0-0"  # kept as typed

@@ -94,13 +94,13 @@ async def test_live_screen_keeps_the_text_and_files_it_when_space_returns(
 ) -> None:
     """The disk fills mid-meeting: Enter fails, the text stays in the composer (and nothing is
     filed); once space returns the retry files it exactly once."""
+    from tests.support import FAST, app_for, wait_for
     from tests.test_live_support import open_live, type_into_composer, write_meeting, write_panel
-    from tui.app import make_app
 
     setup = Store(str(db_path))
     meeting_id = write_meeting(setup, write_panel(setup))
     setup.close()
-    app = make_app(str(db_path))
+    app = app_for(db_path, None, timings=FAST)
     async with app.run_test(size=(120, 40)) as pilot:
         store = await app.wait_for_store()
         screen = await open_live(app, pilot, meeting_id)
@@ -110,17 +110,14 @@ async def test_live_screen_keeps_the_text_and_files_it_when_space_returns(
         with disk_full(store):
             type_into_composer(screen, BIG)
             await pilot.press("enter")
-            await pilot.pause(1.0)
-            await screen.wait_idle()
+            await wait_for(pilot, lambda: "1 waiting" in str(
+                screen.composer.text_area.border_subtitle), "the Enter to wait")
             # kept: the Enter waits to be filed, and the composer shows it
             assert [p.state.text for p in screen.filing_queue.items()] == [BIG]
             assert "1 waiting" in str(screen.composer.text_area.border_subtitle)
             assert len(store.list_entries(item_id)) == before  # nothing half-filed
-        # Space is back: the retry (every 2 s) files it.
-        for _ in range(80):
-            await pilot.pause(0.1)
-            if len(store.list_entries(item_id)) > before:
-                break
+        # Space is back: the retry (every ``retry_every``) files it.
+        await wait_for(pilot, lambda: len(store.list_entries(item_id)) > before, "the retry")
         await screen.wait_idle()
         entries = store.list_entries(item_id)
         # filed once, intact (the screen trims the blank at the end, as for any entry)

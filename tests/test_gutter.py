@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
@@ -13,7 +13,7 @@ from tui.widgets.gutter import Cell, Gutter
 Cells = list[list[tuple[str, Style]]]
 
 
-def _cells(console: Console, renderable: object, width: int) -> Cells:
+def _cells(console: Console, renderable: RenderableType, width: int) -> Cells:
     """Each line as (character, style) pairs: what the terminal shows, whatever the segments."""
     lines = console.render_lines(renderable, console.options.update_width(width), pad=False)
     return [[(ch, seg.style or Style()) for seg in line for ch in seg.text] for line in lines]

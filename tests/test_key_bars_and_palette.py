@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.table import Table
+from textual.command import CommandList
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from models.store import Store
 from screens.deleted import DeletedEntriesScreen
 from screens.help import HelpScreen
 from screens.live import LiveScreen
 from screens.setup import SetupScreen
+from tests.support import wait_for
 from tests.test_live_support import open_live, prepare_meeting, write_meeting, write_panel
 from tests.test_screen_setup import app_for, open_setup, settle
 from tui.widgets.keybar import KeyBar
@@ -27,12 +31,23 @@ def bar(pilot: Pilot[None]) -> str:
     return str(pilot.app.screen.query_one(KeyBar).render())
 
 
+def palette_first(pilot: Pilot[None]) -> str:
+    """The command the open palette offers first ("" before it has found any)."""
+    lists = pilot.app.screen.query(CommandList)
+    if not lists or lists.first().option_count == 0:
+        return ""
+    return str(lists.first().get_option_at_index(0).prompt)
+
+
 def first_help_section(pilot: Pilot[None]) -> str:
     screen = pilot.app.screen
     assert isinstance(screen, HelpScreen)
     sections = screen.query(".help-section").results()
-    table = next(iter(sections)).content
-    return str(table.title)  # type: ignore[attr-defined]
+    section = next(iter(sections))
+    assert isinstance(section, Static)
+    table = section.content
+    assert isinstance(table, Table)
+    return str(table.title)
 
 
 async def test_every_bar_lists_the_screens_keys_and_f1_opens_at_them(
@@ -100,7 +115,8 @@ async def test_the_palette_finds_deleted_entries_from_the_composer(db_path: Path
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Deleted entries")
-        await pilot.pause(0.3)  # the palette searches in the background
+        await wait_for(pilot, lambda: palette_first(pilot).startswith("Deleted entries"),
+                       "the palette's search")  # it searches in the background
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DeletedEntriesScreen)

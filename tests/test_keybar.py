@@ -47,7 +47,8 @@ async def test_bar_lists_the_live_keys_and_follows_the_composer(db_path: Path) -
         await pilot.press("escape")
         await settle(pilot, live)
         _, text = _bar(live)
-        assert live.composer.mode is Mode.PARAGRAPH
+        mode: Mode = live.composer.mode
+        assert mode is Mode.PARAGRAPH
         assert "Esc Plain text" not in text
 
 

@@ -32,8 +32,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from models.store import Store
 from tests.pty_app import PtyApp
+
+pytestmark = pytest.mark.slow  # real processes or large data: `-m "not slow"` skips it
 
 KILLS = int(os.environ.get("PANEL_MINUTES_KILLS", "10"))
 AUTOSAVE = 0.5  # the live screen's promise: a draft is saved within 0.5 s of the last key

@@ -38,7 +38,7 @@ async def test_every_started_item_shows_whole_in_a_narrow_agenda(
     _store, meeting_id = demo
     app = make_app(str(db_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.wait_for_store()  # type: ignore[attr-defined]
+        await app.wait_for_store()
         await app.push_screen(LiveScreen(meeting_id))
         live = app.screen
         assert isinstance(live, LiveScreen)

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from models.domain import AttendanceStatus, EntryKind
+from models.domain import AttendanceStatus, DeletedEntryData, EntryKind
 from models.store import Store
 from screens.live import LiveScreen
+from tests.support import notices
 from tests.test_live_support import (
     Cast,
     FakeClock,
@@ -156,7 +157,7 @@ async def test_a_resolution_and_an_action_from_their_field_rows(live: Live) -> N
     await settle(pilot, screen)
     assert store.list_actions(meeting_id=live.meeting_id) == []
     assert screen.composer.text_area.text == "Write to the Home Office"
-    assert any("not a real date" in str(n.message) for n in live.app._notifications)
+    assert any("not a real date" in m for m in notices(live.app))
     await pilot.press("ctrl+u", *"2027-02-28", "enter")
     await settle(pilot, screen)
     (action,) = store.list_actions(meeting_id=live.meeting_id)
@@ -228,7 +229,9 @@ async def test_a_deleted_entry_is_put_back_from_the_deleted_list(live: Live) -> 
     await settle(pilot, screen)
     dialog = live.app.screen
     assert isinstance(dialog, DeletedEntriesScreen)
-    assert dialog.deleted is not None and [d.entry.text for d in dialog.deleted] == [
+    assert dialog.deleted is not None
+    assert all(isinstance(d, DeletedEntryData) for d in dialog.deleted)
+    assert [d.entry.text for d in dialog.deleted if isinstance(d, DeletedEntryData)] == [
         "Deleted by a wrong key."]
     await pilot.press("enter")
     await settle(pilot, screen)

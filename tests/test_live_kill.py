@@ -12,10 +12,14 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
+import pytest
+
 from models.domain import EntryKind
 from models.store import Store
 from tests.pty_app import PtyApp
 from tests.test_live_support import write_meeting, write_panel
+
+pytestmark = pytest.mark.slow  # real processes or large data: `-m "not slow"` skips it
 
 F2 = b"\x1bOQ"
 QUESTION = "whether the new 101 system had cut waiting times"

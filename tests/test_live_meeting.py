@@ -15,18 +15,16 @@ only the keys that matter are pressed.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from models import clock as clock_source
 from models.store import Store
 from screens.export import ExportScreen
 from screens.live import LiveScreen
+from tests.support import wait_for as wait_for
 from tests.test_live_support import (
-    MEETING_DAY,
     FakeClock,
     prepare_meeting,
     settle,
@@ -36,14 +34,6 @@ from tests.test_live_support import (
 from tui.app import make_app
 
 GOLDEN = Path(__file__).parent / "golden" / "live-meeting.md"
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause(0.025)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def type_entry(pilot: Pilot[None], live: LiveScreen, text: str) -> None:
@@ -59,11 +49,9 @@ async def test_a_whole_meeting_by_keys_survives_a_restart_and_exports_as_expecte
     cast = write_panel(setup)
     setup.close()
     clock = FakeClock()
-    monkeypatch.setattr(clock_source, "system_clock", clock)
     monkeypatch.chdir(tmp_path)
 
-    app = make_app(str(db_path))
-    app.today = lambda: MEETING_DAY  # type: ignore[attr-defined]
+    app = make_app(str(db_path), clock=clock)  # the meeting day, at the time the test sets
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: getattr(app.screen, "loaded", False), "meetings list")
         # --- a new meeting through the meetings screen ------------------------------------------
@@ -171,7 +159,7 @@ async def test_a_whole_meeting_by_keys_survives_a_restart_and_exports_as_expecte
     finally:
         check.close()
 
-    again = make_app(str(db_path))
+    again = make_app(str(db_path), clock=clock)
     async with again.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: getattr(again.screen, "loaded", False), "meetings list")
         await pilot.press("e")
@@ -184,8 +172,8 @@ async def test_a_whole_meeting_by_keys_survives_a_restart_and_exports_as_expecte
         await wait_for(pilot, lambda: type(again.screen).__name__ == "PromptScreen", "prompt")
         await pilot.press("enter")
         written = tmp_path / "2027-03-09-northmoor-pcp-minutes.md"
-        await wait_for(pilot, written.exists, "the written file")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: written.exists()
+                       and written.read_text(encoding="utf-8") == public, "the written file")
 
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(public, encoding="utf-8")

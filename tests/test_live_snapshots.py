@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from textual.widgets import Input, TextArea
 from models.store import Store
 from screens.export import ExportScreen
 from screens.live import LiveScreen
-from tui.app import PanelMinutesApp, make_app
+from tests.support import app_for as app_for
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 SnapCompare = Callable[..., bool]
@@ -29,12 +29,6 @@ SnapCompare = Callable[..., bool]
 # at a time before it.
 FROZEN = datetime(2026, 11, 17, 11, 1, 5)
 DOCS_SVG = Path(__file__).parent.parent / "docs" / "live-screen.svg"
-
-
-def app_for(db: Path) -> PanelMinutesApp:
-    app = make_app(str(db))
-    app.fixed_today = date(2026, 11, 3)  # type: ignore[attr-defined]
-    return app
 
 
 async def still(pilot: Pilot[None]) -> None:

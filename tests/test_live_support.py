@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from models.domain import AttendanceStatus, MemberRole
 from models.store import Store
 from screens.live import LiveScreen
+from tests.support import settle as settle
 from tui.app import PanelMinutesApp
 
 MEETING_DAY = date(2027, 3, 9)
@@ -102,13 +103,6 @@ async def open_live(app: PanelMinutesApp, pilot: Pilot[None], meeting_id: int,
     await screen.loaded.wait()
     await pilot.pause()
     return screen
-
-
-async def settle(pilot: Pilot[None], screen: LiveScreen) -> None:
-    """Let every store call the screen started finish and the UI catch up."""
-    await pilot.pause()
-    assert await screen.wait_idle()
-    await pilot.pause()
 
 
 def type_into_composer(screen: LiveScreen, text: str) -> None:

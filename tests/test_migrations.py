@@ -13,6 +13,7 @@ import sqlite3
 import stat
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Connection
@@ -38,7 +39,7 @@ def load_v1(path: Path, *, with_meta: bool = True) -> None:
         con.close()
 
 
-def schema_of(path: Path) -> dict[str, object]:
+def schema_of(path: Path) -> dict[str, Any]:
     """Every table, index and trigger by name, with each table's columns (formatting aside)."""
     con = sqlite3.connect(path)
     try:

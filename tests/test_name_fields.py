@@ -19,6 +19,7 @@ from models.domain import EntryData, EntryKind, PersonData
 from models.errors import ValidationError
 from models.names import NameKind, candidates, match_person, name_field_value, read_name_field
 from models.store import Store
+from tests.support import notices
 from tests.test_live_support import (
     open_live,
     settle,
@@ -118,8 +119,9 @@ async def test_a_name_that_is_no_one_is_shown_and_refused_before_filing(db_path:
         type_into_composer(live, "whether the figures were published")
         await pilot.press("enter")
         await settle(pilot, live)
-        messages = [str(n.message) for n in app._notifications]
+        messages = notices(app)
         assert any(m.startswith('Asked by: "sco" is no one at this meeting') for m in messages)
+        assert live.current_id is not None
         assert app.store.list_entries(live.current_id) == []  # nothing filed ...
         assert (asker.value, respondent.value) == ("sco", "Mr Hale")  # ... and nothing lost
         assert composer.text_area.text == "whether the figures were published"
@@ -129,6 +131,7 @@ async def test_a_name_that_is_no_one_is_shown_and_refused_before_filing(db_path:
         assert asker.has_class("-free") and not asker.has_class("-nobody")
         await pilot.press("enter")
         await settle(pilot, live)
+        assert live.current_id is not None
         [entry] = app.store.list_entries(live.current_id)
     assert (entry.asker_id, entry.asker_text) == (None, "A resident")
     assert entry.respondent_id == cast.people["pcc"]

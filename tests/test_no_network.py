@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from models.store import Store
+from tests.support import settle
 from tests.test_live_support import file_text, open_live, write_meeting, write_panel
 from tui.app import make_app
 
@@ -119,7 +120,7 @@ async def test_app_works_offline(db_path: Path, monkeypatch: pytest.MonkeyPatch)
         await app.wait_for_store()
         screen = await open_live(app, pilot, meeting_id)
         await file_text(pilot, screen, "The Panel met with the network switched off.")
-        await pilot.pause(0.3)
+        await settle(pilot, screen)
     check = Store(str(db_path))
     try:
         texts = [e.text for i in check.list_items(meeting_id) for e in check.list_entries(i.id)]

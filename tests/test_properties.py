@@ -65,7 +65,7 @@ NASTY = (
     "    indented code?", "\x1b[31mANSI\x1b[0m", "\ufeffBOM", "\u200bzero width",
 )
 
-_chars = st.characters(blacklist_categories=("Cs",))  # lone surrogates cannot be typed or stored
+_chars = st.characters(exclude_categories=["Cs"])  # lone surrogates cannot be typed or stored
 TEXT = st.one_of(
     st.text(_chars, min_size=1, max_size=200),
     st.sampled_from(NASTY),
@@ -159,9 +159,9 @@ def stored_texts(doc: MinutesDocument) -> list[str]:
             out += [e.kind.value, e.text, e.answer, e.asker_text, e.respondent_text,
                     e.proposer, e.seconder, e.at_time]
     out += [d.text for d in doc.declarations]
-    for a in doc.actions:
-        out += [a.text, a.owner_text, a.completion_note]
-        out += [u.note for u in doc.action_updates.get(a.id, ())]
+    for act in doc.actions:
+        out += [act.text, act.owner_text, act.completion_note]
+        out += [u.note for u in doc.action_updates.get(act.id, ())]
     out += [m.text for m in doc.amendments]
     return out
 

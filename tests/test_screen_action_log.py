@@ -25,6 +25,7 @@ from screens.live import LiveScreen
 from screens.meetings import MeetingsScreen
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
+from tests.support import app_for as app_for
 from tests.test_screen_between_support import (
     TODAY,
     answer_prompt,
@@ -33,7 +34,7 @@ from tests.test_screen_between_support import (
     wait_for,
     write_panel,
 )
-from tui.app import PanelMinutesApp, make_app
+from tui.app import make_app
 
 FIRST, SECOND, THIRD = date(2027, 1, 12), date(2027, 3, 9), date(2027, 5, 11)
 
@@ -66,19 +67,14 @@ def write_series(db: Path) -> dict[str, int]:
     return ids
 
 
-def app_for(db: Path) -> PanelMinutesApp:
-    app = make_app(str(db))
-    app.fixed_today = TODAY
-    return app
-
-
 def rows(screen: ActionLogScreen) -> list[str]:
     """The refs shown, in order."""
     table = screen.query_one(ActionTable)
     return [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
 
 
-def cell(screen: ActionLogScreen, ref: str, column: str) -> str:
+def cell(screen: object, ref: str, column: str) -> str:
+    assert isinstance(screen, ActionLogScreen)
     table = screen.query_one(ActionTable)
     names = [str(c.label) for c in table.ordered_columns]
     for n in range(table.row_count):
@@ -112,7 +108,7 @@ async def test_actions_are_carried_over_three_meetings_and_closed_at_the_third(
     db_path: Path,
 ) -> None:
     ids = write_series(db_path)
-    app = app_for(db_path)
+    app = app_for(db_path, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await screen_is(pilot, MeetingsScreen)
         # --- the second meeting: all three are carried; progress on A1, A3 done -------------
@@ -207,7 +203,7 @@ async def test_the_panels_log_filters_by_owner_overdue_and_meeting_and_reopens(
     setup.add_action(ids["m2"], "Ask the force for a briefing on drones",
                      owner_text="Office of the PCC", due_date=date(2027, 8, 31))
     setup.close()
-    app = app_for(db_path)
+    app = app_for(db_path, TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await screen_is(pilot, MeetingsScreen)
         await wait_for(pilot, lambda: app.screen.loaded, "the meetings")  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ from screens.export import ExportScreen
 from screens.live import LiveScreen
 from screens.meetings import MeetingsScreen
 from screens.prompt import PromptScreen
+from tests.support import notices
 from tests.test_screen_between_support import (
     TODAY,
     answer_prompt,
@@ -49,7 +50,7 @@ def write_meetings(db: Path) -> tuple[int, int]:
 
 
 def notes(pilot: Pilot[None]) -> list[str]:
-    return [n.message for n in pilot.app._notifications]
+    return notices(pilot.app)
 
 
 async def open_row(pilot: Pilot[None], row: int) -> LiveScreen:

@@ -23,25 +23,13 @@ from textual.widgets import Input, TextArea
 from models.store import Store
 from screens.live import LiveScreen
 from screens.revisions import RevisionsScreen
-from tui.app import PanelMinutesApp, make_app
+from tests.support import app_for as app_for
+from tests.support import settle as settle
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 SnapCompare = Callable[..., bool]
 TODAY = date(2026, 11, 20)
 FROZEN = datetime(2026, 11, 17, 10, 31, 5)
-
-
-def app_for(db: Path) -> PanelMinutesApp:
-    app = make_app(str(db))
-    app.fixed_today = TODAY
-    return app
-
-
-async def settle(pilot: Pilot[None], pause: float = 0.0) -> None:
-    for _ in range(3):
-        await pilot.pause(pause)
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def still(pilot: Pilot[None]) -> None:
@@ -91,7 +79,7 @@ def live(meeting_id: int, *pressed: str, item: int = 0) -> Callable[[Pilot[None]
 def test_action_log(
     snap_compare: SnapCompare, demo: tuple[Store, int], db_path: Path, size: Any
 ) -> None:
-    assert snap_compare(app_for(db_path), terminal_size=size, run_before=keys("a", "s", "s", "s"))
+    assert snap_compare(app_for(db_path, TODAY), terminal_size=size, run_before=keys("a", "s", "s", "s"))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -99,7 +87,7 @@ def test_action_log_carried(
     snap_compare: SnapCompare, demo: tuple[Store, int], db_path: Path, size: Any
 ) -> None:
     _store, meeting_id = demo
-    assert snap_compare(app_for(db_path), terminal_size=size,
+    assert snap_compare(app_for(db_path, TODAY), terminal_size=size,
                         run_before=live(meeting_id, "f10", item=3))
 
 
@@ -107,7 +95,7 @@ def test_action_log_carried(
 def test_panel_standing_agenda(
     snap_compare: SnapCompare, demo: tuple[Store, int], db_path: Path, size: Any
 ) -> None:
-    assert snap_compare(app_for(db_path), terminal_size=size, run_before=keys("p", "2"))
+    assert snap_compare(app_for(db_path, TODAY), terminal_size=size, run_before=keys("p", "2"))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -121,14 +109,14 @@ def test_panel_members(
     newcomer = store.create_person("Anika Bose", title="Cllr", role="Eastbridge Borough Council")
     store.add_member(panel.id, newcomer.id, represents="Eastbridge Borough Council",
                      start_date=date(2026, 10, 1))
-    assert snap_compare(app_for(db_path), terminal_size=size, run_before=keys("p", "3"))
+    assert snap_compare(app_for(db_path, TODAY), terminal_size=size, run_before=keys("p", "3"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_member_form(
     snap_compare: SnapCompare, demo: tuple[Store, int], db_path: Path, size: Any
 ) -> None:
-    assert snap_compare(app_for(db_path), terminal_size=size,
+    assert snap_compare(app_for(db_path, TODAY), terminal_size=size,
                         run_before=keys("p", "3", "down", "enter"))
 
 
@@ -136,7 +124,7 @@ def test_member_form(
 def test_search(
     snap_compare: SnapCompare, demo: tuple[Store, int], db_path: Path, size: Any
 ) -> None:
-    assert snap_compare(app_for(db_path), terminal_size=size,
+    assert snap_compare(app_for(db_path, TODAY), terminal_size=size,
                         run_before=keys("ctrl+f", *"rural", "enter", pause=0.05))
 
 
@@ -168,7 +156,7 @@ def test_revisions(
         await settle(pilot)
 
     try:
-        assert snap_compare(app_for(db_path), terminal_size=size, run_before=run)
+        assert snap_compare(app_for(db_path, TODAY), terminal_size=size, run_before=run)
     finally:
         monkeypatch.undo()
         time.tzset()
@@ -183,5 +171,5 @@ def test_approve_prompt(
     earlier = store.previous_meeting(meeting_id)
     assert earlier is not None
     store.undo_approval(earlier.id, "Approved before the amendments were read.")
-    assert snap_compare(app_for(db_path), terminal_size=size,
+    assert snap_compare(app_for(db_path, TODAY), terminal_size=size,
                         run_before=live(meeting_id, "ctrl+r", item=2))

@@ -7,7 +7,6 @@ answer a one-line prompt. Every name here is invented.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +16,8 @@ from textual.widgets import Input
 from models.domain import MemberRole
 from models.store import Store
 from screens.prompt import PromptScreen
+from tests.support import settle as settle
+from tests.support import wait_for as wait_for
 
 STANDING = (
     "Apologies and substitutes",
@@ -51,23 +52,6 @@ def write_panel(store: Store, *, standing: tuple[str, ...] = STANDING) -> Panel:
     store.add_member(panel.id, people["whyte"], role=MemberRole.VICE_CHAIR)
     store.add_member(panel.id, people["sato"])
     return Panel(panel.id, people)
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
-    """Pause until ``condition()`` is true (the store thread and the UI are asynchronous)."""
-    for _ in range(300):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the workers (store calls) finish and the screen catch up."""
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def screen_is(pilot: Pilot[None], cls: type, what: str = "") -> None:

@@ -52,11 +52,11 @@ async def test_prompt_validates_inline_and_keeps_text() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
-        assert screen.error == "Type a number."
+        assert isinstance(screen, PromptScreen) and screen.error == "Type a number."
         assert field.value == "twelve"
         field.value = "13"
         await pilot.pause()
-        assert screen.error == ""
+        assert isinstance(screen, PromptScreen) and screen.error == ""
         await pilot.press("enter")
         await pilot.pause()
         assert app.results == ["13"]

@@ -6,21 +6,14 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from models.store import Store
 from screens.help import HelpScreen, key_name, keys_of, sections
 from screens.meetings import MeetingsScreen
 from screens.setup import AgendaTable, AttendanceTable, SetupScreen
+from tests.support import settle as settle
 from tui.app import PanelMinutesApp, make_app
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def help_text(screen: HelpScreen) -> str:

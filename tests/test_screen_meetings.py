@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from models.domain import USUAL_STANDING_AGENDA, ItemKind, MeetingStatus
@@ -17,23 +16,12 @@ from screens.confirm import ConfirmScreen
 from screens.meeting_form import MeetingFormScreen
 from screens.meetings import EMPTY_GREETING, MeetingsScreen, MeetingsTable
 from screens.prompt import PromptScreen
+from tests.support import app_for as app_for
+from tests.support import notices
+from tests.support import settle as settle
 from tui.app import PanelMinutesApp, make_app
 
 TODAY = date(2026, 11, 3)
-
-
-def app_for(db: Path) -> PanelMinutesApp:
-    app = make_app(str(db))
-    app.fixed_today = TODAY
-    return app
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let store calls finish and their results reach the screen."""
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def meetings_screen(app: PanelMinutesApp) -> MeetingsScreen:
@@ -209,7 +197,8 @@ async def test_filter_by_typing_and_clear_with_escape(
         await pilot.press("s", "e", "p")
         assert [r[0] for r in shown_rows(app)] == ["Tue 15 Sep 2026"]
         await pilot.press("down")  # from the filter into the list
-        assert screen.focused is screen.query_one(MeetingsTable)
+        focused: object = screen.focused
+        assert focused is screen.query_one(MeetingsTable)
         await pilot.press("escape")
         assert len(shown_rows(app)) == 2
         assert screen.query_one("#filter", Input).value == ""
@@ -243,7 +232,8 @@ async def test_duplicate_asks_for_the_date_and_copies_the_agenda(
         field.value = "19 January"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is prompt and "not a date" in prompt.error
+        assert app.screen is prompt
+        assert isinstance(prompt, PromptScreen) and "not a date" in prompt.error
         field.value = "19/01/2027"
         await pilot.press("enter")
         await settle(pilot)
@@ -290,7 +280,7 @@ async def test_store_error_is_a_notification_not_a_crash(
         await pilot.press("y")
         await settle(pilot)
         assert app.is_running
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert any("No meeting with id" in m for m in messages), messages
 
 
@@ -363,6 +353,6 @@ async def test_full_disk_keeps_the_form_open_with_everything_typed(
         assert form.query_one("#new-panel", Input).value == "Northmoor Police and Crime Panel"
         assert form.query_one("#venue", Input).value == "Room 4"
         assert "disk is full" in str(form.query_one("#form-error", Static).content)
-        assert any("disk is full" in n.message for n in app._notifications)
+        assert any("disk is full" in m for m in notices(app))
     with _open(db_path) as check:
         assert check.list_panels() == []  # nothing half-made: the new panel went too

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
@@ -46,7 +47,7 @@ WANTED_AGENDA = [
 ]
 
 
-def column(table: DataTable[object], index: int) -> list[str]:
+def column(table: DataTable[Any], index: int) -> list[str]:
     return [str(table.get_row_at(n)[index]) for n in range(table.row_count)]
 
 
@@ -214,7 +215,7 @@ async def test_panel_settings_then_new_meetings_get_the_standing_agenda_and_memb
         await wait_for(pilot, lambda: any(m.id == june for m in meetings.shown), "listed")
         meetings.query_one("#meetings").focus()
         await pilot.press("up", "up", "up")
-        assert meetings.current() is not None and meetings.current().id == june  # type: ignore[union-attr]
+        assert meetings.current() is not None and meetings.current().id == june  # type: ignore[union-attr,unused-ignore]
         await pilot.press("s")
         await screen_is(pilot, SetupScreen)
         attendance = app.screen.query_one(AttendanceTable)

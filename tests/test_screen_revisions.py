@@ -7,7 +7,8 @@ import io
 from datetime import date
 from pathlib import Path
 
-from rich.console import Console
+from rich.console import Console, ConsoleRenderable, RichCast
+from textual.widgets import Static
 
 from models.domain import EntryKind
 from models.store import Store
@@ -19,6 +20,7 @@ from tui.app import make_app
 
 
 def plain(renderable: object) -> str:
+    assert isinstance(renderable, ConsoleRenderable | RichCast | str)
     """A Static's content as the text a reader sees."""
     console = Console(width=200, record=True, file=io.StringIO())
     console.print(renderable)
@@ -62,7 +64,7 @@ async def test_revisions_of_an_edited_entry(db_path: Path) -> None:
         assert [(r.old_text, r.new_text) for r in dialog.revisions] == [
             (FILED, FIRST_EDIT), (FIRST_EDIT, SECOND_EDIT),
         ]
-        shown = plain(dialog.query_one("#revisions").content)
+        shown = plain(dialog.query_one("#revisions", Static).content)
         assert "2 changes, oldest first." in shown
         assert shown.index(FILED) < shown.index(SECOND_EDIT)
         await pilot.press("escape")
@@ -84,4 +86,4 @@ async def test_an_entry_never_changed_says_so(db_path: Path) -> None:
         dialog = app.screen
         assert isinstance(dialog, RevisionsScreen)
         await wait_for(pilot, lambda: dialog.revisions == [], "the revisions")
-        assert "No changes" in plain(dialog.query_one("#revisions").content)
+        assert "No changes" in plain(dialog.query_one("#revisions", Static).content)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, TabbedContent, TextArea
+from textual.widgets import DataTable, Input, Select, TabbedContent, TextArea
 
 from models.domain import DEFAULT_EXEMPT_BASIS, AttendanceStatus
 from models.store import Store
@@ -16,14 +16,10 @@ from screens.item_form import ItemFormScreen, PasteItemsScreen
 from screens.pickers import ChoiceScreen, PersonPickerScreen
 from screens.prompt import PromptScreen
 from screens.setup import AgendaTable, AttendanceTable, DeclarationsTable, SetupScreen
-from tui.app import PanelMinutesApp, make_app
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.support import app_for as app_for
+from tests.support import notices
+from tests.support import settle as settle
+from tui.app import PanelMinutesApp
 
 
 async def open_setup(pilot: Pilot[None]) -> SetupScreen:
@@ -36,13 +32,7 @@ async def open_setup(pilot: Pilot[None]) -> SetupScreen:
     return screen
 
 
-def app_for(db: Path) -> PanelMinutesApp:
-    app = make_app(str(db))
-    app.fixed_today = date(2026, 11, 3)
-    return app
-
-
-async def go_to_row(pilot: Pilot[None], table_type: type, index: int) -> None:
+async def go_to_row(pilot: Pilot[None], table_type: type[DataTable[Any]], index: int) -> None:
     table = pilot.app.screen.query_one(table_type)
     table.move_cursor(row=index, animate=False)
     await pilot.pause()
@@ -53,7 +43,7 @@ def status_of(store: Store, meeting_id: int, name: str) -> AttendanceStatus:
 
 
 def notifications(app: PanelMinutesApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return notices(app)
 
 
 async def test_space_cycles_a_member_through_present_apologies_absent(
@@ -170,7 +160,8 @@ async def test_add_people_times_capacity_and_remove(
         prompt.query_one(Input).value = "25:70"
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen is prompt and "not a time of day" in prompt.error
+        assert app.screen is prompt
+        assert isinstance(prompt, PromptScreen) and "not a time of day" in prompt.error
         prompt.query_one(Input).value = "1025"
         await pilot.press("enter")
         await settle(pilot)
@@ -221,6 +212,7 @@ async def test_declarations_add_edit_delete(demo: tuple[Store, int], db_path: Pa
         assert app.screen is form  # nothing picked, nothing typed: both said, nothing saved
         assert "Pick the member" in str(form.query_one("#person-error").render())
         assert len(store.list_declarations(mid)) == 1
+        assert isinstance(form, DeclarationFormScreen)
         raman = next(p for p in form.people if p.name == "Priya Raman")
         rural = next(i for i in store.list_items(mid) if "rural" in i.title)
         form.query_one("#person", Select).value = raman.id
@@ -257,7 +249,10 @@ async def test_declarations_add_edit_delete(demo: tuple[Store, int], db_path: Pa
 async def test_agenda_add_move_exempt_edit_delete(demo: tuple[Store, int], db_path: Path) -> None:
     store, mid = demo
     app = app_for(db_path)
-    titles = lambda: [i.title for i in store.list_items(mid)]  # noqa: E731
+
+    def titles() -> list[str]:
+        return [i.title for i in store.list_items(mid)]
+
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_setup(pilot)
         await pilot.press("3")
@@ -391,7 +386,7 @@ async def test_approved_minutes_refuse_changes_with_a_message(
         await settle(pilot)
         assert app.screen is prompt
         assert prompt.query_one(Input).value == "Acting Chair"
-        assert "were approved" in prompt.error
+        assert isinstance(prompt, PromptScreen) and "were approved" in prompt.error
 
 
 async def test_deleting_a_part_2_item_says_what_goes_aside_and_u_puts_it_all_back(

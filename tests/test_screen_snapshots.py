@@ -8,7 +8,6 @@ before accepting it.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,23 +16,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from models.store import Store
-from tui.app import PanelMinutesApp, make_app
+from tests.support import app_for as app_for
+from tests.support import settle as settle
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 SnapCompare = Callable[..., bool]
-
-
-def app_for(db: Path) -> PanelMinutesApp:
-    app = make_app(str(db))
-    app.fixed_today = date(2026, 11, 3)
-    return app
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def then(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:

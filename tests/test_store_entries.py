@@ -17,7 +17,7 @@ def meeting(store: Store) -> tuple[int, int, int]:
     panel = store.create_panel("Entries Police and Crime Panel")
     for n in range(3):
         person = store.create_person(f"Member {n}", title="Cllr")
-        store.add_member(panel.id, person.id, role=MemberRole.CHAIR if n == 0 else "member")
+        store.add_member(panel.id, person.id, role=MemberRole.CHAIR if n == 0 else MemberRole.MEMBER)
     m = store.create_meeting(panel.id, date(2026, 2, 4), standing_agenda=False)
     first = store.add_item(m.id, "Report")
     second = store.add_item(m.id, "Other report")

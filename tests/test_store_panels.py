@@ -72,7 +72,10 @@ def test_membership_by_date(store: Store) -> None:
     store.add_member(panel.id, always.id, role=MemberRole.CHAIR)
     store.add_member(panel.id, old.id, end_date=date(2026, 5, 31))
     store.add_member(panel.id, new.id, start_date=date(2026, 6, 1))
-    names = lambda on: [m.person.name for m in store.list_members(panel.id, on=on)]  # noqa: E731
+
+    def names(on: date) -> list[str]:
+        return [m.person.name for m in store.list_members(panel.id, on=on)]
+
     assert names(date(2026, 5, 31)) == ["Always Member", "Old Member"]
     assert names(date(2026, 6, 1)) == ["Always Member", "New Member"]
     assert len(store.list_members(panel.id)) == 3

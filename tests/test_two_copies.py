@@ -150,6 +150,7 @@ def _append_lines(db: str, entry_id: int, item_id: int, name: str, count: int) -
         store.close()
 
 
+@pytest.mark.slow
 def test_two_processes_editing_one_entry_lose_no_change(db_path: Path) -> None:
     setup = Store(str(db_path))
     _, item_id = _item(setup)
@@ -258,6 +259,7 @@ def test_filing_from_the_draft_clears_it_in_the_same_transaction(store: Store) -
     assert again is not None and again.text == "next"
 
 
+@pytest.mark.slow
 def test_two_windows_on_one_meeting_learn_of_each_other_and_lose_nothing(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,14 +21,27 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 
 from tui import bench_hook
+from tui.timings import DEFAULT_TIMINGS, Timings
+from tui.widgets import clock as clock_source
+from tui.widgets.clock import Clock
 
 if TYPE_CHECKING:
     from models.domain import MeetingSummary
     from models.store import Store
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification as the app showed it (``app.notices``)."""
+
+    message: str
+    title: str
+    severity: str
 
 
 class PanelMinutesApp(App[None]):
@@ -44,10 +59,23 @@ class PanelMinutesApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
 
-    def __init__(self, db: str | None = None, *, open_meeting: int | None = None) -> None:
+    def __init__(
+        self,
+        db: str | None = None,
+        *,
+        open_meeting: int | None = None,
+        clock: Clock | None = None,
+        timings: Timings = DEFAULT_TIMINGS,
+    ) -> None:
         super().__init__()
         self.db_target = db
         self.open_meeting = open_meeting
+        # The time of day the screens see, and how long they wait (tests inject both).
+        self.clock = clock
+        self.timings = timings
+        self.backup_every = timings.backup_every
+        # Every notification shown, newest last (a bounded log: tests and the screens read it).
+        self.notices: deque[Notice] = deque(maxlen=200)
         self._store: Store | None = None
         self.store_ready = asyncio.Event()
         self.store_error: str | None = None
@@ -68,8 +96,27 @@ class PanelMinutesApp(App[None]):
         return self._store
 
     def today(self) -> date:
-        """Today's date as the screens see it (``fixed_today`` when a test sets it)."""
-        return self.fixed_today or date.today()
+        """Today's date as the screens see it (``fixed_today`` when a test sets it, else the
+        app's clock)."""
+        return self.fixed_today or self.now().date()
+
+    def now(self) -> datetime:
+        """The time of day as the screens see it: the injected clock, else the system's."""
+        moment: datetime = (self.clock or clock_source.system_clock)()
+        return moment
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification (Textual's) and keep it in ``notices``."""
+        self.notices.append(Notice(message, title, severity))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def wait_for_store(self) -> Store:
         await self.store_ready.wait()
@@ -154,8 +201,8 @@ class PanelMinutesApp(App[None]):
     # --- automatic backups (models.backup) -------------------------------------------------------
 
     # Seconds between automatic backups while the app is open (a copy is kept only when the
-    # database changed); tests shorten it.
-    backup_every: float = 600.0
+    # database changed); ``timings.backup_every`` unless a test sets it.
+    backup_every: float = DEFAULT_TIMINGS.backup_every
 
     def _start_backups(self, store: Store) -> None:
         """A backup now (off the UI thread), then every ``backup_every`` seconds: SQLite only."""
@@ -220,7 +267,7 @@ class PanelMinutesApp(App[None]):
             return
         self.push_screen(SearchScreen())
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every command of the screen, wherever the focus is: the keys of the screen, of every
         widget on it (the entries list's keys from the composer too) and of the app.
 
@@ -278,6 +325,15 @@ def _screen_bindings(screen: Screen[object]) -> Iterator[tuple[DOMNode, Binding]
                 yield node, binding
 
 
-def make_app(db: str | None = None, *, open_meeting: int | None = None) -> PanelMinutesApp:
-    """Build the app for a database path or URL (``None``: environment, then the default)."""
-    return PanelMinutesApp(db, open_meeting=open_meeting)
+def make_app(
+    db: str | None = None,
+    *,
+    open_meeting: int | None = None,
+    clock: Clock | None = None,
+    timings: Timings = DEFAULT_TIMINGS,
+) -> PanelMinutesApp:
+    """Build the app for a database path or URL (``None``: environment, then the default).
+
+    ``clock`` gives the time of day (default: the system's); ``timings`` the app's delays and
+    intervals (``tui.timings``). Tests pass a clock they move and short timings."""
+    return PanelMinutesApp(db, open_meeting=open_meeting, clock=clock, timings=timings)

@@ -24,10 +24,11 @@ from textual.widgets.option_list import Option
 from models.clock import span
 from models.domain import ItemData
 from models.item_times import is_running, sittings
+from tui.timings import DEFAULT_TIMINGS, timings_of
 from tui.widgets.gutter import Cell, Gutter
 from tui.widgets.memo import MemoCache
 
-TYPEAHEAD_SECONDS = 1.2
+TYPEAHEAD_SECONDS = DEFAULT_TIMINGS.typeahead  # the app's own: app.timings
 
 
 def item_prompt(
@@ -178,7 +179,7 @@ class AgendaList(OptionList):
         if char is None or not char.isalnum() or len(char) != 1:
             return
         now = monotonic()
-        pending = self._typed if now - self._typed_at < TYPEAHEAD_SECONDS else ""
+        pending = self._typed if now - self._typed_at < timings_of(self.app).typeahead else ""
         if not char.isdigit() and not pending:
             return  # letters start nothing: they stay free for key bindings
         typed = pending + char.lower()

@@ -1,0 +1,81 @@
+"""Helpers shared by the Pilot tests (imported by ``conftest.py`` and by the test modules).
+
+- ``app_for(db)``: the app on a temporary database with "today" fixed (and, when given, a clock
+  and timings: ``FAST`` shortens every wait so no test sleeps on real time);
+- ``settle(pilot)``: let the workers (store calls) finish and the screen catch up; with a live
+  screen, wait until its store calls are done;
+- ``wait_for(pilot, condition)``: pause until a condition holds (or fail after ``timeout``);
+- ``notices(app)``: the messages the app has shown (``PanelMinutesApp.notices``, not Textual's
+  private ``_notifications``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+from tui.widgets.clock import Clock
+
+from tui.app import PanelMinutesApp, make_app
+from tui.timings import DEFAULT_TIMINGS, Timings
+
+TODAY = date(2026, 11, 3)
+
+# Every delay short: the same code paths as the clerk's, without waiting on real time.
+FAST = Timings(
+    draft_debounce=0.02, retry_every=0.05, clock_tick=1.0, backup_every=600.0,
+    search_debounce=0.02, owner_debounce=0.02, typeahead=1.2,
+)
+
+
+def app_for(
+    db: Path | str,
+    today: date | None = TODAY,
+    *,
+    clock: Clock | None = None,
+    timings: Timings = DEFAULT_TIMINGS,
+) -> PanelMinutesApp:
+    """The app on ``db`` with "today" fixed (``None``: the clock's date)."""
+    app = make_app(str(db), clock=clock, timings=timings)
+    app.fixed_today = today
+    return app
+
+
+async def settle(pilot: Pilot[None], screen: object = None, pause: float = 0.0) -> None:
+    """Let the store calls finish and their results reach the screen.
+
+    With a screen that has ``wait_idle`` (the live screen), wait until its store calls are done.
+    """
+    wait_idle = getattr(screen, "wait_idle", None)
+    if wait_idle is not None:
+        await pilot.pause()
+        assert await wait_idle()
+        await pilot.pause()
+        return
+    for _ in range(3):
+        await pilot.pause(pause)
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_for(
+    pilot: Pilot[None], condition: Callable[[], object], what: str = "the condition",
+    timeout: float = 6.0,
+) -> None:
+    """Pause until ``condition()`` is true (the store thread and the UI are asynchronous)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
+
+
+def notices(app: App[None]) -> list[str]:
+    """Every notification message the app has shown, oldest first."""
+    assert isinstance(app, PanelMinutesApp)
+    return [notice.message for notice in app.notices]
