@@ -11,6 +11,7 @@ import multiprocessing
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -260,6 +261,22 @@ def test_filing_from_the_draft_clears_it_in_the_same_transaction(store: Store) -
 
 
 @pytest.mark.slow
+def _wait_for_both(window: Any, needle: str, other: Any, timeout: float = 60) -> None:
+    """``window.wait_for(needle)``, reading ``other``'s terminal too while waiting."""
+    import time
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        window.pump(0.05)
+        other.pump(0.01)
+        if needle in window.screen():
+            return
+    import re as _re
+
+    shown = _re.sub(r"(┃ Typed in window A\s*)+", "[A] ", window.screen())
+    raise AssertionError(f"{needle!r} never appeared:\n{shown[-3000:]}")
+
+
 def test_two_windows_on_one_meeting_learn_of_each_other_and_lose_nothing(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -285,10 +302,11 @@ def test_two_windows_on_one_meeting_learn_of_each_other_and_lose_nothing(
         window_a.wait_for("Not now", timeout=30)
         window_a.pump(0.5)  # the dialog has the focus (slow under a loaded machine)
         window_a.keys(b"n", 0.3)  # Not now
-        window_a.wait_for("rescue file")
+        # B's terminal is read meanwhile: a window whose output nobody reads stops drawing.
+        _wait_for_both(window_a, "kept in a rescue", window_b)  # the toast may wrap anywhere
         window_a.keys(b" and more in A", 0.1)
         window_b.keys(b" and more in B", 0.1)
-        window_b.wait_for("also open in another window", timeout=10)
+        _wait_for_both(window_b, "also open", window_a, timeout=30)  # the toast may wrap anywhere
         window_a.pump(0.8)
         # kept on disk already (a kill now would lose nothing), and named on quit
         (kept,) = list((tmp_path / "data").rglob("meeting-*.txt"))
