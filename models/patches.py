@@ -53,6 +53,15 @@ class ActionPatch(TypedDict, total=False):
     item_id: int | None
 
 
+class ComposedAction(TypedDict):
+    """An action as the composer files it: what ``file_action`` and ``update_action`` share."""
+
+    text: str
+    owner_id: int | None
+    owner_text: str
+    due_date: date | None
+
+
 class MeetingPatch(TypedDict, total=False):
     held_on: date
     start_time: str
