@@ -23,6 +23,7 @@ from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, 
 from models.errors import ValidationError
 from models.names import as_written, match_person, name_field_value
 from models.parsing import parse_optional_date, parse_time
+from models.patches import ComposedAction, EntryPatch
 
 _ENTRY_MODES = {
     Mode.PARAGRAPH: EntryKind.PARAGRAPH,
@@ -121,13 +122,13 @@ def parse_outcome(value: str, votes: tuple[int | None, int | None]) -> Outcome:
 # --- composer → store ----------------------------------------------------------------------------
 
 
-def entry_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str, Any]:
+def entry_args(state: ComposerState, people: Sequence[PersonData]) -> EntryPatch:
     """Keyword arguments for ``store.add_entry`` (kind, text and the kind's fields)."""
     kind = _ENTRY_MODES.get(state.mode)
     if kind is None:
         raise ValidationError("An action is not a minute entry.")
     text = state.text.strip()
-    args: dict[str, Any] = {"kind": kind, "text": text}
+    args: EntryPatch = {"kind": kind, "text": text}
     if kind is EntryKind.PARAGRAPH:
         if not text:
             raise ValidationError("Type the paragraph first.")
@@ -173,7 +174,7 @@ def _styled(state: ComposerState, key: str, people: Sequence[PersonData]) -> str
     return next(p.styled_name for p in people if p.id == person_id)
 
 
-def action_args(state: ComposerState, people: Sequence[PersonData]) -> dict[str, Any]:
+def action_args(state: ComposerState, people: Sequence[PersonData]) -> ComposedAction:
     """Keyword arguments for ``store.add_action`` / ``update_action`` (text, owner, due date)."""
     text = state.text.strip()
     if not text:
@@ -248,9 +249,9 @@ def state_from_action(action: ActionData, people: Sequence[PersonData]) -> Compo
     return ComposerState(Mode.ACTION, action.text, fields, Editing("action", action.id))
 
 
-def entry_as_update(args: dict[str, Any]) -> dict[str, Any]:
+def entry_as_update(args: EntryPatch) -> EntryPatch:
     """``entry_args`` made fit for ``update_entry``: fields the new kind does not use are blanked."""
-    blank: dict[str, Any] = {
+    blank: EntryPatch = {
         "asker_id": None, "asker_text": "", "respondent_id": None, "respondent_text": "",
         "answer": "", "proposer": "", "seconder": "", "vote_for": None, "vote_against": None,
         "vote_abstain": None, "outcome": Outcome.NONE, "at_time": "",

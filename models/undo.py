@@ -15,17 +15,14 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from models.domain import ActionData, EntryData
+from models.patches import EntryPatch, keys
 
 if TYPE_CHECKING:
     from models.store import Store
 
 UNDO_LIMIT = 500
 
-_ENTRY_UPDATABLE = (
-    "kind", "text", "asker_id", "asker_text", "respondent_id", "respondent_text", "answer",
-    "proposer", "seconder", "vote_for", "vote_against", "vote_abstain", "outcome",
-    "casting_vote", "at_time",
-)
+_ENTRY_UPDATABLE = keys(EntryPatch)  # what update_entry may set: undo puts each one back
 
 
 @dataclass

@@ -20,6 +20,7 @@ from tui.store_calls import store_call
 if TYPE_CHECKING:
     from models.domain import ItemData
     from models.errors import PanelMinutesError
+    from models.patches import ItemPatch
     from models.store import Store
 
 
@@ -112,7 +113,7 @@ class ItemFormScreen(ModalScreen[int | None]):
             self.query_one("#title", Input).focus()
             return
         exempt = self.query_one("#exempt", Checkbox).value
-        fields = {
+        fields: ItemPatch = {
             "title": title,
             "presenter": self.query_one("#presenter", Input).value.strip(),
             "documents": pasted_titles(self.query_one("#documents", TextArea).text),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from rich.text import Text
 from textual import on
@@ -43,6 +43,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from models.domain import Numbering
 from models.errors import ValidationError
 from models.parsing import DATE_HINT, parse_optional_date, short_date
 from models.screen_data import PanelSettingsData
@@ -57,6 +58,7 @@ from tui.widgets.keybar import KeyBar
 if TYPE_CHECKING:
     from models.domain import MembershipData, PanelData, PersonData
     from models.errors import PanelMinutesError
+    from models.patches import PanelPatch
     from models.store import Store
 
 TABS = ("details", "agenda", "members")
@@ -74,7 +76,8 @@ KIND_LABELS = {
     "work_programme": "Work programme",
 }
 # (field, label, what the prompt asks)
-TEXT_FIELDS = (
+PanelTextField = Literal["name", "short_name", "host_authority", "default_venue"]
+TEXT_FIELDS: tuple[tuple[PanelTextField, str, str], ...] = (
     ("name", "Name", "The panel's full name"),
     ("short_name", "Short name", "Used in file names, e.g. wessex-vale-pcp"),
     ("host_authority", "Host authority", "The council that supports the panel"),
@@ -391,7 +394,7 @@ class PanelSettingsScreen(TabbedTablesScreen):
 
             def numbered(value: str | None) -> None:
                 if value is not None and value != data.panel.numbering.value:
-                    self._write(lambda s: s.update_panel(panel_id, numbering=value),
+                    self._write(lambda s: s.update_panel(panel_id, numbering=Numbering(value)),
                                 "Minute numbering changed; minutes are renumbered as exported.")
 
             self.app.push_screen(
@@ -430,7 +433,9 @@ class PanelSettingsScreen(TabbedTablesScreen):
         name, label, hint = found
 
         def save(store: Store, text: str) -> PanelData:
-            return store.update_panel(panel_id, **{name: text})
+            patch: PanelPatch = {}
+            patch[name] = text
+            return store.update_panel(panel_id, **patch)
 
         self.app.push_screen(
             PromptScreen(

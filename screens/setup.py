@@ -497,7 +497,9 @@ class SetupScreen(TabbedTablesScreen):
         default = current or format_time(datetime.now())
 
         def save(store: Store, value: str) -> AttendanceData:
-            return store.update_attendance(record.id, **{field: value})
+            if field == "arrived_at":
+                return store.update_attendance(record.id, arrived_at=value)
+            return store.update_attendance(record.id, left_at=value)
 
         self.app.push_screen(
             PromptScreen(f"{record.person.full_name} {verb} at", default,

@@ -9,6 +9,7 @@ import pytest
 
 from models.domain import ActionData, ActionStatus, ItemKind
 from models.errors import ReadOnlyMeetingError, ValidationError
+from models.patches import ActionPatch
 from models.store import Store
 
 DAYS = (date(2025, 1, 10), date(2025, 3, 10), date(2025, 5, 12), date(2025, 7, 14))
@@ -171,13 +172,14 @@ def test_actions_of_approved_minutes_are_still_chased(series: Series) -> None:
     )
     # Re-sending an unchanged wording (a form that saves every field) is harmless.
     assert s.update_action(series.standing, text="Report on the estates strategy").ref == "A2"
-    for field, value in (
-        ("text", "Report on something else"),
-        ("owner_text", "Chief Constable"),
-        ("due_date", date(2026, 1, 1)),
-    ):
+    changes: list[ActionPatch] = [
+        {"text": "Report on something else"},
+        {"owner_text": "Chief Constable"},
+        {"due_date": date(2026, 1, 1)},
+    ]
+    for change in changes:
         with pytest.raises(ReadOnlyMeetingError, match="progress"):
-            s.update_action(series.standing, **{field: value})
+            s.update_action(series.standing, **change)
     # Progress reported at a meeting whose own minutes are approved is refused.
     s.approve_minutes(m2, at_meeting_id=m3)
     with pytest.raises(ReadOnlyMeetingError, match="10 March 2025"):

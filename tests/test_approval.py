@@ -195,7 +195,7 @@ def _writes(pair: Pair) -> dict[str, Callable[[], Any]]:
         "delete_meeting": lambda: s.delete_meeting(first),
         "prefill_attendance": lambda: s.prefill_attendance(first),
         "set_attendance": lambda: s.set_attendance(first, newcomer.id),
-        "update_attendance": lambda: s.update_attendance(attendance, status="apologies"),
+        "update_attendance": lambda: s.update_attendance(attendance, status=AttendanceStatus.APOLOGIES),
         "cycle_attendance": lambda: s.cycle_attendance(attendance),
         "remove_attendance": lambda: s.remove_attendance(attendance),
         "add_declaration": lambda: s.add_declaration(first, pair.member_id, "Another."),

@@ -96,7 +96,9 @@ def test_editing_shows_free_text_in_quotes_so_it_files_again_unchanged() -> None
                                                     "answer": "because"})
     args = entry_args(question, PEOPLE)
     entry = EntryData(1, 1, 0, EntryKind.QUESTION, "why", answer="because",
-                      **{k: v for k, v in args.items() if k.startswith(("asker", "respondent"))})
+                      asker_id=args.get("asker_id"), asker_text=args.get("asker_text", ""),
+                      respondent_id=args.get("respondent_id"),
+                      respondent_text=args.get("respondent_text", ""))
     back = state_from_entry(entry, PEOPLE)
     assert back.fields["asker"] == '"A resident"'
     assert back.fields["respondent"] == "Ms Whitfield"

@@ -54,7 +54,7 @@ def test_action_validation(store: Store, panel_id: int) -> None:
     with pytest.raises(ValidationError):
         store.update_action(action.id, text="")
     with pytest.raises(ValueError):
-        store.update_action(action.id, status="finished")
+        store.update_action(action.id, status="finished")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="update cannot be empty"):
         store.add_action_update(action.id, second, "  ")
     with pytest.raises(NotFoundError):

@@ -284,11 +284,11 @@ def test_update_item_validation(store: Store, panel_id: int) -> None:
     with pytest.raises(ValidationError):
         store.update_item(item.id, started_at="later")
     updated = store.update_item(item.id, started_at="10.05", documents=["A", " ", "B"],
-                                kind="standard", number_label="1a")
+                                kind=ItemKind.STANDARD, number_label="1a")
     assert updated.started_at == "10:05" and updated.documents == ("A", "B")
     assert updated.kind is ItemKind.STANDARD and updated.number_label == "1a"
     with pytest.raises(ValueError):
-        store.update_item(item.id, kind="nonsense")
+        store.update_item(item.id, kind="nonsense")  # type: ignore[arg-type]
 
 
 def test_move_items_up_and_down(store: Store, panel_id: int) -> None:

@@ -106,14 +106,14 @@ def filing_call(
         entry_before = find_entry(editing.id)
         if entry_before is None:
             raise ValidationError("That entry no longer exists; press Esc.")
-        values = entry_as_update(entry_args(state, people))
+        edit_values = entry_as_update(entry_args(state, people))
         # The version the edit began from: an edit restored after a restart whose entry has
         # changed since is refused (EntryConflictError), and the screen asks.
         expected = editing.base_version or entry_before.updated_at
 
         def save_edit(s: Store) -> EntryData:
             filed: Filed = s.save_edit(editing.id, expected_updated_at=expected,
-                                       draft=settle(values["text"]), **values)
+                                       draft=settle(edit_values["text"]), **edit_values)
             version.settled(filed.draft_version, filed.draft_left)
             version.written.add(pending.serial)
             return filed.entry
@@ -134,7 +134,7 @@ def filing_call(
             return action
 
         return FilingCall(file_action, {item_id}, "action")
-    entry_values = entry_args(state, people)
+    entry_values: dict[str, Any] = dict(entry_args(state, people))
     kind: EntryKind = entry_values.pop("kind")
     text: str = entry_values.pop("text")
 

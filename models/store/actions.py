@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
@@ -18,6 +18,7 @@ from models.domain import (
 )
 from models.errors import ReadOnlyMeetingError, ValidationError
 from models.parsing import long_date
+from models.patches import ActionPatch, keys
 from models.store.base import (
     StoreBase,
     action_data,
@@ -41,10 +42,7 @@ from models.store.filing import DraftAfter, settle_draft
 
 # Fields minuted when the action was raised: fixed once those minutes are approved.
 MINUTED_ACTION_FIELDS = frozenset({"text", "owner_id", "owner_text", "due_date", "item_id"})
-ACTION_FIELDS = frozenset(
-    {"text", "owner_id", "owner_text", "due_date", "status", "completion_note", "closed_on",
-     "item_id"}
-)
+ACTION_FIELDS = keys(ActionPatch)
 
 
 class ActionsMixin(StoreBase):
@@ -121,7 +119,8 @@ class ActionsMixin(StoreBase):
         s.add(row)
         return row
 
-    def update_action(self, action_id: int, **fields: Any) -> ActionData:
+    def update_action(self, action_id: int, **patch: Unpack[ActionPatch]) -> ActionData:
+        fields: dict[str, Any] = dict(patch)
         if "text" in fields:
             fields["text"] = require_text(str(fields["text"]), "action")
         if "status" in fields:

@@ -14,6 +14,7 @@ from models.domain import ActionUpdateData, EntryData, MinutesDocument, Numberin
 from models.numbering import running_label
 from models.store.actions import ActionsMixin
 from models.store.base import (
+    ENTRY,
     ENTRY_COLUMNS,
     StoreBase,
     action_data,
@@ -38,8 +39,8 @@ def _entry_rows(s: Session, item_ids: list[int]) -> list[EntryData]:
         entry_data_from_columns(row)
         for row in s.connection().execute(
             core_select(*ENTRY_COLUMNS)
-            .where(ENTRY_COLUMNS[1].in_(item_ids))
-            .order_by(ENTRY_COLUMNS[1], ENTRY_COLUMNS[2], ENTRY_COLUMNS[0])
+            .where(ENTRY.item_id.in_(item_ids))
+            .order_by(ENTRY.item_id, ENTRY.position, ENTRY.id)
         ).all()
     ]
 
@@ -162,9 +163,9 @@ class DocumentMixin(StoreBase):
                     person_ids |= {p for p in (e.asker_id, e.respondent_id) if p}
             elif item_ids:
                 named = s.connection().execute(
-                    core_select(ENTRY_COLUMNS[5], ENTRY_COLUMNS[7])
-                    .where(ENTRY_COLUMNS[1].in_(item_ids))
-                    .where(ENTRY_COLUMNS[5].is_not(None) | ENTRY_COLUMNS[7].is_not(None))
+                    core_select(ENTRY.asker_id, ENTRY.respondent_id)
+                    .where(ENTRY.item_id.in_(item_ids))
+                    .where(ENTRY.asker_id.is_not(None) | ENTRY.respondent_id.is_not(None))
                     .distinct()
                 ).all()
                 for asker_id, respondent_id in named:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, delete, func, select, update
@@ -22,7 +22,9 @@ from models.domain import (
 from models.errors import ConflictError, NotFoundError, ValidationError
 from models.movements import voters_at
 from models.parsing import parse_time
+from models.patches import EntryPatch, keys
 from models.store.base import (
+    ENTRY,
     ENTRY_COLUMNS,
     StoreBase,
     apply_fields,
@@ -52,11 +54,7 @@ from models.store.filing import (
 )
 from models.store.sitting import read_presences
 
-ENTRY_FIELDS = frozenset(
-    {"kind", "text", "asker_id", "asker_text", "respondent_id", "respondent_text", "answer",
-     "proposer", "seconder", "vote_for", "vote_against", "vote_abstain", "outcome",
-     "casting_vote", "at_time"}
-)
+ENTRY_FIELDS = keys(EntryPatch)
 # Changes to these are kept in the audit trail (old and new text).
 AUDITED = ("text", "answer")
 
@@ -290,13 +288,14 @@ class EntriesMixin(StoreBase):
         with self._session() as s:
             rows = s.connection().execute(
                 core_select(*ENTRY_COLUMNS)
-                .where(ENTRY_COLUMNS[1] == item_id)
-                .order_by(ENTRY_COLUMNS[2], ENTRY_COLUMNS[0])
+                .where(ENTRY.item_id == item_id)
+                .order_by(ENTRY.position, ENTRY.id)
             ).all()
             return [entry_data_from_columns(r) for r in rows]
 
     def update_entry(
-        self, entry_id: int, *, expected_updated_at: datetime | None = None, **fields: Any
+        self, entry_id: int, *, expected_updated_at: datetime | None = None,
+        **fields: Unpack[EntryPatch],
     ) -> EntryData:
         """Change an entry (text, kind, people, vote ...); text changes go to the audit trail.
 
@@ -315,12 +314,12 @@ class EntriesMixin(StoreBase):
         expected_updated_at: datetime | None = None,
         draft: DraftAfter | None = None,
         voted_at: str | None = None,
-        **fields: Any,
+        **patch: Unpack[EntryPatch],
     ) -> Filed:
         """``update_entry``, and the composer's draft (which held the edit) replaced by what is
         still unfiled in the same transaction (``draft``, see ``settle_draft``): a kill just
         after Enter can neither lose the correction nor bring the old text back as an edit."""
-        fields = _validate_entry(dict(fields))
+        fields = _validate_entry(dict(patch))
         with self._session() as s:
             if expected_updated_at is not None:
                 self._claim_entry(s, entry_id, expected_updated_at)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Unpack
 
 from sqlmodel import Session, col, func, select, update
 
@@ -23,6 +23,13 @@ from models.domain import (
 )
 from models.errors import ValidationError
 from models.parsing import parse_time
+from models.patches import (
+    AttendancePatch,
+    DeclarationPatch,
+    ItemPatch,
+    MeetingPatch,
+    keys,
+)
 from models.store.base import (
     StoreBase,
     apply_fields,
@@ -39,13 +46,8 @@ from models.store.base import (
 from models.store.filing import take_item
 from models.store.sitting import check_end_time, check_item_times
 
-ITEM_FIELDS = frozenset(
-    {"title", "public_title", "presenter", "kind", "exempt", "exempt_basis", "documents",
-     "number_label", "started_at", "finished_at", "taken_position"}
-)
-ATTENDANCE_FIELDS = frozenset(
-    {"status", "substitute_for_id", "capacity", "arrived_at", "left_at", "position"}
-)
+ITEM_FIELDS = keys(ItemPatch)
+ATTENDANCE_FIELDS = keys(AttendancePatch)
 
 # Standing items recognised by title, so that a pasted or standing agenda gets the right behaviour.
 # When several hints match, the most specific (longest) one wins, then the one nearest the start:
@@ -148,8 +150,9 @@ class MeetingsMixin(StoreBase):
             self._prefill(s, self._editable_meeting(s, meeting_id))
         return self.list_attendance(meeting_id)
 
-    def update_meeting(self, meeting_id: int, **fields: Any) -> MeetingData:
-        allowed = frozenset({"held_on", "start_time", "end_time", "venue", "panel_id"})
+    def update_meeting(self, meeting_id: int, **patch: Unpack[MeetingPatch]) -> MeetingData:
+        fields: dict[str, Any] = dict(patch)
+        allowed = keys(MeetingPatch)
         for key in ("start_time", "end_time"):
             if key in fields:
                 fields[key] = parse_time(str(fields[key]), key.replace("_", " "))
@@ -310,7 +313,8 @@ class MeetingsMixin(StoreBase):
             ids = {person_id} | ({substitute_for_id} if substitute_for_id else set())
             return attendance_data(row, self._people(s, ids))
 
-    def update_attendance(self, attendance_id: int, **fields: Any) -> AttendanceData:
+    def update_attendance(self, attendance_id: int, **patch: Unpack[AttendancePatch]) -> AttendanceData:
+        fields: dict[str, Any] = dict(patch)
         if "status" in fields:
             fields["status"] = AttendanceStatus(fields["status"]).value
         for key in ("arrived_at", "left_at"):
@@ -334,7 +338,7 @@ class MeetingsMixin(StoreBase):
             nxt = MEMBER_CYCLE[(MEMBER_CYCLE.index(current) + 1) % len(MEMBER_CYCLE)]
         else:
             nxt = AttendanceStatus.PRESENT
-        fields: dict[str, Any] = {"status": nxt}
+        fields: AttendancePatch = {"status": nxt}
         if nxt is not AttendanceStatus.SUBSTITUTE:
             fields["substitute_for_id"] = None
         return self.update_attendance(attendance_id, **fields)
@@ -372,15 +376,15 @@ class MeetingsMixin(StoreBase):
             return declaration_data(row, self._people(s, {person_id}))
 
     def update_declaration(
-        self, declaration_id: int, *, text: str | None = None, item_id: int | None = -1
+        self, declaration_id: int, **patch: Unpack[DeclarationPatch]
     ) -> DeclarationData:
         with self._session() as s:
             row = self._get(s, t.Declaration, declaration_id, "declaration")
             self._editable_meeting(s, row.meeting_id)
-            if text is not None:
-                row.text = require_text(text, "declaration")
-            if item_id != -1:
-                row.item_id = item_id
+            if "text" in patch:
+                row.text = require_text(patch["text"], "declaration")
+            if "item_id" in patch:
+                row.item_id = patch["item_id"]
             s.add(row)
             s.flush()
             return declaration_data(row, self._people(s, {row.person_id}))
@@ -473,7 +477,8 @@ class MeetingsMixin(StoreBase):
             s.flush()
             return [item_data(r) for r in rows]
 
-    def update_item(self, item_id: int, **fields: Any) -> ItemData:
+    def update_item(self, item_id: int, **patch: Unpack[ItemPatch]) -> ItemData:
+        fields: dict[str, Any] = dict(patch)
         if "title" in fields:
             fields["title"] = require_text(str(fields["title"]), "item title")
         if "kind" in fields:

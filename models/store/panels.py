@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Unpack
 
 from sqlmodel import Session, col, func, select
 
@@ -17,6 +17,7 @@ from models.domain import (
     PersonData,
 )
 from models.errors import ValidationError
+from models.patches import MemberPatch, PanelPatch, PersonPatch, keys
 from models.store.base import (
     StoreBase,
     apply_fields,
@@ -27,12 +28,9 @@ from models.store.base import (
     require_text,
 )
 
-PANEL_FIELDS = frozenset(
-    {"name", "short_name", "host_authority", "default_venue", "numbering", "chair_title",
-     "standing_agenda"}
-)
-PERSON_FIELDS = frozenset({"name", "title", "role", "organisation"})
-MEMBER_FIELDS = frozenset({"role", "represents", "start_date", "end_date", "position"})
+PANEL_FIELDS = keys(PanelPatch)
+PERSON_FIELDS = keys(PersonPatch)
+MEMBER_FIELDS = keys(MemberPatch)
 
 
 def slugify(text: str) -> str:
@@ -130,7 +128,8 @@ class PanelsMixin(StoreBase):
             s.flush()
             return panel_data(row)
 
-    def update_panel(self, panel_id: int, **fields: Any) -> PanelData:
+    def update_panel(self, panel_id: int, **patch: Unpack[PanelPatch]) -> PanelData:
+        fields: dict[str, Any] = dict(patch)
         if "name" in fields:
             fields["name"] = require_text(str(fields["name"]), "panel name")
         if "numbering" in fields:
@@ -173,7 +172,8 @@ class PanelsMixin(StoreBase):
             s.flush()
             return person_data(row)
 
-    def update_person(self, person_id: int, **fields: Any) -> PersonData:
+    def update_person(self, person_id: int, **patch: Unpack[PersonPatch]) -> PersonData:
+        fields: dict[str, Any] = dict(patch)
         if "name" in fields:
             fields["name"] = require_text(str(fields["name"]), "person's name")
         with self._session() as s:
@@ -227,7 +227,8 @@ class PanelsMixin(StoreBase):
             s.flush()
             return membership_data(row, person)
 
-    def update_member(self, membership_id: int, **fields: Any) -> MembershipData:
+    def update_member(self, membership_id: int, **patch: Unpack[MemberPatch]) -> MembershipData:
+        fields: dict[str, Any] = dict(patch)
         if "role" in fields:
             fields["role"] = MemberRole(fields["role"]).value
         with self._session() as s:

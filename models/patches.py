@@ -1,0 +1,128 @@
+"""What a caller may change on each record: the typed boundary of the store's ``update_*``.
+
+One ``TypedDict`` per record, ``total=False``: a key that is absent is left alone, so "not given"
+needs no sentinel and ``None`` stays a value (a due date cleared, an item unlinked). The store
+declares ``**fields: Unpack[ItemPatch]``, so mypy checks every keyword at every call site (a
+misspelt or mistyped field is an error there), and a caller that builds the change as a dict
+annotates it with the same patch type. The store's lists of settable columns are these keys:
+adding a field is one line here (and its column in ``models.tables``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypedDict
+
+from models.domain import (
+    ActionStatus,
+    AttendanceStatus,
+    EntryKind,
+    ItemKind,
+    MemberRole,
+    Numbering,
+    Outcome,
+)
+
+
+class EntryPatch(TypedDict, total=False):
+    kind: EntryKind
+    text: str
+    asker_id: int | None
+    asker_text: str
+    respondent_id: int | None
+    respondent_text: str
+    answer: str
+    proposer: str
+    seconder: str
+    vote_for: int | None
+    vote_against: int | None
+    vote_abstain: int | None
+    outcome: Outcome
+    casting_vote: bool
+    at_time: str
+
+
+class ActionPatch(TypedDict, total=False):
+    text: str
+    owner_id: int | None
+    owner_text: str
+    due_date: date | None
+    status: ActionStatus
+    completion_note: str
+    closed_on: date | None
+    item_id: int | None
+
+
+class ComposedAction(TypedDict):
+    """An action as the composer files it: what ``file_action`` and ``update_action`` share."""
+
+    text: str
+    owner_id: int | None
+    owner_text: str
+    due_date: date | None
+
+
+class MeetingPatch(TypedDict, total=False):
+    held_on: date
+    start_time: str
+    end_time: str
+    venue: str
+    panel_id: int
+
+
+class AttendancePatch(TypedDict, total=False):
+    status: AttendanceStatus
+    substitute_for_id: int | None
+    capacity: str
+    arrived_at: str
+    left_at: str
+    position: int
+
+
+class DeclarationPatch(TypedDict, total=False):
+    text: str
+    item_id: int | None
+
+
+class ItemPatch(TypedDict, total=False):
+    title: str
+    public_title: str
+    presenter: str
+    kind: ItemKind
+    exempt: bool
+    exempt_basis: str
+    documents: tuple[str, ...] | list[str]
+    number_label: str
+    started_at: str
+    finished_at: str
+    taken_position: int | None
+
+
+class PanelPatch(TypedDict, total=False):
+    name: str
+    short_name: str
+    host_authority: str
+    default_venue: str
+    numbering: Numbering
+    chair_title: str
+    standing_agenda: tuple[str, ...] | list[str]
+
+
+class PersonPatch(TypedDict, total=False):
+    name: str
+    title: str
+    role: str
+    organisation: str
+
+
+class MemberPatch(TypedDict, total=False):
+    role: MemberRole
+    represents: str
+    start_date: date | None
+    end_date: date | None
+    position: int
+
+
+def keys(patch: type) -> frozenset[str]:
+    """The fields a patch type allows (the store's guard against anything else)."""
+    return frozenset(patch.__annotations__)
