@@ -18,8 +18,8 @@ from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
-from tui.widgets.clock import Clock
 
+from models.clock import Clock
 from tui.app import PanelMinutesApp, make_app
 from tui.timings import DEFAULT_TIMINGS, Timings
 

@@ -25,10 +25,10 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 
+from models import clock as clock_source
+from models.clock import Clock
 from tui import bench_hook
 from tui.timings import DEFAULT_TIMINGS, Timings
-from tui.widgets import clock as clock_source
-from tui.widgets.clock import Clock
 
 if TYPE_CHECKING:
     from models.domain import MeetingSummary
