@@ -293,8 +293,9 @@ class LiveScreen(Screen[None]):
         return panel_app(self).runner
 
     async def wait_idle(self, timeout: float = 5.0) -> bool:
-        """Wait until every store call this screen started has finished (tests and the benchmark
-        use this); False if it is still busy after ``timeout`` seconds."""
+        """Wait until every store call (this screen's and any other queued on the app's store
+        thread) has finished (tests and the benchmark use this); False if it is still busy after
+        ``timeout`` seconds."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while loop.time() < deadline:

@@ -72,3 +72,41 @@ async def test_run_now_waits_behind_the_queued_calls_on_the_one_store_thread(
         assert order == ["queued", "now", "now"]  # the timed-out call still ran, in its turn
         assert await app.runner.run(lambda s: threading.current_thread().name) == \
             app.runner.run_now(lambda s: threading.current_thread().name)
+
+
+async def test_the_quit_path_saves_the_draft_on_the_store_thread(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``flush_draft_now`` (on quit) no longer calls the store on the UI thread, out of order
+    with the writes queued on the store thread: it runs on that thread, behind them."""
+    from models.store import Store as StoreType
+    from screens.live import LiveScreen
+    from tests.test_live_support import open_live, type_into_composer, write_meeting, write_panel
+
+    setup = StoreType(str(db_path))
+    meeting_id = write_meeting(setup, write_panel(setup))
+    setup.close()
+    app = make_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await open_live(app, pilot, meeting_id)
+        ran_on: list[str] = []
+        real = live._draft_call
+
+        def draft_call() -> object:
+            call = real()
+            assert call is not None
+
+            def traced(store: Store) -> object:
+                ran_on.append(threading.current_thread().name)
+                return call(store)
+
+            return traced
+
+        monkeypatch.setattr(live, "_draft_call", draft_call)
+        type_into_composer(live, "Typed just before quitting")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        live.flush_draft_now()  # before the autosave's debounce has run
+        assert len(ran_on) == 1 and ran_on[0].startswith("pm-store")
+        draft = app.store.get_draft(meeting_id)
+        assert draft is not None and draft.text == "Typed just before quitting"
