@@ -271,10 +271,8 @@ async def app_scenario(pilot: Pilot[Any], meter: Meter, args: argparse.Namespace
     out.update(await type_keys(meter, area, text, args.seed))
     await asyncio.sleep(0.8)
     await live.wait_idle()
-    store = app.store  # type: ignore[attr-defined]
-    draft = await asyncio.get_running_loop().run_in_executor(
-        None, store.get_draft, args.meeting
-    )
+    meeting = args.meeting
+    draft = await app.runner.run(lambda s: s.get_draft(meeting))
     out["draft_saved"] = draft is not None and draft.text == area.text == text
     out["rss_end_mb"] = peak_rss_mb()
     return out

@@ -37,8 +37,8 @@ from screens.meeting_form import today_for
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
 from screens.typing_filter import route_filter_keys
-from tui.store_calls import store_call
 from tui.timings import DEFAULT_TIMINGS, timings_of
+from tui.typed_app import panel_app
 from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -127,8 +127,7 @@ class ActionLogScreen(Screen[None]):
         """Read the log again with the current filters (after any change)."""
         panel_id, filters, context = self.panel_id, self.filters, self.context_id
         today = today_for(self.app)
-        store_call(
-            self, lambda s: s.read_action_log(panel_id, filters, context, today), self._show,
+        panel_app(self).runner.call(self, lambda s: s.read_action_log(panel_id, filters, context, today), self._show,
             group="action-log-load", exclusive=True,
         )
 
@@ -523,7 +522,7 @@ class ActionDetailScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#action-detail-body").focus()
         action_id = self.subject.id
-        store_call(self, lambda s: s.list_action_updates(action_id), self._show_updates)
+        panel_app(self).runner.call(self, lambda s: s.list_action_updates(action_id), self._show_updates)
 
     def _show_updates(self, updates: list[ActionUpdateData]) -> None:
         target = self.query_one("#action-updates", Static)

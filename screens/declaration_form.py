@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select, Static, TextArea
 
-from tui.store_calls import store_call
+from tui.typed_app import panel_app
 
 if TYPE_CHECKING:
     from models.domain import DeclarationData, ItemData, PersonData
@@ -120,7 +120,7 @@ class DeclarationFormScreen(ModalScreen[int | None]):
                 return store.add_declaration(meeting_id, person, text, item_id).id
             return store.update_declaration(existing.id, text=text, item_id=item_id).id
 
-        store_call(self, save, self.dismiss, on_error=self._failed)
+        panel_app(self).runner.call(self, save, self.dismiss, on_error=self._failed)
 
     def _failed(self, err: PanelMinutesError) -> None:
         self.saving = False

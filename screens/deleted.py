@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from models.domain import Deleted, DeletedEntryData, newest_first
 from screens.revisions import local_stamp
-from tui.store_calls import store_call
+from tui.typed_app import panel_app
 
 KINDS = {"paragraph": "Paragraph", "question": "Question", "resolution": "Resolution",
          "procedure": "Note"}
@@ -81,7 +81,7 @@ class DeletedEntriesScreen(ModalScreen[Deleted | None]):
     def on_mount(self) -> None:
         self.query_one("#deleted", OptionList).focus()
         meeting_id = self.meeting_id
-        store_call(self, lambda s: newest_first(s.list_deleted_entries(meeting_id),
+        panel_app(self).runner.call(self, lambda s: newest_first(s.list_deleted_entries(meeting_id),
                                                 s.list_deleted_actions(meeting_id)), self._show)
 
     def _show(self, deleted: list[Deleted]) -> None:

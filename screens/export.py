@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -24,10 +23,8 @@ from textual.widgets import Markdown, Static
 
 from models.domain import MinutesDocument
 from models.errors import PanelMinutesError
+from tui.typed_app import panel_app
 from tui.widgets.keybar import KeyBar
-
-if TYPE_CHECKING:
-    from models.store import Store
 
 
 def write_minutes(path: Path, text: str, *, confidential: bool) -> None:
@@ -87,15 +84,9 @@ class ExportScreen(Screen[None]):
 
     @work(group="export-load", exclusive=True)
     async def _load(self) -> None:
-        from tui.store_calls import store_executor
-
-        store: Store = await self.app.wait_for_store()  # type: ignore[attr-defined]
-        loop = asyncio.get_running_loop()
         meeting_id = self.meeting_id
         try:
-            self.doc = await loop.run_in_executor(
-                store_executor(self.app), lambda: store.load_document(meeting_id)
-            )
+            self.doc = await panel_app(self).runner.run(lambda s: s.load_document(meeting_id))
         except PanelMinutesError as err:
             self.query_one("#export-banner", Static).update(f"Cannot load the minutes: {err}")
             self.notify(str(err), severity="error", timeout=10)
@@ -110,9 +101,7 @@ class ExportScreen(Screen[None]):
             return
         self.rendered.clear()
         full = self.full
-        text = await asyncio.get_running_loop().run_in_executor(
-            None, lambda: render_markdown(doc, full=full)
-        )
+        text = await asyncio.to_thread(render_markdown, doc, full=full)
         if full != self.full:  # toggled again while rendering: the newer render wins
             return
         self.markdown_text = text
@@ -172,12 +161,9 @@ class ExportScreen(Screen[None]):
 
     @work(group="export-write")
     async def _write(self, path: Path, text: str, full: bool) -> None:
-        loop = asyncio.get_running_loop()
         existed = path.exists()
         try:
-            await loop.run_in_executor(
-                None, lambda: write_minutes(path, text, confidential=full)
-            )
+            await asyncio.to_thread(write_minutes, path, text, confidential=full)
         except OSError as err:
             reason = err.strerror or str(err)
             kept = " The old file was kept as it was." if existed else ""

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
-from tui.store_calls import store_call
+from tui.typed_app import panel_app
 
 if TYPE_CHECKING:
     from models.domain import ItemData
@@ -123,7 +123,7 @@ class ItemFormScreen(ModalScreen[int | None]):
         }
         item_id = self.item.id
         self.saving = True
-        store_call(self, lambda s: s.update_item(item_id, **fields).id, self._saved,
+        panel_app(self).runner.call(self, lambda s: s.update_item(item_id, **fields).id, self._saved,
                    on_error=self._failed)
 
     def _saved(self, item_id: int) -> None:
@@ -187,7 +187,7 @@ class PasteItemsScreen(ModalScreen[int | None]):
         def add(store: Store) -> int:
             return len(store.add_items(meeting_id, text))
 
-        store_call(self, add, self.dismiss, on_error=self._failed)
+        panel_app(self).runner.call(self, add, self.dismiss, on_error=self._failed)
 
     def _failed(self, err: PanelMinutesError) -> None:
         self.saving = False

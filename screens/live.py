@@ -7,8 +7,8 @@ resolution, action or procedural note. Every filed entry is committed at once; w
 the composer is saved as a draft within half a second of the last keystroke and comes back after a
 crash. A store error never loses text: it stays in the composer and the save is retried.
 
-All store calls run on the app's single store thread (``tui.store_calls.store_executor``), in the
-order they were made, so typing never waits on the disk.
+All store calls run on the app's single store thread (``app.runner``, ``tui.store_runner``), in
+the order they were made, so typing never waits on the disk.
 """
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ from models.undo import (
 from tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
 from tui.rescue import rescue_path, write_rescue
 from tui.timings import DEFAULT_TIMINGS, timings_of
+from tui.typed_app import panel_app
 from tui.widgets.agenda import AgendaList
 from tui.widgets.composer import Composer
 from tui.widgets.entries import EntryList
@@ -86,6 +87,7 @@ from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from models.store import Store
+    from tui.store_runner import StoreRunner
 
 T = TypeVar("T")
 
@@ -222,7 +224,6 @@ class LiveScreen(Screen[None]):
         self._counts: dict[int, int] = {}  # entry counts of items not read yet
         self._touched_since_load: set[int] = set()
         self._show_after_load: tuple[int | None, int | None, int | None] | None = None
-        self._pending: set[asyncio.Future[Any]] = set()
         # the draft
         self._draft_timer: Timer | None = None
         self._draft_dirty = False
@@ -267,7 +268,7 @@ class LiveScreen(Screen[None]):
         return self.query_one(EntryList)
 
     def now(self) -> datetime:
-        return (self._clock or getattr(self.app, "clock", None) or clock_source.system_clock)()
+        return (self._clock or panel_app(self).clock or clock_source.system_clock)()
 
     def _completion_people(self) -> Sequence[PersonData]:
         return self.attendees
@@ -286,22 +287,15 @@ class LiveScreen(Screen[None]):
 
     # --- the store thread ------------------------------------------------------------------------
 
-    async def _store(self, call: Callable[[Store], T]) -> T:
-        """Run ``call(store)`` on the app's store thread, in order with every other store call."""
-        from tui.store_calls import store_executor
-
-        store: Store = await self.app.wait_for_store()  # type: ignore[attr-defined]
-        loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(store_executor(self.app), call, store)
-        self._pending.add(future)
-        try:
-            return await asyncio.shield(future)
-        finally:
-            self._pending.discard(future)
+    @property
+    def _runner(self) -> StoreRunner:
+        """The app's store runner: every store call, in order with every other one."""
+        return panel_app(self).runner
 
     async def wait_idle(self, timeout: float = 5.0) -> bool:
-        """Wait until every store call this screen started has finished (tests and the benchmark
-        use this); False if it is still busy after ``timeout`` seconds."""
+        """Wait until every store call (this screen's and any other queued on the app's store
+        thread) has finished (tests and the benchmark use this); False if it is still busy after
+        ``timeout`` seconds."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while loop.time() < deadline:
@@ -314,7 +308,7 @@ class LiveScreen(Screen[None]):
         return False
 
     def _busy(self) -> bool:
-        return bool(self._pending) or self._draft_saving or self._queue.in_flight
+        return self._runner.busy or self._draft_saving or self._queue.in_flight
 
     def _job(self, call: Callable[[Store], T], items: set[int]) -> Callable[[Store], tuple[T, Fresh]]:
         """``call`` followed by a re-read of what it changed (in the same store-thread slot)."""
@@ -352,7 +346,7 @@ class LiveScreen(Screen[None]):
         opening, self._opening = self._opening, None
         try:
             if opening is None or opening.doc.meeting.id != meeting_id:
-                opening = await self._store(lambda s: s.read_opening(meeting_id, wanted))
+                opening = await self._runner.run(lambda s: s.read_opening(meeting_id, wanted))
         except PanelMinutesError as err:
             self.query_one("#live-title", Static).update(f"Cannot open the meeting: {err}")
             self.notify(str(err), severity="error", timeout=15)
@@ -418,7 +412,7 @@ class LiveScreen(Screen[None]):
                 return s.load_entries(meeting_id, g)
 
             try:
-                some = await self._store(read)
+                some = await self._runner.run(read)
             except PanelMinutesError as err:
                 self.notify(f"Could not read the other items' entries: {err}", severity="error",
                             timeout=15)
@@ -649,7 +643,7 @@ class LiveScreen(Screen[None]):
 
     async def _file(self, pending: Pending, call: FilingCall) -> None:
         try:
-            result, fresh = await self._store(self._job(call.call, call.items))
+            result, fresh = await self._runner.run(self._job(call.call, call.items))
         except DatabaseError as err:
             self._queue.retry_later()
             self._filing_failed(err)
@@ -817,7 +811,7 @@ class LiveScreen(Screen[None]):
         from models.errors import ConflictError
 
         try:
-            await self._store(call)
+            await self._runner.run(call)
         except DraftSharedNotice as notice:
             self._draft_saving = False
             self.notify(str(notice), severity="warning", timeout=12)
@@ -891,8 +885,8 @@ class LiveScreen(Screen[None]):
         if call is None:
             return
         try:
-            store: Store = self.app.store  # type: ignore[attr-defined]
-            call(store)
+            # Behind every write already queued on the store thread, so they keep their order.
+            self._runner.run_now(call)
             self._draft_dirty = False
         except DraftSharedNotice:
             self._draft_dirty = False
@@ -1279,7 +1273,7 @@ class LiveScreen(Screen[None]):
         else:
             call = lambda s: s.restore_deleted_action(ident, target)  # noqa: E731
         try:
-            result, fresh = await self._store(self._job(call, {target}))
+            result, fresh = await self._runner.run(self._job(call, {target}))
         except PanelMinutesError as err:
             self.notify(str(err), severity="error", timeout=10)
             return
@@ -1311,7 +1305,7 @@ class LiveScreen(Screen[None]):
         select: str | None,
     ) -> bool:
         try:
-            _result, fresh = await self._store(self._job(call, items))
+            _result, fresh = await self._runner.run(self._job(call, items))
         except PanelMinutesError as err:
             self.notify(str(err), severity="error", timeout=10)
             return False
@@ -1330,7 +1324,7 @@ class LiveScreen(Screen[None]):
     async def _undo(self, op: UndoOp) -> None:
         ids = self.undo_stack.ids
         try:
-            _touched, fresh = await self._store(self._job(lambda s: op.run(s, ids), set()))
+            _touched, fresh = await self._runner.run(self._job(lambda s: op.run(s, ids), set()))
         except PanelMinutesError as err:
             self.undo_stack.push_back(op)
             self.notify(f"Could not undo {op.label}: {err}", severity="error", timeout=10)
@@ -1427,10 +1421,10 @@ class LiveScreen(Screen[None]):
     @property
     def hide_exempt(self) -> bool:
         """Part 2 text hidden on screen (^S; the app keeps it for the next meeting opened)."""
-        return bool(getattr(self.app, "hide_exempt", False))
+        return panel_app(self).hide_exempt
 
     def action_hide_exempt(self, hide: bool) -> None:
-        self.app.hide_exempt = hide  # type: ignore[attr-defined]
+        panel_app(self).hide_exempt = hide
         self._show_title()
         self._refresh()
         self.notify("Part 2 hidden on screen: exempt items show their public title only. ^S "
@@ -1478,7 +1472,7 @@ class LiveScreen(Screen[None]):
 
         meeting_id = self.meeting_id
         try:
-            previous = await self._store(lambda s: s.previous_meeting(meeting_id))
+            previous = await self._runner.run(lambda s: s.previous_meeting(meeting_id))
         except PanelMinutesError as err:
             self.notify(str(err), severity="error", timeout=10)
             return

@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from models.domain import USUAL_STANDING_AGENDA
 from models.errors import ValidationError
 from models.parsing import DATE_HINT, parse_date, time_problem
-from tui.store_calls import store_call
+from tui.typed_app import panel_app
 
 if TYPE_CHECKING:
     from models.domain import MeetingData, PanelData
@@ -96,7 +96,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
             meeting = store.get_meeting(meeting_id) if meeting_id is not None else None
             return store.list_panels(), meeting
 
-        store_call(self, load, self._loaded, on_error=lambda _err: self._load_failed())
+        panel_app(self).runner.call(self, load, self._loaded, on_error=lambda _err: self._load_failed())
 
     def _load_failed(self) -> None:
         self.query_one("#form-error", Static).update("Could not load the panels; press Esc.")
@@ -247,7 +247,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
                     store.delete_panel(created_panel.id)
                 raise
 
-        store_call(self, save, self._saved, on_error=self._save_failed)
+        panel_app(self).runner.call(self, save, self._saved, on_error=self._save_failed)
 
     def _saved(self, meeting_id: int) -> None:
         self.saving = False

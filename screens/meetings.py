@@ -23,7 +23,7 @@ from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
 from screens.typing_filter import route_filter_keys
 from tui import bench_hook
-from tui.store_calls import store_call
+from tui.typed_app import panel_app
 from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class MeetingsScreen(Screen[None]):
         """Read the meetings again (after a change); ``select`` moves the cursor to that id."""
         if select is not None:
             self._select_after_load = select
-        store_call(self, lambda s: s.list_meetings(), self._loaded, group="meetings-load",
+        panel_app(self).runner.call(self, lambda s: s.list_meetings(), self._loaded, group="meetings-load",
                    exclusive=True)
 
     def show_early(self, meetings: list[MeetingSummary]) -> None:
@@ -151,10 +151,11 @@ class MeetingsScreen(Screen[None]):
             self._show()
         if first_time:
             self.call_after_refresh(bench_hook.mark, self.app, "ready")
-            opening = getattr(self.app, "open_meeting", None)
+            app = panel_app(self)
+            opening = app.open_meeting
             if opening is not None:
-                self.app.open_meeting = None  # type: ignore[attr-defined]
-                self.open_live(int(opening))
+                app.open_meeting = None
+                self.open_live(opening)
 
     def _columns(self) -> list[tuple[str, int]]:
         """(title, width) of each column for the screen's width; the panel name gets the rest."""
@@ -288,7 +289,7 @@ class MeetingsScreen(Screen[None]):
                 self.app.push_screen(LiveScreen(meeting_id, opening=opening),
                                      lambda _=None: self.reload())
 
-        store_call(self, lambda s: s.read_opening(meeting_id), opened, group="open-live",
+        panel_app(self).runner.call(self, lambda s: s.read_opening(meeting_id), opened, group="open-live",
                    exclusive=True)
 
     def action_new(self) -> None:
@@ -351,7 +352,7 @@ class MeetingsScreen(Screen[None]):
                     source, with_exempt=yes, left_out=0 if yes else count),
             )
 
-        store_call(self, lambda s: [i for i in s.list_items(source.id) if i.exempt], ask)
+        panel_app(self).runner.call(self, lambda s: [i for i in s.list_items(source.id) if i.exempt], ask)
 
     def _duplicate(self, source: MeetingSummary, *, with_exempt: bool, left_out: int) -> None:
         created: list[int] = []
@@ -397,7 +398,7 @@ class MeetingsScreen(Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                store_call(self, lambda s: s.delete_meeting(meeting.id),
+                panel_app(self).runner.call(self, lambda s: s.delete_meeting(meeting.id),
                            lambda _: self._deleted(meeting))
 
         self.app.push_screen(
@@ -439,7 +440,7 @@ class MeetingsScreen(Screen[None]):
 
             self.app.push_screen(ChoiceScreen("Settings of which panel?", panels), picked)
 
-        store_call(self, lambda s: [(p.name, p.id) for p in s.list_panels()], listed)
+        panel_app(self).runner.call(self, lambda s: [(p.name, p.id) for p in s.list_panels()], listed)
 
     def action_action_log(self) -> None:
         from screens.action_log import ActionLogScreen
@@ -459,7 +460,7 @@ class MeetingsScreen(Screen[None]):
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    store_call(self, lambda s: s.undo_approval(meeting.id, reason),
+                    panel_app(self).runner.call(self, lambda s: s.undo_approval(meeting.id, reason),
                                lambda _: self._approval_undone(meeting))
 
             self.app.push_screen(

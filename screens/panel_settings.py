@@ -52,7 +52,7 @@ from screens.meeting_form import today_for
 from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
 from screens.prompt import PromptScreen
 from screens.tabbed import TabbedTablesScreen
-from tui.store_calls import store_call
+from tui.typed_app import panel_app
 from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -224,8 +224,7 @@ class PanelSettingsScreen(TabbedTablesScreen):
     def reload(self, *, agenda_at: int | None = None, member: int | None = None) -> None:
         """Read everything again; ``agenda_at`` / ``member`` put the cursor on that row."""
         panel_id = self.panel_id
-        store_call(
-            self, lambda s: s.read_panel_settings(panel_id),
+        panel_app(self).runner.call(self, lambda s: s.read_panel_settings(panel_id),
             lambda data: self._show(data, agenda_at, member),
             group="panel-settings-load", exclusive=True,
         )
@@ -378,7 +377,7 @@ class PanelSettingsScreen(TabbedTablesScreen):
                 self.notify(done, timeout=3)
             self.reload(**select)
 
-        store_call(self, call, finished)
+        panel_app(self).runner.call(self, call, finished)
 
     # --- details ---------------------------------------------------------------------------------
 
@@ -566,7 +565,7 @@ class PanelSettingsScreen(TabbedTablesScreen):
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    store_call(self, copy, lambda n: self._copied(n))
+                    panel_app(self).runner.call(self, copy, lambda n: self._copied(n))
 
             if count == 0:
                 confirmed(True)
@@ -776,7 +775,7 @@ class MemberFormScreen(ModalScreen[int | None]):
                                     start_date=start, end_date=end).id
 
         self.saving = True
-        store_call(self, save, self.dismiss, on_error=self._failed)
+        panel_app(self).runner.call(self, save, self.dismiss, on_error=self._failed)
 
     def _failed(self, err: PanelMinutesError) -> None:
         self.saving = False

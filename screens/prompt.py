@@ -21,7 +21,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.store_calls import store_call
+from tui.typed_app import panel_app
 
 if TYPE_CHECKING:
     from models.errors import PanelMinutesError
@@ -100,7 +100,7 @@ class PromptScreen(ModalScreen[str | None]):
             return
         save = self.save
         self.saving = True
-        store_call(self, lambda store: save(store, value), lambda _: self.dismiss(value),
+        panel_app(self).runner.call(self, lambda store: save(store, value), lambda _: self.dismiss(value),
                    on_error=self._save_failed)
 
     def _save_failed(self, err: PanelMinutesError) -> None:

@@ -19,7 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.store_calls import store_call
+from tui.typed_app import panel_app
 
 if TYPE_CHECKING:
     from models.domain import RevisionData
@@ -67,7 +67,7 @@ class RevisionsScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#revisions-body").focus()
         entry_id = self.entry_id
-        store_call(self, lambda s: s.list_revisions(entry_id), self._show)
+        panel_app(self).runner.call(self, lambda s: s.list_revisions(entry_id), self._show)
 
     def _show(self, revisions: list[RevisionData]) -> None:
         self.revisions = revisions

@@ -25,8 +25,8 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.store_calls import store_call
 from tui.timings import DEFAULT_TIMINGS, timings_of
+from tui.typed_app import panel_app
 from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -152,8 +152,7 @@ class SearchScreen(Screen[None]):
             self._show(query, [])
             return
         self.searching = True
-        store_call(
-            self, lambda s: s.search(query, limit=LIMIT), lambda hits: self._show(query, hits),
+        panel_app(self).runner.call(self, lambda s: s.search(query, limit=LIMIT), lambda hits: self._show(query, hits),
             on_error=lambda _err: self._failed(), group="search", exclusive=True,
         )
 

@@ -26,7 +26,7 @@ from screens.meeting_form import MeetingFormScreen
 from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
 from screens.prompt import PromptScreen
 from screens.tabbed import TabbedTablesScreen
-from tui.store_calls import store_call
+from tui.typed_app import panel_app
 from tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -196,8 +196,7 @@ class SetupScreen(TabbedTablesScreen):
         """Read everything again and redraw the tables (after any change); ``select_…`` moves
         a table's highlight to that row."""
         meeting_id = self.meeting_id
-        store_call(
-            self, lambda s: s.read_setup(meeting_id),
+        panel_app(self).runner.call(self, lambda s: s.read_setup(meeting_id),
             lambda data: self._show(data, select_item_at, select_attendance),
             group="setup-load", exclusive=True,
         )
@@ -386,7 +385,7 @@ class SetupScreen(TabbedTablesScreen):
             self.reload(select_attendance=result.id if isinstance(result, AttendanceData)
                         else None)
 
-        store_call(self, call, finished)
+        panel_app(self).runner.call(self, call, finished)
 
     # --- attendance ------------------------------------------------------------------------------
 
@@ -667,7 +666,7 @@ class SetupScreen(TabbedTablesScreen):
                 confirmed,
             )
 
-        store_call(self, lambda s: s.item_contents(item.id), ask)
+        panel_app(self).runner.call(self, lambda s: s.item_contents(item.id), ask)
 
     def action_restore_item(self) -> None:
         """Choose one of the meeting's deleted items: it goes back with all it took aside."""
@@ -691,7 +690,7 @@ class SetupScreen(TabbedTablesScreen):
                 chosen,
             )
 
-        store_call(self, lambda s: s.list_deleted_items(meeting_id), show)
+        panel_app(self).runner.call(self, lambda s: s.list_deleted_items(meeting_id), show)
 
 
 def _count(n: int, noun: str, plural: str = "") -> str:

@@ -17,9 +17,9 @@ from models.demo import write_demo
 from models.domain import EntryData
 from models.store import Store
 from screens.live import LiveScreen
+from tests.support import wait_for
 from tests.test_live_support import settle
 from tui.app import make_app
-from tui.store_calls import store_executor
 
 
 async def _wait(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
@@ -70,7 +70,9 @@ async def test_an_item_not_read_yet_says_so_then_fills_in(db_path: Path) -> None
         opening = store.read_opening(meeting_id)
         # Hold the store thread, so the second read waits behind it.
         gate = threading.Event()
-        store_executor(app).submit(gate.wait, 10)
+        await wait_for(pilot, lambda: not app.runner.busy)  # the app's warm-up is done
+        app.runner.call(app.screen, lambda _store: gate.wait(10))
+        await wait_for(pilot, lambda: app.runner.busy)  # the gate holds the thread
         live = LiveScreen(meeting_id, opening=opening)
         await app.push_screen(live)
         await live.loaded.wait()

@@ -10,7 +10,6 @@ import asyncio
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -28,6 +27,7 @@ from textual.widget import Widget
 from models import clock as clock_source
 from models.clock import Clock
 from tui import bench_hook
+from tui.store_runner import StoreRunner
 from tui.timings import DEFAULT_TIMINGS, Timings
 
 if TYPE_CHECKING:
@@ -79,9 +79,9 @@ class PanelMinutesApp(App[None]):
         self._store: Store | None = None
         self.store_ready = asyncio.Event()
         self.store_error: str | None = None
-        # One thread for the screens' store calls (tui.store_calls): writes land in the order
-        # they were made, and a read after a write sees it.
-        self.store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pm-store")
+        # The one way the screens reach the store (tui.store_runner): one thread, so writes land
+        # in the order they were made, and a read after a write sees it.
+        self.runner = StoreRunner(self.wait_for_store, lambda: self.store)
         # Tests and snapshots fix "today" here so that screens showing it are deterministic.
         self.fixed_today: date | None = None
         # The live screen's ^S: Part 2 (exempt) text hidden on screen (a projector in the room);
@@ -186,12 +186,9 @@ class PanelMinutesApp(App[None]):
 
         import screens.live  # noqa: F401
         from models.errors import PanelMinutesError
-        from tui.store_calls import store_executor
-
-        store = self._store
-        if store is not None:
+        if self._store is not None:
             try:
-                store_executor(self).submit(store.warm_up).result(timeout=30)
+                self.runner.run_now(lambda store: store.warm_up(), timeout=30)
             except (PanelMinutesError, TimeoutError) as exc:  # only a head start: never fatal
                 self.log.warning("store warm-up skipped", exc)
             except Exception as exc:  # a bug there must not close the app either
@@ -243,7 +240,7 @@ class PanelMinutesApp(App[None]):
 
     def on_unmount(self) -> None:
         # Let every queued write finish before the store closes.
-        self.store_thread.shutdown(wait=True)
+        self.runner.shutdown()
         if self._store is not None:
             self._store.close()
 
