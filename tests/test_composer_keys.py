@@ -228,7 +228,11 @@ async def test_a_typed_prefix_changes_the_mode_before_enter(live: Live) -> None:
     assert mode_of(composer) is Mode.ACTION
     await pilot.press("escape", *"RESOLVED: ")
     assert mode_of(composer) is Mode.RESOLUTION
-    assert composer.text_area.text == "that the Panel "
+    # No preset after a typed prefix: the clerk types the words ("RESOLVED: that the Panel ...")
+    # and they must not come out twice.
+    assert composer.text_area.text == ""
+    await pilot.press(*"that the Panel agree")
+    assert composer.text_area.text == "that the Panel agree"
     await pilot.press("escape", "ctrl+u", *"NOTE: ")
     assert mode_of(composer) is Mode.PROCEDURE
     await pilot.press("escape", "ctrl+u", *"Note: the report")  # capitals only: a paragraph

@@ -533,10 +533,12 @@ class Composer(Vertical):
 
     # --- modes -----------------------------------------------------------------------------------
 
-    def set_mode(self, mode: Mode, *, now: str = "") -> bool:
+    def set_mode(self, mode: Mode, *, now: str = "", preset: bool = True) -> bool:
         """Switch the composer to ``mode``, keeping what was typed; refused (with one line) when
         it would hide a field holding typed text, or ``mode`` is the one shown
-        (``models.composer_modes.change_mode``). Typing then starts at the end of the text."""
+        (``models.composer_modes.change_mode``). Typing then starts at the end of the text.
+        ``preset``: a resolution begins with "that the Panel " (F3); a typed prefix passes False,
+        since the clerk is already typing the words ("RESOLVED: that the Panel ...")."""
         current = self.state()
         try:
             mode = change_mode(self.mode, mode, current.fields, typed=not current.is_empty)
@@ -556,7 +558,7 @@ class Composer(Vertical):
         if self.mode is Mode.RESOLUTION and area.text.strip() == RESOLUTION_START.strip():
             area.load_text("")
         self.mode = mode
-        if mode is Mode.RESOLUTION and not area.text.strip():
+        if mode is Mode.RESOLUTION and preset and not area.text.strip():
             area.load_text(RESOLUTION_START)
             self._end_of_text()
         if mode is Mode.PROCEDURE and now and not self.field("at").value.strip():
@@ -652,7 +654,7 @@ class Composer(Vertical):
             return  # an entry being edited cannot become an action: the text stays as typed
         area = self._text
         area.replace("", (0, 0), (0, len(area.text) - len(rest)))
-        self.set_mode(mode, now=self._now())
+        self.set_mode(mode, now=self._now(), preset=False)
 
     def show_name_kind(self, field: FieldInput) -> None:
         """Mark a name field with what it holds (``models.names``), before anything is filed:
