@@ -60,6 +60,7 @@ from models.domain import (
 from models.errors import DatabaseError, PanelMinutesError, ValidationError
 from models.filing_queue import FilingQueue
 from models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
+from models.live_saving import SAVE_BUSY_WAIT, Notice, SavingState
 from models.movements import recognise
 from models.numbering import entry_numbers, item_numbers
 from models.parsing import long_date, weekday_date
@@ -226,19 +227,16 @@ class LiveScreen(Screen[None]):
         self._show_after_load: tuple[int | None, int | None, int | None] | None = None
         # the draft
         self._draft_timer: Timer | None = None
-        self._draft_dirty = False
-        self._draft_saving = False
+        self._saving = SavingState()  # the autosave's and the filing loop's flags (no Textual)
         # the draft's version, read and written by the store calls on the store thread
         self._draft_version = DraftVersion()
         self.rescued: Path | None = None  # the rescue file written on quit, if any
-        self._draft_failing = False
         self._prepare_timer: Timer | None = None
         self._clock_text: str | None = None
         # filing: each Enter waits here, in order, until it is written
         self._queue: FilingQueue[Pending] = FilingQueue()
         # When this session started an item, to the second (the stamp keeps only the minute).
         self._started_exactly: dict[int, datetime] = {}
-        self._file_failing = False
         self._retry_timer: Timer | None = None
         # "move entry to item": the entry (or action) waiting for a target item
         self._moving: tuple[str, int] | None = None
@@ -308,7 +306,7 @@ class LiveScreen(Screen[None]):
         return False
 
     def _busy(self) -> bool:
-        return self._runner.busy or self._draft_saving or self._queue.in_flight
+        return self._runner.busy or self._saving.saving or self._queue.in_flight
 
     def _job(self, call: Callable[[Store], T], items: set[int]) -> Callable[[Store], tuple[T, Fresh]]:
         """``call`` followed by a re-read of what it changed (in the same store-thread slot)."""
@@ -548,10 +546,7 @@ class LiveScreen(Screen[None]):
         if not self.loaded.is_set():
             return
         self._show_movement()
-        self._draft_dirty = True
-        # Not a debounce that restarts on every key: unbroken typing would then never be
-        # saved. The first unsaved change starts the timer; the save takes the text as it is.
-        if self._draft_timer is None:
+        if self._saving.changed():  # the first unsaved change (``models.live_saving``)
             self._draft_timer = self.set_timer(
                 timings_of(self.app).draft_debounce, self._save_draft_soon)
 
@@ -633,13 +628,21 @@ class LiveScreen(Screen[None]):
 
     def _show_queue(self) -> None:
         """The composer's status line: how many Enters wait, and whether the draft is saved."""
-        parts = [self._queue.label()]
-        if self._draft_failing:
-            parts.append("draft NOT SAVED · retrying")
-        if self._draft_version.blocked:
-            parts.append("draft not saved: open in another window")
-        problem = self._queue.failing or self._draft_failing or self._draft_version.blocked
-        self.composer.set_status(" · ".join(p for p in parts if p), problem=problem)
+        text, problem = self._saving.status(self._queue.label(), self._queue.failing,
+                                            self._draft_version.blocked)
+        self.composer.set_status(text, problem=problem)
+
+    def _tell(self, notice: Notice | None) -> None:
+        if notice is not None:
+            self.notify(notice.text, severity=notice.severity, timeout=notice.timeout)
+
+    def _sync_retry(self) -> None:
+        """Run the shared retry interval while a filing or the draft is failing, and only then."""
+        if self._saving.retrying and self._retry_timer is None:
+            self._retry_timer = self.set_interval(timings_of(self.app).retry_every, self._retry)
+        elif not self._saving.retrying and self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
 
     async def _file(self, pending: Pending, call: FilingCall) -> None:
         try:
@@ -660,12 +663,10 @@ class LiveScreen(Screen[None]):
             self._after_queue_step()
             return
         self._queue.filed()
-        if self._file_failing and not self._queue:
-            self.notify("Saved. Everything you typed is in the minutes.", timeout=4)
+        self._tell(self._saving.filed(not self._queue))
         self.undo_stack.push(self._undo_for(call, result))
         if call.kind == "action-edit":  # not settled in its transaction: save the draft now
-            if self._draft_timer is not None:
-                self._draft_timer.stop()
+            self._stop_draft_timer()
             self._save_draft_soon()
         self._after_queue_step()
         self._apply(fresh, select=f"e{result.id}" if isinstance(result, EntryData) else f"a{result.id}")
@@ -731,27 +732,19 @@ class LiveScreen(Screen[None]):
         )
 
     def _filing_failed(self, err: PanelMinutesError) -> None:
-        if not self._file_failing:
-            self.notify(
-                f"{err} Not filed: each Enter waits, in order, and saving is retried every "
-                f"{timings_of(self.app).retry_every:g} s.", severity="error", timeout=12,
-            )
-        self._file_failing = True
+        self._tell(self._saving.filing_failed(str(err), timings_of(self.app).retry_every))
         self._show_queue()
-        if self._retry_timer is None:
-            self._retry_timer = self.set_interval(timings_of(self.app).retry_every, self._retry)
+        self._sync_retry()
 
     def _retry(self) -> None:
-        if self._file_failing:
+        if self._saving.filing_failing:
             self._next_filing()
-        if self._draft_failing and not self._draft_saving:
+        if self._saving.retry_draft():
             self._save_draft_soon()
 
     def _stop_retry(self) -> None:
-        self._file_failing = False
-        if not self._draft_failing and self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
+        self._saving.queue_emptied()
+        self._sync_retry()
         self._show_queue()
 
     # --- the draft -------------------------------------------------------------------------------
@@ -789,14 +782,21 @@ class LiveScreen(Screen[None]):
 
         return save
 
+    def _stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        self._saving.unscheduled()
+
     def _save_draft_soon(self) -> None:
         """Write the composer's draft on the store thread (the debounce timer calls this)."""
         self._draft_timer = None
-        if self._draft_saving:
-            self._draft_timer = self.set_timer(0.1, self._save_draft_soon)
+        self._saving.unscheduled()
+        if not self._saving.may_save():
+            self._draft_timer = self.set_timer(SAVE_BUSY_WAIT, self._save_draft_soon)
             return
         call = self._draft_call()
-        self._draft_dirty = False
+        self._saving.save_taken(started=call is not None)
         if call is None:
             if self._draft_version.blocked:  # another window holds the draft: keep it on disk
                 try:
@@ -804,7 +804,6 @@ class LiveScreen(Screen[None]):
                 except OSError as err:
                     self.notify(f"The rescue file could not be written: {err}", severity="error")
             return
-        self._draft_saving = True
         self.run_worker(self._save_draft(call), group="live-draft")
 
     async def _save_draft(self, call: Callable[[Store], datetime | None]) -> None:
@@ -813,30 +812,20 @@ class LiveScreen(Screen[None]):
         try:
             await self._runner.run(call)
         except DraftSharedNotice as notice:
-            self._draft_saving = False
+            self._saving.save_stopped()
             self.notify(str(notice), severity="warning", timeout=12)
             return
         except ConflictError as err:
-            self._draft_saving = False
+            self._saving.save_stopped()
             self._draft_conflict(str(err))
             return
         except PanelMinutesError as err:
-            self._draft_saving = False
-            self._draft_dirty = True
-            if not self._draft_failing:
-                self.notify(f"{err} The draft is kept on screen; retrying.", severity="error",
-                            timeout=10)
-            self._draft_failing = True
+            self._tell(self._saving.save_failed(str(err)))
             self._show_queue()
-            if self._retry_timer is None:
-                self._retry_timer = self.set_interval(timings_of(self.app).retry_every, self._retry)
+            self._sync_retry()
             return
-        self._draft_saving = False
-        if self._draft_failing:
-            self._draft_failing = False
-            self.notify("The draft is saved again.", timeout=3)
-            if not self._file_failing:
-                self._stop_retry()
+        self._tell(self._saving.save_done())
+        self._sync_retry()
         self._show_queue()
 
     def _draft_conflict(self, message: str) -> None:
@@ -871,15 +860,13 @@ class LiveScreen(Screen[None]):
         """Save the pending draft synchronously (on quit / leaving); never raises. Text that
         cannot be saved as the draft (the database fails, or another window owns the draft)
         goes to a rescue file, whose name is printed."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._stop_draft_timer()
         if not self.loaded.is_set():
             return
         if self._draft_version.blocked:
             self._rescue("the meeting is open in another window, which holds the draft")
             return
-        if not (self._draft_dirty or self._draft_failing or self._queue):
+        if not self._saving.must_flush(bool(self._queue)):
             return
         call = self._draft_call()
         if call is None:
@@ -887,9 +874,9 @@ class LiveScreen(Screen[None]):
         try:
             # Behind every write already queued on the store thread, so they keep their order.
             self._runner.run_now(call)
-            self._draft_dirty = False
+            self._saving.flushed()
         except DraftSharedNotice:
-            self._draft_dirty = False
+            self._saving.flushed()
         except Exception as exc:  # the database is gone: keep the text in a rescue file
             self._rescue(str(exc))
 
