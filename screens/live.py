@@ -35,12 +35,10 @@ from models.composer_modes import MODE_FIELDS
 from models.composer_state import (
     Mode,
     Pending,
-    draft_is_empty,
     rescue_text,
     state_from_action,
     state_from_draft,
     state_from_entry,
-    state_to_draft,
     waiting_from_draft,
 )
 from models.domain import (
@@ -77,8 +75,8 @@ from models.undo import (
     undo_update_action,
     undo_update_entry,
 )
-from tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
-from tui.rescue import rescue_path, write_rescue
+from tui.filing_calls import DraftVersion, FilingCall, draft_call, filing_call, remaining
+from tui.rescue import rescue_file_for, write_rescue
 from tui.timings import DEFAULT_TIMINGS, timings_of
 from tui.typed_app import panel_app
 from tui.widgets.agenda import AgendaList
@@ -750,37 +748,8 @@ class LiveScreen(Screen[None]):
     # --- the draft -------------------------------------------------------------------------------
 
     def _draft_call(self) -> Callable[[Store], datetime | None] | None:
-        state = self.composer.state()
-        version = self._draft_version
-        if version.blocked:
-            return None
-        meeting_id = self.meeting_id
-        item_id = self.current_id
-        queued = self._queue.items()
-
-        def save(s: Store) -> datetime | None:
-            # The version (and what is still waiting) is read and written here, on the store
-            # thread, after every store call queued before this one: a filing replaces the
-            # draft and its version.
-            waiting = version.unwritten(queued)
-            if draft_is_empty(state, waiting):
-                if version.stamp is not None:  # this window's draft only
-                    s.clear_draft(meeting_id, expected_updated_at=version.stamp)
-                version.stamp = None
-                return None
-            kind, text, fields = state_to_draft(state, waiting)
-            claim, version.claim = version.claim, False
-            try:
-                version.stamp = s.save_draft(
-                    meeting_id, text, item_id=item_id, kind=kind, fields=fields,
-                    expected_updated_at=version.stamp, new=version.stamp is None, claim=claim,
-                )
-            except DraftSharedNotice as notice:
-                version.stamp = notice.version
-                raise
-            return version.stamp
-
-        return save
+        return draft_call(self.composer.state(), self._draft_version, meeting_id=self.meeting_id,
+                          item_id=self.current_id, queued=self._queue.items())
 
     def _stop_draft_timer(self) -> None:
         if self._draft_timer is not None:
@@ -884,14 +853,8 @@ class LiveScreen(Screen[None]):
         """Write what cannot be saved as the draft to this window's rescue file (the same file
         each time); None when there is nothing to keep."""
         body = rescue_text(self.composer.state(), self._queue.items())
-        if not body:  # everything was filed since: nothing left to rescue
-            if self.rescued is not None:
-                self.rescued.unlink(missing_ok=True)
-                self.rescued = None
-            return None
-        if self.rescued is None:
-            self.rescued = rescue_path(self.meeting_id, self.now())
-        return write_rescue(self.rescued, body)
+        self.rescued = rescue_file_for(self.rescued, body, self.meeting_id, self.now())
+        return None if self.rescued is None else write_rescue(self.rescued, body)
 
     def _rescue(self, why: str) -> None:
         try:

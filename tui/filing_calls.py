@@ -29,6 +29,7 @@ from models.composer_state import (
 )
 from models.domain import ActionData, EntryData, EntryKind, PersonData
 from models.errors import ValidationError
+from models.store.entries import DraftSharedNotice
 from models.store.filing import DraftAfter, Filed
 
 if TYPE_CHECKING:
@@ -146,3 +147,37 @@ def filing_call(
         return filed.entry
 
     return FilingCall(file_entry, {item_id}, "entry")
+
+
+def draft_call(
+    state: ComposerState, version: DraftVersion, *, meeting_id: int, item_id: int | None,
+    queued: Sequence[Pending],
+) -> Callable[[Store], datetime | None] | None:
+    """The store call that saves the composer (and the Enters still ``queued``) as this window's
+    draft, or None while another window holds the draft (``version.blocked``)."""
+    if version.blocked:
+        return None
+
+    def save(s: Store) -> datetime | None:
+        # The version (and what is still waiting) is read and written here, on the store
+        # thread, after every store call queued before this one: a filing replaces the
+        # draft and its version.
+        waiting = version.unwritten(queued)
+        if draft_is_empty(state, waiting):
+            if version.stamp is not None:  # this window's draft only
+                s.clear_draft(meeting_id, expected_updated_at=version.stamp)
+            version.stamp = None
+            return None
+        kind, text, fields = state_to_draft(state, waiting)
+        claim, version.claim = version.claim, False
+        try:
+            version.stamp = s.save_draft(
+                meeting_id, text, item_id=item_id, kind=kind, fields=fields,
+                expected_updated_at=version.stamp, new=version.stamp is None, claim=claim,
+            )
+        except DraftSharedNotice as notice:
+            version.stamp = notice.version
+            raise
+        return version.stamp
+
+    return save

@@ -26,3 +26,14 @@ def write_rescue(path: Path, body: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, (body + "\n").encode("utf-8"), CONFIDENTIAL_MODE)
     return path
+
+
+def rescue_file_for(path: Path | None, body: str, meeting_id: int, now: datetime) -> Path | None:
+    """The file a window keeps ``body`` in: ``path`` (the one it wrote before, rewritten each
+    time) or a new one. Nothing left to keep (everything was filed since) removes the old file
+    and gives None."""
+    if not body:
+        if path is not None:
+            path.unlink(missing_ok=True)
+        return None
+    return path or rescue_path(meeting_id, now)
