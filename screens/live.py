@@ -31,7 +31,6 @@ from textual.widgets import OptionList, Static
 from models import batches
 from models import clock as clock_source
 from models.clock import Clock, hhmm, running_since
-from models.composer_modes import MODE_FIELDS
 from models.composer_state import (
     Mode,
     Pending,
@@ -55,7 +54,8 @@ from models.domain import (
     Numbering,
     PersonData,
 )
-from models.errors import DatabaseError, PanelMinutesError, ValidationError
+from models.errors import PanelMinutesError, ValidationError
+from models.filing_outcome import failure_of, given_back
 from models.filing_queue import FilingQueue
 from models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
 from models.live_saving import SAVE_BUSY_WAIT, Notice, SavingState
@@ -645,19 +645,16 @@ class LiveScreen(Screen[None]):
     async def _file(self, pending: Pending, call: FilingCall) -> None:
         try:
             result, fresh = await self._runner.run(self._job(call.call, call.items))
-        except DatabaseError as err:
-            self._queue.retry_later()
-            self._filing_failed(err)
-            return
-        except EntryConflictError as err:
-            self._queue.refused()
-            self._give_back(pending, "")
-            self._edit_conflict(err)
-            self._after_queue_step()
-            return
         except PanelMinutesError as err:
+            failure = failure_of(err)  # ``models.filing_outcome``
+            if failure.retry:
+                self._queue.retry_later()
+                self._filing_failed(err)
+                return
             self._queue.refused()
-            self._give_back(pending, str(err), getattr(err, "field", ""))
+            self._give_back(pending, failure.message, failure.field)
+            if failure.conflict is not None:
+                self._edit_conflict(failure.conflict)
             self._after_queue_step()
             return
         self._queue.filed()
@@ -691,13 +688,10 @@ class LiveScreen(Screen[None]):
         the field at fault (``field``), if the refusal names one."""
         if message:
             self.notify(message, severity="error", timeout=10)
-        now = self.composer.state()
-        state = pending.state
-        if not (now.is_empty and now.editing is None and now.stash is None):
-            state = replace(state, stash=now)
+        state, focus = given_back(pending.state, self.composer.state(), field)
         self.composer.load(state)
-        if field and state.stash is None and field in {k for k, _ in MODE_FIELDS[state.mode]}:
-            box = self.composer.field(field)
+        if focus:
+            box = self.composer.field(focus)
             box.focus()
             box.cursor_position = len(box.value)  # at the end, as it was typed
 
@@ -805,8 +799,7 @@ class LiveScreen(Screen[None]):
 
         def answered(take_over: bool | None) -> None:
             if take_over:
-                self._draft_version.blocked = False
-                self._draft_version.claim = True
+                self._draft_version.take_over()
                 self._save_draft_soon()
                 self._show_queue()
             else:

@@ -75,7 +75,8 @@ def test_a_blocked_window_saves_nothing_until_it_takes_over(db_path: Path) -> No
         version.blocked = True
         assert draft_call(ComposerState(text="mine"), version, meeting_id=meeting_id,
                           item_id=item_id, queued=[]) is None
-        version.blocked, version.claim = False, True  # "Take over"
+        version.take_over()
+        assert not version.blocked and version.claim
         take = draft_call(ComposerState(text="mine"), version, meeting_id=meeting_id,
                           item_id=item_id, queued=[])
         assert take is not None and take(store) is not None

@@ -51,6 +51,12 @@ class DraftVersion:
     def unwritten(self, waiting: Sequence[Pending]) -> list[Pending]:
         return [p for p in waiting if p.serial not in self.written]
 
+    def take_over(self) -> None:
+        """The clerk takes the meeting over from the window that holds its draft: the next save
+        claims it."""
+        self.blocked = False
+        self.claim = True
+
     def settled(self, version: datetime | None, left: bool) -> None:
         """After a filing replaced (or, with ``left``, did not touch) the draft."""
         if not left:
