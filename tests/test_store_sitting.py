@@ -249,3 +249,22 @@ def test_arrival_and_departure_times_must_lie_within_the_meeting(store: Store) -
     with pytest.raises(ValidationError, match="after the meeting ended"):
         store.update_entry(note.id, text="Cllr Carver left the meeting at 10:55.")
     assert store.list_entries(ids[0])[-2].text == "Cllr Carver left the meeting at 10:45."
+
+
+def test_the_meeting_times_cannot_leave_a_recorded_movement_outside(store: Store) -> None:
+    meeting_id, ids = _meeting(store, 0)  # starts at 10:00
+    carver = next(a for a in store.list_attendance(meeting_id) if a.person.name == "Mina Carver")
+    store.update_attendance(carver.id, arrived_at="10:20")
+    _note(store, ids[0], "Cllr Carver left the meeting at 11:15.", "11:16")
+    with pytest.raises(ValidationError) as err:
+        store.update_meeting(meeting_id, start_time="10:30")
+    assert str(err.value) == ("The start time 10:30 is after 10:20: an arrival or departure is "
+                              "recorded then; correct its time first (the setup's attendance, "
+                              "or the F5 note).")
+    with pytest.raises(ValidationError, match="The end time 11:00 is before 11:15"):
+        store.close_meeting(meeting_id, "11:00")
+    assert store.get_meeting(meeting_id).end_time == ""  # nothing half-done
+    store.close_meeting(meeting_id, "11:20")
+    with pytest.raises(ValidationError, match="The end time 11:10 is before 11:15"):
+        store.update_meeting(meeting_id, end_time="11:10")
+    assert store.update_meeting(meeting_id, start_time="10:10").start_time == "10:10"

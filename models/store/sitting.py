@@ -126,6 +126,23 @@ def check_note_movement(s: Session, meeting: t.Meeting, row: t.Entry) -> None:
             "the time in the note, or the meeting's times in its details.")
 
 
+def check_movements_within(s: Session, meeting: t.Meeting) -> None:
+    """The meeting's start and end times (changed) must leave every arrival and departure
+    recorded (setup's times, F5 notes) within the meeting (one line)."""
+    times = sorted(
+        {when for p in read_presences(s, meeting.id or 0).values()
+         for when in (p.record.arrived_at, p.record.left_at, *(w for w, _k, _a in p.steps))
+         if when.strip()})
+    if not times:
+        return
+    fix = ("an arrival or departure is recorded then; correct its time first (the setup's "
+           "attendance, or the F5 note).")
+    if times[0] < meeting.start_time:
+        raise ValidationError(f"The start time {meeting.start_time} is after {times[0]}: {fix}")
+    if meeting.end_time and times[-1] > meeting.end_time:
+        raise ValidationError(f"The end time {meeting.end_time} is before {times[-1]}: {fix}")
+
+
 def read_presences(
     s: Session, meeting_id: int, *, minuted_only: bool = False
 ) -> dict[int, Presence]:
@@ -222,6 +239,7 @@ class SittingMixin(StoreBase):
                     _finish(row, at)
                     s.add(row)
             meeting.end_time = at
+            check_movements_within(s, meeting)
             meeting.updated_at = t.utcnow()
             s.add(meeting)
             s.flush()
