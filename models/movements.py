@@ -247,3 +247,26 @@ def voters_at(presences: Iterable[Presence], at: str | None) -> int:
     at_start = sum(1 for p in voters if p.starts == _IN)
     moments = {when for p in voters for when, _k, _a in p.steps}
     return max([at_start, *(sum(1 for p in voters if p.present_at(m)) for m in moments)])
+
+
+def outside_meeting(at: str, start: str, end: str) -> str:
+    """Why an arrival or departure at ``at`` contradicts the meeting: "before the meeting
+    started (10:00)" or "after the meeting ended (12:30)" (only once it has ended); "" when
+    it lies within the meeting."""
+    if not at.strip():
+        return ""
+    if start and at < start:
+        return f"before the meeting started ({start})"
+    if end and at > end:
+        return f"after the meeting ended ({end})"
+    return ""
+
+
+def time_within_meeting(at: str, start: str, end: str) -> str:
+    """``at`` moved into the meeting: its start time when earlier, its end time (once it has
+    ended) when later; what the setup's "arrived at" / "left at" prompts offer."""
+    if start and at < start:
+        return start
+    if end and at > end:
+        return end
+    return at

@@ -9,7 +9,6 @@ write fails, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -17,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from models.movements import time_within_meeting
 from models.parsing import format_time, time_problem
 from models.screen_data import SetupData
 from screens.confirm import ConfirmScreen
@@ -493,7 +493,10 @@ class SetupScreen(TabbedTablesScreen):
             return
         current = record.arrived_at if field == "arrived_at" else record.left_at
         verb = "arrived" if field == "arrived_at" else "left"
-        default = current or format_time(datetime.now())
+        meeting = self.data.meeting if self.data is not None else None
+        default = current or format_time(panel_app(self).now())
+        if not current and meeting is not None:
+            default = time_within_meeting(default, meeting.start_time, meeting.end_time)
 
         def save(store: Store, value: str) -> AttendanceData:
             if field == "arrived_at":

@@ -215,3 +215,26 @@ async def test_the_end_time_is_in_the_meeting_details(db_path: Path) -> None:
     store = Store(str(db_path))
     assert store.get_meeting(meeting_id).end_time == "12:45"
     store.close()
+
+
+async def test_an_f5_departure_before_the_start_is_refused_and_the_note_kept(
+    db_path: Path,
+) -> None:
+    """The meeting starts at 10:00: "left the meeting at 09:40" contradicts it; Enter says so in
+    one line and the note stays in the composer to correct."""
+    meeting_id = _write(db_path, 0)
+    clock = FakeClock()
+    clock.set(10, 15)
+    app = make_app(str(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        live = await open_live(app, pilot, meeting_id, clock)
+        await pilot.press("f5")
+        type_into_composer(live, "Cllr Carver left the meeting at 09:40")
+        await pilot.press("enter")
+        await settle(pilot, live)
+        messages = [str(n.message) for n in app._notifications]
+        assert ("Cllr Carver left the meeting at 09:40, before the meeting started (10:00): "
+                "correct the time in the note, or the meeting's times in its details.") in messages
+        assert live.composer.text_area.text == "Cllr Carver left the meeting at 09:40"
+        assert live.current_id is not None
+        assert app.store.list_entries(live.current_id) == []

@@ -137,3 +137,29 @@ async def test_a_name_that_is_no_one_is_shown_and_refused_before_filing(db_path:
         [entry] = app.store.list_entries(live.current_id)
     assert (entry.asker_id, entry.asker_text) == (None, "A resident")
     assert entry.respondent_id == cast.people["pcc"]
+
+
+async def test_a_name_field_shows_the_start_of_the_name_once_the_cursor_leaves_it(
+    db_path: Path,
+) -> None:
+    """At 80x24 a name wider than its field scrolled while typed; once Tab moves on, the field
+    shows the start of the name ("Cllr Bren..."), not its end ("llr Brennan")."""
+    store = Store(str(db_path))
+    cast = write_panel(store)
+    meeting_id = write_meeting(store, cast, exempt_item=False)
+    store.close()
+    app = PanelMinutesApp(str(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        live = await open_live(app, pilot, meeting_id)
+        await pilot.press("f3", "tab", *"bren", "tab")  # text, proposer: completed to the name
+        proposer = live.composer.field("proposer")
+        assert proposer.value == "Cllr Brennan"
+        assert proposer.has_focus
+        assert proposer.scroll_offset.x > 0  # typing at the end scrolled it
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not proposer.has_focus
+        assert proposer.scroll_offset.x == 0
+        await pilot.press("shift+tab")  # back in: the cursor (at the end) is in view again
+        await pilot.pause()
+        assert proposer.has_focus and proposer.scroll_offset.x > 0

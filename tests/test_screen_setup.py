@@ -427,3 +427,38 @@ async def test_deleting_a_part_2_item_says_what_goes_aside_and_u_puts_it_all_bac
         assert [a.text for a in store.list_actions(meeting_id=mid) if a.item_id == back.id] == [
             "Write to the complainant with the Panel's decision"]
         assert any(d.item_id == back.id for d in store.list_declarations(mid))
+
+
+async def test_times_outside_the_meeting_are_refused_and_the_prompt_offers_its_start(
+    demo: tuple[Store, int], db_path: Path
+) -> None:
+    """t / l before the meeting's start (10:00) offer 10:00, not the clock's 09:15; a time
+    before the start is refused in one line under the field, the typed text kept."""
+    from datetime import datetime
+
+    from tests.test_live_support import FakeClock
+
+    store, mid = demo
+    app = app_for(db_path, clock=FakeClock(datetime(2026, 11, 17, 9, 15)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_setup(pilot)
+        assert screen.meeting_id == mid
+        await go_to_row(pilot, AttendanceTable, 1)
+        record = screen.current_attendance()
+        assert record is not None and not record.left_at
+        await pilot.press("l")
+        await settle(pilot)
+        prompt = app.screen
+        assert isinstance(prompt, PromptScreen)
+        assert prompt.query_one(Input).value == "10:00"
+        prompt.query_one(Input).value = "09:10"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is prompt and isinstance(prompt, PromptScreen)
+        assert prompt.error == ("Not saved: Left at 09:10 is before the meeting started (10:00): "
+                                "give a time from 10:00 on, or leave it empty.")
+        assert prompt.query_one(Input).value == "09:10"
+        await pilot.press("escape")
+        await settle(pilot)
+        left = next(a for a in store.list_attendance(mid) if a.id == record.id).left_at
+        assert left == ""

@@ -212,3 +212,59 @@ def test_a_second_sitting_travels_in_a_bundle(store: Store, tmp_path: Path) -> N
         "10:00", "10:20", (("10:35", "10:50"),))
     assert other.get_meeting(copied).end_time == "10:50"
     other.close()
+
+
+# --- attendance times within the meeting (new-clerk walkthrough, point 1) ----------------------
+
+
+def test_arrival_and_departure_times_must_lie_within_the_meeting(store: Store) -> None:
+    meeting_id, ids = _meeting(store, 0)  # starts at 10:00
+    carver = next(a for a in store.list_attendance(meeting_id) if a.person.name == "Mina Carver")
+    with pytest.raises(ValidationError) as err:
+        store.update_attendance(carver.id, left_at="09:10")
+    assert str(err.value) == ("Left at 09:10 is before the meeting started (10:00): give a time "
+                              "from 10:00 on, or leave it empty.")
+    with pytest.raises(ValidationError, match="Arrived at 09:59 is before the meeting started"):
+        store.update_attendance(carver.id, arrived_at="09:59")
+    assert store.update_attendance(carver.id, arrived_at="10:00").arrived_at == "10:00"
+    store.take_item(ids[0], "10:00")
+    store.close_meeting(meeting_id, "10:47")
+    with pytest.raises(ValidationError) as err:
+        store.update_attendance(carver.id, arrived_at="11:10")
+    assert "after the meeting ended (10:47): give a time from 10:00 to 10:47" in str(err.value)
+    assert store.update_attendance(carver.id, left_at="10:47").left_at == "10:47"
+    assert store.update_attendance(carver.id, left_at="").left_at == ""  # clearing is fine
+    assert store.update_attendance(carver.id, capacity="Chair").arrived_at == "10:00"
+    # a procedural note recording a movement after the end (or before the start) is refused
+    with pytest.raises(ValidationError) as err:
+        _note(store, ids[0], "Cllr Carver left the meeting at 10:48.", "10:40")
+    assert str(err.value) == ("Cllr Carver left the meeting at 10:48, after the meeting ended "
+                              "(10:47): correct the time in the note, or the meeting's times "
+                              "in its details.")
+    with pytest.raises(ValidationError, match="arrived at 09:30, before the meeting started"):
+        store.file_entry(ids[0], EntryKind.PROCEDURE, "Cllr Dowd arrived.", at_time="09:30")
+    _note(store, ids[0], "Cllr Carver left the meeting at 10:45.", "10:48")  # the text's time
+    _note(store, ids[0], "The meeting adjourned briefly.", "10:50")  # no movement: any time
+    note = store.list_entries(ids[0])[-2]
+    with pytest.raises(ValidationError, match="after the meeting ended"):
+        store.update_entry(note.id, text="Cllr Carver left the meeting at 10:55.")
+    assert store.list_entries(ids[0])[-2].text == "Cllr Carver left the meeting at 10:45."
+
+
+def test_the_meeting_times_cannot_leave_a_recorded_movement_outside(store: Store) -> None:
+    meeting_id, ids = _meeting(store, 0)  # starts at 10:00
+    carver = next(a for a in store.list_attendance(meeting_id) if a.person.name == "Mina Carver")
+    store.update_attendance(carver.id, arrived_at="10:20")
+    _note(store, ids[0], "Cllr Carver left the meeting at 11:15.", "11:16")
+    with pytest.raises(ValidationError) as err:
+        store.update_meeting(meeting_id, start_time="10:30")
+    assert str(err.value) == ("The start time 10:30 is after 10:20: an arrival or departure is "
+                              "recorded then; correct its time first (the setup's attendance, "
+                              "or the F5 note).")
+    with pytest.raises(ValidationError, match="The end time 11:00 is before 11:15"):
+        store.close_meeting(meeting_id, "11:00")
+    assert store.get_meeting(meeting_id).end_time == ""  # nothing half-done
+    store.close_meeting(meeting_id, "11:20")
+    with pytest.raises(ValidationError, match="The end time 11:10 is before 11:15"):
+        store.update_meeting(meeting_id, end_time="11:10")
+    assert store.update_meeting(meeting_id, start_time="10:10").start_time == "10:10"

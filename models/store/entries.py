@@ -52,7 +52,7 @@ from models.store.filing import (
     take_item,
     utc,
 )
-from models.store.sitting import read_presences
+from models.store.sitting import check_note_movement, read_presences
 
 ENTRY_FIELDS = keys(EntryPatch)
 # Changes to these are kept in the audit trail (old and new text).
@@ -248,6 +248,7 @@ class EntriesMixin(StoreBase):
         _check_text(kind, text, fields)
         with self._session() as s:
             row = self._insert_entry(s, item_id, kind, text, position, fields)
+            check_note_movement(s, self._item_meeting(s, item_id)[1], row)
             if clear_draft_of is not None:
                 drop_filed_draft(s, clear_draft_of, draft_stamp, text)
             s.flush()
@@ -324,13 +325,15 @@ class EntriesMixin(StoreBase):
             if expected_updated_at is not None:
                 self._claim_entry(s, entry_id, expected_updated_at)
             row = self._get(s, t.Entry, entry_id, "entry")
-            item, _meeting = self._item_meeting(s, row.item_id)
+            item, meeting = self._item_meeting(s, row.item_id)
             before = _audit_text(row)
             votes_before = (row.vote_for, row.vote_against, row.vote_abstain)
             apply_fields(row, fields, ENTRY_FIELDS)
             if row.kind != EntryKind.QUESTION.value and not row.text.strip():
                 raise ValidationError("An entry cannot be emptied; delete it instead.")
             _check_votes(row)
+            if {"text", "at_time", "kind"} & fields.keys():
+                check_note_movement(s, meeting, row)
             if (row.vote_for, row.vote_against, row.vote_abstain) != votes_before or (
                 "kind" in fields and any(v is not None for v in votes_before)
             ):
@@ -364,8 +367,9 @@ class EntriesMixin(StoreBase):
         kind = EntryKind(kind)
         _check_text(kind, text, fields)
         with self._session() as s:
-            item, _meeting = self._item_meeting(s, item_id)
+            item, meeting = self._item_meeting(s, item_id)
             row = self._insert_entry(s, item_id, kind, text, None, fields)
+            check_note_movement(s, meeting, row)
             check_entry_votes(s, item.meeting_id, row, at_time=voted_at)
             take_item(s, item)
             version: datetime | None = None

@@ -44,7 +44,12 @@ from models.store.base import (
     require_text,
 )
 from models.store.filing import take_item
-from models.store.sitting import check_end_time, check_item_times
+from models.store.sitting import (
+    check_attendance_times,
+    check_end_time,
+    check_item_times,
+    check_movements_within,
+)
 
 ITEM_FIELDS = keys(ItemPatch)
 ATTENDANCE_FIELDS = keys(AttendancePatch)
@@ -161,6 +166,8 @@ class MeetingsMixin(StoreBase):
             apply_fields(row, fields, allowed)
             if row.end_time and {"start_time", "end_time"} & fields.keys():
                 check_end_time(s, row)
+            if {"start_time", "end_time"} & fields.keys():
+                check_movements_within(s, row)
             row.updated_at = t.utcnow()
             s.add(row)
             s.flush()
@@ -322,8 +329,9 @@ class MeetingsMixin(StoreBase):
                 fields[key] = parse_time(str(fields[key]), key.replace("_", " "))
         with self._session() as s:
             row = self._get(s, t.Attendance, attendance_id, "attendance record")
-            self._editable_meeting(s, row.meeting_id)
+            meeting = self._editable_meeting(s, row.meeting_id)
             apply_fields(row, fields, ATTENDANCE_FIELDS)
+            check_attendance_times(meeting, row, fields)
             s.add(row)
             s.flush()
             ids = {row.person_id} | ({row.substitute_for_id} if row.substitute_for_id else set())

@@ -7,7 +7,7 @@ them, each operation in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from sqlmodel import Session, col, func, select
@@ -16,7 +16,14 @@ from models import tables as t
 from models.domain import EntryKind, ItemData, MeetingData
 from models.errors import ValidationError
 from models.item_times import clash, dump_resumed, is_running, latest_time, sittings
-from models.movements import Presence, movements_in, presence
+from models.movements import (
+    WORDS,
+    Presence,
+    movements_in,
+    outside_meeting,
+    presence,
+    recognise,
+)
 from models.parsing import parse_time
 from models.store.base import (
     StoreBase,
@@ -82,6 +89,58 @@ def check_end_time(s: Session, meeting: t.Meeting) -> None:
         raise ValidationError(
             f"The end time {end} is before {latest}, the last time stamped on an item; correct "
             "the items' times first.")
+
+
+def check_attendance_times(meeting: t.Meeting, row: t.Attendance, fields: Iterable[str]) -> None:
+    """An attendance record's "arrived at" / "left at" (those in ``fields``, the ones being
+    changed) must lie within the meeting (one line)."""
+    for key in ("arrived_at", "left_at"):
+        at = str(getattr(row, key))
+        problem = outside_meeting(at, meeting.start_time, meeting.end_time) if key in fields else ""
+        if problem:
+            within = (f"from {meeting.start_time} to {meeting.end_time}" if meeting.end_time
+                      else f"from {meeting.start_time} on")
+            what = "Arrived at" if key == "arrived_at" else "Left at"
+            raise ValidationError(
+                f"{what} {at} is {problem}: give a time {within}, or leave it empty.")
+
+
+def check_note_movement(s: Session, meeting: t.Meeting, row: t.Entry) -> None:
+    """A procedural note recording an arrival or departure (``models.movements``) must give a
+    time within the meeting (one line)."""
+    if row.kind != EntryKind.PROCEDURE.value:
+        return
+    records = s.exec(
+        select(t.Attendance).where(col(t.Attendance.meeting_id) == meeting.id)).all()
+    if not records:
+        return
+    people = [person_data(p) for p in s.exec(
+        select(t.Person).where(col(t.Person.id).in_({r.person_id for r in records}))).all()]
+    found = recognise(row.text, row.at_time, people).movement
+    if found is None:
+        return
+    problem = outside_meeting(found.at, meeting.start_time, meeting.end_time)
+    if problem:
+        raise ValidationError(
+            f"{found.person.styled_name} {WORDS[found.kind]} at {found.at}, {problem}: correct "
+            "the time in the note, or the meeting's times in its details.")
+
+
+def check_movements_within(s: Session, meeting: t.Meeting) -> None:
+    """The meeting's start and end times (changed) must leave every arrival and departure
+    recorded (setup's times, F5 notes) within the meeting (one line)."""
+    times = sorted(
+        {when for p in read_presences(s, meeting.id or 0).values()
+         for when in (p.record.arrived_at, p.record.left_at, *(w for w, _k, _a in p.steps))
+         if when.strip()})
+    if not times:
+        return
+    fix = ("an arrival or departure is recorded then; correct its time first (the setup's "
+           "attendance, or the F5 note).")
+    if times[0] < meeting.start_time:
+        raise ValidationError(f"The start time {meeting.start_time} is after {times[0]}: {fix}")
+    if meeting.end_time and times[-1] > meeting.end_time:
+        raise ValidationError(f"The end time {meeting.end_time} is before {times[-1]}: {fix}")
 
 
 def read_presences(
@@ -180,6 +239,7 @@ class SittingMixin(StoreBase):
                     _finish(row, at)
                     s.add(row)
             meeting.end_time = at
+            check_movements_within(s, meeting)
             meeting.updated_at = t.utcnow()
             s.add(meeting)
             s.flush()

@@ -32,6 +32,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
@@ -285,6 +286,14 @@ class FieldInput(Input):
         # Input's own handler (called after this one) clears the dimmed text: show it again
         # once the focus has landed, so what Tab will do is on the screen.
         self.call_later(self.show_hint)
+        # the cursor back in view (the field showed the start of its text while away)
+        self.scroll_to_region(Region(self._cursor_offset, 0, width=1, height=1), force=True,
+                              animate=False)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        # A field without the focus shows the start of its text: a name wider than the field
+        # was scrolled to its end while typed ("llr Okafor" instead of "Cllr Okaf").
+        self.scroll_to(x=0, animate=False, force=True)
 
     def _watch_selection(self, selection: Selection) -> None:
         super()._watch_selection(selection)
