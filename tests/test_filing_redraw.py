@@ -6,6 +6,7 @@
   scrollbar: 40 ms a filing in the quick benchmark of 1 December 2026).
 - The agenda redraws only the current item's line (its entry count), not all its lines.
 - The key bar is not drawn again when a filing leaves the same keys.
+- The composer's text box (a fixed height) cleared at Enter repaints without a layout pass.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from models.store import Store
 from tests.support import FAST, app_for
 from tests.test_live_support import FakeClock, file_text, open_live, write_meeting, write_panel
 from tui.widgets.agenda import AgendaList
+from tui.widgets.composer import ComposerText
 from tui.widgets.entries import EntryList
 from tui.widgets.keybar import KeyBar
 
@@ -43,12 +45,13 @@ async def test_a_filing_repaints_the_list_and_one_agenda_line_without_a_layout_p
         original = Widget.refresh
 
         def refresh(self: Widget, *regions: Region, **kwargs: Any) -> Widget:
-            if isinstance(self, EntryList | AgendaList | KeyBar):
+            if isinstance(self, EntryList | AgendaList | KeyBar | ComposerText):
                 refreshes.append((type(self).__name__, bool(kwargs.get("layout")), regions))
             return original(self, *regions, **kwargs)
 
         monkeypatch.setattr(Widget, "refresh", refresh)
-        await file_text(pilot, screen, "The Chair thanked the Commissioner for the report.")
+        # a paragraph of several lines, as clerks write them (the composer's text shrinks)
+        await file_text(pilot, screen, "The Chair thanked the Commissioner for the report. " * 6)
         monkeypatch.undo()
 
         entries = screen.query_one(EntryList)
@@ -57,6 +60,9 @@ async def test_a_filing_repaints_the_list_and_one_agenda_line_without_a_layout_p
         assert entries.highlighted_option.id == f"e{screen.entries[item_id][-1].id}"
         assert refreshes, "the filing redrew nothing"
         assert not [r for r in refreshes if r[0] == "EntryList" and r[1]], refreshes
+        assert [r for r in refreshes if r[0] == "ComposerText"], "the composer was not cleared"
+        assert not [r for r in refreshes if r[0] == "ComposerText" and r[1]], refreshes
+        assert screen.composer.text_area.text == ""
         agenda = [r for r in refreshes if r[0] == "AgendaList"]
         assert agenda and all(regions for _, _, regions in agenda), agenda  # lines, not all
         assert not [r for r in refreshes if r[0] == "KeyBar"], refreshes
