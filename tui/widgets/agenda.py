@@ -151,15 +151,23 @@ class AgendaList(OptionList):
             if visual.get_height(cast(RulesMap, self.styles), width) != heights.get(n):
                 return False
             new.append((n, prompt, visual))
+        cache = self._option_render_cache
+        lines = self._index_to_line
         for n, prompt, visual in new:
             option = self.get_option_at_index(n)
             self._options_by_key.pop(self._keys[n], None)
             option._set_prompt(prompt)
             option._visual = visual
             self._options_by_key[keys[n]] = option
+            # Only this option's lines are drawn again (its heights, and so every line's
+            # position, are kept): the rest of the agenda stays as painted.
+            for key in [k for k in cache.keys() if k[0] is option]:  # noqa: SIM118 (no __iter__)
+                cache.discard(key)
+            if n in lines:
+                self.refresh_lines(lines[n], heights[n])
+            else:
+                self.refresh()
         self._keys = keys
-        self._option_render_cache.clear()  # the lines' heights (and so positions) are kept
-        self.refresh()
         return True
 
     def highlight_item(self, item_id: int) -> None:

@@ -32,8 +32,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 from textual.widgets.input import Selection
@@ -119,6 +120,10 @@ class ComposerText(TextArea):
         Binding("ctrl+z", "undo", "Undo typing", show=False),
         Binding(SELECT_ALL_KEY, "select_all", "Select all", show=False),
     ]
+
+    # Its height is fixed (live.tcss), so a change of its scrollable size (the text cleared at
+    # Enter, a line wrapped while typing) repaints it without a layout pass of the whole screen.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, people: People, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)

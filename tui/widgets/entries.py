@@ -18,6 +18,8 @@ from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -41,6 +43,12 @@ class EntryList(OptionList):
     """Keys act on the highlighted entry through the screen's actions."""
 
     HELP_TITLE = "Entries list"
+
+    # Textual lays out the whole screen again when a widget's virtual (scrollable) size changes;
+    # this list's own size never depends on its content (it fills the space left), so a filing
+    # that makes it one entry longer only repaints it and moves its scrollbar (Textual still
+    # lays out when the scrollbar appears or goes).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     BINDINGS = [
         Binding("e", "screen.edit_entry", "Edit", key_display="e/⏎"),

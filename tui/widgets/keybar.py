@@ -79,6 +79,7 @@ class KeyBar(Widget, can_focus=False):
         super().__init__(id=id)
         self.show_command_palette = show_command_palette
         self._shown: list[Shown] = []
+        self._drawn_keys: tuple[list[Key], Key | None] | None = None  # as of the last signal
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -87,8 +88,13 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
+        # Textual signals after every action and focus change; most leave the same keys (a
+        # filing does), and the bar is drawn again only when what it shows changed.
         if self.is_attached and screen is self.screen:
-            self.refresh()
+            keys = self._keys()
+            if keys != self._drawn_keys:
+                self._drawn_keys = keys
+                self.refresh()
 
     def _keys(self) -> tuple[list[Key], Key | None]:
         """The shown bindings, one per action (the first bound), in the bar's order (see the
