@@ -440,3 +440,30 @@ def test_entry_fast_path_reads_as_the_field_getters_do(change: dict[str, Any]) -
         shortcut = _plain_entry(fewer, people, 8)
         if shortcut is not None:
             assert shortcut == _entry(JsonObject(fewer, ""), people, 8)
+
+
+def test_imported_entry_timestamps_keep_their_stored_text(
+    demo: tuple[Store, int], tmp_path: Path
+) -> None:
+    """The import converts the entries' timestamp once instead of per row (as the sqlite3 module
+    did for each): the stored text is what it was, ISO with a space and the UTC offset."""
+    import sqlite3
+    from datetime import datetime, timedelta
+
+    store, meeting_id = demo
+    target = Store(str(tmp_path / "stamps.db"))
+    try:
+        import_bundle(target, export_bundle(store, meeting_id))
+    finally:
+        target.close()
+    conn = sqlite3.connect(tmp_path / "stamps.db")
+    try:
+        rows = conn.execute("SELECT created_at, updated_at FROM entry").fetchall()
+    finally:
+        conn.close()
+    assert rows
+    for created, updated in rows:
+        assert created == updated
+        stamp = datetime.fromisoformat(created)
+        assert stamp.utcoffset() == timedelta(0)
+        assert created == stamp.isoformat(" ")
