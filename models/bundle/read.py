@@ -238,6 +238,7 @@ _ENTRY_TEXTS = ("text", "asker_text", "respondent_text", "answer", "proposer", "
                 "at_time")
 _ENTRY_KINDS = {k.value: k for k in EntryKind}
 _OUTCOMES = {k.value: k for k in Outcome}
+_PARAGRAPH, _NO_OUTCOME = EntryKind.PARAGRAPH.value, Outcome.NONE.value  # _entry's defaults
 
 
 def _plain_entry(e: dict[str, Any], people: dict[str, BPerson], voting: int) -> BEntry | None:
@@ -248,12 +249,15 @@ def _plain_entry(e: dict[str, Any], people: dict[str, BPerson], voting: int) -> 
         return None
     get = e.get
     texts = [get(key, "") for key in _ENTRY_TEXTS]
-    if any(type(v) is not str for v in texts) or _SURROGATE.search("".join(texts)):
+    for value in texts:
+        if type(value) is not str:
+            return None
+    if _SURROGATE.search("".join(texts)):
         return None
     text, asker_text, respondent_text, answer, proposer, seconder, at_time = texts
     if at_time and not _TIME.fullmatch(at_time):
         return None
-    kind, outcome = get("kind", EntryKind.PARAGRAPH.value), get("outcome", Outcome.NONE.value)
+    kind, outcome = get("kind", _PARAGRAPH), get("outcome", _NO_OUTCOME)
     if type(kind) is not str or kind not in _ENTRY_KINDS:
         return None
     if type(outcome) is not str or outcome not in _OUTCOMES:
