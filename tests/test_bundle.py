@@ -401,3 +401,69 @@ def test_refused_import_in_database_with_other_meetings_changes_nothing(
     finally:
         source.close()
         target.close()
+
+
+_PLAIN = {
+    "kind": "question", "text": "Asked about patrols.", "asker": "p1", "asker_text": "",
+    "respondent": None, "respondent_text": "the Commissioner", "answer": "Noted.",
+    "proposer": "", "seconder": "", "vote_for": 3, "vote_against": 0, "vote_abstain": None,
+    "outcome": "carried", "casting_vote": False, "at_time": "10:05",
+}
+
+
+@pytest.mark.parametrize("change", [
+    {}, {"kind": "procedure"}, {"kind": "nonsense"}, {"kind": 3}, {"text": None},
+    {"text": "a\ud800b"}, {"answer": 7}, {"at_time": "25:00"}, {"at_time": "10:30\n"},
+    {"asker": "nobody"}, {"asker": 1}, {"respondent": "p2"}, {"vote_for": True},
+    {"vote_for": -1}, {"vote_for": 1.0}, {"vote_for": 9}, {"outcome": "maybe"},
+    {"casting_vote": 1}, {"surprise": 1}, {"outcome": ""},
+])
+def test_entry_fast_path_reads_as_the_field_getters_do(change: dict[str, Any]) -> None:
+    """Plain entries skip the per-field getters (the 5,000-entry import row's budget); whatever
+    the fast path returns is what the getters return, and anything else goes to the getters."""
+    from models.bundle.fields import JsonObject
+    from models.bundle.read import _entry, _plain_entry
+
+    people: dict[str, Any] = {"p1": object(), "p2": object()}
+    e = {**_PLAIN, **change}
+    fast = _plain_entry(e, people, 8)
+    try:
+        slow = _entry(JsonObject(e, "items[0].entries[0]"), people, 8)
+    except BundleError:
+        assert fast is None
+        return
+    if change in ({}, {"kind": "procedure"}, {"respondent": "p2"}, {"outcome": ""}):
+        assert fast is not None  # the common case takes the fast path
+    assert fast is None or fast == slow
+    for key in list(_PLAIN):  # a missing field is read as its default by both
+        fewer = {k: v for k, v in e.items() if k != key}
+        shortcut = _plain_entry(fewer, people, 8)
+        if shortcut is not None:
+            assert shortcut == _entry(JsonObject(fewer, ""), people, 8)
+
+
+def test_imported_entry_timestamps_keep_their_stored_text(
+    demo: tuple[Store, int], tmp_path: Path
+) -> None:
+    """The import converts the entries' timestamp once instead of per row (as the sqlite3 module
+    did for each): the stored text is what it was, ISO with a space and the UTC offset."""
+    import sqlite3
+    from datetime import datetime, timedelta
+
+    store, meeting_id = demo
+    target = Store(str(tmp_path / "stamps.db"))
+    try:
+        import_bundle(target, export_bundle(store, meeting_id))
+    finally:
+        target.close()
+    conn = sqlite3.connect(tmp_path / "stamps.db")
+    try:
+        rows = conn.execute("SELECT created_at, updated_at FROM entry").fetchall()
+    finally:
+        conn.close()
+    assert rows
+    for created, updated in rows:
+        assert created == updated
+        stamp = datetime.fromisoformat(created)
+        assert stamp.utcoffset() == timedelta(0)
+        assert created == stamp.isoformat(" ")

@@ -25,6 +25,7 @@ documented in ``docs/bundle-format.md`` ("Importing"):
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -337,6 +338,12 @@ class _Writer:
         now: object = t.utcnow()
         if stamp is not None:
             now = stamp(now)
+        if conn.dialect.driver == "pysqlite":
+            # What the sqlite3 module would do to the timestamp on each of the rows (its
+            # registered adapter, a Python call per value), done once.
+            adapt = sqlite3.adapters.get((type(now), sqlite3.PrepareProtocol))
+            if adapt is not None:
+                now = adapt(now)
         # The driver's own placeholder: SQLite's "?", psycopg's "%s".
         mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         statement = (
