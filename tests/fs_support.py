@@ -48,9 +48,9 @@ def fill(folder: Path) -> Path:
                 break
         try:  # and the last few bytes of a partial block
             while os.write(fd, b"\0"):
-                pass
-        except OSError:
-            pass
+                continue
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC, exc
     finally:
         os.close(fd)
     return filler
