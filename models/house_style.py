@@ -1,0 +1,262 @@
+"""A panel's house style: how its minutes read, set per panel and carried in bundles.
+
+``HouseStyle`` is a frozen value with one field per choice the issue "House style" lists. It holds
+no rule about wording itself: ``models.export`` reads it to word and lay out the minutes (the
+Markdown export and, through it, every other format), and the live screen shows entries through
+the same wording module. ``PRESETS`` are the starting points a new panel picks from; the clerk can
+then change any field in Panel settings.
+
+Templates use ``{placeholders}`` (``str.format`` names); the placeholders each template knows are
+listed beside it. A template never invents a sentence: it words what the clerk recorded or chose.
+
+``to_json``/``from_json`` give the stored and bundled form: a JSON object holding only the fields
+that differ from ``DEFAULT``, so a style saved by an older version still reads, and a field added
+later takes its default. ``from_json`` refuses a wrong field or value with a ``ValueError`` that
+names the field.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from enum import StrEnum
+from typing import Any
+
+
+class ItemHeading(StrEnum):
+    HEADING = "heading"  # "### 3. Title" then the paragraphs
+    RUN_IN = "run_in"  # "**108/26 Apologies for absence.** first paragraph ..."
+
+
+class ParagraphNumbers(StrEnum):
+    DOT = "dot"  # "1."
+    BRACKETS = "brackets"  # "(1)"
+    DECIMAL = "decimal"  # "5.1" (item number, then paragraph)
+    NONE = "none"  # not numbered
+
+
+class NameStyle(StrEnum):
+    FULL = "full"  # "Cllr Jane Hughes" every time
+    SURNAME = "surname"  # full name at first mention, then "Councillor Hughes"
+
+
+class TimeStyle(StrEnum):
+    TWELVE = "12h"  # "10.30 am", "7.00 pm"
+    TWENTY_FOUR = "24h"  # "10:30", "19:00"
+
+
+class MovementStyle(StrEnum):
+    TIME = "time"  # "(from 10.55 am)", "(until 11.40 am)"
+    MINUTE = "minute"  # "(from minute 112/26)", "(for minutes 108/26 to 112/26)"
+
+
+class ResolutionOpening(StrEnum):
+    RESOLVED_THAT = "resolved_that"  # "RESOLVED that the Panel ..."
+    RESOLVED_COLON = "resolved_colon"  # "RESOLVED: That the Panel ..."
+    AGREED = "agreed"  # "AGREED that ..." / "AGREED: ..."
+
+
+class ActionPlacement(StrEnum):
+    TABLE = "table"  # a table of actions at the end
+    INLINE = "inline"  # "ACTION: the Clerk to ..., by the July meeting." after its entry
+    BOTH = "both"
+
+
+@dataclass(frozen=True, slots=True)
+class HouseStyle:
+    # --- the heading ------------------------------------------------------------------------
+    # {kind} Ordinary/Extraordinary/Annual/Adjourned/Special ("" for a plain meeting), {panel},
+    # {date} ("Tuesday 4 February 2025"), {time}, {venue}. Parts whose placeholder is empty are
+    # dropped with the words that introduce them (" at {time}", " in {venue}", "{kind} ").
+    heading_template: str = "Minutes of the meeting held on {date} at {time}, {venue}"
+    status_line: bool = True  # "**Status:** Draft, to be approved at the next meeting"
+    # --- items ------------------------------------------------------------------------------
+    item_heading: ItemHeading = ItemHeading.HEADING
+    # --- numbering (per item or running references are the panel's ``numbering``) -------------
+    year_start_month: int = 1  # 1 = calendar year; 5 = the municipal year from May
+    paragraph_numbers: ParagraphNumbers = ParagraphNumbers.DOT
+    # --- names ------------------------------------------------------------------------------
+    councillor_title: str = "Cllr"  # how "Cllr"/"Councillor" titles are printed
+    names: NameStyle = NameStyle.SURNAME  # in running text (attendance lists are always full)
+    show_councils: bool = False  # "Councillor Jane Hughes (Chair, Northbury County Council)"
+    # --- times ------------------------------------------------------------------------------
+    times: TimeStyle = TimeStyle.TWENTY_FOUR
+    # --- attendance -------------------------------------------------------------------------
+    movements: MovementStyle = MovementStyle.TIME
+    apologies_in_attendance: bool = True  # an "Apologies:" line under "Present:"
+    # {names} ("Cllr A, and Cllr B (work commitment)"): the apologies item's own sentence
+    apologies_template: str = "Apologies were received from {names}."
+    # --- resolutions ------------------------------------------------------------------------
+    resolution_opening: ResolutionOpening = ResolutionOpening.RESOLVED_THAT
+    resolution_bold: bool = True  # "**RESOLVED**" or plain "RESOLVED"
+    # {proposer} {seconder} {for} {against} {abstain} {outcome} {counts} {note}; a bracketed
+    # or comma-separated part whose placeholders are all empty is dropped.
+    vote_template: str = (
+        "(Proposed by {proposer}, seconded by {seconder}; "
+        "for {for}, against {against}, abstentions {abstain}: {outcome})"
+    )
+    vote_italic: bool = True
+    unanimous_words: str = "unanimous"  # {outcome} / {counts} of a vote with no one against
+    # --- questions --------------------------------------------------------------------------
+    # {asker} {question} {respondent} {answer}
+    question_template: str = "{asker} asked {question} {respondent} replied that {answer}"
+    # a question with no named asker
+    anonymous_question_template: str = "A member asked {question} {respondent} replied that {answer}"
+    # --- actions ----------------------------------------------------------------------------
+    actions: ActionPlacement = ActionPlacement.TABLE
+    action_status_column: bool = True  # the end table's "Status" column
+    # {owner} {text} {due}: the inline form
+    inline_action_template: str = "ACTION: {owner} to {text}, by {due}."
+    # --- exempt items -----------------------------------------------------------------------
+    # {basis} ("paragraph 3 of Schedule 12A to the Local Government Act 1972"), {summary}
+    exempt_template: str = "This item was considered in private under {basis}. {summary}"
+    # --- sentences the app writes (each can be turned off) -----------------------------------
+    say_no_actions_outstanding: bool = True
+    say_no_actions_raised: bool = True
+    say_none_declared: bool = True
+    # --- the end ----------------------------------------------------------------------------
+    closing_template: str = "The meeting ended at {time}."
+    signature_template: str = "---\n\n{chair}: ______________________ Date: ______________"
+    # --- stock phrases (inserted in the composer; {presenter} {chair} {now}) -------------------
+    phrases: tuple[str, ...] = ()
+
+    def to_json(self) -> str:
+        """Only the fields that differ from ``DEFAULT``, as a JSON object (sorted keys)."""
+        base = asdict(DEFAULT)
+        mine = asdict(self)
+        changed = {
+            k: (list(v) if isinstance(v, tuple) else v)
+            for k, v in mine.items()
+            if v != base[k]
+        }
+        return json.dumps(changed, sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> HouseStyle:
+        """The style a ``to_json`` text describes; ``ValueError`` naming the field if wrong."""
+        try:
+            raw = json.loads(text or "{}")
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"house style: not JSON ({exc.msg})") from None
+        if not isinstance(raw, dict):
+            raise ValueError("house style: expected an object of settings")
+        return from_mapping(raw)
+
+
+def from_mapping(raw: dict[str, Any]) -> HouseStyle:
+    """A style from a mapping of field names to plain values (JSON's), checked field by field."""
+    known = {f.name: f for f in fields(HouseStyle)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ValueError(f"house style: unknown setting {key!r}")
+        default = getattr(DEFAULT, key)
+        values[key] = _checked(key, value, default)
+    return replace(DEFAULT, **values)
+
+
+def _checked(key: str, value: Any, default: Any) -> Any:
+    where = f"house style {key}"
+    if isinstance(default, StrEnum):
+        try:
+            return type(default)(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in type(default))
+            raise ValueError(f"{where}: {value!r} is not one of {allowed}") from None
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError(f"{where}: expected true or false")
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{where}: expected a whole number")
+        if key == "year_start_month" and not 1 <= value <= 12:
+            raise ValueError(f"{where}: a month is 1 to 12, got {value}")
+        return value
+    if isinstance(default, tuple):
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"{where}: expected a list of texts")
+        return tuple(value)
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: expected a text")
+    return value
+
+
+DEFAULT = HouseStyle()
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A starting point for a new panel: its numbering scheme and its house style."""
+
+    key: str
+    label: str
+    numbering: str  # a ``models.domain.Numbering`` value
+    style: HouseStyle
+
+
+PRESETS: tuple[Preset, ...] = (
+    Preset("default", "panel-minutes default", "per_item", DEFAULT),
+    Preset(
+        "pcp",
+        "Police and Crime Panel",
+        "per_item",
+        replace(
+            DEFAULT,
+            heading_template=(
+                "Minutes of the {kind} Meeting of the {panel} held on {date} at {time} in {venue}"
+            ),
+            status_line=False,
+            paragraph_numbers=ParagraphNumbers.BRACKETS,
+            councillor_title="Councillor",
+            show_councils=True,
+            times=TimeStyle.TWELVE,
+            resolution_bold=False,
+            question_template=(
+                "In response to a question from {asker}, {respondent} said that {answer}"
+            ),
+            anonymous_question_template="A member asked {question} {respondent} said that {answer}",
+            action_status_column=False,
+        ),
+    ),
+    Preset(
+        "parish",
+        "Parish or town council",
+        "running",
+        replace(
+            DEFAULT,
+            heading_template=(
+                "Minutes of the {kind} Meeting of the Parish Council held on {date} at {time} "
+                "in {venue}"
+            ),
+            status_line=False,
+            item_heading=ItemHeading.RUN_IN,
+            year_start_month=5,
+            paragraph_numbers=ParagraphNumbers.NONE,
+            names=NameStyle.FULL,
+            times=TimeStyle.TWELVE,
+            movements=MovementStyle.MINUTE,
+            apologies_in_attendance=False,
+            apologies_template="Apologies were received and accepted from {names}.",
+            resolution_opening=ResolutionOpening.RESOLVED_COLON,
+            resolution_bold=False,
+            vote_template="({proposer} proposed, {seconder} seconded, {counts})",
+            vote_italic=False,
+            unanimous_words="all were in favour",
+            actions=ActionPlacement.INLINE,
+            exempt_template="This item was considered in private. {summary}",
+            say_no_actions_outstanding=False,
+            say_no_actions_raised=False,
+            closing_template="The meeting closed at {time}.",
+            signature_template="Signed ............................ ({chair})   Date ..................",
+        ),
+    ),
+)
+
+
+def preset(key: str) -> Preset:
+    """The preset called ``key`` ("default", "pcp", "parish"); ``KeyError`` if none."""
+    for candidate in PRESETS:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(key)
