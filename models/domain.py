@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import HouseStyle
+
 
 class Numbering(StrEnum):
     PER_ITEM = "per_item"  # items 1., 2. ... with paragraphs 1., 2. ... inside each
@@ -96,6 +99,7 @@ class PanelData:
     numbering: Numbering = Numbering.PER_ITEM
     chair_title: str = "Chair"
     standing_agenda: tuple[str, ...] = ()
+    style: HouseStyle = DEFAULT_STYLE  # how its minutes read (models.house_style)
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,6 +422,11 @@ class MinutesDocument:
     closed_later_action_ids: frozenset[int] = frozenset()
     # Meeting id -> date, for the meetings at which amendments to these minutes were agreed.
     amendment_meeting_dates: dict[int, date] = field(default_factory=dict)
+
+    @property
+    def style(self) -> HouseStyle:
+        """The panel's house style: every renderer reads it from here."""
+        return self.panel.style
 
     def person_name(self, person_id: int | None, fallback: str = "") -> str:
         if person_id is not None and person_id in self.people:
