@@ -1,0 +1,27 @@
+"""What every published format says about the document itself: title, language, header."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.domain import MinutesDocument
+from models.parsing import long_date
+
+LANGUAGE = "en-GB"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    title: str  # "Minutes of the Wessex Vale Police and Crime Panel, 17 November 2026"
+    header: str  # the panel's name: the running header of Word and PDF pages
+    lang: str = LANGUAGE
+    confidential: bool = False  # full minutes (exempt items included): marked in every format
+
+
+def meta_for(doc: MinutesDocument, *, full: bool = False, what: str = "Minutes") -> DocumentMeta:
+    """The title, header and language of ``doc``'s minutes (or its agenda: ``what="Agenda"``)."""
+    panel = " ".join(doc.panel.name.split())
+    title = f"{what} of the {panel}, {long_date(doc.meeting.held_on)}"
+    if full:
+        title += " (CONFIDENTIAL: full, including exempt items)"
+    return DocumentMeta(title=title, header=panel, confidential=full)
