@@ -35,7 +35,7 @@ from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -370,10 +370,22 @@ def _v7_item_sittings(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE agenda_item ADD COLUMN resumed VARCHAR NOT NULL DEFAULT '[]'"))
 
 
+def _v8_house_style(conn: Connection) -> None:
+    """v8: a panel's house style, and sub-items on the agenda."""
+    from sqlalchemy import inspect
+
+    panel = {c["name"] for c in inspect(conn).get_columns("panel")}
+    if "house_style" not in panel:
+        conn.execute(text("ALTER TABLE panel ADD COLUMN house_style VARCHAR NOT NULL DEFAULT '{}'"))
+    item = {c["name"] for c in inspect(conn).get_columns("agenda_item")}
+    if "level" not in item:
+        conn.execute(text("ALTER TABLE agenda_item ADD COLUMN level INTEGER NOT NULL DEFAULT 0"))
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Step] = {
     1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries, 4: _v5_deleted_items,
-    5: _v6_running_start, 6: _v7_item_sittings,
+    5: _v6_running_start, 6: _v7_item_sittings, 7: _v8_house_style,
 }
 
 

@@ -212,6 +212,7 @@ class ItemData:
     # Later sittings of an item taken up again after it was finished: (started, finished) pairs
     # after the first sitting (``started_at``-``finished_at``); see ``models.item_times``.
     resumed: tuple[tuple[str, str], ...] = ()
+    level: int = 0  # 1: a sub-item of the item above it ("4a", "4.1", "64/17c")
 
     @property
     def shown_public_title(self) -> str:

@@ -22,6 +22,7 @@ from models.domain import (
     Numbering,
     Outcome,
 )
+from models.house_style import HouseStyle
 
 
 class EntryPatch(TypedDict, total=False):
@@ -96,6 +97,7 @@ class ItemPatch(TypedDict, total=False):
     started_at: str
     finished_at: str
     taken_position: int | None
+    level: int
 
 
 class PanelPatch(TypedDict, total=False):
@@ -106,6 +108,7 @@ class PanelPatch(TypedDict, total=False):
     numbering: Numbering
     chair_title: str
     standing_agenda: tuple[str, ...] | list[str]
+    style: HouseStyle
 
 
 class PersonPatch(TypedDict, total=False):

@@ -41,6 +41,9 @@ class Panel(SQLModel, table=True):
     numbering: str = "per_item"  # models.domain.Numbering
     chair_title: str = "Chair"
     standing_agenda: str = "[]"  # JSON list of item titles a new meeting starts with
+    # The panel's house style (models.house_style): the settings that differ from the default,
+    # as a JSON object. Schema v8.
+    house_style: str = "{}"
 
 
 class RunningStart(SQLModel, table=True):
@@ -128,6 +131,8 @@ class AgendaItem(SQLModel, table=True):
     # JSON list of [started, finished] pairs: the item taken up again after it was finished
     # (models.item_times). Schema v5.
     resumed: str = "[]"
+    # 0 for an agenda item, 1 for a sub-item of the item above it ("4a", "4.1"). Schema v8.
+    level: int = 0
 
 
 class Declaration(SQLModel, table=True):

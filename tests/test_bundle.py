@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,8 @@ from models.bundle import (
 from models.demo import write_demo
 from models.domain import EntryKind, Numbering
 from models.errors import BundleError
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import preset
 from models.export.markdown import render_markdown
 from models.store import Store
 from models.store.bundle_io import count_rows, import_bundle
@@ -64,7 +67,7 @@ def test_bundle_header_and_json_shape(demo: tuple[Store, int]) -> None:
     source, mid = demo
     data = export_bundle(source, mid)
     text = dumps_bundle(data)
-    assert text.startswith('{\n  "format": "panel-minutes.bundle",\n  "version": 1,')
+    assert text.startswith(f'{{\n  "format": "panel-minutes.bundle",\n  "version": {VERSION},')
     assert json.loads(text) == data
     assert data["format"] == FORMAT and data["version"] == VERSION
     # ids are bundle-local references, not database ids
@@ -263,7 +266,8 @@ def _duplicate_attendance(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _duplicate_key(data: dict[str, Any]) -> str:
-    return dumps_bundle(data).replace('"version": 1,', '"version": 1,\n  "version": 1,', 1)
+    line = f'"version": {VERSION},'
+    return dumps_bundle(data).replace(line, f"{line}\n  {line}", 1)
 
 
 def _wrong_origin_item(data: dict[str, Any]) -> dict[str, Any]:
@@ -279,7 +283,7 @@ BAD: list[tuple[str, Mutation | bytes, str]] = [
     ("not UTF-8", b'{"format": "\xff\xfe"}', "not UTF-8"),
     ("not an object", b"[1, 2, 3]", "expected an object, got list"),
     ("not a bundle", _set(["format"], "something.else"), "this is not a meeting bundle"),
-    ("newer version", _set(["version"], 2), "bundle version 2 is newer"),
+    ("newer version", _set(["version"], VERSION + 1), f"bundle version {VERSION + 1} is newer"),
     ("unknown version", _set(["version"], 0), "unknown bundle version 0"),
     ("version as text", _set(["version"], "1"), "version: expected a whole number, got text"),
     ("wrong type", _set(["items", 3, "title"], 12), "items[3].title: expected text, got number"),
@@ -467,3 +471,51 @@ def test_imported_entry_timestamps_keep_their_stored_text(
         stamp = datetime.fromisoformat(created)
         assert stamp.utcoffset() == timedelta(0)
         assert created == stamp.isoformat(" ")
+
+
+def test_a_version_1_bundle_still_imports_with_the_default_style(
+    demo: tuple[Store, int], tmp_path: Path
+) -> None:
+    """Version 2 added the panel's house style and sub-items; a version 1 bundle has neither."""
+    source, mid = demo
+    data = export_bundle(source, mid)
+    data["version"] = 1
+    del data["panel"]["house_style"]
+    target = Store(tmp_path / "old.db")
+    new_id = import_bundle(target, data)
+    doc = target.load_document(new_id)
+    assert doc.style == DEFAULT_STYLE
+    assert all(item.level == 0 for item in doc.items)
+
+
+def test_the_house_style_and_sub_items_travel_in_the_bundle(
+    demo: tuple[Store, int], tmp_path: Path
+) -> None:
+    source, mid = demo
+    doc = source.load_document(mid)
+    parish = preset("parish").style
+    source.update_panel(doc.panel.id, style=parish)
+    source.update_item(doc.items[-1].id, level=1)
+    data = export_bundle(source, mid)
+    assert data["panel"]["house_style"]["item_heading"] == "run_in"
+    target = Store(tmp_path / "copy.db")
+    copied = target.load_document(import_bundle(target, data))
+    assert copied.style == parish
+    assert copied.items[-1].level == 1
+
+
+@pytest.mark.parametrize(
+    ("mutation", "message"),
+    [
+        (_set(["panel", "house_style"], {"times": "noon"}), "panel.house_style: times"),
+        (_set(["panel", "house_style"], "parish"), "panel.house_style: expected an object"),
+        (_set(["items", 0, "level"], 2), "items[0].level: expected 0"),
+    ],
+)
+def test_a_bad_house_style_or_level_is_refused_naming_it(
+    demo: tuple[Store, int], mutation: Mutation, message: str
+) -> None:
+    store, mid = demo
+    data = mutation(copy.deepcopy(export_bundle(store, mid)))
+    with pytest.raises(BundleError, match=re.escape(message)):
+        import_bundle(store, data)

@@ -42,6 +42,27 @@ from models.domain import (
     Numbering,
     Outcome,
 )
+from models.house_style import HouseStyle
+from models.house_style import from_mapping as style_from_mapping
+
+
+def _style(panel: JsonObject) -> HouseStyle:
+    """The panel's house style (version 2); a version 1 bundle has none: the default style."""
+    raw = panel.raw("house_style", {})
+    if not isinstance(raw, dict):
+        raise refuse(panel.at("house_style"), f"expected an object, got {kind_of(raw)}")
+    try:
+        return style_from_mapping(raw)
+    except ValueError as exc:
+        raise refuse(panel.at("house_style"), str(exc).removeprefix("house style").lstrip(": ")) from None
+
+
+def _level(item: JsonObject) -> int:
+    """0 for an agenda item, 1 for a sub-item (version 2)."""
+    level = item.whole("level") or 0
+    if level > 1:
+        raise refuse(item.at("level"), f"expected 0 (an item) or 1 (a sub-item), got {level}")
+    return level
 
 
 def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
@@ -71,6 +92,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
         numbering=p.choice("numbering", Numbering, Numbering.PER_ITEM),
         chair_title=p.text("chair_title") or "Chair",
         standing_agenda=p.texts("standing_agenda"),
+        style=_style(p),
     )
     p.done()
 
@@ -169,7 +191,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
             exempt_basis=o.text("exempt_basis"), number_label=o.text("number_label"),
             taken_position=o.whole("taken_position"), documents=o.texts("documents"),
             started_at=o.time("started_at"), finished_at=o.time("finished_at"), entries=entries,
-            resumed=o.sittings("resumed"),
+            resumed=o.sittings("resumed"), level=_level(o),
         )
         o.done()
         items.append(item)

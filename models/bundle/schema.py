@@ -20,9 +20,11 @@ from models.domain import (
     Numbering,
     Outcome,
 )
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import HouseStyle
 
 FORMAT = "panel-minutes.bundle"
-VERSION = 1
+VERSION = 2  # 2: the panel's house style, sub-items
 MAX_BUNDLE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 20  # a valid bundle nests 5 deep; anything far deeper is not a bundle
 MAX_COUNT = 1_000_000_000  # upper bound for whole numbers (votes, ref numbers, positions)
@@ -39,6 +41,7 @@ class BPanel:
     numbering: Numbering
     chair_title: str
     standing_agenda: tuple[str, ...]
+    style: HouseStyle = DEFAULT_STYLE  # version 2; a version 1 bundle has the default
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +141,7 @@ class BItem:
     entries: tuple[BEntry, ...]
     # Later sittings of an item taken up again ("10:45-10:50"; written only when there are any).
     resumed: tuple[tuple[str, str], ...] = ()
+    level: int = 0  # version 2: 1 for a sub-item
 
 
 @dataclass(frozen=True, slots=True)

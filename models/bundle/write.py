@@ -177,6 +177,7 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
             "numbering": panel.numbering.value,
             "chair_title": panel.chair_title,
             "standing_agenda": list(panel.standing_agenda),
+            "house_style": json.loads(panel.style.to_json()),
         },
         "people": [
             {
@@ -256,6 +257,7 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
                 "started_at": i.started_at,
                 "finished_at": i.finished_at,
                 **({"resumed": [f"{a}-{b}" for a, b in i.resumed]} if i.resumed else {}),
+                **({"level": i.level} if i.level else {}),
                 "entries": [entry(e) for e in doc.entries.get(i.id, ())],
             }
             for i in doc.items

@@ -38,6 +38,8 @@ from models.domain import (
     PersonData,
 )
 from models.errors import NotFoundError, ReadOnlyMeetingError, ValidationError
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import HouseStyle
 from models.item_times import load_resumed
 from models.parsing import long_date
 
@@ -162,6 +164,15 @@ def _id(value: int | None) -> int:
     return value
 
 
+def stored_style(text: str) -> HouseStyle:
+    """The stored house style; a value this version cannot read (written by a newer one, or
+    damaged) gives the default style for display and is left in the database untouched."""
+    try:
+        return HouseStyle.from_json(text)
+    except ValueError:
+        return DEFAULT_STYLE
+
+
 def panel_data(row: t.Panel) -> PanelData:
     return PanelData(
         id=_id(row.id),
@@ -172,6 +183,7 @@ def panel_data(row: t.Panel) -> PanelData:
         numbering=Numbering(row.numbering),
         chair_title=row.chair_title,
         standing_agenda=load_list(row.standing_agenda),
+        style=stored_style(row.house_style),
     )
 
 
@@ -252,6 +264,7 @@ def item_data(row: t.AgendaItem) -> ItemData:
         started_at=row.started_at,
         finished_at=row.finished_at,
         resumed=load_resumed(row.resumed),
+        level=row.level,
     )
 
 

@@ -90,6 +90,7 @@ class _Writer:
             host_authority=p.host_authority, default_venue=p.default_venue,
             numbering=p.numbering.value, chair_title=p.chair_title,
             standing_agenda=dump_list(list(p.standing_agenda)),
+            house_style=p.style.to_json(),
         )
         self.s.add(row)
         self.s.flush()
@@ -285,6 +286,7 @@ class _Writer:
                 exempt=item.exempt, exempt_basis=item.exempt_basis,
                 documents=dump_list(list(item.documents)), started_at=item.started_at,
                 finished_at=item.finished_at, resumed=dump_resumed(item.resumed),
+                level=item.level,
             )
             self.s.add(row)
             item_rows.append(row)

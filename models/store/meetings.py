@@ -437,6 +437,7 @@ class MeetingsMixin(StoreBase):
         public_title: str = "",
         presenter: str = "",
         documents: tuple[str, ...] | list[str] = (),
+        level: int = 0,
     ) -> ItemData:
         clean = require_text(title, "item title")
         if exempt and not exempt_basis.strip():
@@ -459,6 +460,7 @@ class MeetingsMixin(StoreBase):
                 kind=(kind or guess_item_kind(clean)).value, exempt=exempt,
                 exempt_basis=exempt_basis.strip(), public_title=public_title.strip(),
                 presenter=presenter.strip(), documents=dump_list(list(documents)),
+                level=1 if level else 0,
             )
             s.add(row)
             s.flush()

@@ -17,6 +17,8 @@ from models.domain import (
     PersonData,
 )
 from models.errors import ValidationError
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import HouseStyle
 from models.patches import MemberPatch, PanelPatch, PersonPatch, keys
 from models.store.base import (
     StoreBase,
@@ -28,7 +30,7 @@ from models.store.base import (
     require_text,
 )
 
-PANEL_FIELDS = keys(PanelPatch)
+PANEL_FIELDS = (keys(PanelPatch) - {"style"}) | {"house_style"}  # style is stored as JSON
 PERSON_FIELDS = keys(PersonPatch)
 MEMBER_FIELDS = keys(MemberPatch)
 
@@ -112,6 +114,7 @@ class PanelsMixin(StoreBase):
         numbering: Numbering = Numbering.PER_ITEM,
         chair_title: str = "Chair",
         standing_agenda: tuple[str, ...] | list[str] = (),
+        style: HouseStyle = DEFAULT_STYLE,
     ) -> PanelData:
         name = require_text(name, "panel name")
         row = t.Panel(
@@ -122,6 +125,7 @@ class PanelsMixin(StoreBase):
             numbering=Numbering(numbering).value,
             chair_title=chair_title.strip() or "Chair",
             standing_agenda=dump_list(list(standing_agenda)),
+            house_style=style.to_json(),
         )
         with self._session() as s:
             s.add(row)
@@ -136,6 +140,8 @@ class PanelsMixin(StoreBase):
             fields["numbering"] = Numbering(fields["numbering"]).value
         if "standing_agenda" in fields:
             fields["standing_agenda"] = dump_list(list(fields["standing_agenda"]))
+        if "style" in fields:
+            fields["house_style"] = fields.pop("style").to_json()
         with self._session() as s:
             row = self._get(s, t.Panel, panel_id, "panel")
             apply_fields(row, fields, PANEL_FIELDS)
