@@ -23,9 +23,9 @@ from models.bundle import (
 from models.demo import write_demo
 from models.domain import EntryKind, Numbering
 from models.errors import BundleError
+from models.export.markdown import render_markdown
 from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import preset
-from models.export.markdown import render_markdown
 from models.store import Store
 from models.store.bundle_io import count_rows, import_bundle
 
