@@ -481,7 +481,7 @@ def test_a_version_1_bundle_still_imports_with_the_default_style(
     data = export_bundle(source, mid)
     data["version"] = 1
     del data["panel"]["house_style"]
-    target = Store(tmp_path / "old.db")
+    target = Store(str(tmp_path / "old.db"))
     new_id = import_bundle(target, data)
     doc = target.load_document(new_id)
     assert doc.style == DEFAULT_STYLE
@@ -498,7 +498,7 @@ def test_the_house_style_and_sub_items_travel_in_the_bundle(
     source.update_item(doc.items[-1].id, level=1)
     data = export_bundle(source, mid)
     assert data["panel"]["house_style"]["item_heading"] == "run_in"
-    target = Store(tmp_path / "copy.db")
+    target = Store(str(tmp_path / "copy.db"))
     copied = target.load_document(import_bundle(target, data))
     assert copied.style == parish
     assert copied.items[-1].level == 1
