@@ -335,7 +335,7 @@ class _Renderer:
             self.add("\n".join(run))
 
     def entry_body(self, entry: EntryData, indent: str) -> str:
-        spans = entry_spans(entry, self.doc.people, self.doc.panel.chair_title)
+        spans = entry_spans(entry, self.doc.people, self.doc.panel.chair_title, self.doc.style)
         return "".join(_markdown_span(span, indent) for span in spans)
 
     # --- actions ---------------------------------------------------------------------------------

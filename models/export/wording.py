@@ -32,6 +32,8 @@ from enum import StrEnum
 
 from models.domain import EntryData, EntryKind, Outcome, PersonData
 from models.export.escape import clean
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import HouseStyle
 
 SENTENCE_END = tuple(".?!:;)\"'\u201d\u2019")
 
@@ -234,9 +236,13 @@ def _resolution(entry: EntryData, chair_title: str) -> list[Span]:
 
 
 def entry_spans(
-    entry: EntryData, people: Mapping[int, PersonData], chair_title: str = "Chair"
+    entry: EntryData,
+    people: Mapping[int, PersonData],
+    chair_title: str = "Chair",
+    style: HouseStyle = DEFAULT_STYLE,
 ) -> tuple[Span, ...]:
-    """The entry's sentence(s) as spans: joined, they are the words of the minutes."""
+    """The entry's sentence(s) as spans, worded in the panel's house ``style``: joined, they
+    are the words of the minutes."""
     if entry.kind is EntryKind.QUESTION:
         return tuple(_question(entry, people))
     if entry.kind is EntryKind.RESOLUTION:

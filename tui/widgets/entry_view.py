@@ -15,6 +15,8 @@ from rich.text import Text
 
 from models.domain import ActionData, EntryData, EntryKind, PersonData
 from models.export.wording import Role, entry_spans
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import HouseStyle
 from tui.widgets.gutter import Cell, Gutter
 
 LABEL_WIDTH = 4  # "12.", "(12)", "A3": the number column of the entries list
@@ -53,10 +55,16 @@ def _person(person_id: int | None, fallback: str, people: Mapping[int, PersonDat
     return fallback.strip()
 
 
-def entry_body(entry: EntryData, people: Mapping[int, PersonData], chair_title: str = "Chair") -> Text:
-    """The entry's sentence(s), worded by ``models.export.wording``, each part styled."""
+def entry_body(
+    entry: EntryData,
+    people: Mapping[int, PersonData],
+    chair_title: str = "Chair",
+    style: HouseStyle = DEFAULT_STYLE,
+) -> Text:
+    """The entry's sentence(s), worded by ``models.export.wording`` in the panel's house style,
+    each part styled."""
     body = Text()
-    for span in entry_spans(entry, people, chair_title):
+    for span in entry_spans(entry, people, chair_title, style):
         body.append(span.text, style=ROLE_STYLES[span.role])
     return body
 
