@@ -136,3 +136,18 @@ def weekday_date(day: date) -> str:
 def short_date(day: date) -> str:
     """"17 Nov 2026", where a column is narrow (the action log)."""
     return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def minutes_time(kept: str, twelve_hour: bool) -> str:
+    """A kept "HH:MM" time as the house style prints it: "10:30", or "10.30 am" / "7.00 pm" /
+    "12.00 noon" with ``twelve_hour``. Text that is not a kept time is returned as it is."""
+    try:
+        moment = datetime.strptime(kept.strip(), "%H:%M").time()
+    except ValueError:
+        return kept
+    if not twelve_hour:
+        return format_time(moment)
+    if moment.hour == 12 and moment.minute == 0:
+        return "12.00 noon"
+    hour = moment.hour % 12 or 12
+    return f"{hour}.{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.house_style import DEFAULT, PRESETS, HouseStyle, TimeStyle, preset
+from models.parsing import minutes_time
 
 
 def test_each_preset_round_trips_through_its_stored_form() -> None:
@@ -36,3 +37,19 @@ def test_three_presets_a_new_panel_can_start_from() -> None:
 def test_a_wrong_setting_is_refused_naming_it(text: str, names: str) -> None:
     with pytest.raises(ValueError, match=names):
         HouseStyle.from_json(text)
+
+
+@pytest.mark.parametrize(
+    ("kept", "twelve", "shown"),
+    [
+        ("10:30", True, "10.30 am"),
+        ("19:00", True, "7.00 pm"),
+        ("00:05", True, "12.05 am"),
+        ("12:00", True, "12.00 noon"),
+        ("12:40", True, "12.40 pm"),
+        ("10:30", False, "10:30"),
+        ("after lunch", True, "after lunch"),
+    ],
+)
+def test_times_are_printed_in_the_house_style(kept: str, twelve: bool, shown: str) -> None:
+    assert minutes_time(kept, twelve) == shown
