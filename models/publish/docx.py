@@ -633,7 +633,7 @@ def _inline_runs(children: Iterable[Token], *, strong: bool = False) -> Iterable
     bold, italic, strike = int(strong), 0, 0
     for child in children:
         kind = child.type
-        if kind == "text" or kind == "html_inline":
+        if (kind == "text" or kind == "html_inline") and child.content:
             yield _run(child.content, bold=bold > 0, italic=italic > 0, strike=strike > 0)
         elif kind == "code_inline":
             yield _run(child.content, bold=bold > 0, italic=italic > 0, code=True)
