@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ _MD = MarkdownIt("commonmark").enable("table")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_DOS_DATE = struct.pack("<HH", 0, (1 << 5) | 1)  # 00:00:00, 1980-01-01 (MS-DOS time, date)
 
 
 def write_docx(markdown: str, meta: DocumentMeta, template: Path | None = None) -> bytes:
@@ -232,15 +233,27 @@ def _core_properties(document: DocxDocument, meta: DocumentMeta) -> None:
 
 
 def _fixed_zip_dates(data: bytes) -> bytes:
-    """The package again with every member dated 1980-01-01, so equal documents are equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
-        for info in zin.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            zout.writestr(fixed, zin.read(info.filename))
-    return out.getvalue()
+    """The package with every member dated 1980-01-01, so equal documents are equal bytes.
+
+    The date fields of each local header and central directory record are overwritten in place
+    (recompressing the package would cost as much again as writing it).
+    """
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        members = package.infolist()
+        directory = package.start_dir
+    for info in members:
+        if out[info.header_offset:info.header_offset + 4] != b"PK\x03\x04":
+            return data  # not the layout python-docx writes: leave it alone
+        out[info.header_offset + 10:info.header_offset + 14] = _DOS_DATE
+    pos = directory
+    for _ in members:
+        if out[pos:pos + 4] != b"PK\x01\x02":
+            return data
+        out[pos + 12:pos + 16] = _DOS_DATE
+        name, extra, comment = struct.unpack_from("<HHH", out, pos + 28)
+        pos += 46 + name + extra + comment
+    return bytes(out)
 
 
 # --- header and footer ---------------------------------------------------------------------------
