@@ -281,10 +281,12 @@ def _header_and_footer(document: DocxDocument, meta: DocumentMeta, *, built_in: 
                     h.remove(child)
             text = "".join(t.text or "" for t in h.iter(f"{_W}t"))
             if meta.header not in text:
-                h.append(parse_xml(_paragraph_xml(header_style, _run(meta.header), jc="left")))
+                h.append(parse_xml(_paragraph_xml(
+                    header_style, _run(meta.header), jc="left", standalone=True)))
             if meta.confidential and "CONFIDENTIAL" not in text:
                 h.append(parse_xml(_paragraph_xml(
-                    header_style, _run("CONFIDENTIAL: not for publication", bold=True), jc="left"
+                    header_style, _run("CONFIDENTIAL: not for publication", bold=True), jc="left",
+                    standalone=True,
                 )))
             f = footer._element
             if built_in or footer.is_linked_to_previous:
@@ -293,7 +295,8 @@ def _header_and_footer(document: DocxDocument, meta: DocumentMeta, *, built_in: 
                 for child in list(f):
                     f.remove(child)
             if not _has_page_field(f):
-                f.append(parse_xml(_paragraph_xml(footer_style, _page_n_of_m(), jc="center")))
+                f.append(parse_xml(_paragraph_xml(
+                    footer_style, _page_n_of_m(), jc="center", standalone=True)))
 
 
 def _has_page_field(element: Any) -> bool:
@@ -328,15 +331,19 @@ def _run(text: str, *, bold: bool = False, italic: bool = False, code: bool = Fa
     if code:
         props = '<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/>' + props
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{_xml_text(text)}</w:t></w:r>'
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f"<w:r>{rpr}<w:t{space}>{_xml_text(text)}</w:t></w:r>"
 
 
-def _paragraph_xml(style: str | None, runs: str, *, jc: str | None = None, extra: str = "") -> str:
+def _paragraph_xml(style: str | None, runs: str, *, jc: str | None = None, extra: str = "",
+                   standalone: bool = False) -> str:
+    """One ``w:p``; ``standalone`` declares the namespace (a paragraph parsed on its own)."""
     ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
     ppr += extra
     if jc:
         ppr += f'<w:jc w:val="{jc}"/>'
-    return f'<w:p xmlns:w="{W_NS}"><w:pPr>{ppr}</w:pPr>{runs}</w:p>'
+    ns = f' xmlns:w="{W_NS}"' if standalone else ""
+    return f"<w:p{ns}><w:pPr>{ppr}</w:pPr>{runs}</w:p>" if ppr else f"<w:p{ns}>{runs}</w:p>"
 
 
 def _style_id(document: DocxDocument, name: str) -> str | None:
