@@ -134,49 +134,47 @@ def _twips(value: int) -> Any:
     return Twips(value)
 
 
-# Paragraph and run properties of the built-in styles (sizes in half-points, spacing in twips).
-_STYLE_PROPS: dict[str, tuple[str, str]] = {
-    "Normal": ('<w:spacing w:before="0" w:after="120" w:line="264" w:lineRule="auto"/>',
-               '<w:sz w:val="22"/><w:szCs w:val="22"/>'),
+# The built-in styles: paragraph properties, then run emphasis and size (half-points); each in
+# the schema's element order (pPr: keepNext, keepLines, spacing, jc, outlineLvl; rPr: rFonts,
+# b, i, color, sz), which Word insists on.
+_BOLD, _ITALIC = "<w:b/><w:bCs/>", "<w:i/><w:iCs/>"
+_STYLE_PROPS: dict[str, tuple[str, str, int]] = {
+    "Normal": ('<w:spacing w:before="0" w:after="120" w:line="264" w:lineRule="auto"/>', "", 22),
     "Title": ('<w:keepNext/><w:spacing w:before="0" w:after="240"/><w:outlineLvl w:val="0"/>',
-              '<w:b/><w:bCs/><w:sz w:val="36"/><w:szCs w:val="36"/>'),
+              _BOLD, 36),
     "Heading 1": ('<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
-                  '<w:outlineLvl w:val="0"/>',
-                  '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>'),
+                  '<w:outlineLvl w:val="0"/>', _BOLD, 28),
     "Heading 2": ('<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
-                  '<w:outlineLvl w:val="1"/>',
-                  '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>'),
+                  '<w:outlineLvl w:val="1"/>', _BOLD, 24),
     "Heading 3": ('<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="80"/>'
-                  '<w:outlineLvl w:val="2"/>',
-                  '<w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
+                  '<w:outlineLvl w:val="2"/>', _BOLD, 22),
     "Heading 4": ('<w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="80"/>'
-                  '<w:outlineLvl w:val="3"/>',
-                  '<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
-    "Header": ('<w:spacing w:before="0" w:after="0"/>', '<w:sz w:val="18"/><w:szCs w:val="18"/>'),
-    "Footer": ('<w:jc w:val="center"/><w:spacing w:before="0" w:after="0"/>',
-               '<w:sz w:val="18"/><w:szCs w:val="18"/>'),
+                  '<w:outlineLvl w:val="3"/>', _BOLD + _ITALIC, 22),
+    "Header": ('<w:spacing w:before="0" w:after="0"/>', "", 18),
+    "Footer": ('<w:spacing w:before="0" w:after="0"/><w:jc w:val="center"/>', "", 18),
 }
+_FONTS = f'w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"'
 
 
 def _tidy_styles(document: DocxDocument) -> None:
     """Arial throughout, black headings without theme colours or borders, A4-friendly spacing."""
     from docx.oxml import parse_xml
 
-    fonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
     styles = document.styles
     defaults = styles.element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
     if defaults is not None:
         old = defaults.find(f"{_W}rFonts")
-        if old is not None:
-            defaults.replace(old, parse_xml(f'<w:rFonts xmlns:w="{W_NS}" {fonts[10:-2]}/>'))
-    for name, (ppr, rpr) in _STYLE_PROPS.items():
+        if old is not None:  # the theme's fonts (Calibri, Cambria) would win over the styles'
+            defaults.replace(old, parse_xml(f'<w:rFonts xmlns:w="{W_NS}" {_FONTS}/>'))
+    for name, (ppr, emphasis, size) in _STYLE_PROPS.items():
         element = styles[name].element
         for tag in ("pPr", "rPr"):
             for child in element.findall(f"{_W}{tag}"):
                 element.remove(child)
         element.append(parse_xml(f'<w:pPr xmlns:w="{W_NS}">{ppr}</w:pPr>'))
         element.append(parse_xml(
-            f'<w:rPr xmlns:w="{W_NS}">{fonts}<w:color w:val="000000"/>{rpr}</w:rPr>'
+            f'<w:rPr xmlns:w="{W_NS}"><w:rFonts {_FONTS}/>{emphasis}<w:color w:val="000000"/>'
+            f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
         ))
 
 
