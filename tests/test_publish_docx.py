@@ -457,6 +457,11 @@ def test_the_same_minutes_give_the_same_document(demo: tuple[Store, int]) -> Non
     _, _, first = render(store, meeting_id, full=True)
     _, _, again = render(store, meeting_id, full=True)
     assert first == again
+    with zipfile.ZipFile(io.BytesIO(first)) as package:
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert package.testzip() is None
+        # no preview picture of some other document (python-docx's own template has one)
+        assert not [n for n in package.namelist() if "thumbnail" in n]
 
 
 # --- the panel's own template ----------------------------------------------------------------------

@@ -74,6 +74,7 @@ def write_docx(markdown: str, meta: DocumentMeta, template: Path | None = None) 
     _replace_body(document, body_xml)
     _header_and_footer(document, meta, built_in=template is None)
     _core_properties(document, meta)
+    _drop_thumbnail(document)
     out = io.BytesIO()
     document.save(out)
     return _fixed_zip_dates(out.getvalue())
@@ -228,6 +229,15 @@ def _core_properties(document: DocxDocument, meta: DocumentMeta) -> None:
     day = meta.held_on
     stamp = datetime.combine(day, time(0, 0), tzinfo=UTC) if day else datetime(2000, 1, 1, tzinfo=UTC)
     props.created = props.modified = props.last_printed = stamp.replace(tzinfo=None)
+
+
+def _drop_thumbnail(document: DocxDocument) -> None:
+    """No preview picture: the template's (or python-docx's) would show another document."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    rels = document.part.package.rels
+    for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
+        del rels[r_id]
 
 
 def _fixed_zip_dates(data: bytes) -> bytes:
