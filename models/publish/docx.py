@@ -49,7 +49,8 @@ AUTHOR = "panel-minutes"
 FONT = "Arial"
 # A4 with 2.54 cm margins, in twentieths of a point: the built-in document is for UK councils.
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1440
-_CHAR, _CELL_PADDING = 125, 260  # an Arial 11 pt character, a cell's side margins (twips)
+_CHAR, _CELL_PADDING = 150, 260  # an Arial 11 pt character, a cell's side margins (twips)
+_ONE_LINE = 18  # cells this short are kept on one line when the columns allow
 INDENT = 567  # one level of list indentation (1 cm); the hanging indent holds the number
 _MD = MarkdownIt("commonmark").enable("table")
 # Characters XML 1.0 cannot hold (escape.clean already replaces them in typed text; any other
@@ -696,24 +697,29 @@ def _alignment(style: str) -> str | None:
 
 
 def _column_widths(rows: list[list[str]], columns: int, total: int) -> list[int]:
-    """Column widths (twips): in proportion to the longest cell (within bounds), and never so
-    narrow that the longest word of a column ("Ref", "Status", "15 December") is split."""
+    """Column widths (twips): in proportion to the longest cell (within bounds), and wide enough
+    that short cells ("15 December 2026", "Ms Rachel Boyd") stay on one line and no word of a
+    column ("Ref", "Status") is split, as far as the page allows."""
     if columns == 0:
         return []
-    weights, floors = [], []
+    weights, one_line, words = [], [], []
     for col in range(columns):
         texts = [cells[col] for cells in rows if col < len(cells)]
         longest = max((len(t) for t in texts), default=1)
-        word = max((len(w) for t in texts for w in t.split()), default=1)
         weights.append(min(max(longest, 4), 45))
-        floors.append(min(word * _CHAR + _CELL_PADDING, total // columns))
+        word = max((len(w) for t in texts for w in t.split()), default=1)
+        short = max((len(t) for t in texts if len(t) <= _ONE_LINE), default=0)
+        words.append(word * _CHAR + _CELL_PADDING)
+        one_line.append(max(short, word) * _CHAR + _CELL_PADDING)
+    floors = one_line if sum(one_line) <= total * 3 // 4 else words
+    floors = [min(f, total // columns) for f in floors]
     widths = [int(w * total / sum(weights)) for w in weights]
-    short = [i for i in range(columns) if widths[i] < floors[i]]
-    if short:
-        fixed = sum(floors[i] for i in short)
-        rest = [i for i in range(columns) if i not in short]
+    short_cols = [i for i in range(columns) if widths[i] < floors[i]]
+    if short_cols:
+        fixed = sum(floors[i] for i in short_cols)
+        rest = [i for i in range(columns) if i not in short_cols]
         spare = sum(weights[i] for i in rest)
-        for i in short:
+        for i in short_cols:
             widths[i] = floors[i]
         for i in rest:
             widths[i] = int(weights[i] * (total - fixed) / spare)
