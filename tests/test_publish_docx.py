@@ -329,6 +329,24 @@ def test_each_ordered_list_restarts_at_its_own_number() -> None:
     numbering = open_docx(data).part.numbering_part.element.xml
     assert numbering.count("<w:startOverride") == 4
     assert '<w:startOverride w:val="5"/>' in numbering
+    # the schema's order, which Word enforces: every abstractNum before every num
+    kinds = re.findall(r"<w:(abstractNum|num) ", numbering)
+    assert kinds == sorted(kinds, key=lambda k: k != "abstractNum")
+
+
+def test_table_columns_leave_short_words_whole() -> None:
+    markdown = (
+        "| Ref | Action | Owner |\n|---|---|---|\n"
+        f"| A1 | {'Circulate the breakdown of the estates budget to all members ' * 2}| "
+        "Mr Tom Ashdown |\n"
+    )
+    data = write_docx(markdown, DocumentMeta(title="T", header="H"))
+    grid = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', all_text(data))]
+    ref, action, owner = grid
+    assert ref >= 567  # 1 cm: "Ref" and "A1" on one line
+    assert owner >= 150 * len("Ashdown") + 260  # no name broken in the middle
+    assert action > owner > ref
+    assert sum(grid) <= 9026  # within the A4 text width
 
 
 # --- agenda and other Markdown ---------------------------------------------------------------------
@@ -513,6 +531,21 @@ def test_the_panels_template_gives_styles_header_and_footer(tmp_path: Path) -> N
     assert footer.paragraphs[0].text == "marker-footer www.example.test"
     assert 'w:instr=" PAGE ' in footer._element.xml
     assert document.core_properties.language == "en-GB"
+
+
+def test_a_template_with_a_first_page_header_gets_the_panel_name_on_both(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "council.docx")
+    document = docx.Document(str(template))
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Crest and address"
+    document.save(str(template))
+    data = write_docx(AGENDA, DocumentMeta(title="A", header="Wessex Vale Panel"), template)
+    section = open_docx(data).sections[0]
+    assert [p.text for p in section.first_page_header.paragraphs] == [
+        "Crest and address", "Wessex Vale Panel"]
+    assert [p.text for p in section.header.paragraphs][-1] == "Wessex Vale Panel"
+    assert 'w:instr=" PAGE ' in section.first_page_footer._element.xml
 
 
 def test_a_template_with_its_own_page_numbers_gets_no_second_one(tmp_path: Path) -> None:
