@@ -531,6 +531,21 @@ def test_the_panels_template_gives_styles_header_and_footer(tmp_path: Path) -> N
     assert footer.paragraphs[0].text == "marker-footer www.example.test"
     assert 'w:instr=" PAGE ' in footer._element.xml
     assert document.core_properties.language == "en-GB"
+    styles = document.styles.element.xml  # the template said en-US: the minutes say en-GB
+    assert 'w:lang w:val="en-GB"' in styles and 'w:val="en-US"' not in styles
+
+
+def test_a_template_without_a_grid_style_still_gets_bordered_tables(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "council.docx")
+    document = docx.Document(str(template))
+    grid = document.styles["Table Grid"].element
+    grid.getparent().remove(grid)
+    document.save(str(template))
+    data = write_docx(AGENDA, DocumentMeta(title="A", header="H"), template)
+    table = open_docx(data).tables[0]._tbl.xml
+    assert "<w:tblStyle" not in table
+    assert re.search(r'<w:tblBorders>.*<w:insideH w:val="single"', table, re.S)
+    assert "<w:tblHeader/>" in table
 
 
 def test_a_template_with_a_first_page_header_gets_the_panel_name_on_both(tmp_path: Path) -> None:
