@@ -340,7 +340,8 @@ def _run(text: str, *, bold: bool = False, italic: bool = False, code: bool = Fa
     if code:
         props = '<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/>' + props
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    keep = text[:1].isspace() or text[-1:].isspace() or "  " in text
+    space = ' xml:space="preserve"' if keep else ""
     return f"<w:r>{rpr}<w:t{space}>{_xml_text(text)}</w:t></w:r>"
 
 
