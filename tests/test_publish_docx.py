@@ -27,6 +27,7 @@ from models.export import render_markdown
 from models.publish.docx import write_docx
 from models.publish.meta import DocumentMeta, meta_for
 from models.store import Store
+from tests.test_escape import HOSTILE
 from tests.test_export_markdown import confidential_meeting
 
 MD = MarkdownIt("commonmark").enable("table")
@@ -295,6 +296,25 @@ def test_typed_markup_comes_out_as_plain_text(store: Store) -> None:
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert typed in cells
     assert "<b>" not in all_text(data).replace("&lt;b&gt;", "")
+
+
+def test_hostile_text_keeps_the_document_shape(store: Store) -> None:
+    """Every hostile string as an item title, an entry and an action: the .docx still has the
+    Markdown's blocks, each with the text the Markdown shows, and no formatting of its own."""
+    panel = store.create_panel("Hostile Vale Police and Crime Panel")
+    meeting = store.create_meeting(panel.id, date(2026, 3, 4))
+    storable = [t for t in HOSTILE if not any("\ud800" <= c <= "\udfff" for c in t)]
+    for text in storable:
+        item = store.add_item(meeting.id, text)
+        store.add_entry(item.id, EntryKind.PARAGRAPH, text)
+        store.add_action(meeting.id, text, item_id=item.id, owner_text=text)
+    markdown, _, data = render(store, meeting.id, full=False)
+    assert docx_blocks(data) == markdown_blocks(markdown)
+    document = open_docx(data)
+    typed = [p for p in document.paragraphs if p.style is not None and p.style.name == "List "
+             "Paragraph"]
+    assert len(typed) >= len(storable)
+    assert not any(r.bold or r.italic for p in typed for r in p.runs)
 
 
 def test_escaped_characters_and_formatting_runs() -> None:
