@@ -555,14 +555,20 @@ def test_the_panels_template_gives_styles_header_and_footer(tmp_path: Path) -> N
     assert 'w:lang w:val="en-GB"' in styles and 'w:val="en-US"' not in styles
 
 
-def test_a_template_without_a_grid_style_still_gets_bordered_tables(tmp_path: Path) -> None:
+def test_a_template_missing_styles_gets_them_added_as_needed(tmp_path: Path) -> None:
     template = make_template(tmp_path / "council.docx")
     document = docx.Document(str(template))
-    grid = document.styles["Table Grid"].element
-    grid.getparent().remove(grid)
+    for name in ("Table Grid", "Heading 2", "Heading 5"):
+        element = document.styles[name].element
+        element.getparent().remove(element)
     document.save(str(template))
     data = write_docx(AGENDA, DocumentMeta(title="A", header="H"), template)
-    table = open_docx(data).tables[0]._tbl.xml
+    assert docx_blocks(data) == markdown_blocks(AGENDA)  # "### Supporting documents" included
+    result = open_docx(data)
+    heading = result.styles["Heading 2"].element.xml  # added: a real heading, level 2
+    assert '<w:outlineLvl w:val="1"/>' in heading
+    assert "Heading 5" not in [s.name for s in result.styles]  # not used, not added
+    table = result.tables[0]._tbl.xml  # no grid style: borders of its own
     assert "<w:tblStyle" not in table
     assert re.search(r'<w:tblBorders>.*<w:insideH w:val="single"', table, re.S)
     assert "<w:tblHeader/>" in table

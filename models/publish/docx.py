@@ -142,8 +142,7 @@ def _twips(value: int) -> Any:
 _BOLD, _ITALIC = "<w:b/><w:bCs/>", "<w:i/><w:iCs/>"
 _STYLE_PROPS: dict[str, tuple[str, str, int]] = {
     "Normal": ('<w:spacing w:before="0" w:after="120" w:line="264" w:lineRule="auto"/>', "", 22),
-    "Title": ('<w:keepNext/><w:spacing w:before="0" w:after="240"/><w:outlineLvl w:val="0"/>',
-              _BOLD, 36),
+    "Title": ('<w:keepNext/><w:spacing w:before="0" w:after="240"/>', _BOLD, 36),
     "Heading 1": ('<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
                   '<w:outlineLvl w:val="0"/>', _BOLD, 28),
     "Heading 2": ('<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
@@ -367,8 +366,9 @@ def _style_id(document: DocxDocument, name: str) -> str | None:
     return str(style.style_id) if style.type == WD_STYLE_TYPE.PARAGRAPH else None
 
 
-def _heading_style(document: DocxDocument, name: str, level: int) -> str:
-    """The heading style ``name``, added (with its outline level) when a template lacks it."""
+def _heading_style(document: DocxDocument, name: str, level: int | None) -> str:
+    """The heading style ``name``, added (with its outline level, if any) when a template lacks
+    it."""
     found = _style_id(document, name)
     if found is not None:
         return found
@@ -377,9 +377,8 @@ def _heading_style(document: DocxDocument, name: str, level: int) -> str:
 
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = document.styles["Normal"]
-    style.element.append(parse_xml(
-        f'<w:pPr xmlns:w="{W_NS}"><w:keepNext/><w:outlineLvl w:val="{level}"/></w:pPr>'
-    ))
+    outline = "" if level is None else f'<w:outlineLvl w:val="{level}"/>'
+    style.element.append(parse_xml(f'<w:pPr xmlns:w="{W_NS}"><w:keepNext/>{outline}</w:pPr>'))
     style.element.append(parse_xml(f'<w:rPr xmlns:w="{W_NS}"><w:b/><w:bCs/></w:rPr>'))
     return str(style.style_id)
 
@@ -494,17 +493,21 @@ class _BodyWriter:
     def __init__(self, document: DocxDocument) -> None:
         self.document = document
         self.numbering = _Numbering(document)
-        self.heading_styles = {
-            level: _heading_style(document, name, max(level - 2, 0))
-            for level, name in ((1, "Title"), (2, "Heading 1"), (3, "Heading 2"),
-                                (4, "Heading 3"), (5, "Heading 4"), (6, "Heading 5"))
-        }
+        self.heading_styles: dict[int, str] = {}  # Markdown level -> style id, as used
         self.list_style = _style_id(document, "List Paragraph")
         self.table_style = self._table_style()
         self.out: list[str] = []
         self.lists: list[_List] = []
         self.items: list[_Item] = []
         self.quote_depth = 0
+
+    def heading_style(self, level: int) -> str:
+        """``#`` is the Title (no outline level, as in Word), ``##`` to ``######`` Heading 1-5."""
+        if level not in self.heading_styles:
+            name = "Title" if level == 1 else f"Heading {level - 1}"
+            outline = None if level == 1 else level - 2
+            self.heading_styles[level] = _heading_style(self.document, name, outline)
+        return self.heading_styles[level]
 
     def _table_style(self) -> str | None:
         from docx.enum.style import WD_STYLE_TYPE
@@ -527,7 +530,7 @@ class _BodyWriter:
         kind = token.type
         if kind == "heading_open":
             level = int(token.tag[1])
-            style = self.heading_styles[level]
+            style = self.heading_style(level)
             self.out.append(_paragraph_xml(style, self.inline(tokens[i + 1])))
             return i + 3
         if kind == "paragraph_open":
