@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable
@@ -57,7 +58,7 @@ async def on_row(pilot: Pilot[None], key: str) -> None:
     await pilot.pause()
 
 
-def row_text(table: DataTable[object], key: str) -> str:
+def row_text(table: DataTable[Any], key: str) -> str:
     return str(table.get_row(key)[1])
 
 
