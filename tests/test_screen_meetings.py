@@ -353,7 +353,8 @@ async def test_full_disk_keeps_the_form_open_with_everything_typed(
         form.query_one("#venue", Input).value = "Room 4"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, ChoiceScreen)
+        picker = app.screen
+        assert isinstance(picker, ChoiceScreen)
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is form and app.is_running
