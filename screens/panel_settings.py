@@ -1,6 +1,7 @@
-"""A panel's settings: details, standing agenda and standing members. ``PanelSettingsScreen(id)``.
+"""A panel's settings: details, standing agenda, standing members and house style.
+``PanelSettingsScreen(id)``.
 
-Three tabs (``1``, ``2``, ``3``), each one table driven by keys, like the setup screen:
+Four tabs (``1`` to ``4``), each one table driven by keys, like the setup screen:
 
 - *Details*: name, short name (used in file names), host authority, usual venue, how minutes
   are numbered (per item, or running through the year) and the chair's title (Chair or
@@ -14,6 +15,7 @@ Three tabs (``1``, ``2``, ``3``), each one table driven by keys, like the setup 
   independent co-opted member), from and until when. Past meetings keep the members they had:
   when someone leaves, give their membership an end date rather than deleting it. A new meeting
   lists the members whose dates cover its date.
+- *House style*: how the panel's minutes read, and its stock phrases (``screens/house_style_tab.py``).
 
 Every change is written at once through the store thread; dialogs that take typed text save it
 themselves and stay open, with the text, if the write fails.
