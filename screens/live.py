@@ -184,7 +184,9 @@ class LiveScreen(Screen[None]):
                 tooltip="Record a correction to these approved minutes as a dated amendment"),
         Binding("insert", "add_item", "Add item", key_display="Ins", show=False,
                 tooltip="Add an agenda item after this one (business raised on the day)"),
-        Binding("alt+p", "insert_phrase", "Phrase", key_display="alt+p",
+        # priority: in a real terminal alt+p carries the character "p", which the text box
+        # would type before a non-priority binding is looked at
+        Binding("alt+p", "insert_phrase", "Phrase", key_display="alt+p", priority=True,
                 tooltip="Insert one of the panel's stock phrases at the cursor, its "
                         "{presenter}, {chair} and {now} filled in"),
     ]
