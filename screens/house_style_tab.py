@@ -96,7 +96,8 @@ def style_rows(style: HouseStyle, numbering: Numbering, first_number: int,
         if field == "year_start_month":
             rows.append(("numbering", "Minute numbering",
                          NUMBERING_WORDS.get(numbering.value, numbering.value)))
-            rows.append(("first_number", f"First number of {year}", str(first_number)))
+            used = "" if numbering is Numbering.RUNNING else "  (used by running numbering)"
+            rows.append(("first_number", f"First number of {year}", f"{first_number}{used}"))
     if not style.phrases:
         rows.append(("phrases", label("phrases"), "None yet: press a to add one"))
     for n, phrase in enumerate(style.phrases):
