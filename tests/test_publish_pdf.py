@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from models.export import render_markdown
 from models.publish import pdf
-from models.publish.meta import meta_for
+from models.publish.meta import DocumentMeta, meta_for
 from models.store import Store
 from tests.test_export_markdown import confidential_meeting
 
@@ -69,6 +69,19 @@ def test_public_pdf_holds_no_exempt_content(store: Store) -> None:
     full = text_of(make_pdf(store, meeting_id, full=True))
     assert "CONFIDENTIAL" in full
     assert [m for m in markers if m not in full.replace(" ", "")] == [markers[0]]
+
+
+def test_numbered_paragraphs_keep_their_numbers_after_a_resolution() -> None:
+    """An ordered list that goes on after a resolution starts at 4 in the Markdown; the PDF
+    shows 4. and 5. (WeasyPrint ignores ``start`` without presentational hints)."""
+    markdown = (
+        "# Panel\n\n### 1. Item\n\n1. First.\n2. Second.\n3. Third.\n\n"
+        "**RESOLVED** that it be noted.\n\n4. Fourth paragraph.\n5. Fifth paragraph.\n"
+    )
+    text = text_of(pdf.write_pdf(markdown, DocumentMeta(title="T", header="Panel")))
+    # pypdf gives the list markers (artifacts of the tagged layout) after the text, in order
+    assert "Fourth paragraph. Fifth paragraph." in text
+    assert "1. 2. 3. 4. 5." in text and "3. 1. 2." not in text, text
 
 
 class _Refuse(importlib.abc.MetaPathFinder):

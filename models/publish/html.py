@@ -39,6 +39,7 @@ h3 { font-size: 1.1em; margin: 1.4em 0 0.4em; }
 h1, h2, h3 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
 p, li { margin: 0 0 0.6em; orphans: 2; widows: 2; }
 ol, ul { margin: 0 0 0.6em; padding-left: 2em; }
+ul > li { margin-bottom: 0.25em; }
 a { color: #0b4a8b; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; font-size: 0.95em; }
 th, td { border: 1px solid #5a5a5a; padding: 0.3em 0.45em; text-align: left;

@@ -54,7 +54,11 @@ def html_to_pdf(html: str) -> bytes:
     """A tagged PDF/UA-1 document of a complete HTML page (title and language from the page)."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=html)
-    data: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    # presentational hints: HTML's own attributes count, so <ol start="4"> (numbered paragraphs
+    # that go on after a resolution) is numbered 4., 5. as in the Markdown, not 1., 2.
+    data: bytes = document.write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_tags=True, presentational_hints=True
+    )
     return data
 
 
