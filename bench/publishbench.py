@@ -5,7 +5,7 @@
   page made by markdown-it from that text can cost.
 - PDF: the same, through WeasyPrint (tagged PDF/UA-1). Floor: WeasyPrint laying out the same
   HTML page as a plain, untagged PDF, the least the library spends on those pages. The 60x60
-  meeting is some 380 A4 pages; ``--quick`` makes the PDF of its first ``QUICK_PDF_ITEMS``
+  meeting is some 360 A4 pages; ``--quick`` makes the PDF of its first ``QUICK_PDF_ITEMS``
   items only (one run each), so CI stays quick, and says so in the row's label.
 """
 

@@ -459,7 +459,7 @@ def build_rows(start: dict[str, list[float]], store: dict[str, list[float]],
 
 def publish_rows(pub: dict[str, list[float]], quick: bool) -> list[Row]:
     """HTML and PDF of the long meeting; with --quick the PDF covers its first items only (the
-    whole meeting is some 380 pages), so that row has no budget there."""
+    whole meeting is some 360 pages), so that row has no budget there."""
     items = int(pub["publish.pdf.items"][0])
     pdf_label = "export long meeting: PDF" if not quick else f"  PDF, its first {items} items"
     return [
