@@ -24,6 +24,7 @@ from models.publish.meta import meta_for
 from models.publish.text import render_text
 from models.store import Store
 from tests.test_cli import assert_one_error_line, demo_db, run
+from tui.cli import main
 
 __all__ = ["demo_db"]  # the fixture, shared with tests/test_cli.py
 
@@ -129,6 +130,16 @@ def test_a_binary_format_without_o_is_written_under_the_dated_name(
     code, _, err = run(capsys, "--db", str(db), "export", str(mid), "--format", "pdf", "--full")
     assert code == 1
     assert_one_error_line(err, "already exists", "--force")
+
+
+def test_o_dash_sends_a_binary_format_down_a_pipe(
+    capsysbinary: pytest.CaptureFixture[bytes], demo_db: tuple[Path, int]
+) -> None:
+    db, mid = demo_db
+    code = main(["--db", str(db), "export", str(mid), "--format", "pdf", "-o", "-"])
+    out, err = capsysbinary.readouterr()
+    assert (code, err) == (0, b"")
+    assert out.startswith(b"%PDF-") and out.rstrip().endswith(b"%%EOF")
 
 
 def test_pdf_without_weasyprint_is_one_line(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.abc
 import io
+import logging
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -59,6 +60,8 @@ def test_demo_pdf_is_tagged_titled_and_in_english(demo: tuple[Store, int]) -> No
     assert "Page 1 of" in text  # the print stylesheet's page numbers
     assert "Complaint handling matter" in text
     assert "CONFIDENTIAL" not in text
+    # WeasyPrint's own advice never reaches the clerk's terminal (the app draws on it)
+    assert logging.getLogger("weasyprint").getEffectiveLevel() == logging.ERROR
 
 
 def test_public_pdf_holds_no_exempt_content(store: Store) -> None:

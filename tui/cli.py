@@ -289,7 +289,8 @@ BUNDLE_FORMAT = "json"  # --format json: the meeting bundle (for import), not th
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     from models.publish.formats import FORMATS, format_names
 
-    formats = ", ".join(f"{f.name} ({f.label})" for f in FORMATS)
+    names = [f.name for f in FORMATS]
+    formats = ", ".join(names[:-1]) + f" or {names[-1]}"
     parser.add_argument("meeting", metavar="MEETING",
                         help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
     parser.add_argument("--format", choices=(*format_names(), BUNDLE_FORMAT), default="md",

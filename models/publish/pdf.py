@@ -11,6 +11,7 @@ a system library, so it is an optional extra: ``pip install 'panel-minutes[pdf]'
 
 from __future__ import annotations
 
+import logging
 from types import ModuleType
 
 from models.errors import PanelMinutesError
@@ -37,6 +38,9 @@ def _weasyprint() -> ModuleType:
     except OSError as err:  # weasyprint is there but cannot load Pango (cffi dlopen)
         first = str(err).splitlines()[0] if str(err) else "Pango not found"
         raise PdfUnavailableError(f"{INSTALL_HINT} ({first})") from None
+    # WeasyPrint logs its own advice (install HarfBuzz-subset, an unsupported CSS property) to
+    # stderr: not for the clerk, and never into the terminal the app draws on. Errors still show.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     module: ModuleType = weasyprint
     return module
 
