@@ -58,18 +58,23 @@ def submodules(root: Path, folder: str) -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
+# Not inside a longer name: no letter, dot, slash or hyphen before it; a "\n" escape in a code
+# string ("import tui.cli\ntui.cli.build_parser()") counts as a line break.
+START = r"(?:(?<![\w./-])|(?<=\\n))"
+
+
 def python_rules(root: Path) -> list[tuple[re.Pattern[str], str]]:
     folders = "|".join(FOLDERS)
     rules = [
         # from models import x / from models.store import Store (also inside -c strings)
-        (re.compile(rf"(?<![\w.])from ({folders})(?=[.\s])"), rf"from {PACKAGE}.\1"),
-        # import models / import tui  # noqa (the bare package)
-        (re.compile(rf"(?<![\w.])import ({folders})(?=[\s,]|$)", re.M), rf"import {PACKAGE}.\1"),
+        (re.compile(rf"{START}from ({folders})(?=[.\s])"), rf"from {PACKAGE}.\1"),
+        # import models / import tui (the bare package)
+        (re.compile(rf"{START}import ({folders})(?=[\s,]|$)", re.M), rf"import {PACKAGE}.\1"),
     ]
     for folder in FOLDERS:
         subs = "|".join(re.escape(s) for s in submodules(root, folder))
         # models.db, "tui.cli", "screens.help", import models.x as y, models.db.BUSY_TIMEOUT_MS
-        rules.append((re.compile(rf"(?<![\w./-])({folder})\.({subs})\b"), rf"{PACKAGE}.\1.\2"))
+        rules.append((re.compile(rf"{START}({folder})\.({subs})\b"), rf"{PACKAGE}.\1.\2"))
     return rules
 
 
