@@ -23,9 +23,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = ("models", "screens", "tui")
-
-pytestmark = pytest.mark.slow
+FOLDERS = ("models", "screens", "tui")  # folder names (the rename script leaves this file's)
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
@@ -34,6 +32,7 @@ def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_the_wheel_runs_next_to_other_models_screens_and_tui_packages(tmp_path: Path) -> None:
     assert (ROOT / "panel_minutes" / "__init__.py").exists(), (
         "no panel_minutes/ package yet: run `python tools/rename_packages.py` first")
@@ -85,3 +84,14 @@ def test_the_wheel_runs_next_to_other_models_screens_and_tui_packages(tmp_path: 
     where = _run([str(python), "-c", "import panel_minutes.models.store as s; print(s.__file__)"],
                  work, env)
     assert where.startswith(str(fresh_site)), where  # the installed copy, not the checkout
+
+
+def test_every_import_goes_through_panel_minutes() -> None:
+    """Nothing imports a top-level ``models``, ``screens`` or ``tui`` any more (in a checkout
+    they would still import, as a second copy of every module): the conversion script finds
+    nothing left to do."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "rename_packages.py"), "--check"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]

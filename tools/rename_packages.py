@@ -78,8 +78,10 @@ def python_rules(root: Path) -> list[tuple[re.Pattern[str], str]]:
     return rules
 
 
-# In tests only: the bare quoted package names ("models", "tui"), except a path joined with /.
+# In tests only: the bare quoted package names ("models", "tui"), except a path joined with /
+# and in the test of the package names itself, where they are the folders' names.
 TEST_NAMES = re.compile(rf"(?<!/ )([\"'])({'|'.join(FOLDERS)})\1")
+FOLDER_NAMES_KEPT_IN = "test_package_names.py"
 
 
 def convert_python(text: str, rules: list[tuple[re.Pattern[str], str]], in_tests: bool) -> str:
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     rules = python_rules(root)
     converted = []
     for path in python_files(root):
-        in_tests = path.relative_to(root).parts[0] == "tests"
+        in_tests = path.relative_to(root).parts[0] == "tests" and path.name != FOLDER_NAMES_KEPT_IN
         text = path.read_text(encoding="utf-8")
         before = len(changed)
         rewrite(path, convert_python(text, rules, in_tests), args.check, changed, root)
