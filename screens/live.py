@@ -32,16 +32,11 @@ from models.clock import Clock, hhmm, running_since
 from models.composer_state import (
     Mode,
     Pending,
-    rescue_text,
-    state_from_action,
     state_from_draft,
-    state_from_entry,
     waiting_from_draft,
 )
 from models.domain import (
     ActionData,
-    Deleted,
-    DeletedEntryData,
     EntryData,
     ItemData,
     ItemKind,
@@ -54,19 +49,20 @@ from models.errors import PanelMinutesError, ValidationError
 from models.filing_outcome import failure_of, given_back
 from models.filing_queue import FilingQueue
 from models.item_times import is_running, sittings
-from models.live_meeting import KIND_CYCLE, KIND_NAMES, Fresh, LiveMeeting, with_fresh
+from models.live_meeting import Fresh, LiveMeeting, with_fresh
 from models.live_moves import Change, EntryMoves, ItemTaking, Say
-from models.live_saving import SAVE_BUSY_WAIT, Notice, SavingState
-from models.live_undo import undo_add_item, undo_close, undo_filing, undo_put_back
+from models.live_saving import Notice, SavingState
+from models.live_undo import undo_add_item, undo_close, undo_filing
 from models.movements import recognise
 from models.parsing import weekday_date
 from models.screen_data import Opening
-from models.store.entries import DraftSharedNotice, EntryConflictError
-from models.undo import UndoOp, UndoStack, undo_delete_action, undo_delete_entry, undo_update_entry
+from models.store.entries import EntryConflictError
+from models.undo import UndoOp, UndoStack
 from screens.live_between import BetweenMeetingsKeys
+from screens.live_draft import DraftKeeping
+from screens.live_entries import EntryKeys
 from screens.live_keys import LIVE_BINDINGS
-from tui.filing_calls import DraftVersion, FilingCall, draft_call, filing_call, remaining
-from tui.rescue import rescue_file_for, write_rescue
+from tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
 from tui.timings import DEFAULT_TIMINGS, timings_of
 from tui.typed_app import panel_app
 from tui.widgets.agenda import AgendaList
@@ -84,7 +80,7 @@ WIDE = 110  # columns from which the agenda pane shows every item's times and co
 # The draft debounce and the retry interval are the app's (``tui.timings``: tests shorten them).
 DRAFT_DEBOUNCE = DEFAULT_TIMINGS.draft_debounce
 RETRY_EVERY = DEFAULT_TIMINGS.retry_every
-class LiveScreen(BetweenMeetingsKeys, Screen[None]):
+class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
     """Minute one meeting live. ``LiveScreen(meeting_id)``; ``clock`` is for tests."""
 
     CSS_PATH = "../tui/styles/live.tcss"
@@ -606,125 +602,7 @@ class LiveScreen(BetweenMeetingsKeys, Screen[None]):
         self._sync_retry()
         self._show_queue()
 
-    # --- the draft -------------------------------------------------------------------------------
-
-    def _draft_call(self) -> Callable[[Store], datetime | None] | None:
-        return draft_call(self.composer.state(), self._draft_version, meeting_id=self.meeting_id,
-                          item_id=self.current_id, queued=self._queue.items())
-
-    def _stop_draft_timer(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        self._saving.unscheduled()
-
-    def _save_draft_soon(self) -> None:
-        """Write the composer's draft on the store thread (the debounce timer calls this)."""
-        self._draft_timer = None
-        self._saving.unscheduled()
-        if not self._saving.may_save():
-            self._draft_timer = self.set_timer(SAVE_BUSY_WAIT, self._save_draft_soon)
-            return
-        call = self._draft_call()
-        self._saving.save_taken(started=call is not None)
-        if call is None:
-            if self._draft_version.blocked:  # another window holds the draft: keep it on disk
-                try:
-                    self._keep_rescued()
-                except OSError as err:
-                    self.notify(f"The rescue file could not be written: {err}", severity="error")
-            return
-        self.run_worker(self._save_draft(call), group="live-draft")
-
-    async def _save_draft(self, call: Callable[[Store], datetime | None]) -> None:
-        from models.errors import ConflictError
-
-        try:
-            await self._runner.run(call)
-        except DraftSharedNotice as notice:
-            self._saving.save_stopped()
-            self.notify(str(notice), severity="warning", timeout=12)
-            return
-        except ConflictError as err:
-            self._saving.save_stopped()
-            self._draft_conflict(str(err))
-            return
-        except PanelMinutesError as err:
-            self._tell(self._saving.save_failed(str(err)))
-            self._show_queue()
-            self._sync_retry()
-            return
-        self._tell(self._saving.save_done())
-        self._sync_retry()
-        self._show_queue()
-
-    def _draft_conflict(self, message: str) -> None:
-        from screens.confirm import ConfirmScreen
-
-        self._draft_version.blocked = True
-        self._show_queue()
-
-        def answered(take_over: bool | None) -> None:
-            if take_over:
-                self._draft_version.take_over()
-                self._save_draft_soon()
-                self._show_queue()
-            else:
-                self.notify(
-                    "What you type here is not saved as the draft: it is kept in a rescue file, "
-                    "whose name is shown when you quit. Take over to save it here instead.",
-                    severity="warning", timeout=12,
-                )
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"{message}\n\nTake the meeting over in this window? Its draft replaces the other "
-                "window's (entries already filed are not affected).",
-                title="Meeting open elsewhere", yes_label="Take over", no_label="Not now",
-            ),
-            answered,
-        )
-
-    def flush_draft_now(self) -> None:
-        """Save the pending draft synchronously (on quit / leaving); never raises. Text that
-        cannot be saved as the draft (the database fails, or another window owns the draft)
-        goes to a rescue file, whose name is printed."""
-        self._stop_draft_timer()
-        if not self.loaded.is_set():
-            return
-        if self._draft_version.blocked:
-            self._rescue("the meeting is open in another window, which holds the draft")
-            return
-        if not self._saving.must_flush(bool(self._queue)):
-            return
-        call = self._draft_call()
-        if call is None:
-            return
-        try:
-            # Behind every write already queued on the store thread, so they keep their order.
-            self._runner.run_now(call)
-            self._saving.flushed()
-        except DraftSharedNotice:
-            self._saving.flushed()
-        except Exception as exc:  # the database is gone: keep the text in a rescue file
-            self._rescue(str(exc))
-
-    def _keep_rescued(self) -> Path | None:
-        """Write what cannot be saved as the draft to this window's rescue file (the same file
-        each time); None when there is nothing to keep."""
-        body = rescue_text(self.composer.state(), self._queue.items())
-        self.rescued = rescue_file_for(self.rescued, body, self.meeting_id, self.now())
-        return None if self.rescued is None else write_rescue(self.rescued, body)
-
-    def _rescue(self, why: str) -> None:
-        try:
-            path = self._keep_rescued()
-        except OSError:
-            body = rescue_text(self.composer.state(), self._queue.items())
-            print(f"panel-minutes: the draft could not be saved ({why}). It was:\n{body}")
-            return
-        if path is not None:
-            print(f"panel-minutes: the draft could not be saved ({why}); it was written to {path}")
+    # --- the draft (``screens.live_draft``) ------------------------------------------------------
 
     def on_unmount(self) -> None:
         self.flush_draft_now()
@@ -848,7 +726,7 @@ class LiveScreen(BetweenMeetingsKeys, Screen[None]):
             self.meeting.doc = replace(self.meeting.doc, meeting=meeting)
             self._show_title()
 
-    # --- entries ---------------------------------------------------------------------------------
+    # --- entries (their keys: ``screens.live_entries``) -----------------------------------------
 
     def _find_entry(self, entry_id: int) -> EntryData | None:
         return self.meeting.find_entry(entry_id)
@@ -866,150 +744,6 @@ class LiveScreen(BetweenMeetingsKeys, Screen[None]):
     def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit_entry()
-
-    def action_edit_entry(self) -> None:
-        key = self._selected()
-        if key is None:
-            return
-        what, ident = key
-        people = self.meeting.completion_people
-        if what == "entry":
-            entry = self._find_entry(ident)
-            if entry is None:
-                return
-            self.composer.start_edit(state_from_entry(entry, people))
-        else:
-            action = self.meeting.find_action(ident)
-            if action is None:
-                return
-            self.composer.start_edit(state_from_action(action, people))
-
-    def action_change_kind(self) -> None:
-        key = self._selected()
-        if key is None:
-            return
-        if key[0] == "action":
-            self.notify("An action has no kind to change.", timeout=3)
-            return
-        entry = self._find_entry(key[1])
-        if entry is None:
-            return
-        kind = KIND_CYCLE[(KIND_CYCLE.index(entry.kind) + 1) % len(KIND_CYCLE)]
-        ident, stamp = entry.id, entry.updated_at
-        label = f"making {self._entry_label(entry)} a {KIND_NAMES[kind]}"
-        self._change(
-            lambda s: s.update_entry(ident, expected_updated_at=stamp, kind=kind),
-            undo_update_entry(entry, label), items={entry.item_id}, select=f"e{ident}",
-        )
-
-    def action_move_entry(self, delta: int) -> None:
-        key = self._selected()
-        if key is not None:
-            self._run(self.moves.reorder(key, delta))
-
-    def action_move_to_item(self) -> None:
-        key = self._selected()
-        if key is None:
-            return
-        self.moves.start(key)
-        self.agenda.border_title = "Move to which item? Enter · Esc cancels"
-        self.agenda.add_class("-moving")
-        self.agenda.focus()
-
-    def _finish_move(self, target_id: int) -> None:
-        moving = self.moves.pending
-        change = self.moves.finish(target_id)
-        self.agenda.border_title = "Agenda"
-        self.agenda.remove_class("-moving")
-        if change is None:
-            if moving is not None and moving[0] == "entry":
-                self.composer.text_area.focus()
-            return
-        self._run(change)
-        self.notify(f"Moved to item {self.meeting.number_of(target_id)}.", timeout=2)
-        self.entry_list.focus()
-
-    def action_delete_entry(self) -> None:
-        from screens.confirm import ConfirmScreen
-
-        key = self._selected()
-        if key is None:
-            return
-        what, ident = key
-        if what == "entry":
-            entry = self._find_entry(ident)
-            if entry is None:
-                return
-            label = self._entry_label(entry)
-            preview = entry.text.strip()[:160] or entry.answer.strip()[:160]
-
-            def delete(confirmed: bool | None) -> None:
-                if confirmed:
-                    self._change(lambda s: s.delete_entry(ident),
-                                 undo_delete_entry(entry, f"deleting {label}"),
-                                 items={entry.item_id})
-                    self.notify(f"Deleted {label}. F9 undoes; r lists deleted entries.",
-                                timeout=3)
-
-            self.app.push_screen(
-                ConfirmScreen(f"Delete {label}?\n\n“{preview}”", title="Delete entry",
-                              yes_label="Delete"),
-                delete,
-            )
-            return
-        action = self.meeting.find_action(ident)
-        if action is None:
-            return
-
-        def delete_action(confirmed: bool | None) -> None:
-            if confirmed:
-                self._change(lambda s: s.delete_action(ident),
-                             undo_delete_action(action, f"deleting action {action.ref}"),
-                             items=set())
-                self.notify(f"Deleted action {action.ref}. F9 undoes; r lists what was "
-                            "deleted.", timeout=3)
-
-        self.app.push_screen(
-            ConfirmScreen(f"Delete action {action.ref}?\n\n“{action.text[:160]}”",
-                          title="Delete action", yes_label="Delete"),
-            delete_action,
-        )
-
-    def action_deleted_entries(self) -> None:
-        """Entries and actions deleted from this meeting: the chosen one goes back."""
-        from screens.deleted import DeletedEntriesScreen
-
-        def chosen(deleted: Deleted | None) -> None:
-            if deleted is not None:
-                self.run_worker(self._put_back(deleted), group="live-change")
-
-        self.app.push_screen(DeletedEntriesScreen(self.meeting_id, self.numbers), chosen)
-
-    async def _put_back(self, deleted: Deleted) -> None:
-        known = {item.id for item in self.meeting.items}
-        target = deleted.item_id if deleted.item_id in known else self.current_id
-        if target is None:
-            self.notify("Go to an agenda item first: it goes back under it.", timeout=4)
-            return
-        ident = deleted.id
-        call: Callable[[Store], EntryData | ActionData]
-        if isinstance(deleted, DeletedEntryData):
-            call = lambda s: s.restore_deleted_entry(ident, target)  # noqa: E731
-        else:
-            call = lambda s: s.restore_deleted_action(ident, target)  # noqa: E731
-        try:
-            result, fresh = await self._runner.run(self._job(call, {target}))
-        except PanelMinutesError as err:
-            self.notify(str(err), severity="error", timeout=10)
-            return
-        assert isinstance(result, EntryData | ActionData)
-        undo, name, select = undo_put_back(result)
-        self.undo_stack.push(undo)
-        if target != self.current_id:
-            self.go_to(target)
-        self._apply(fresh, select=select)
-        where = "" if target == deleted.item_id else " under this item (its own was deleted)"
-        self.notify(f"Put back {name}{where}. F9 undoes.", timeout=3)
 
     # --- undo and generic changes ----------------------------------------------------------------
 
