@@ -28,8 +28,8 @@ from screens.house_style_tab import HouseStyleTable
 from screens.panel_settings import PanelSettingsScreen
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
-from tests.support import TODAY, app_for, settle, wait_for
-from tests.test_screen_between_support import answer_prompt, screen_is, write_panel
+from tests.support import TODAY, app_for, settle, wait_for, write_panel
+from tests.test_screen_between_support import answer_prompt, screen_is
 
 
 def style_of(db_path: Path, panel_id: int) -> HouseStyle:
