@@ -170,6 +170,15 @@ def measure(db: Path, meeting_id: int, out_dir: Path, *, reps: int) -> dict[str,
         results["export.markdown"] = timed(export_markdown, reps)
         results["export.json"] = timed(export_json, reps)
         results["floor.export"] = raw_export_floor(db, meeting_id, out_dir / "raw.txt", reps)
+
+        def check() -> None:
+            from models.checks import check_minutes
+            from models.publish.check_texts import public_texts
+
+            doc = store.load_document(meeting_id)
+            check_minutes(doc, public_texts(doc))
+
+        results["check"] = timed(check, reps)
         results["search.word"] = timed(lambda: store.search(SEARCH_WORD), reps)
         results["search.phrase"] = timed(lambda: store.search(SEARCH_PHRASE), reps)
         results["search.hits"] = [
