@@ -205,6 +205,15 @@ def measure(db: Path, meeting_id: int, out_dir: Path, *, reps: int) -> dict[str,
         results["export.docx"] = timed(lambda: write_docx(markdown, meta), docx_reps)
         results["floor.docx"] = docx_floor(docx_paragraphs(markdown), out_dir / "floor.docx",
                                            docx_reps)
+
+        def check() -> None:
+            from models.checks import check_minutes
+            from models.publish.check_texts import public_texts
+
+            doc = store.load_document(meeting_id)
+            check_minutes(doc, public_texts(doc))
+
+        results["check"] = timed(check, reps)
         results["search.word"] = timed(lambda: store.search(SEARCH_WORD), reps)
         results["search.phrase"] = timed(lambda: store.search(SEARCH_PHRASE), reps)
         results["search.hits"] = [

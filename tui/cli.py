@@ -359,6 +359,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING",
+                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
+    parser.add_argument("--formats", metavar="NAMES", default="md",
+                        help="the public files to read for exempt text: comma-separated "
+                             "format names, or 'all' (default: md, from which all are made)")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``check``: the checks before publishing, one line each (warnings: the status is 0)."""
+    from models.checks import check_minutes, summary
+    from models.publish.check_texts import all_formats, public_texts
+
+    wanted = all_formats() if args.formats.strip() == "all" else args.formats.split(",")
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
+        doc = store.load_document(_meeting_id(store, args.meeting))
+    texts = public_texts(doc, [w for w in wanted if w.strip()])
+    findings = check_minutes(doc, texts)
+    lines = [f"- {f.line()}" for f in findings]
+    formats = ", ".join(texts)
+    _say("\n".join([*lines, f"{summary(findings)} (public output checked: {formats})", ""]))
+    return 0
+
+
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a meeting bundle (.json); - reads stdin")
 
@@ -601,6 +625,9 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("export", "export a meeting's minutes (Markdown, Word, HTML, PDF or plain text) "
                "or bundle (JSON)", cmd_export, _export_arguments,
                f"{PROG} export 12 --format pdf --full"),
+    Subcommand("check", "check a meeting's minutes before publishing (exempt text in public "
+               "output, empty items, votes, actions, names, draft)", cmd_check,
+               _check_arguments, f"{PROG} check 2026-11-17"),
     Subcommand("import", "import a meeting bundle (JSON) as a new meeting", cmd_import,
                _import_arguments, f"{PROG} import 2026-11-17-wessex-vale-pcp.json"),
     Subcommand("demo", "write the fictional demo meeting into the database given by --db",
