@@ -25,6 +25,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
+from models.checks import Finding
 from models.domain import MinutesDocument
 from models.errors import PanelMinutesError
 from models.publish.formats import FORMATS, Format
@@ -51,6 +52,38 @@ def make_export(doc: MinutesDocument, fmt: Format, full: bool) -> bytes:
     from models.publish.formats import export_bytes
 
     return export_bytes(doc, fmt, full=full)
+
+
+def checks_of(doc: MinutesDocument, markdown: str, full: bool) -> list[Finding]:
+    """The checks before publishing, on the minutes as shown (the leak check on public ones)."""
+    from models.checks import check_minutes
+    from models.publish.check_texts import markdown_words
+
+    texts = {} if full else {"Markdown (.md)": markdown_words(markdown)}
+    return check_minutes(doc, texts)
+
+
+def file_leaks(doc: MinutesDocument, fmt: Format, data: bytes) -> list[Finding]:
+    """Exempt words in a public file just written, read back as a reader would see it."""
+    from models.checks import leaks
+    from models.publish.check_texts import available, words_of
+
+    if not available([fmt.name]):
+        return []
+    return leaks(doc, {fmt.label: words_of(fmt.name, data)})
+
+
+def checks_text(findings: list[Finding], *, expanded: bool) -> Text:
+    """The checks line: the summary, then every warning (``expanded``) or the first."""
+    from models.checks import summary
+
+    out = Text(summary(findings), style="bold" if findings else "")
+    shown = findings if expanded else findings[:1]
+    for finding in shown:
+        out.append("\n· " + finding.line())
+    if len(findings) > len(shown):
+        out.append(f"\n  c: all {len(findings)} warnings", style="dim")
+    return out
 
 
 def formats_line(current: Format) -> Text:
@@ -91,6 +124,8 @@ class ExportScreen(Screen[None]):
                 tooltip="Choose the format to write: " + ", ".join(f.label for f in FORMATS)),
         Binding("w,ctrl+s", "write", "Write file", key_display="w",
                 tooltip="Write these minutes to a file in the chosen format"),
+        Binding("c", "toggle_checks", "Checks", key_display="c",
+                tooltip="Show every warning of the checks before publishing, or only the first"),
         Binding("escape", "close", "Back", key_display="Esc"),
     ]
 
@@ -102,10 +137,13 @@ class ExportScreen(Screen[None]):
         self.doc: MinutesDocument | None = None
         self.markdown_text = ""
         self.rendered = asyncio.Event()
+        self.findings: list[Finding] = []
+        self.checks_open = False
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the minutes…", id="export-banner")
         yield Static(formats_line(self.format), id="export-formats")
+        yield Static("Checking the minutes…", id="export-checks")
         with VerticalScroll(id="export-view"):
             yield Markdown(id="export-markdown")
         yield KeyBar()
@@ -137,6 +175,8 @@ class ExportScreen(Screen[None]):
         if full != self.full:  # toggled again while rendering: the newer render wins
             return
         self.markdown_text = text
+        self.findings = await asyncio.to_thread(checks_of, doc, text, full)
+        self._show_checks()
         banner = self.query_one("#export-banner", Static)
         banner.set_class(full, "-confidential")
         if full:
@@ -149,6 +189,15 @@ class ExportScreen(Screen[None]):
         await self.query_one("#export-markdown", Markdown).update(text)
         self.query_one("#export-view", VerticalScroll).scroll_home(animate=False)
         self.rendered.set()
+
+    def _show_checks(self) -> None:
+        self.query_one("#export-checks", Static).update(
+            checks_text(self.findings, expanded=self.checks_open)
+        )
+
+    def action_toggle_checks(self) -> None:
+        self.checks_open = not self.checks_open
+        self._show_checks()
 
     def action_toggle_full(self) -> None:
         self.full = not self.full
@@ -217,6 +266,10 @@ class ExportScreen(Screen[None]):
             return
         note = " (readable by you only)" if full else ""
         self.notify(f"Wrote {path}{note}.", timeout=6)
+        if not full:  # the file itself, read back: exempt words in it are a warning
+            found = await asyncio.to_thread(file_leaks, doc, fmt, data)
+            if found:
+                self.notify(f"Warning: {found[0].line()}", severity="warning", timeout=15)
 
     def action_close(self) -> None:
         self.dismiss(None)
