@@ -6,6 +6,7 @@
     panel-minutes list [--json]                           the meetings in the database
     panel-minutes export MEETING [--format markdown|json] [--full] [-o FILE] [--force]
     panel-minutes import FILE                             a meeting bundle (JSON)
+    panel-minutes import-agenda MEETING FILE              an agenda (.docx, .md or text)
     panel-minutes demo --db PATH                          write the demo meeting into a database
     panel-minutes search TEXT [--panel P] [--json]        find words in every meeting's minutes
 
@@ -534,6 +535,38 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_agenda_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING",
+                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
+    parser.add_argument("file", metavar="FILE",
+                        help="the agenda: a Word .docx, a Markdown .md or a plain-text file")
+
+
+def cmd_import_agenda(args: argparse.Namespace) -> int:
+    """``import-agenda``: a meeting's agenda from a file, all items in one transaction."""
+    from models.agenda_import import read_agenda
+
+    agenda = read_agenda(Path(args.file))  # a bad file is refused before the database opens
+    with _store(_target(args), must_exist=True) as store:
+        meeting_id = _meeting_id(store, args.meeting)
+        result = store.import_agenda(meeting_id, agenda.items)
+    count = len(result.items)
+    subs = sum(1 for i in result.items if i.level)
+    exempt = sum(1 for i in result.items if i.exempt)
+    notes = [f"{subs} sub-item{'s' if subs != 1 else ''}"] if subs else []
+    notes += [f"{exempt} exempt (Part 2)"] if exempt else []
+    detail = f" ({', '.join(notes)})" if notes else ""
+    replaced = (
+        f", in place of the {result.replaced} empty item{'s' if result.replaced != 1 else ''} "
+        "it had" if result.replaced else ""
+    )
+    _say(
+        f"Imported {count} agenda item{'s' if count != 1 else ''}{detail} from {agenda.source} "
+        f"({agenda.kind}) into meeting {meeting_id}{replaced}.\n"
+    )
+    return 0
+
+
 # --- the table of subcommands ----------------------------------------------------------------------
 
 
@@ -557,6 +590,9 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                _export_arguments, f"{PROG} export 12 --full -o minutes-full.md"),
     Subcommand("import", "import a meeting bundle (JSON) as a new meeting", cmd_import,
                _import_arguments, f"{PROG} import 2026-11-17-wessex-vale-pcp.json"),
+    Subcommand("import-agenda", "import a meeting's agenda from a Word, Markdown or text file",
+               cmd_import_agenda, _import_agenda_arguments,
+               f"{PROG} import-agenda 12 agenda.docx"),
     Subcommand("demo", "write the fictional demo meeting into the database given by --db",
                cmd_demo, _no_arguments, f"{PROG} demo --db /tmp/demo.db"),
     Subcommand("backup", "back up the database now (or --list the backups)", cmd_backup,
