@@ -194,15 +194,22 @@ def read_agenda(path: Path) -> ImportedAgenda:
         raise AgendaImportError(f"{path} is a folder: give the agenda file itself.")
     if not path.exists():
         raise AgendaImportError(f"There is no file {path}. Check the name and the folder.")
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        if size <= MAX_AGENDA_BYTES:
+            with path.open("rb") as fh:
+                data = fh.read(MAX_AGENDA_BYTES + 1)
+    except OSError as exc:  # no permission, a device, a file that vanished
+        raise AgendaImportError(
+            f"Cannot read {path}: {exc.strerror or type(exc).__name__}. Check the file can be "
+            "opened, or copy it somewhere you can read. Nothing was imported."
+        ) from None
     if size > MAX_AGENDA_BYTES:
         raise AgendaImportError(
             f"Cannot import {name}: it is {size / 1024 / 1024:.1f} MB, more than the "
             f"{MAX_AGENDA_BYTES // 1024 // 1024} MB an agenda file may be. Check it is the agenda "
             "(not a report pack); save the agenda alone and import that. Nothing was imported."
         )
-    with path.open("rb") as fh:
-        data = fh.read(MAX_AGENDA_BYTES + 1)
     return parse_agenda(data, name)
 
 
