@@ -35,13 +35,13 @@ async def test_i_imports_an_agenda_file_and_a_bad_file_says_why(
         prompt.query_one(Input).value = str(bad)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen is prompt  # refused: the path stays to correct
+        assert isinstance(app.screen, PromptScreen)  # refused: the path stays to correct
         assert "agenda.docx" in prompt.error and "not a Word document" in prompt.error
         assert [i.title for i in store.list_items(mid)] == before
         prompt.query_one(Input).value = str(good)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen is screen
+        assert app.screen is not prompt and isinstance(app.screen, SetupScreen)
         assert screen.query_one(AgendaTable).row_count == len(before) + 3
         assert any("Imported 3 agenda items from agenda.md" in n for n in notices(app))
     items = store.list_items(mid)
