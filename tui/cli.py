@@ -7,6 +7,7 @@
     panel-minutes export MEETING [--format markdown|json] [--full] [-o FILE] [--force]
     panel-minutes import FILE                             a meeting bundle (JSON)
     panel-minutes import-agenda MEETING FILE              an agenda (.docx, .md or text)
+    panel-minutes agenda MEETING [--format md|docx] [--full] [-o PATH] [--force]
     panel-minutes demo --db PATH                          write the demo meeting into a database
     panel-minutes search TEXT [--panel P] [--json]        find words in every meeting's minutes
 
@@ -39,6 +40,7 @@ from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, atomic_target, write_at
 from models.parsing import parse_date
 
 if TYPE_CHECKING:
+    from models.publish.meta import DocumentMeta
     from models.store import Store
 
 PROG = "panel-minutes"
@@ -567,6 +569,74 @@ def cmd_import_agenda(args: argparse.Namespace) -> int:
     return 0
 
 
+def _output_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="write to PATH (or into a folder, under the usual dated name)")
+    parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+
+def _output_path(given: str | None, default_name: str) -> Path | None:
+    """Where to write: None for standard output ("-" or nothing given for a text format)."""
+    if given == "-":
+        return None
+    if given is None:
+        return Path(default_name)
+    path = Path(given).expanduser()
+    return path / default_name if path.is_dir() else path
+
+
+def _agenda_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING",
+                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
+    parser.add_argument("--format", choices=("md", "docx"), default="md",
+                        help="Markdown (default: to standard output without -o) or Word .docx "
+                             "(default: the dated file name in this folder)")
+    parser.add_argument("--full", action="store_true",
+                        help="with the exempt (Part 2) items' details: confidential, written 0600")
+    _output_arguments(parser)
+
+
+def word_bytes(markdown: str, meta: DocumentMeta) -> bytes:
+    """The Word file of ``markdown`` through the one Word writer (``models.publish.docx``)."""
+    import importlib
+
+    try:
+        module = importlib.import_module("models.publish.docx")
+    except ImportError:
+        raise RequestError(
+            "Word output is not part of this version of panel-minutes (models.publish.docx is "
+            "missing); use --format md."
+        ) from None
+    data = module.write_docx(markdown, meta, None)
+    return bytes(data)
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """``agenda``: the meeting's agenda before it happens, as Markdown or Word."""
+    from models.export.agenda import default_agenda_name, render_agenda_markdown
+    from models.publish.meta import meta_for
+
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
+        doc = store.load_document(_meeting_id(store, args.meeting), with_entries=False)
+    text = render_agenda_markdown(doc, full=args.full)
+    word = args.format == "docx"
+    given = args.output if (word or args.output is not None) else "-"
+    path = _output_path(given, default_agenda_name(doc, args.format, full=args.full))
+    if path is None:
+        if word:
+            raise UsageError("a Word file cannot go to standard output; give -o FILE")
+        _say(text)
+        return 0
+    data = word_bytes(text, meta_for(doc, full=args.full, what="Agenda")) if word else (
+        text.encode("utf-8"))
+    mode = CONFIDENTIAL_MODE if args.full else PUBLIC_MODE
+    write_file(path, data, mode=mode, force=args.force)
+    what = "full agenda" if args.full else "public agenda"
+    note = " (confidential: readable by you only)" if args.full else ""
+    _say(f"Wrote the {what} to {path}{note}\n")
+    return 0
+
+
 # --- the table of subcommands ----------------------------------------------------------------------
 
 
@@ -593,6 +663,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("import-agenda", "import a meeting's agenda from a Word, Markdown or text file",
                cmd_import_agenda, _import_agenda_arguments,
                f"{PROG} import-agenda 12 agenda.docx"),
+    Subcommand("agenda", "write a meeting's agenda (public, or --full) as Markdown or Word",
+               cmd_agenda, _agenda_arguments, f"{PROG} agenda 12 --format docx"),
     Subcommand("demo", "write the fictional demo meeting into the database given by --db",
                cmd_demo, _no_arguments, f"{PROG} demo --db /tmp/demo.db"),
     Subcommand("backup", "back up the database now (or --list the backups)", cmd_backup,
