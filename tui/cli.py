@@ -8,6 +8,7 @@
     panel-minutes import FILE                             a meeting bundle (JSON)
     panel-minutes import-agenda MEETING FILE              an agenda (.docx, .md or text)
     panel-minutes agenda MEETING [--format md|docx] [--full] [-o PATH] [--force]
+    panel-minutes actions PANEL [--format csv|md] [--full] [-o PATH] [--force]
     panel-minutes demo --db PATH                          write the demo meeting into a database
     panel-minutes search TEXT [--panel P] [--json]        find words in every meeting's minutes
 
@@ -637,6 +638,39 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     return 0
 
 
+def _actions_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("panel", metavar="PANEL", help="the panel's id or a part of its name")
+    parser.add_argument("--format", choices=("csv", "md"), default="csv",
+                        help="CSV for a spreadsheet (default) or a Markdown table")
+    parser.add_argument("--full", action="store_true",
+                        help="with the actions of exempt (Part 2) items: confidential, 0600")
+    _output_arguments(parser)
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    """``actions``: every action of a panel (its action log) as CSV or Markdown."""
+    from models.export.action_log import (
+        action_log_csv,
+        action_log_markdown,
+        default_action_log_name,
+    )
+
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
+        log = store.load_action_log(_panel_id(store, args.panel))
+    data = (action_log_csv(log, full=args.full) if args.format == "csv"
+            else action_log_markdown(log, full=args.full).encode("utf-8"))
+    path = _output_path(args.output if args.output is not None else "-",
+                        default_action_log_name(log.panel, args.format, full=args.full))
+    if path is None:
+        _say(data.decode("utf-8").removeprefix("\ufeff"))  # the byte order mark is for files
+        return 0
+    mode = CONFIDENTIAL_MODE if args.full else PUBLIC_MODE
+    write_file(path, data, mode=mode, force=args.force)
+    note = " (confidential: readable by you only)" if args.full else ""
+    _say(f"Wrote the action log of {log.panel.name} to {path}{note}\n")
+    return 0
+
+
 # --- the table of subcommands ----------------------------------------------------------------------
 
 
@@ -665,6 +699,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                f"{PROG} import-agenda 12 agenda.docx"),
     Subcommand("agenda", "write a meeting's agenda (public, or --full) as Markdown or Word",
                cmd_agenda, _agenda_arguments, f"{PROG} agenda 12 --format docx"),
+    Subcommand("actions", "write a panel's action log (public, or --full) as CSV or Markdown",
+               cmd_actions, _actions_arguments, f"{PROG} actions wessex --format csv -o ."),
     Subcommand("demo", "write the fictional demo meeting into the database given by --db",
                cmd_demo, _no_arguments, f"{PROG} demo --db /tmp/demo.db"),
     Subcommand("backup", "back up the database now (or --list the backups)", cmd_backup,

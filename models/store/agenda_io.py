@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from sqlmodel import Session, col, func, select
 
@@ -17,13 +16,11 @@ from models import tables as t
 from models.agenda_import import ImportedItem
 from models.domain import (
     DEFAULT_EXEMPT_BASIS,
-    ActionData,
     ActionUpdateData,
     ItemData,
-    PanelData,
-    PersonData,
 )
 from models.errors import ValidationError
+from models.export.action_log import ActionLogData
 from models.store.base import (
     StoreBase,
     action_data,
@@ -43,18 +40,6 @@ MAX_FIELD_CHARS = 2000  # presenter, public title, legal basis, one supporting d
 class AgendaImportResult:
     items: tuple[ItemData, ...]  # the items written, in agenda order
     replaced: int  # how many empty items (e.g. the standing agenda) they took the place of
-
-
-@dataclass(frozen=True, slots=True)
-class ActionLogData:
-    """Everything the action log export needs about one panel's actions."""
-
-    panel: PanelData
-    actions: tuple[ActionData, ...]  # by reference number
-    people: dict[int, PersonData]
-    meeting_dates: dict[int, date]  # meeting id -> date the action was raised
-    exempt_action_ids: frozenset[int]  # raised at an exempt (Part 2) item
-    latest_updates: dict[int, ActionUpdateData]
 
 
 def _checked(number: int, item: ImportedItem) -> None:
