@@ -127,8 +127,6 @@ class AgendaTable(_SetupTable):
         Binding("a", "screen.add_item", "Add", tooltip="Add an item after the highlighted one"),
         Binding("v", "screen.paste_items", "Paste list",
                 tooltip="Paste many item titles, one a line"),
-        Binding("i", "screen.import_agenda", "Import",
-                tooltip="Import the agenda from a Word, Markdown or text file (asks for the path)"),
         Binding("enter,e", "screen.edit_item", "Edit", key_display="⏎/e",
                 tooltip="Edit title, public title, presenter, documents"),
         Binding("p", "screen.toggle_exempt", "Part 2",
@@ -139,6 +137,8 @@ class AgendaTable(_SetupTable):
                 tooltip="Move the item down the agenda"),
         Binding("delete,x", "screen.delete_item", "Delete", key_display="x",
                 tooltip="Delete the item (asks first)"),
+        Binding("i", "screen.import_agenda", "Import",
+                tooltip="Import the agenda from a Word, Markdown or text file (asks for the path)"),
         Binding("u", "screen.restore_item", "Put back", show=False,
                 tooltip="Put a deleted item back, with everything set aside with it"),
     ]
