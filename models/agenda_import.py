@@ -83,11 +83,11 @@ class _Line:
 
 # "Item 4a", "4a.", "4.", "4)", "4:", "4 " (up to three digits: "2026 budget" is a title).
 _NUMBERED = re.compile(
-    r"^(?:item\s+)?(?P<num>\d{1,3})(?P<letter>[a-z])?(?![\d/])(?:[.):]+|\s*[-\u2013\u2014]\s)?\s+"
+    r"^(?:(?:agenda\s+)?item\s+)?(?P<num>\d{1,3})(?P<letter>[a-z])?(?![\d/])(?:[.):]+|\s*[-\u2013\u2014]\s)?\s+"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-_DECIMAL = re.compile(r"^(?:item\s+)?(?P<num>\d{1,3}\.\d{1,2})[.):]?\s+(?P<rest>\S.*)$",
+_DECIMAL = re.compile(r"^(?:(?:agenda\s+)?item\s+)?(?P<num>\d{1,3}\.\d{1,2})[.):]?\s+(?P<rest>\S.*)$",
                       re.IGNORECASE)
 _LETTERED = re.compile(r"^(?:\((?P<a>[a-z])\)|(?P<b>[a-z])[.)])\s+(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[-*+\u2022\u25aa\u25cf\u2013\u00b7]\s+(?P<rest>\S.*)$")
@@ -100,8 +100,7 @@ _PART2 = re.compile(
 )
 _PART1 = re.compile(r"^part\s+(?:1|i|one|a)\b", re.IGNORECASE)
 _EXEMPT_WORDS = re.compile(
-    r"\b(?:exempt|not\s+for\s+publication|schedule\s+12a|part\s+(?:2|ii)\b|confidential)",
-    re.IGNORECASE,
+    r"\b(?:exempt|not\s+for\s+publication|schedule\s+12a|part\s+(?:2|ii))\b", re.IGNORECASE
 )
 _PARAGRAPH_N = re.compile(
     r"(?:paragraph|para\.?)\s+(\d{1,2})\b[^.]*?schedule\s+12a|schedule\s+12a[^.]*?"
@@ -489,6 +488,7 @@ def _interpret(lines: list[_Line]) -> list[ImportedItem]:
     part2 = False
     part2_basis = ""
     docs_open = False  # under a "Supporting documents:" line
+    after_item = False  # the line before was an item's title
     top_depth = 0
     for line in lines:
         text = line.text
@@ -498,21 +498,27 @@ def _interpret(lines: list[_Line]) -> list[ImportedItem]:
         if marker is not None and deeper and not marker.number and _DOC_LINE.match(marker.rest):
             docs_open = True  # "- Appendix A: ..." listed under an item is one of its papers
         if marker is None or (docs_open and deeper):
+            wrapped, after_item = after_item, False
             if marker is not None and current is not None:
                 current.documents.append(_plain(marker.rest))
                 continue
             if _PART1.match(text) and len(text) < 60:
                 part2, part2_basis = False, ""
                 continue
-            if _PART2.match(text) and len(text) < 200:
+            if _PART2.match(text) and len(text) < 200 and not deeper:
                 part2, part2_basis = True, _basis(text)
                 docs_open = False
                 continue
             if current is None:
                 continue  # the agenda's title, date, venue, notes before the first item
+            if wrapped and text[:1].islower() and deeper:
+                current.title = f"{current.title} {text}"  # a long title wrapped onto two lines
+                after_item = True
+                continue
             docs_open = _under_item(current, text, docs_open)
             continue
         docs_open = False
+        after_item = True
         title, presenter, exempt = _clean_title(marker.rest)
         if not title:
             continue

@@ -363,3 +363,34 @@ def test_import_agenda_from_the_command_line(
     assert main(["import-agenda", str(meeting_id), str(bad), "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "agenda.docx" in err and "not a Word document" in err
+
+
+def test_a_word_agenda_laid_out_as_a_table() -> None:
+    """Many councils lay the agenda out as a table: number, title, presenter, papers."""
+    doc = Document()
+    doc.add_paragraph("Agenda")
+    table = doc.add_table(rows=0, cols=3)
+    for number, title, extra in (
+        ("1.", "Apologies", ""),
+        ("2.", "Budget monitoring", "Presenter: Chief Finance Officer"),
+        ("3.", "Vetting review", "Not for publication: Schedule 12A paragraph 7"),
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = number, title, extra
+    agenda = parse_agenda(_docx_bytes(doc), "table.docx")
+    assert _titles(agenda.items) == [("Apologies", 0), ("Budget monitoring", 0),
+                                     ("Vetting review", 0)]
+    assert agenda.items[1].presenter == "Chief Finance Officer"
+    assert agenda.items[2].exempt
+    assert agenda.items[2].exempt_basis.startswith("paragraph 7 of Schedule 12A")
+
+
+def test_words_that_only_look_exempt_do_not_make_an_item_exempt() -> None:
+    text = (b"1. Confidential reporting line for staff\n2. Exemptions from the fees policy\n"
+            b"3. Vehicle fleet report on the replacement\n   programme for 2027\n")
+    agenda = parse_agenda(text, "a.txt")
+    assert [(i.title, i.exempt) for i in agenda.items] == [
+        ("Confidential reporting line for staff", False),
+        ("Exemptions from the fees policy", False),
+        ("Vehicle fleet report on the replacement programme for 2027", False),
+    ]
