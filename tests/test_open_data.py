@@ -127,3 +127,16 @@ def test_open_data_command(demo: tuple[Store, int], db_path: Path, tmp_path: Pat
     written = next(tmp_path.glob("*-open-data.json"))
     assert written.name == "2026-11-17-wessex-vale-pcp-open-data.json"
     assert main(["open-data", str(meeting_id), "--db", str(db_path), "-o", str(written)]) == 1
+
+
+def test_a_meeting_not_yet_held_is_confirmed_and_claims_no_attendance(
+    demo: tuple[Store, int]
+) -> None:
+    store, meeting_id = demo
+    panel_id = store.get_meeting(meeting_id).panel_id
+    later = store.create_meeting(panel_id, date(2027, 2, 2))
+    event = meeting_json(store.load_document(later.id))
+    check_ocd_event(event)
+    assert event["status"] == "confirmed" and event["vote_events"] == []
+    people = [p for p in event["participants"] if p["entity_type"] == "person"]
+    assert people and {p["note"] for p in people} == {"expected"}

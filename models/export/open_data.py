@@ -11,7 +11,8 @@ named ``votes``), so the vote events below read the same in either world.
 The shape (``meeting_json(doc)``): one OCD event with
 
 - ``participants``: the panel (``organization``, note "host") and the people listed in the
-  attendance, each with their attendance as the note ("present", "apologies", ...);
+  attendance, each with their attendance as the note ("present", "apologies", ...; before the
+  meeting is held, "expected" unless they sent apologies);
 - ``agenda``: one item per agenda item, in agenda order, ``order`` being the number the minutes
   give it, ``notes`` the minutes' words of each entry (``models.export.wording``), ``subjects``
   its supporting documents and ``related_entities`` its presenter;
@@ -159,9 +160,12 @@ def meeting_json(doc: MinutesDocument, *, full: bool = False) -> dict[str, Any]:
     participants: list[dict[str, Any]] = [
         {"name": doc.panel.name, "entity_type": "organization", "note": "host"}
     ]
+    status = _event_status(doc)
     participants += [
         {"name": record.person.full_name, "entity_type": "person",
-         "note": _ATTENDANCE_NOTE.get(record.status, str(record.status))}
+         # before the meeting the attendance is only who is expected (apologies already sent)
+         "note": _ATTENDANCE_NOTE.get(record.status, str(record.status))
+         if status == "passed" or record.status is AttendanceStatus.APOLOGIES else "expected"}
         for record in doc.attendance
     ]
     agenda = []
@@ -187,7 +191,7 @@ def meeting_json(doc: MinutesDocument, *, full: bool = False) -> dict[str, Any]:
         "end_date": _when(day, meeting.end_time) if meeting.end_time.strip() else "",
         "timezone": TIMEZONE,
         "all_day": False,
-        "status": _event_status(doc),
+        "status": status,
         "location": {"name": meeting.venue.strip(), "note": "", "coordinates": None},
         "participants": participants,
         "agenda": agenda,
