@@ -42,7 +42,7 @@ from typing import Any
 from models.errors import AgendaImportError
 
 MAX_AGENDA_BYTES = 5 * 1024 * 1024  # an agenda is a few pages; more is not an agenda
-MAX_UNZIPPED_BYTES = 50 * 1024 * 1024  # word/document.xml inflated: a zip bomb stops here
+MAX_UNZIPPED_BYTES = 50 * 1024 * 1024  # the .docx's parts inflated: a zip bomb stops here
 SCHEDULE_12A = "paragraph {n} of Schedule 12A to the Local Government Act 1972"
 DOCX_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".dotm"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -291,7 +291,8 @@ def _docx_lines(data: bytes, name: str) -> list[_Line]:
                 "document. Open the agenda in Word and save it as a Word document (.docx), then "
                 "import that. Nothing was imported."
             ) from None
-        if info.file_size > MAX_UNZIPPED_BYTES:
+        unpacked = sum(entry.file_size for entry in archive.infolist())
+        if max(unpacked, info.file_size) > MAX_UNZIPPED_BYTES:
             raise AgendaImportError(
                 f"Cannot import {name}: its text unpacks to more than "
                 f"{MAX_UNZIPPED_BYTES // 1024 // 1024} MB, far more than an agenda. Save the "

@@ -394,3 +394,12 @@ def test_words_that_only_look_exempt_do_not_make_an_item_exempt() -> None:
         ("Exemptions from the fees policy", False),
         ("Vehicle fleet report on the replacement programme for 2027", False),
     ]
+
+
+def test_a_word_file_that_unpacks_to_far_more_than_an_agenda_is_refused(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/media/padding.bin", b"\0" * (51 * 1024 * 1024))  # ~50 KB zipped
+    assert len(out.getvalue()) < MAX_AGENDA_BYTES
+    assert "unpacks to more than" in _refused(tmp_path, "bomb.docx", out.getvalue())
