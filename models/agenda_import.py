@@ -294,7 +294,7 @@ def _docx_lines(data: bytes, name: str) -> list[_Line]:
         unpacked = sum(entry.file_size for entry in archive.infolist())
         if max(unpacked, info.file_size) > MAX_UNZIPPED_BYTES:
             raise AgendaImportError(
-                f"Cannot import {name}: its text unpacks to more than "
+                f"Cannot import {name}: it unpacks to more than "
                 f"{MAX_UNZIPPED_BYTES // 1024 // 1024} MB, far more than an agenda. Save the "
                 "agenda alone and import that. Nothing was imported."
             )
