@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from models.domain import AttendanceData, AttendanceStatus, EntryData, EntryKind, PersonData
+from models.errors import ValidationError
+from models.parsing import parse_time
 
 
 class Movement(StrEnum):
@@ -48,7 +50,11 @@ _VERBS: tuple[tuple[str, Movement], ...] = (
     (r"(?:arrived|joined)", Movement.ARRIVED),
     (r"(?:left|departed)", Movement.LEFT),
 )
-_TIME = re.compile(r"\bat (\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
+# "at 10:55", "at 10.55 am", "at 7pm", "at 7 p.m.": a time needs its minutes or am/pm ("at 7"
+# alone is not one); what it matched is read by ``models.parsing.parse_time``.
+_TIME = re.compile(
+    r"\bat (\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?))(?![\w])", re.IGNORECASE
+)
 
 #: Statuses that vote: members present and substitutes (and members shown absent or with
 #: apologies who are minuted arriving).
@@ -96,15 +102,10 @@ def _time_in(text: str) -> str:
     match = _TIME.search(text)
     if match is None:
         return ""
-    hours, minutes = int(match.group(1)), int(match.group(2))
-    suffix = (match.group(3) or "").replace(".", "").lower()
-    if suffix == "pm" and hours < 12:
-        hours += 12
-    if suffix == "am" and hours == 12:
-        hours = 0
-    if 0 <= hours < 24 and 0 <= minutes < 60:
-        return f"{hours:02d}:{minutes:02d}"
-    return ""
+    try:
+        return parse_time(match.group(1))
+    except ValidationError:
+        return ""
 
 
 def recognise(text: str, at_time: str, people: Iterable[PersonData]) -> Recognised:

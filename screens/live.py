@@ -184,6 +184,11 @@ class LiveScreen(Screen[None]):
                 tooltip="Record a correction to these approved minutes as a dated amendment"),
         Binding("insert", "add_item", "Add item", key_display="Ins", show=False,
                 tooltip="Add an agenda item after this one (business raised on the day)"),
+        # priority: in a real terminal alt+p carries the character "p", which the text box
+        # would type before a non-priority binding is looked at
+        Binding("alt+p", "insert_phrase", "Phrase", key_display="alt+p", priority=True,
+                tooltip="Insert one of the panel's stock phrases at the cursor, its "
+                        "{presenter}, {chair} and {now} filled in"),
     ]
     # The bar's most used keys first (tui/widgets/keybar.py); h and r are the entries list's.
     KEY_BAR_FIRST = (
@@ -943,6 +948,30 @@ class LiveScreen(Screen[None]):
             PromptScreen("Add an agenda item", hint="Its title; it goes after the current item."),
             titled,
         )
+
+    def action_insert_phrase(self) -> None:
+        """Pick a stock phrase (Panel settings, House style) and put it, filled in, at the
+        cursor: it shows in the composer and is filed only by Enter, like anything typed."""
+        from models.stock_phrases import chair_name, fill_phrase
+        from screens.phrase_picker import PhrasePickerScreen
+
+        doc = self.doc
+        if doc is None or self.read_only:
+            return
+        if not doc.panel.style.phrases:
+            self.notify("No stock phrases yet: add them in Panel settings, tab 4 (House style).",
+                        timeout=4)
+            return
+        item = self.current_item
+        chair = chair_name(doc.attendance, doc.panel.chair_title)
+        now = self.now()
+        filled = [fill_phrase(p, presenter=item.presenter if item else "", chair=chair, now=now,
+                              style=doc.panel.style) for p in doc.panel.style.phrases]
+        self.app.push_screen(PhrasePickerScreen(filled), self._insert_text)
+
+    def _insert_text(self, text: str | None) -> None:
+        if text:
+            self.composer.insert_at_cursor(text)
 
     async def _add_item(self, meeting_id: int, title: str, position: int | None) -> None:
         created: list[int] = []

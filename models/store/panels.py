@@ -19,7 +19,7 @@ from models.domain import (
 from models.errors import ValidationError
 from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import HouseStyle
-from models.patches import MemberPatch, PanelPatch, PersonPatch, keys
+from models.patches import MemberPatch, PanelPatch, PersonPatch, columns, keys
 from models.store.base import (
     StoreBase,
     apply_fields,
@@ -30,7 +30,7 @@ from models.store.base import (
     require_text,
 )
 
-PANEL_FIELDS = (keys(PanelPatch) - {"style"}) | {"house_style"}  # style is stored as JSON
+PANEL_FIELDS = columns(PanelPatch)  # the style is stored as JSON in house_style
 PERSON_FIELDS = keys(PersonPatch)
 MEMBER_FIELDS = keys(MemberPatch)
 

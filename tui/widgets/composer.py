@@ -485,6 +485,17 @@ class Composer(Vertical):
             widget.cursor_position = min(place.column, len(widget.value))
         self._last_part = key
 
+    def insert_at_cursor(self, text: str) -> None:
+        """Put ``text`` where the cursor was (the text, the answer or a field) and go back
+        there, as if it had been typed (a stock phrase)."""
+        key = self._last_part if self._last_part in tab_order(self.mode) else START_FIELD
+        widget = self.part(key)
+        if isinstance(widget, TextArea):
+            widget.insert(text)
+        elif isinstance(widget, Input):
+            widget.insert_text_at_cursor(text)
+        widget.focus()
+
     def step_focus(self, widget: Widget, step: int) -> None:
         order = self._tab_order()
         if len(order) < 2 or widget not in order:
