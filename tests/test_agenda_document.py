@@ -3,7 +3,6 @@ writer), public by default with no exempt content, numbered as the minutes will 
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import stat
@@ -104,7 +103,9 @@ def test_agenda_command_writes_markdown_refuses_to_overwrite_and_full_is_private
     assert stat.S_IMODE(os.stat(public).st_mode) == 0o600
 
 
-def test_agenda_command_word_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_agenda_command_word_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "a.db"
     store = Store(str(db))
     try:
@@ -113,12 +114,20 @@ def test_agenda_command_word_file(tmp_path: Path, capsys: pytest.CaptureFixture[
         store.close()
     out = tmp_path / "agenda.docx"
     code = main(["agenda", str(meeting_id), "--format", "docx", "-o", str(out), "--db", str(db)])
-    if importlib.util.find_spec("models.publish.docx") is None:  # before the Word writer merges
-        assert code == 1 and "use --format md" in capsys.readouterr().err
-        return
-    assert code == 0
+    assert code == 0 and "public agenda" in capsys.readouterr().out
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o644
     from docx import Document
 
-    text = "\n".join(p.text for p in Document(io.BytesIO(out.read_bytes())).paragraphs)
+    word = Document(io.BytesIO(out.read_bytes()))
+    paragraphs = [(p.style.name if p.style is not None else "", p.text) for p in word.paragraphs]
+    assert ("Heading 2", "1. Apologies for absence") in paragraphs
+    assert any(t.endswith("Rural crime priorities") and s == "Heading 3" for s, t in paragraphs)
+    assert word.core_properties.title.startswith("Agenda of the Fernmoor Police and Crime Panel")
+    text = "\n".join(t for _, t in paragraphs)
     assert "Police and Crime Plan refresh" in text and "Staffing matter" in text
-    assert SECRET_TITLE not in text and SECRET_DOC not in text
+    assert "The press and public are likely to be excluded for this item." in text
+    assert SECRET_TITLE not in text and SECRET_DOC not in text and SECRET_PRESENTER not in text
+    # the default name, in the current folder, when no -o is given
+    monkeypatch.chdir(tmp_path)
+    assert main(["agenda", str(meeting_id), "--format", "docx", "--db", str(db)]) == 0
+    assert (tmp_path / "2027-03-04-fernmoor-pcp-agenda.docx").exists()

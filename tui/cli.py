@@ -600,17 +600,9 @@ def _agenda_arguments(parser: argparse.ArgumentParser) -> None:
 
 def word_bytes(markdown: str, meta: DocumentMeta) -> bytes:
     """The Word file of ``markdown`` through the one Word writer (``models.publish.docx``)."""
-    import importlib
+    from models.publish.docx import write_docx
 
-    try:
-        module = importlib.import_module("models.publish.docx")
-    except ImportError:
-        raise RequestError(
-            "Word output is not part of this version of panel-minutes (models.publish.docx is "
-            "missing); use --format md."
-        ) from None
-    data = module.write_docx(markdown, meta, None)
-    return bytes(data)
+    return write_docx(markdown, meta, None)
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
