@@ -3,9 +3,12 @@
 ``ExportScreen(meeting_id)`` shows the PUBLIC minutes (exempt items reduced to their public
 title and the basis for taking them in private) rendered with Textual's Markdown widget. ``f``
 switches to the FULL minutes, marked CONFIDENTIAL at the top of the screen and of the file;
-``w`` asks where to write them (the default is the usual file name in the current directory),
-asks before replacing an existing file, and writes full minutes readable by the owner only
-(0600). The document is loaded on the store thread and rendered in a thread worker.
+``t`` chooses the format to write, among every format of ``models.publish.formats`` (the line
+under the banner shows them all, the chosen one highlighted); ``w`` asks where to write them
+(the default is the usual dated file name, with the format's extension, in the current
+directory), asks before replacing an existing file, and writes full minutes readable by the
+owner only (0600). The document is loaded on the store thread; the preview and the file are
+made in thread workers (a PDF takes a second).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import asyncio
 import os
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +27,7 @@ from textual.widgets import Markdown, Static
 
 from models.domain import MinutesDocument
 from models.errors import PanelMinutesError
+from models.publish.formats import FORMATS, Format
 from tui.typed_app import panel_app
 from tui.widgets.keybar import KeyBar
 
@@ -30,10 +35,33 @@ from tui.widgets.keybar import KeyBar
 def write_minutes(path: Path, text: str, *, confidential: bool) -> None:
     """Write ``text`` to ``path`` all or nothing (a full disk leaves the old file whole);
     confidential minutes are readable by the owner only."""
+    write_export(path, text.encode("utf-8"), confidential=confidential)
+
+
+def write_export(path: Path, data: bytes, *, confidential: bool) -> None:
+    """Write a format's bytes to ``path`` all or nothing, 0600 when confidential."""
     from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, write_atomic
 
     mode = CONFIDENTIAL_MODE if confidential else PUBLIC_MODE
-    write_atomic(path, text.encode("utf-8"), mode)
+    write_atomic(path, data, mode)
+
+
+def make_export(doc: MinutesDocument, fmt: Format, full: bool) -> bytes:
+    """The file's bytes (in a worker thread: a PDF takes a second)."""
+    from models.publish.formats import export_bytes
+
+    return export_bytes(doc, fmt, full=full)
+
+
+def formats_line(current: Format) -> Text:
+    """"Write as (t):  md  docx  html  pdf  text · Markdown (.md)": the chosen one highlighted."""
+    line = Text("Write as (t): ")
+    for fmt in FORMATS:
+        chosen = fmt is current
+        line.append(f" {fmt.name} ", style="reverse bold" if chosen else "")
+        line.append(" ")
+    line.append(f"· {current.label}")
+    return line
 
 
 def check_target(raw: str) -> str | None:
@@ -59,8 +87,10 @@ class ExportScreen(Screen[None]):
     BINDINGS = [
         Binding("f", "toggle_full", "Public/full", key_display="f",
                 tooltip="Switch between the public minutes and the full, confidential ones"),
+        Binding("t", "next_format", "Format", key_display="t",
+                tooltip="Choose the format to write: " + ", ".join(f.label for f in FORMATS)),
         Binding("w,ctrl+s", "write", "Write file", key_display="w",
-                tooltip="Write these minutes to a Markdown file"),
+                tooltip="Write these minutes to a file in the chosen format"),
         Binding("escape", "close", "Back", key_display="Esc"),
     ]
 
@@ -68,12 +98,14 @@ class ExportScreen(Screen[None]):
         super().__init__()
         self.meeting_id = meeting_id
         self.full = False
+        self.format: Format = FORMATS[0]
         self.doc: MinutesDocument | None = None
         self.markdown_text = ""
         self.rendered = asyncio.Event()
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the minutes…", id="export-banner")
+        yield Static(formats_line(self.format), id="export-formats")
         with VerticalScroll(id="export-view"):
             yield Markdown(id="export-markdown")
         yield KeyBar()
@@ -122,6 +154,11 @@ class ExportScreen(Screen[None]):
         self.full = not self.full
         self.run_worker(self._show_minutes(), group="export-render", exclusive=True)
 
+    def action_next_format(self) -> None:
+        index = FORMATS.index(self.format)
+        self.format = FORMATS[(index + 1) % len(FORMATS)]
+        self.query_one("#export-formats", Static).update(formats_line(self.format))
+
     def action_write(self) -> None:
         from models.export import default_export_name
         from screens.prompt import PromptScreen
@@ -129,11 +166,12 @@ class ExportScreen(Screen[None]):
         if self.doc is None or not self.rendered.is_set():
             self.notify("The minutes are still being prepared.", timeout=3)
             return
-        default = str(Path.cwd() / default_export_name(self.doc, full=self.full))
+        fmt = self.format
+        default = str(Path.cwd() / default_export_name(self.doc, fmt.extension, full=self.full))
         which = "full (CONFIDENTIAL)" if self.full else "public"
         self.app.push_screen(
             PromptScreen(
-                f"Write the {which} minutes to", default, validator=check_target,
+                f"Write the {which} minutes as {fmt.label} to", default, validator=check_target,
                 hint="A path; a file that exists is only replaced after you confirm.",
             ),
             self._target_chosen,
@@ -145,11 +183,13 @@ class ExportScreen(Screen[None]):
         if not answer:
             return
         path = Path(answer.strip()).expanduser()
-        text, full = self.markdown_text, self.full
+        doc, fmt, full = self.doc, self.format, self.full
+        if doc is None:
+            return
         if path.exists():
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    self._write(path, text, full)
+                    self._write(path, doc, fmt, full)
 
             self.app.push_screen(
                 ConfirmScreen(f"{path} exists. Replace it with these minutes?",
@@ -157,13 +197,19 @@ class ExportScreen(Screen[None]):
                 confirmed,
             )
             return
-        self._write(path, text, full)
+        self._write(path, doc, fmt, full)
 
     @work(group="export-write")
-    async def _write(self, path: Path, text: str, full: bool) -> None:
+    async def _write(self, path: Path, doc: MinutesDocument, fmt: Format, full: bool) -> None:
         existed = path.exists()
         try:
-            await asyncio.to_thread(write_minutes, path, text, confidential=full)
+            data = await asyncio.to_thread(make_export, doc, fmt, full)
+        except PanelMinutesError as err:  # e.g. PDF without WeasyPrint: how to install it
+            self.notify(f"Could not make the {fmt.label} file: {err}", severity="error",
+                        timeout=12)
+            return
+        try:
+            await asyncio.to_thread(write_export, path, data, confidential=full)
         except OSError as err:
             reason = err.strerror or str(err)
             kept = " The old file was kept as it was." if existed else ""

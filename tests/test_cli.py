@@ -182,7 +182,7 @@ def test_export_into_a_folder_uses_the_usual_name(
         (["export", "99"], 1, ["There is no meeting 99", "panel-minutes list"]),
         (["export", "2031-01-01"], 1, ["No meeting was held on 2031-01-01"]),
         (["export", "next-tuesday"], 2, ["MEETING must be a meeting id", "'next-tuesday'"]),
-        (["export", "2", "--format", "pdf"], 2, ["invalid choice: 'pdf'"]),
+        (["export", "2", "--format", "odt"], 2, ["invalid choice: 'odt'"]),
         (["export"], 2, ["the following arguments are required: MEETING"]),
         (["export", "2", "-o", "/no/such/folder/minutes.md"], 1, ["the folder /no/such/folder"]),
         (["--bogus"], 2, ["unrecognized arguments: --bogus"]),

@@ -4,7 +4,8 @@
 
     panel-minutes [--db PATH_OR_URL | --demo]             open the app
     panel-minutes list [--json]                           the meetings in the database
-    panel-minutes export MEETING [--format markdown|json] [--full] [-o FILE] [--force]
+    panel-minutes export MEETING [--format md|docx|html|pdf|text|json] [--full]
+                         [--template FILE] [-o PATH] [--force]
     panel-minutes import FILE                             a meeting bundle (JSON)
     panel-minutes import-agenda MEETING FILE              an agenda (.docx, .md or text)
     panel-minutes agenda MEETING [--format md|docx] [--full] [-o PATH] [--force]
@@ -70,6 +71,19 @@ def _say(text: str) -> None:
         return
     stream.flush()
     buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _say_bytes(data: bytes) -> None:
+    """Write bytes to stdout as they are (a PDF or Word file piped on)."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8", errors="replace"))
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(data)
     buffer.flush()
 
 
@@ -274,46 +288,77 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+BUNDLE_FORMAT = "json"  # --format json: the meeting bundle (for import), not the minutes
+
+
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    from models.publish.formats import FORMATS, format_names
+
+    names = [f.name for f in FORMATS]
+    formats = ", ".join(names[:-1]) + f" or {names[-1]}"
     parser.add_argument("meeting", metavar="MEETING",
                         help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
-    parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
-                        help="markdown minutes (default) or a JSON meeting bundle")
+    parser.add_argument("--format", choices=(*format_names(), BUNDLE_FORMAT), default="md",
+                        metavar="FORMAT",
+                        help=f"the minutes as {formats}; or {BUNDLE_FORMAT}, the meeting "
+                             "bundle for import (default: md)")
     parser.add_argument("--full", action="store_true",
-                        help="Markdown with exempt (Part 2) items: confidential, written 0600")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (or into a folder, under the usual name); "
-                             "default: standard output")
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+                        help="the minutes with exempt (Part 2) items: confidential, written 0600")
+    parser.add_argument("--template", metavar="FILE",
+                        help="the panel's Word template (.docx) to build a docx on")
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="write to PATH (a file, or a folder to get the usual dated name); "
+                             "default: standard output for md, html and text, the usual dated "
+                             "name in the current folder for docx and pdf")
+    parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+
+def _template_path(raw: str | None) -> Path | None:
+    if raw is None:
+        return None
+    path = Path(raw).expanduser()
+    if not path.is_file():
+        raise RequestError(f"There is no template file {path}")
+    return path
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``export``: the minutes as Markdown (public or full) or the meeting as a JSON bundle."""
-    as_json = args.format == "json"
+    """``export``: the minutes in any format of ``models.publish.formats`` (public or full),
+    or the meeting as a JSON bundle."""
+    from models.export.markdown import default_export_name
+    from models.publish.formats import export_bytes, format_named
+
+    as_bundle = args.format == BUNDLE_FORMAT
+    fmt = None if as_bundle else format_named(args.format)
+    template = _template_path(args.template)
+    if template is not None and (fmt is None or not fmt.takes_template):
+        raise UsageError("--template is for --format docx only (the panel's Word template)")
     with _store(_target(args), must_exist=True, for_reading=True) as store:
         meeting_id = _meeting_id(store, args.meeting)
         doc = store.load_document(meeting_id)
-        if as_json:
+        if as_bundle:
             from models.bundle import dumps_bundle, export_bundle
 
-            text = dumps_bundle(export_bundle(store, meeting_id))
-        else:
-            from models.export.markdown import render_markdown
-
-            text = render_markdown(doc, full=args.full)
-    if args.output is None or args.output == "-":
-        _say(text)
+            bundle = dumps_bundle(export_bundle(store, meeting_id)).encode("utf-8")
+    if fmt is None:
+        data, extension, binary, what = bundle, "json", False, "meeting bundle"
+    else:
+        data = export_bytes(doc, fmt, full=args.full, template=template)
+        extension, binary = fmt.extension, fmt.binary
+        what = f"{'full' if args.full else 'public'} minutes ({fmt.label})"
+    full_name = args.full and not as_bundle
+    if args.output == "-" or (args.output is None and not binary):
+        if binary and sys.stdout.isatty():
+            raise UsageError(f"{fmt.label if fmt else 'this'} is not for a terminal: "
+                             "give a file with -o, or pipe it")
+        _say_bytes(data)
         return 0
-    from models.export.markdown import default_export_name
-
-    confidential = as_json or args.full
-    path = Path(args.output).expanduser()
+    path = Path(args.output).expanduser() if args.output is not None else Path.cwd()
     if path.is_dir():
-        name = default_export_name(doc, "json" if as_json else "md", full=args.full and not as_json)
-        path = path / name
+        path = path / default_export_name(doc, extension, full=full_name)
+    confidential = as_bundle or args.full
     mode = CONFIDENTIAL_MODE if confidential else PUBLIC_MODE
-    write_file(path, text.encode("utf-8"), mode=mode, force=args.force)
-    what = "meeting bundle" if as_json else ("full minutes" if args.full else "public minutes")
+    write_file(path, data, mode=mode, force=args.force)
     note = " (confidential: readable by you only)" if confidential else ""
     _say(f"Wrote the {what} to {path}{note}\n")
     return 0
@@ -706,8 +751,9 @@ class Subcommand:
 SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("list", "list the meetings in the database (id, date, status, panel)", cmd_list,
                _list_arguments, f"{PROG} list --json"),
-    Subcommand("export", "export a meeting's minutes (Markdown) or bundle (JSON)", cmd_export,
-               _export_arguments, f"{PROG} export 12 --full -o minutes-full.md"),
+    Subcommand("export", "export a meeting's minutes (Markdown, Word, HTML, PDF or plain text) "
+               "or bundle (JSON)", cmd_export, _export_arguments,
+               f"{PROG} export 12 --format pdf --full"),
     Subcommand("import", "import a meeting bundle (JSON) as a new meeting", cmd_import,
                _import_arguments, f"{PROG} import 2026-11-17-wessex-vale-pcp.json"),
     Subcommand("import-agenda", "import a meeting's agenda from a Word, Markdown or text file",
