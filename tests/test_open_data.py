@@ -117,16 +117,21 @@ def test_named_votes_are_listed_and_counts_follow_them(store: Store) -> None:
     }
 
 
-def test_open_data_command(demo: tuple[Store, int], db_path: Path, tmp_path: Path,
-                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_format_open_data(demo: tuple[Store, int], db_path: Path, tmp_path: Path,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The open data is one format of the registry: `export --format open-data` (or ocd)."""
     store, meeting_id = demo
+    doc = store.load_document(meeting_id)
     store.close()
-    assert main(["open-data", str(meeting_id), "--db", str(db_path)]) == 0
-    check_ocd_event(json.loads(capsys.readouterr().out))
-    assert main(["open-data", str(meeting_id), "--db", str(db_path), "-o", str(tmp_path)]) == 0
-    written = next(tmp_path.glob("*-open-data.json"))
-    assert written.name == "2026-11-17-wessex-vale-pcp-open-data.json"
-    assert main(["open-data", str(meeting_id), "--db", str(db_path), "-o", str(written)]) == 1
+    args = ["export", str(meeting_id), "--db", str(db_path), "--format"]
+    assert main([*args, "open-data"]) == 0
+    out = capsys.readouterr().out
+    check_ocd_event(json.loads(out))
+    assert out.encode("utf-8") == open_data_bytes(doc)
+    target = tmp_path / "meeting-ocd.json"
+    assert main([*args, "ocd", "-o", str(target)]) == 0
+    assert target.read_bytes() == open_data_bytes(doc)
+    assert main([*args, "ocd", "-o", str(target)]) == 1  # never overwritten without --force
 
 
 def test_a_meeting_not_yet_held_is_confirmed_and_claims_no_attendance(

@@ -4,13 +4,12 @@
 
     panel-minutes [--db PATH_OR_URL | --demo]             open the app
     panel-minutes list [--json]                           the meetings in the database
-    panel-minutes export MEETING [--format md|docx|html|pdf|text|json] [--full]
+    panel-minutes export MEETING [--format md|docx|html|pdf|text|open-data|json] [--full]
                          [--template FILE] [-o PATH] [--force]
     panel-minutes import FILE                             a meeting bundle (JSON)
     panel-minutes import-agenda MEETING FILE              an agenda (.docx, .md or text)
     panel-minutes agenda MEETING [--format md|docx] [--full] [-o PATH] [--force]
     panel-minutes actions PANEL [--format csv|md] [--full] [-o PATH] [--force]
-    panel-minutes open-data MEETING [-o PATH] [--force]  the meeting as Open Civic Data JSON
     panel-minutes demo --db PATH                          write the demo meeting into a database
     panel-minutes search TEXT [--panel P] [--json]        find words in every meeting's minutes
 
@@ -709,29 +708,6 @@ def cmd_actions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_data_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("meeting", metavar="MEETING",
-                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
-    _output_arguments(parser)
-
-
-def cmd_open_data(args: argparse.Namespace) -> int:
-    """``open-data``: the meeting as Open Civic Data JSON (public content only)."""
-    from models.export.open_data import default_open_data_name, open_data_bytes
-
-    with _store(_target(args), must_exist=True, for_reading=True) as store:
-        doc = store.load_document(_meeting_id(store, args.meeting))
-    data = open_data_bytes(doc)
-    path = _output_path(args.output if args.output is not None else "-",
-                        default_open_data_name(doc))
-    if path is None:
-        _say(data.decode("utf-8"))
-        return 0
-    write_file(path, data, mode=PUBLIC_MODE, force=args.force)
-    _say(f"Wrote the open data (public content only) to {path}\n")
-    return 0
-
-
 # --- the table of subcommands ----------------------------------------------------------------------
 
 
@@ -763,8 +739,6 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                cmd_agenda, _agenda_arguments, f"{PROG} agenda 12 --format docx"),
     Subcommand("actions", "write a panel's action log (public, or --full) as CSV or Markdown",
                cmd_actions, _actions_arguments, f"{PROG} actions wessex --format csv -o ."),
-    Subcommand("open-data", "write a meeting as Open Civic Data JSON (public content only)",
-               cmd_open_data, _open_data_arguments, f"{PROG} open-data 12 -o ."),
     Subcommand("demo", "write the fictional demo meeting into the database given by --db",
                cmd_demo, _no_arguments, f"{PROG} demo --db /tmp/demo.db"),
     Subcommand("backup", "back up the database now (or --list the backups)", cmd_backup,

@@ -213,10 +213,3 @@ def open_data_bytes(doc: MinutesDocument, full: bool = False) -> bytes:
     data = json.dumps(meeting_json(doc, full=full), ensure_ascii=False, indent=2, sort_keys=True)
     return (data + "\n").encode("utf-8")
 
-
-def default_open_data_name(doc: MinutesDocument, *, full: bool = False) -> str:
-    """"2026-11-17-wessex-vale-pcp-open-data.json"."""
-    from models.export.markdown import default_export_name
-
-    head, _, _ = default_export_name(doc, "json", full=full).rpartition("-minutes")
-    return f"{head}-open-data{'-full' if full else ''}.json"
