@@ -9,6 +9,7 @@ write fails, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         PersonData,
     )
     from models.store import Store
+    from models.store.agenda_io import AgendaImportResult
 
 STATUS_LABELS = {
     "present": "Present",
@@ -135,6 +137,8 @@ class AgendaTable(_SetupTable):
                 tooltip="Move the item down the agenda"),
         Binding("delete,x", "screen.delete_item", "Delete", key_display="x",
                 tooltip="Delete the item (asks first)"),
+        Binding("i", "screen.import_agenda", "Import",
+                tooltip="Import the agenda from a Word, Markdown or text file (asks for the path)"),
         Binding("u", "screen.restore_item", "Put back", show=False,
                 tooltip="Put a deleted item back, with everything set aside with it"),
     ]
@@ -615,6 +619,40 @@ class SetupScreen(TabbedTablesScreen):
                             else None)
 
         self.app.push_screen(PasteItemsScreen(self.meeting_id), pasted)
+
+    def action_import_agenda(self) -> None:
+        """Ask for a file; read and write it on the store thread, all items or none: a file
+        that cannot be read shows its one-line reason under the path, which stays to correct."""
+        meeting_id = self.meeting_id
+        imported: list[AgendaImportResult] = []
+
+        def save(store: Store, path: str) -> AgendaImportResult:
+            from models.agenda_import import read_agenda
+
+            result = store.import_agenda(meeting_id, read_agenda(Path(path.strip())).items)
+            imported.append(result)
+            return result
+
+        def done(path: str | None) -> None:
+            if path is None or not imported:
+                return
+            result = imported[-1]
+            count = len(result.items)
+            replaced = (f", in place of {result.replaced} empty item"
+                        f"{'s' if result.replaced != 1 else ''}") if result.replaced else ""
+            self.notify(f"Imported {count} agenda item{'s' if count != 1 else ''} from "
+                        f"{Path(path.strip()).name}{replaced}.")
+            self.reload(select_item_at=result.items[0].position if result.items else None)
+
+        self.app.push_screen(
+            PromptScreen("Import the agenda", hint="A Word (.docx), Markdown (.md) or text file. "
+                         "While nothing is minuted, it replaces the agenda; otherwise it is "
+                         "added after it.",
+                         placeholder="path to the agenda file",
+                         validator=lambda v: None if v.strip() else "Type the file's path.",
+                         save=save),
+            done,
+        )
 
     def action_edit_item(self) -> None:
         item = self.current_item()

@@ -42,9 +42,9 @@ def load(db: Path, meeting_id: int) -> MinutesDocument:
 
 
 def test_the_registry_names_every_format() -> None:
-    assert [f.name for f in FORMATS] == ["md", "docx", "html", "pdf", "text"]
-    assert [f.extension for f in FORMATS] == ["md", "docx", "html", "pdf", "txt"]
-    assert [f.binary for f in FORMATS] == [False, True, False, True, False]
+    assert [f.name for f in FORMATS] == ["md", "docx", "html", "pdf", "text", "open-data"]
+    assert [f.extension for f in FORMATS] == ["md", "docx", "html", "pdf", "txt", "json"]
+    assert [f.binary for f in FORMATS] == [False, True, False, True, False, False]
     assert format_named("markdown") is format_named("md") and format_named(".TXT").name == "text"
     with pytest.raises(Exception, match="There is no format 'odt': choose one of md, docx"):
         format_named("odt")

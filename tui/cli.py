@@ -4,9 +4,12 @@
 
     panel-minutes [--db PATH_OR_URL | --demo]             open the app
     panel-minutes list [--json]                           the meetings in the database
-    panel-minutes export MEETING [--format md|docx|html|pdf|text|json] [--full]
+    panel-minutes export MEETING [--format md|docx|html|pdf|text|open-data|json] [--full]
                          [--template FILE] [-o PATH] [--force]
     panel-minutes import FILE                             a meeting bundle (JSON)
+    panel-minutes import-agenda MEETING FILE              an agenda (.docx, .md or text)
+    panel-minutes agenda MEETING [--format md|docx] [--full] [-o PATH] [--force]
+    panel-minutes actions PANEL [--format csv|md] [--full] [-o PATH] [--force]
     panel-minutes demo --db PATH                          write the demo meeting into a database
     panel-minutes search TEXT [--panel P] [--json]        find words in every meeting's minutes
 
@@ -39,6 +42,7 @@ from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, atomic_target, write_at
 from models.parsing import parse_date
 
 if TYPE_CHECKING:
+    from models.publish.meta import DocumentMeta
     from models.store import Store
 
 PROG = "panel-minutes"
@@ -603,6 +607,131 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_agenda_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING",
+                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
+    parser.add_argument("file", metavar="FILE",
+                        help="the agenda: a Word .docx, a Markdown .md or a plain-text file")
+
+
+def cmd_import_agenda(args: argparse.Namespace) -> int:
+    """``import-agenda``: a meeting's agenda from a file, all items in one transaction."""
+    from models.agenda_import import read_agenda
+
+    agenda = read_agenda(Path(args.file))  # a bad file is refused before the database opens
+    with _store(_target(args), must_exist=True) as store:
+        meeting_id = _meeting_id(store, args.meeting)
+        result = store.import_agenda(meeting_id, agenda.items)
+    count = len(result.items)
+    subs = sum(1 for i in result.items if i.level)
+    exempt = sum(1 for i in result.items if i.exempt)
+    notes = [f"{subs} sub-item{'s' if subs != 1 else ''}"] if subs else []
+    notes += [f"{exempt} exempt (Part 2)"] if exempt else []
+    detail = f" ({', '.join(notes)})" if notes else ""
+    replaced = (
+        f", in place of the {result.replaced} empty item{'s' if result.replaced != 1 else ''} "
+        "it had" if result.replaced else ""
+    )
+    _say(
+        f"Imported {count} agenda item{'s' if count != 1 else ''}{detail} from {agenda.source} "
+        f"({agenda.kind}) into meeting {meeting_id}{replaced}.\n"
+    )
+    return 0
+
+
+def _output_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="write to PATH (or into a folder, under the usual dated name)")
+    parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+
+def _output_path(given: str | None, default_name: str) -> Path | None:
+    """Where to write: None for standard output ("-" or nothing given for a text format)."""
+    if given == "-":
+        return None
+    if given is None:
+        return Path(default_name)
+    path = Path(given).expanduser()
+    return path / default_name if path.is_dir() else path
+
+
+def _agenda_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING",
+                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
+    parser.add_argument("--format", choices=("md", "docx"), default="md",
+                        help="Markdown (default: to standard output without -o) or Word .docx "
+                             "(default: the dated file name in this folder)")
+    parser.add_argument("--full", action="store_true",
+                        help="with the exempt (Part 2) items' details: confidential, written 0600")
+    _output_arguments(parser)
+
+
+def word_bytes(markdown: str, meta: DocumentMeta) -> bytes:
+    """The Word file of ``markdown`` through the one Word writer (``models.publish.docx``)."""
+    from models.publish.docx import write_docx
+
+    return write_docx(markdown, meta, None)
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """``agenda``: the meeting's agenda before it happens, as Markdown or Word."""
+    from models.export.agenda import default_agenda_name, render_agenda_markdown
+    from models.publish.meta import meta_for
+
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
+        doc = store.load_document(_meeting_id(store, args.meeting), with_entries=False)
+    text = render_agenda_markdown(doc, full=args.full)
+    word = args.format == "docx"
+    given = args.output if (word or args.output is not None) else "-"
+    path = _output_path(given, default_agenda_name(doc, args.format, full=args.full))
+    if path is None:
+        if word:
+            raise UsageError("a Word file cannot go to standard output; give -o FILE")
+        _say(text)
+        return 0
+    data = word_bytes(text, meta_for(doc, full=args.full, what="Agenda")) if word else (
+        text.encode("utf-8"))
+    mode = CONFIDENTIAL_MODE if args.full else PUBLIC_MODE
+    write_file(path, data, mode=mode, force=args.force)
+    what = "full agenda" if args.full else "public agenda"
+    note = " (confidential: readable by you only)" if args.full else ""
+    _say(f"Wrote the {what} to {path}{note}\n")
+    return 0
+
+
+def _actions_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("panel", metavar="PANEL", help="the panel's id or a part of its name")
+    parser.add_argument("--format", choices=("csv", "md"), default="csv",
+                        help="CSV for a spreadsheet (default) or a Markdown table")
+    parser.add_argument("--full", action="store_true",
+                        help="with the actions of exempt (Part 2) items: confidential, 0600")
+    _output_arguments(parser)
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    """``actions``: every action of a panel (its action log) as CSV or Markdown."""
+    from models.export.action_log import (
+        action_log_csv,
+        action_log_markdown,
+        default_action_log_name,
+    )
+
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
+        log = store.load_action_log(_panel_id(store, args.panel))
+    data = (action_log_csv(log, full=args.full) if args.format == "csv"
+            else action_log_markdown(log, full=args.full).encode("utf-8"))
+    path = _output_path(args.output if args.output is not None else "-",
+                        default_action_log_name(log.panel, args.format, full=args.full))
+    if path is None:
+        _say(data.decode("utf-8").removeprefix("\ufeff"))  # the byte order mark is for files
+        return 0
+    mode = CONFIDENTIAL_MODE if args.full else PUBLIC_MODE
+    write_file(path, data, mode=mode, force=args.force)
+    note = " (confidential: readable by you only)" if args.full else ""
+    _say(f"Wrote the action log of {log.panel.name} to {path}{note}\n")
+    return 0
+
+
 # --- the table of subcommands ----------------------------------------------------------------------
 
 
@@ -630,6 +759,13 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                _check_arguments, f"{PROG} check 2026-11-17"),
     Subcommand("import", "import a meeting bundle (JSON) as a new meeting", cmd_import,
                _import_arguments, f"{PROG} import 2026-11-17-wessex-vale-pcp.json"),
+    Subcommand("import-agenda", "import a meeting's agenda from a Word, Markdown or text file",
+               cmd_import_agenda, _import_agenda_arguments,
+               f"{PROG} import-agenda 12 agenda.docx"),
+    Subcommand("agenda", "write a meeting's agenda (public, or --full) as Markdown or Word",
+               cmd_agenda, _agenda_arguments, f"{PROG} agenda 12 --format docx"),
+    Subcommand("actions", "write a panel's action log (public, or --full) as CSV or Markdown",
+               cmd_actions, _actions_arguments, f"{PROG} actions wessex --format csv -o ."),
     Subcommand("demo", "write the fictional demo meeting into the database given by --db",
                cmd_demo, _no_arguments, f"{PROG} demo --db /tmp/demo.db"),
     Subcommand("backup", "back up the database now (or --list the backups)", cmd_backup,

@@ -87,12 +87,20 @@ def _make_text(doc: MinutesDocument, full: bool, template: Path | None) -> bytes
     return render_text(_markdown(doc, full)).encode("utf-8")
 
 
+def _make_open_data(doc: MinutesDocument, full: bool, template: Path | None) -> bytes:
+    from models.export.open_data import open_data_bytes
+
+    return open_data_bytes(doc, full=full)
+
+
 FORMATS: tuple[Format, ...] = (
     Format("md", "Markdown (.md)", "md", _make_md, aliases=("markdown",)),
     Format("docx", "Word (.docx)", "docx", _make_docx, binary=True, takes_template=True),
     Format("html", "Web page (.html)", "html", _make_html),
     Format("pdf", "PDF (.pdf)", "pdf", _make_pdf, binary=True),
     Format("text", "Plain text for email (.txt)", "txt", _make_text, aliases=("txt",)),
+    Format("open-data", "Open data (.json)", "json", _make_open_data,
+           aliases=("ocd",)),
 )
 
 
