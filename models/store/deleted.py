@@ -128,12 +128,21 @@ def item_from_json(raw: str) -> ItemData:
 
 
 def declarations_json(rows: list[t.Declaration]) -> str:
-    return json.dumps([[r.person_id, r.text, r.position] for r in rows], ensure_ascii=False)
+    return json.dumps(
+        [[r.person_id, r.text, r.position, json.loads(r.more_people or "[]")] for r in rows],
+        ensure_ascii=False,
+    )
 
 
-def declarations_from_json(raw: str) -> list[tuple[int, str, int]]:
-    """(person id, text, position) of each declaration made on the item."""
-    return [(int(p), str(text), int(pos)) for p, text, pos in json.loads(raw or "[]")]
+def declarations_from_json(raw: str) -> list[tuple[int, str, int, list[int]]]:
+    """(person id, text, position, further members) of each declaration made on the item
+    (rows kept before declarations could name several members have no fourth value)."""
+    out = []
+    for row in json.loads(raw or "[]"):
+        person, text, pos = row[:3]
+        more = [int(p) for p in row[3]] if len(row) > 3 else []
+        out.append((int(person), str(text), int(pos), more))
+    return out
 
 
 def set_aside_json(entries: list[int], actions: list[int]) -> str:
