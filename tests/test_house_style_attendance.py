@@ -424,3 +424,20 @@ def test_exempt_item_without_summary_reads_as_before(store: Store) -> None:
     assert md.count(
         "This item was considered in private under paragraph 3 of Schedule 12A to the Local "
         "Government Act 1972.\n") == 1
+
+
+def test_a_declaration_naming_an_exempt_item_stays_out_of_the_public_minutes(
+    store: Store,
+) -> None:
+    meeting_id, ids = pcp_meeting(store, DEFAULT)
+    public = store.add_item(meeting_id, "Precept")
+    later_exempt = store.add_item(meeting_id, "Contract")
+    store.add_declaration(meeting_id, ids["pike"], "that she is a QXGOVERNOR.", public.id,
+                          more_item_ids=[later_exempt.id])
+    assert "QXGOVERNOR" in render(store, meeting_id)
+    store.update_item(later_exempt.id, exempt=True)
+    [decl] = store.list_declarations(meeting_id)
+    assert decl.item_ids == (later_exempt.id, public.id)  # the exempt item first: search
+    assert "QXGOVERNOR" not in render(store, meeting_id)
+    assert [h.exempt for h in store.search("QXGOVERNOR")] == [True]
+    assert "(item 3 and item 4)" in render(store, meeting_id, full=True)

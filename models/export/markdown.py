@@ -279,10 +279,8 @@ class _Renderer:
         unless its text already names each of them."""
         line = self.declaration_text(decl, indent)
         refs = []
-        for item_id in decl.item_ids:
-            item = self.items_by_id.get(item_id)
-            if item is None:
-                continue
+        named = [self.items_by_id[i] for i in decl.item_ids if i in self.items_by_id]
+        for item in sorted(named, key=lambda i: (i.position, i.id)):
             ref = self.item_ref(item)
             if not _names_ref(decl.text, self.numbers[item.id]) and ref not in refs:
                 refs.append(ref)
@@ -362,7 +360,7 @@ class _Renderer:
             elif not entries and len(visible) == len(self.doc.declarations):
                 self.add("None were declared.")
         else:
-            for decl in self.doc.declarations:
+            for decl in self.visible_declarations():
                 if item.id in decl.item_ids:
                     self.add(f"*Declaration of interest:* {self.declaration_text(decl, '')}")
         if item.kind is ItemKind.APOLOGIES and not entries:

@@ -129,19 +129,24 @@ def item_from_json(raw: str) -> ItemData:
 
 def declarations_json(rows: list[t.Declaration]) -> str:
     return json.dumps(
-        [[r.person_id, r.text, r.position, json.loads(r.more_people or "[]")] for r in rows],
+        [
+            [r.person_id, r.text, r.position, json.loads(r.more_people or "[]"),
+             json.loads(r.more_items or "[]")]
+            for r in rows
+        ],
         ensure_ascii=False,
     )
 
 
-def declarations_from_json(raw: str) -> list[tuple[int, str, int, list[int]]]:
-    """(person id, text, position, further members) of each declaration made on the item
-    (rows kept before declarations could name several members have no fourth value)."""
+def declarations_from_json(raw: str) -> list[tuple[int, str, int, list[int], list[int]]]:
+    """(person id, text, position, further members, other items) of each declaration set aside
+    with the item (rows kept before declarations could name several have neither list)."""
     out = []
     for row in json.loads(raw or "[]"):
         person, text, pos = row[:3]
         more = [int(p) for p in row[3]] if len(row) > 3 else []
-        out.append((int(person), str(text), int(pos), more))
+        others = [int(i) for i in row[4]] if len(row) > 4 else []
+        out.append((int(person), str(text), int(pos), more, others))
     return out
 
 

@@ -59,7 +59,7 @@ class ItemDeletionMixin(EntriesMixin, ActionsMixin):
         with self._session() as s:
             row, _ = self._item_meeting(s, item_id)
             meeting_id, pos = row.meeting_id, row.position
-            declarations = _unlink_declarations(s, meeting_id, item_id)
+            declarations = _unlink_declarations(s, meeting_id, item_id, exempt=row.exempt)
             kept = t.DeletedItem(
                 meeting_id=meeting_id, original_id=item_id, item=item_json(item_data(row)),
                 declarations=declarations_json(declarations), deleted_at=datetime.now(UTC),
@@ -135,12 +135,19 @@ class ItemDeletionMixin(EntriesMixin, ActionsMixin):
                                           kept_action)
                 else:
                     self._refile(s, kept_action, item.id)
-            for person_id, text, position, more in declarations_from_json(kept.declarations):
+            for person_id, text, position, more, others in declarations_from_json(
+                kept.declarations
+            ):
                 if s.get(t.Person, person_id) is not None:
                     s.add(t.Declaration(
                         meeting_id=kept.meeting_id, person_id=person_id, item_id=item.id,
                         text=text, position=position,
                         more_people=dump_ids(p for p in more if s.get(t.Person, p) is not None),
+                        more_items=dump_ids(
+                            i for i in others
+                            if (other := s.get(t.AgendaItem, i)) is not None
+                            and other.meeting_id == kept.meeting_id
+                        ),
                     ))
             s.delete(kept)
             s.flush()
@@ -183,10 +190,13 @@ class ItemDeletionMixin(EntriesMixin, ActionsMixin):
         ).one())
 
 
-def _unlink_declarations(s: Session, meeting_id: int, item_id: int) -> list[t.Declaration]:
-    """The declarations made on the item alone (set aside with it, returned); a declaration
-    that also names other items stays in the minutes for them, with the item taken off its
-    list."""
+def _unlink_declarations(
+    s: Session, meeting_id: int, item_id: int, *, exempt: bool
+) -> list[t.Declaration]:
+    """The declarations set aside with the item (returned): those made on it alone, and, for an
+    exempt item, every declaration naming it (its text is as confidential as the item; it comes
+    back whole with it). A declaration on a public item that also names others stays in the
+    minutes for them, with the item taken off its list."""
     alone: list[t.Declaration] = []
     for row in s.exec(
         select(t.Declaration).where(col(t.Declaration.meeting_id) == meeting_id)
@@ -196,7 +206,8 @@ def _unlink_declarations(s: Session, meeting_id: int, item_id: int) -> list[t.De
         if item_id not in items:
             continue
         rest = [i for i in items if i != item_id]
-        if not rest:
+        if not rest or exempt:
+            row.more_items = dump_ids(rest)  # kept with it, to link again on restore
             alone.append(row)
             continue
         row.item_id, row.more_items = rest[0], dump_ids(rest[1:])

@@ -404,7 +404,7 @@ class MeetingsMixin(StoreBase):
         if row.item_id is None and more_items:
             raise ValidationError("Name the declaration's first item before the others.")
         row.more_people = dump_ids(p for p in more_people if p != row.person_id)
-        row.more_items = dump_ids(i for i in more_items if i != row.item_id)
+        _exempt_first(s, row, list(dict.fromkeys(items)))
 
     def update_declaration(
         self, declaration_id: int, **patch: Unpack[DeclarationPatch]
@@ -539,6 +539,8 @@ class MeetingsMixin(StoreBase):
                 from models.domain import DEFAULT_EXEMPT_BASIS
 
                 row.exempt_basis = DEFAULT_EXEMPT_BASIS
+            if fields.get("exempt"):
+                relink_declarations(s, row)
             s.add(row)
             s.flush()
             return item_data(row)
@@ -599,6 +601,26 @@ def _strip_number(line: str) -> str:
 
 def member_capacity(role: MemberRole) -> str:
     return {MemberRole.CHAIR: "Chair", MemberRole.VICE_CHAIR: "Vice-Chair"}.get(role, "")
+
+
+def _exempt_first(s: Session, row: t.Declaration, items: list[int]) -> None:
+    """Set the declaration's items, an exempt one first: the first item is the one search and
+    the deleted-items list go by, so a declaration naming an exempt (Part 2) item is treated as
+    confidential everywhere (the minutes list its items in agenda order whatever this order)."""
+    exempt = [i for i in items if (item := s.get(t.AgendaItem, i)) is not None and item.exempt]
+    ordered = [*exempt, *(i for i in items if i not in exempt)]
+    row.item_id = ordered[0] if ordered else None
+    row.more_items = dump_ids(ordered[1:])
+
+
+def relink_declarations(s: Session, item: t.AgendaItem) -> None:
+    """An item was made exempt: declarations naming it among others name it first."""
+    for row in s.exec(
+        select(t.Declaration).where(col(t.Declaration.meeting_id) == item.meeting_id)
+    ).all():
+        if item.id in load_ids(row.more_items):
+            _exempt_first(s, row, [i for i in (row.item_id, *load_ids(row.more_items)) if i])
+            s.add(row)
 
 
 def _declaration_people(row: t.Declaration) -> set[int]:
