@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
+
+from models.bundle import dumps_bundle, export_bundle
 
 from models.domain import AttendanceStatus, EntryKind, ItemKind, MemberRole, Numbering
 from models.errors import ValidationError
@@ -20,6 +23,7 @@ from models.house_style import DEFAULT, MovementStyle, preset
 from models.movements import item_at
 from models.numbering import item_numbers
 from models.store import Store
+from models.store.bundle_io import import_bundle
 
 PCP = preset("pcp").style
 PARISH = preset("parish").style
@@ -441,3 +445,47 @@ def test_a_declaration_naming_an_exempt_item_stays_out_of_the_public_minutes(
     assert "QXGOVERNOR" not in render(store, meeting_id)
     assert [h.exempt for h in store.search("QXGOVERNOR")] == [True]
     assert "(item 3 and item 4)" in render(store, meeting_id, full=True)
+
+
+# --- bundles --------------------------------------------------------------------------------------
+
+
+def test_bundle_carries_notes_public_count_summary_and_shared_declarations(
+    store: Store, tmp_path: Path,
+) -> None:
+    meeting_id, ids = pcp_meeting(store)
+    store.update_meeting(meeting_id, public_count=4)
+    [rec] = [a for a in store.list_attendance(meeting_id) if a.person.id == ids["evans"]]
+    store.update_attendance(rec.id, note="illness")
+    fire = store.add_item(meeting_id, "Fire")
+    secret = store.add_item(meeting_id, "Contract", exempt=True, public_title="Contract",
+                            public_summary="The Panel noted the award.")
+    store.add_declaration(meeting_id, ids["pike"], "that they are members of the Fire "
+                          "Authority.", fire.id, more_person_ids=[ids["adeyemi"]],
+                          more_item_ids=[secret.id])
+    data = export_bundle(store, meeting_id)
+    other = Store(str(tmp_path / "other.db"))
+    try:
+        new_id = import_bundle(other, dumps_bundle(data))
+        assert render(other, new_id, full=True) == render(store, meeting_id, full=True)
+        doc = other.load_document(new_id)
+        assert doc.meeting.public_count == 4
+        assert [a.note for a in doc.attendance if a.note] == ["illness"]
+        assert [len(d.people) for d in doc.declarations] == [2]
+        assert len(doc.declarations[0].item_ids) == 2
+    finally:
+        other.close()
+
+
+def test_older_bundles_without_the_new_fields_still_import(store: Store, tmp_path: Path) -> None:
+    meeting_id, _ids = pcp_meeting(store)
+    data = export_bundle(store, meeting_id)
+    for key in ("public_count",):
+        assert key not in data["meeting"]
+    assert all("note" not in a for a in data["attendance"])
+    other = Store(str(tmp_path / "other.db"))
+    try:
+        new_id = import_bundle(other, dumps_bundle(data))
+        assert other.load_document(new_id).meeting.public_count is None
+    finally:
+        other.close()
