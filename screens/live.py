@@ -57,6 +57,7 @@ from models.domain import (
 from models.errors import PanelMinutesError, ValidationError
 from models.filing_outcome import failure_of, given_back
 from models.filing_queue import FilingQueue
+from models.exempt import exclusion_resolution
 from models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
 from models.live_saving import SAVE_BUSY_WAIT, Notice, SavingState
 from models.movements import recognise
@@ -182,6 +183,10 @@ class LiveScreen(Screen[None]):
                         "any amendments)"),
         Binding("ctrl+r", "amend", "Amendment", key_display="^R",
                 tooltip="Record a correction to these approved minutes as a dated amendment"),
+        Binding("alt+x", "exclusion", "Exclusion", key_display="M-x",
+                tooltip="Put the resolution excluding the press and public for the exempt "
+                        "item(s) that follow in the composer, in the standard wording for "
+                        "their legal basis (Enter files it)"),
         Binding("insert", "add_item", "Add item", key_display="Ins", show=False,
                 tooltip="Add an agenda item after this one (business raised on the day)"),
     ]
@@ -535,6 +540,18 @@ class LiveScreen(Screen[None]):
             self.query_one("#item-clock", Static).update(text, layout=False)
 
     # --- the composer ----------------------------------------------------------------------------
+
+    def action_exclusion(self) -> None:
+        """The exclusion resolution (``models.exempt``) in the composer, seen before Enter."""
+        if self.read_only:
+            return
+        ordered = sorted(self.items, key=lambda i: (i.position, i.id))
+        text = exclusion_resolution(ordered, self.current_id)
+        if not text:
+            self.notify("No Part 2 (exempt) item follows this one: mark the item Part 2 in "
+                        "the agenda first.", severity="warning", timeout=5)
+            return
+        self.composer.offer_resolution(text)
 
     def action_mode(self, mode: str) -> None:
         self.composer.set_mode(Mode(mode), now=hhmm(self.now()))

@@ -18,7 +18,7 @@ from models.domain import AttendanceStatus, EntryKind, ItemKind, MemberRole, Num
 from models.errors import ValidationError
 from models.exempt import ACT_1960, BASES, exclusion_resolution, exclusion_wording
 from models.export import render_markdown
-from models.export.public_count import members_of_the_public
+from models.public_count import members_of_the_public
 from models.house_style import DEFAULT, MovementStyle, preset
 from models.movements import item_at
 from models.numbering import item_numbers

@@ -33,7 +33,7 @@ from models.domain import (
 )
 from models.export import escape
 from models.export.names import full_name, name_as
-from models.export.public_count import members_of_the_public
+from models.public_count import members_of_the_public
 from models.export.wording import (
     Role,
     Span,

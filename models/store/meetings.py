@@ -24,6 +24,7 @@ from models.domain import (
 )
 from models.errors import ValidationError
 from models.parsing import parse_time
+from models.public_count import check_public_count
 from models.patches import (
     AttendancePatch,
     DeclarationPatch,
@@ -625,19 +626,3 @@ def relink_declarations(s: Session, item: t.AgendaItem) -> None:
 
 def _declaration_people(row: t.Declaration) -> set[int]:
     return {row.person_id, *load_ids(row.more_people)}
-
-
-def check_public_count(value: object) -> int | None:
-    """How many members of the public attended: a whole number from 0, or ``None`` (not
-    recorded); refused with one line otherwise."""
-    if value is None or value == "":
-        return None
-    try:
-        count = int(str(value).strip())
-    except ValueError:
-        raise ValidationError(
-            f"Members of the public: {value!r} is not a whole number."
-        ) from None
-    if count < 0:
-        raise ValidationError("Members of the public: the count cannot be negative.")
-    return count
