@@ -13,15 +13,14 @@ from pathlib import Path
 import pytest
 
 from models.bundle import dumps_bundle, export_bundle
-
 from models.domain import AttendanceStatus, EntryKind, ItemKind, MemberRole, Numbering
 from models.errors import ValidationError
 from models.exempt import ACT_1960, BASES, exclusion_resolution, exclusion_wording
 from models.export import render_markdown
-from models.public_count import members_of_the_public
 from models.house_style import DEFAULT, MovementStyle, preset
 from models.movements import item_at
 from models.numbering import item_numbers
+from models.public_count import members_of_the_public
 from models.store import Store
 from models.store.bundle_io import import_bundle
 
@@ -147,7 +146,7 @@ def parish_meeting(store: Store) -> tuple[int, dict[str, int]]:
 
 
 def test_a_note_per_person_in_the_attendance_and_the_apologies(store: Store) -> None:
-    meeting_id, ids = parish_meeting(store)
+    meeting_id, _ids = parish_meeting(store)
     md = render(store, meeting_id)
     assert "Apologies for absence.** Apologies were received and accepted from Cllr Mary " \
         "Dunn (work commitment)." in md or \
@@ -200,7 +199,7 @@ def test_public_count_makes_the_line_when_no_one_else_attends(store: Store) -> N
 def test_public_count_refuses_what_is_not_a_count(store: Store) -> None:
     meeting_id, _ = parish_meeting(store)
     with pytest.raises(ValidationError, match="whole number"):
-        store.update_meeting(meeting_id, public_count="four")  # type: ignore[typeddict-item]
+        store.update_meeting(meeting_id, public_count="four")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="negative"):
         store.update_meeting(meeting_id, public_count=-1)
     assert store.get_meeting(meeting_id).public_count is None
