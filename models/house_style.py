@@ -95,6 +95,9 @@ class HouseStyle:
     procedural_names: NameStyle = NameStyle.FULL
     # --- declarations -----------------------------------------------------------------------
     declarations_as_list: bool = True  # "- Cllr A declared ..." or one paragraph each
+    # repeated under the item it is on ("*Declaration of interest:* ..."); off: minuted once,
+    # in the declarations item (or the list after the attendance when there is none)
+    declaration_under_item: bool = True
     # {ref} ("item 4", "minute 114/26"): after a declaration on an item whose text does not
     # name it; a template ending in "." replaces the text's own full stop
     declaration_item_template: str = " ({ref})"
@@ -225,6 +228,7 @@ PRESETS: tuple[Preset, ...] = (
             apologies_substitute_template=", for whom {substitute} substituted",
             procedural_names=NameStyle.SURNAME,
             declarations_as_list=False,
+            declaration_under_item=False,
             declaration_item_template=", in relation to {ref}.",
             times=TimeStyle.TWELVE,
             resolution_bold=False,
@@ -255,6 +259,7 @@ PRESETS: tuple[Preset, ...] = (
             apologies_in_attendance=False,
             apologies_template="Apologies were received and accepted from {names}.",
             declarations_as_list=False,
+            declaration_under_item=False,
             resolution_opening=ResolutionOpening.RESOLVED_COLON,
             resolution_bold=False,
             vote_template="({proposer} proposed, {seconder} seconded, {counts})",

@@ -298,7 +298,10 @@ def test_one_declaration_by_two_members_on_an_item(store: Store) -> None:
         "### 2. Declarations of interest\n\nCouncillor Pike and Councillor Adeyemi declared "
         "that they are members of the Northbury Fire Authority, in relation to item 3.\n" in md
     )
-    assert md.count("Northbury Fire Authority") == 2  # the list, and once under item 3
+    assert md.count("Northbury Fire Authority") == 1  # minuted once: not again under item 3
+    store.update_panel(store.get_meeting(meeting_id).panel_id,
+                       style=replace(PCP, declaration_under_item=True))
+    assert render(store, meeting_id).count("Northbury Fire Authority") == 2
 
 
 def test_one_declaration_on_several_items_default_style(store: Store) -> None:

@@ -67,6 +67,7 @@ def test_attendance_and_declaration_settings_are_stored_and_checked() -> None:
     pcp = preset("pcp").style
     assert pcp.apologies_substitute_template == ", for whom {substitute} substituted"
     assert pcp.procedural_names is NameStyle.SURNAME and not pcp.declarations_as_list
+    assert DEFAULT.declaration_under_item and not pcp.declaration_under_item
     stored = pcp.to_json()
     assert '"declaration_item_template": ", in relation to {ref}."' in stored
     assert HouseStyle.from_json(stored) == pcp

@@ -33,7 +33,6 @@ from models.domain import (
 )
 from models.export import escape
 from models.export.names import full_name, name_as
-from models.public_count import members_of_the_public
 from models.export.wording import (
     Role,
     Span,
@@ -45,6 +44,7 @@ from models.house_style import MovementStyle
 from models.movements import counts_as_present, minute_notes, movements_in, presence
 from models.numbering import entry_numbers, item_numbers
 from models.parsing import long_date, minutes_time, weekday_date
+from models.public_count import members_of_the_public
 
 _STATUS_LABEL = {
     ActionStatus.OPEN: "Open",
@@ -359,7 +359,7 @@ class _Renderer:
                 self.add(self.declarations_list(visible))
             elif not entries and len(visible) == len(self.doc.declarations):
                 self.add("None were declared.")
-        else:
+        elif self.doc.style.declaration_under_item:
             for decl in self.visible_declarations():
                 if item.id in decl.item_ids:
                     self.add(f"*Declaration of interest:* {self.declaration_text(decl, '')}")

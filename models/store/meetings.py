@@ -24,7 +24,6 @@ from models.domain import (
 )
 from models.errors import ValidationError
 from models.parsing import parse_time
-from models.public_count import check_public_count
 from models.patches import (
     AttendancePatch,
     DeclarationPatch,
@@ -32,6 +31,7 @@ from models.patches import (
     MeetingPatch,
     keys,
 )
+from models.public_count import check_public_count
 from models.store.base import (
     StoreBase,
     apply_fields,
