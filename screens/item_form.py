@@ -16,7 +16,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from models.exempt import BASES
-
 from tui.typed_app import panel_app
 
 if TYPE_CHECKING:

@@ -55,9 +55,9 @@ from models.domain import (
     PersonData,
 )
 from models.errors import PanelMinutesError, ValidationError
+from models.exempt import exclusion_resolution
 from models.filing_outcome import failure_of, given_back
 from models.filing_queue import FilingQueue
-from models.exempt import exclusion_resolution
 from models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
 from models.live_saving import SAVE_BUSY_WAIT, Notice, SavingState
 from models.movements import recognise
