@@ -85,8 +85,8 @@ class AttendancePatch(TypedDict, total=False):
 class DeclarationPatch(TypedDict, total=False):
     text: str
     item_id: int | None
-    more_person_ids: tuple[int, ...] | list[int]  # the members after the first
-    more_item_ids: tuple[int, ...] | list[int]  # the items after the first
+    more_people: tuple[int, ...] | list[int]  # ids of the members after the first
+    more_items: tuple[int, ...] | list[int]  # ids of the items after the first
 
 
 class ItemPatch(TypedDict, total=False):

@@ -147,8 +147,8 @@ class DeclarationFormScreen(ModalScreen[int | None]):
                     more_item_ids=more_items,
                 ).id
             return store.update_declaration(
-                existing.id, text=text, item_id=item_id, more_person_ids=more_people,
-                more_item_ids=more_items,
+                existing.id, text=text, item_id=item_id, more_people=more_people,
+                more_items=more_items,
             ).id
 
         panel_app(self).runner.call(self, save, self.dismiss, on_error=self._failed)

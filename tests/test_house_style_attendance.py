@@ -491,3 +491,17 @@ def test_older_bundles_without_the_new_fields_still_import(store: Store, tmp_pat
         assert other.load_document(new_id).meeting.public_count is None
     finally:
         other.close()
+
+
+def test_editing_a_declaration_changes_its_members_and_items(store: Store) -> None:
+    meeting_id, ids = pcp_meeting(store, DEFAULT)
+    one = store.add_item(meeting_id, "Precept")
+    two = store.add_item(meeting_id, "Estates")
+    decl = store.add_declaration(meeting_id, ids["pike"], "that she is a governor.", one.id)
+    edited = store.update_declaration(decl.id, more_people=[ids["tate"]], more_items=[two.id])
+    assert [p.id for p in edited.people] == [ids["pike"], ids["tate"]]
+    assert edited.item_ids == (one.id, two.id)
+    assert store.update_declaration(decl.id, text="that she is a trustee.").item_ids == (
+        one.id, two.id)
+    cleared = store.update_declaration(decl.id, more_people=[], more_items=[])
+    assert (cleared.more_people, cleared.more_items) == ((), ())

@@ -417,11 +417,11 @@ class MeetingsMixin(StoreBase):
                 row.text = require_text(patch["text"], "declaration")
             if "item_id" in patch:
                 row.item_id = patch["item_id"]
-            if {"item_id", "more_person_ids", "more_item_ids"} & patch.keys():
+            if {"item_id", "more_people", "more_items"} & patch.keys():
                 self._link_declaration(
                     s, row,
-                    list(patch.get("more_person_ids", load_ids(row.more_people))),
-                    list(patch.get("more_item_ids", load_ids(row.more_items))),
+                    list(patch.get("more_people", load_ids(row.more_people))),
+                    list(patch.get("more_items", load_ids(row.more_items))),
                 )
             s.add(row)
             s.flush()
