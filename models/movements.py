@@ -20,7 +20,14 @@ records no movement; the composer says which before Enter. The attendance record
 From these, ``presence`` tells who was present at any minute: the export's "(from 10:55)" and
 "(until 11:15)" and the store's vote check (``Store.check_vote_counts``) both use it. A movement
 takes effect at its minute: a vote taken at 11:15 does not count a member who left at 11:15.
-Pure functions, no database.
+A member who left the room for an item is still on the attendance line, but is not counted for
+a vote taken while out of the room.
+
+A house style that gives movements as minute references (``minute_notes``: "from minute
+112/26", "for minutes 108/26 to 112/26") places each one by the items' recorded times
+(``item_at``): an arrival belongs to the item running at that time, or else the next one taken;
+a departure to the item running at that time (or finishing then), or else the last one
+finished. Pure functions, no database.
 """
 
 from __future__ import annotations
