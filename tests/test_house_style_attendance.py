@@ -505,3 +505,10 @@ def test_editing_a_declaration_changes_its_members_and_items(store: Store) -> No
         one.id, two.id)
     cleared = store.update_declaration(decl.id, more_people=[], more_items=[])
     assert (cleared.more_people, cleared.more_items) == ((), ())
+
+
+def test_a_movement_no_item_time_places_is_given_as_a_time(store: Store) -> None:
+    meeting_id, ids = parish_meeting(store)  # no item taken: no times to place it by
+    [rec] = [a for a in store.list_attendance(meeting_id) if a.person.id == ids["crane"]]
+    store.update_attendance(rec.id, arrived_at="19:10")
+    assert "Cllr Peter Crane (from 7.10 pm)" in render(store, meeting_id)

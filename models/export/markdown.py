@@ -229,12 +229,15 @@ class _Renderer:
                 self.presence[record.id], self.doc.taken_items(), self.numbers, word
             )
         else:
-            twelve = style.times.value == "12h"
-            notes = [
-                " ".join(minutes_time(w, twelve) if ":" in w else w for w in note.split(" "))
-                for note in self.presence[record.id].notes()
-            ]
-        return [escape.inline(note) for note in notes]
+            notes = self.presence[record.id].notes()
+        twelve = style.times.value == "12h"
+        return [  # "from 10:55" as the style prints times ("from 10.55 am")
+            escape.inline(" ".join(
+                minutes_time(w, twelve) if w[:1].isdigit() and ":" in w else w
+                for w in note.split(" ")
+            ))
+            for note in notes
+        ]
 
     @staticmethod
     def labelled(name: str, notes: list[str]) -> str:
