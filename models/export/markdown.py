@@ -17,6 +17,8 @@ bold, the vote in italics).
 
 from __future__ import annotations
 
+import re
+
 from models.domain import (
     DEFAULT_EXEMPT_BASIS,
     ActionData,
@@ -573,8 +575,6 @@ class _Renderer:
 
 def _names_ref(text: str, number: str) -> bool:
     """Whether typed text already names an item's reference ("minute 123/20", "item 4")."""
-    import re
-
     bare = number.strip().rstrip(".")
     if not bare:
         return False
