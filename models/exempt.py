@@ -23,15 +23,15 @@ from models.domain import ItemData
 SCHEDULE_12A = "of Schedule 12A to the Local Government Act 1972"
 ACT_1960 = "section 1(2) of the Public Bodies (Admission to Meetings) Act 1960"
 
+# What each paragraph of Part 1 of Schedule 12A covers, shortly (the picker's labels).
 _PARAGRAPHS = (
-    "information relating to any individual",
-    "information which is likely to reveal the identity of an individual",
-    "information relating to the financial or business affairs of any particular person",
-    "consultations or negotiations in connection with any labour relations matter",
-    "information in respect of which a claim to legal professional privilege could be "
-    "maintained",
-    "notices, orders or directions under any enactment",
-    "action taken in connection with the prevention, investigation or prosecution of crime",
+    "an individual",
+    "identity of an individual",
+    "financial or business affairs",
+    "labour relations",
+    "legal professional privilege",
+    "notices, orders or directions",
+    "crime prevention or prosecution",
 )
 
 
@@ -43,10 +43,10 @@ class Basis:
 
 BASES: tuple[Basis, ...] = (
     *(
-        Basis(f"paragraph {n} {SCHEDULE_12A}", f"Schedule 12A paragraph {n}: {what}")
+        Basis(f"paragraph {n} {SCHEDULE_12A}", f"Schedule 12A para {n}: {what}")
         for n, what in enumerate(_PARAGRAPHS, start=1)
     ),
-    Basis(ACT_1960, "Section 1(2), 1960 Act (parish and town councils)"),
+    Basis(ACT_1960, "1960 Act s1(2): parish and town councils"),
 )
 
 _PARAGRAPH = re.compile(r"paragraphs? (\d)\b.*Schedule 12A", re.IGNORECASE)
