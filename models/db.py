@@ -35,7 +35,7 @@ from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -382,10 +382,31 @@ def _v8_house_style(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE agenda_item ADD COLUMN level INTEGER NOT NULL DEFAULT 0"))
 
 
+def _v9_attendance_notes(conn: Connection) -> None:
+    """v9: a note per attendee, the count of the public, an exempt item's public summary, and
+    declarations naming several members and items."""
+    from sqlalchemy import inspect
+
+    wanted = {
+        "attendance": (("note", "VARCHAR NOT NULL DEFAULT ''"),),
+        "meeting": (("public_count", "INTEGER"),),
+        "agenda_item": (("public_summary", "VARCHAR NOT NULL DEFAULT ''"),),
+        "declaration": (
+            ("more_people", "VARCHAR NOT NULL DEFAULT '[]'"),
+            ("more_items", "VARCHAR NOT NULL DEFAULT '[]'"),
+        ),
+    }
+    for table, columns in wanted.items():
+        have = {c["name"] for c in inspect(conn).get_columns(table)}
+        for name, kind in columns:
+            if name not in have:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Step] = {
     1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries, 4: _v5_deleted_items,
-    5: _v6_running_start, 6: _v7_item_sittings, 7: _v8_house_style,
+    5: _v6_running_start, 6: _v7_item_sittings, 7: _v8_house_style, 8: _v9_attendance_notes,
 }
 
 

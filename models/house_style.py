@@ -88,6 +88,21 @@ class HouseStyle:
     apologies_in_attendance: bool = True  # an "Apologies:" line under "Present:"
     # {names} ("Cllr A, and Cllr B (work commitment)"): the apologies item's own sentence
     apologies_template: str = "Apologies were received from {names}."
+    # {substitute}: said after the name of a member who sent apologies and was substituted
+    # (", for whom Councillor Tate substituted"); "" gives the sentence "Cllr B attended as
+    # substitute for Cllr A." after the apologies instead.
+    apologies_substitute_template: str = ""
+    # the names the app writes in the apologies and declarations sentences: full ("Cllr Mary
+    # Dunn") or surname ("Councillor Evans"); running text is ``names``
+    procedural_names: NameStyle = NameStyle.FULL
+    # --- declarations -----------------------------------------------------------------------
+    declarations_as_list: bool = True  # "- Cllr A declared ..." or one paragraph each
+    # repeated under the item it is on ("*Declaration of interest:* ..."); off: minuted once,
+    # in the declarations item (or the list after the attendance when there is none)
+    declaration_under_item: bool = True
+    # {ref} ("item 4", "minute 114/26"): after a declaration on an item whose text does not
+    # name it; a template ending in "." replaces the text's own full stop
+    declaration_item_template: str = " ({ref})"
     # --- resolutions ------------------------------------------------------------------------
     resolution_opening: ResolutionOpening = ResolutionOpening.RESOLVED_THAT
     resolution_bold: bool = True  # "**RESOLVED**" or plain "RESOLVED"
@@ -221,6 +236,11 @@ PRESETS: tuple[Preset, ...] = (
             paragraph_numbers=ParagraphNumbers.BRACKETS,
             councillor_title="Councillor",
             show_councils=True,
+            apologies_substitute_template=", for whom {substitute} substituted",
+            procedural_names=NameStyle.SURNAME,
+            declarations_as_list=False,
+            declaration_under_item=False,
+            declaration_item_template=", in relation to {ref}.",
             times=TimeStyle.TWELVE,
             resolution_bold=False,
             question_template=(
@@ -249,6 +269,8 @@ PRESETS: tuple[Preset, ...] = (
             movements=MovementStyle.MINUTE,
             apologies_in_attendance=False,
             apologies_template="Apologies were received and accepted from {names}.",
+            declarations_as_list=False,
+            declaration_under_item=False,
             resolution_opening=ResolutionOpening.RESOLVED_COLON,
             resolution_bold=False,
             vote_template="({proposer} proposed, {seconder} seconded, {counts})",

@@ -46,6 +46,7 @@ from models.domain import (
     PersonData,
 )
 from models.errors import PanelMinutesError, ValidationError
+from models.exempt import exclusion_resolution
 from models.filing_outcome import failure_of, given_back
 from models.filing_queue import FilingQueue
 from models.item_times import is_running, sittings
@@ -408,6 +409,18 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
             self.query_one("#item-clock", Static).update(text, layout=False)
 
     # --- the composer ----------------------------------------------------------------------------
+
+    def action_exclusion(self) -> None:
+        """The exclusion resolution (``models.exempt``) in the composer, seen before Enter."""
+        if self.read_only:
+            return
+        ordered = sorted(self.items, key=lambda i: (i.position, i.id))
+        text = exclusion_resolution(ordered, self.current_id)
+        if not text:
+            self.notify("No Part 2 (exempt) item follows this one: mark the item Part 2 in "
+                        "the agenda first.", severity="warning", timeout=5)
+            return
+        self.composer.offer_resolution(text)
 
     def action_mode(self, mode: str) -> None:
         self.composer.set_mode(Mode(mode), now=hhmm(self.now()))

@@ -57,6 +57,11 @@ LIVE_BINDINGS: list[BindingType] = [
                     "any amendments)"),
     Binding("ctrl+r", "amend", "Amendment", key_display="^R",
             tooltip="Record a correction to these approved minutes as a dated amendment"),
+    # priority: in a real terminal alt+x carries the character "x" (as alt+p does)
+    Binding("alt+x", "exclusion", "Exclusion", key_display="M-x", priority=True,
+            tooltip="Put the resolution excluding the press and public for the exempt "
+                    "item(s) that follow in the composer, in the standard wording for "
+                    "their legal basis (Enter files it)"),
     Binding("insert", "add_item", "Add item", key_display="Ins", show=False,
             tooltip="Add an agenda item after this one (business raised on the day)"),
     # priority: in a real terminal alt+p carries the character "p", which the text box

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from models.movements import time_within_meeting
 from models.parsing import format_time, time_problem
+from models.public_count import check_public_count, members_of_the_public
 from models.screen_data import SetupData
 from screens.confirm import ConfirmScreen
 from screens.declaration_form import DeclarationFormScreen
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
         DeletedItemData,
         ItemContents,
         ItemData,
+        MeetingData,
         PersonData,
     )
     from models.store import Store
@@ -99,6 +101,10 @@ class AttendanceTable(_SetupTable):
                 tooltip="Set the time this person left"),
         Binding("c", "screen.set_capacity", "Capacity",
                 tooltip="Set the capacity (e.g. Chair) this person attends in"),
+        Binding("n", "screen.set_note", "Note",
+                tooltip="A note in brackets after the name (e.g. work commitment)"),
+        Binding("u", "screen.set_public_count", "Public",
+                tooltip="How many members of the public attended"),
         Binding("delete,x", "screen.remove_attendee", "Remove", key_display="x",
                 tooltip="Remove this person from the attendance"),
     ]
@@ -214,6 +220,8 @@ class SetupScreen(TabbedTablesScreen):
         m, panel = data.meeting, data.panel
         state = ("Approved: read-only", "green") if m.is_approved else ("Draft", "")
         venue = f" · {m.venue}" if m.venue else ""
+        if m.public_count is not None:
+            venue += f" · {members_of_the_public(m.public_count)}"
         self.query_one("#meeting-line", Static).update(
             Text.assemble(
                 (panel.name, "bold"), " · ", state, ("   Esc: back to the meetings", "dim"),
@@ -282,6 +290,8 @@ class SetupScreen(TabbedTablesScreen):
                 details.append(f"arrived {a.arrived_at}")
             if a.left_at:
                 details.append(f"left {a.left_at}")
+            if a.note:
+                details.append(f"({a.note})")
             if a.id in data.minuted:
                 details.append("minuted " + ", ".join(data.minuted[a.id]))
             if a.person.id not in standing and a.status.value in {"present", "apologies",
@@ -305,9 +315,15 @@ class SetupScreen(TabbedTablesScreen):
         text_w = self._width((name_w, item_w))
         rows: list[tuple[str, Sequence[Text | str]]] = []
         for d in data.declarations:
-            item = items.get(d.item_id) if d.item_id is not None else None
-            label = f"{item.position + 1}. {item.title}" if item else "(general)"
-            rows.append((str(d.id), [d.person.full_name, label, d.text.replace("\n", " ")]))
+            named = sorted((items[i] for i in d.item_ids if i in items),
+                           key=lambda i: i.position)
+            label = (
+                ", ".join(str(i.position + 1) for i in named) if len(named) > 1
+                else f"{named[0].position + 1}. {named[0].title}" if named else "(general)"
+            )
+            who = " and ".join(p.styled_name for p in d.people) if d.more_people \
+                else d.person.full_name
+            rows.append((str(d.id), [who, label, d.text.replace("\n", " ")]))
         self._refill(table, [("Member", name_w), ("Item", item_w), ("Declaration", text_w)],
                      rows, keep)
 
@@ -525,6 +541,39 @@ class SetupScreen(TabbedTablesScreen):
         self.app.push_screen(
             PromptScreen(f"Capacity of {record.person.full_name}", record.capacity,
                          hint="e.g. Chair, Vice-Chair, Monitoring Officer; empty for none.",
+                         save=save),
+            self._reload_after,
+        )
+
+    def action_set_note(self) -> None:
+        record = self.current_attendance()
+        if record is None:
+            return
+
+        def save(store: Store, value: str) -> AttendanceData:
+            return store.update_attendance(record.id, note=value)
+
+        self.app.push_screen(
+            PromptScreen(f"Note on {record.person.full_name}", record.note,
+                         hint="Printed in brackets after the name, e.g. work commitment; "
+                              "empty for none.",
+                         save=save),
+            self._reload_after,
+        )
+
+    def action_set_public_count(self) -> None:
+        if self.data is None:
+            return
+        meeting_id = self.meeting_id
+        count = self.data.meeting.public_count
+
+        def save(store: Store, value: str) -> MeetingData:
+            return store.update_meeting(meeting_id, public_count=check_public_count(value))
+
+        self.app.push_screen(
+            PromptScreen("Members of the public", "" if count is None else str(count),
+                         hint="How many attended (printed as \"four members of the public\"); "
+                              "empty if not recorded.",
                          save=save),
             self._reload_after,
         )

@@ -72,6 +72,7 @@ class BMeeting:
     status: MeetingStatus
     approved_at: datetime | None
     approved_at_meeting: str | None
+    public_count: int | None = None  # optional: members of the public present
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class BAttendance:
     capacity: str
     arrived_at: str
     left_at: str
+    note: str = ""  # optional: the note in brackets after the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,7 @@ class BItem:
     # Later sittings of an item taken up again ("10:45-10:50"; written only when there are any).
     resumed: tuple[tuple[str, str], ...] = ()
     level: int = 0  # version 2: 1 for a sub-item
+    public_summary: str = ""  # optional: an exempt item's public summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,8 @@ class BDeclaration:
     person: str
     item: str | None
     text: str
+    more_people: tuple[str, ...] = ()  # optional: further members making it
+    more_items: tuple[str, ...] = ()  # optional: further items it is on
 
 
 @dataclass(frozen=True, slots=True)

@@ -593,6 +593,21 @@ class Composer(Vertical):
         self.focus_text_end()
         return True
 
+    def offer_resolution(self, text: str) -> bool:
+        """Put ``text`` in the resolution composer for the clerk to read and file with Enter
+        (never filed here); refused with one line when the composer holds typed text."""
+        typed = self.text_area.text.strip()
+        if self.editing is not None or (typed and typed != RESOLUTION_START.strip()):
+            self.app.notify("The composer holds typed text: file it or clear it first.",
+                            severity="warning", timeout=5)
+            return False
+        if self.mode is not Mode.RESOLUTION and not self.set_mode(Mode.RESOLUTION, preset=False):
+            return False
+        self.text_area.load_text(text)
+        self.focus_text_end()
+        self.post_message(Composer.Changed(self))
+        return True
+
     def _apply_mode(self) -> None:
         wanted = {k for k, _ in MODE_FIELDS[self.mode]}
         for key in wanted:
