@@ -309,8 +309,7 @@ def _exempt_findings(doc: MinutesDocument, item: ItemData, where: str) -> list[F
         out.append(Finding(Check.EXEMPT, where, "The exempt item names no legal basis.",
                            "Choose the paragraph of Schedule 12A (or the 1960 Act) it was "
                            "taken under."))
-    summary = getattr(item, "public_summary", None)
-    if summary is not None and not str(summary).strip() and _shows(
+    if not item.public_summary.strip() and _shows(
         doc.style.exempt_template, "summary"
     ):
         out.append(Finding(Check.EXEMPT, where, "The exempt item has no public summary.",

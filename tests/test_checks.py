@@ -38,6 +38,7 @@ def meeting(store: Store) -> tuple[int, dict[str, int]]:
     store.add_action(m.id, "Publish the report", item_id=report.id, owner_id=pcc.id,
                      due_date=date(2026, 10, 1))
     exempt = store.add_item(m.id, "Misconduct case 14", exempt=True, public_title="Staffing")
+    store.update_item(exempt.id, public_summary="The Panel noted the outcome of the case.")
     store.add_entry(exempt.id, EntryKind.PARAGRAPH, f"The Panel heard that {SECRET}.")
     return m.id, {"report": report.id, "exempt": exempt.id, "pcc": pcc.id, "member": member.id}
 
@@ -163,6 +164,13 @@ def test_an_exempt_item_with_no_legal_basis(store: Store) -> None:
     store.update_item(ids["exempt"], exempt_basis="confidential")
     lines = [f.line() for f in content_findings(store.load_document(meeting_id))]
     assert any("Misconduct case 14" in line and "names no legal basis" in line for line in lines)
+
+
+def test_an_exempt_item_with_no_public_summary(store: Store) -> None:
+    meeting_id, ids = meeting(store)
+    store.update_item(ids["exempt"], public_summary="")
+    lines = [f.line() for f in content_findings(store.load_document(meeting_id))]
+    assert any("Misconduct case 14" in line and "no public summary" in line for line in lines)
 
 
 def test_names_that_are_not_at_the_meeting(store: Store) -> None:

@@ -80,7 +80,28 @@ def pdf_words(data: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+def json_words(data: bytes) -> str:
+    """Every text value of a JSON document (open data), one per line."""
+    import json
+
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(json.loads(data.decode("utf-8")))
+    return "\n".join(out)
+
+
 READERS: dict[str, Callable[[bytes], str]] = {
+    "open-data": json_words,
     "md": lambda data: markdown_words(data.decode("utf-8")),
     "docx": docx_words,
     "html": html_words,
