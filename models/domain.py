@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import HouseStyle
+from models.recorded_votes import VoteChoice
 
 
 class Numbering(StrEnum):
@@ -239,6 +240,9 @@ class EntryData:
     outcome: Outcome = Outcome.NONE
     casting_vote: bool = False
     at_time: str = ""
+    vote_note: str = ""  # a free note on the vote ("Cllr Dunn abstained as a neighbour")
+    # A recorded (named) vote: (person id, models.recorded_votes.VoteChoice) per member who voted
+    recorded_votes: tuple[tuple[int, VoteChoice], ...] = ()
     # When the entry was last changed (UTC): the version token for Store.update_entry's
     # ``expected_updated_at`` (two windows editing one entry are detected, never clobbered).
     updated_at: datetime | None = None

@@ -89,11 +89,13 @@ class HouseStyle:
     # --- resolutions ------------------------------------------------------------------------
     resolution_opening: ResolutionOpening = ResolutionOpening.RESOLVED_THAT
     resolution_bold: bool = True  # "**RESOLVED**" or plain "RESOLVED"
-    # {proposer} {seconder} {for} {against} {abstain} {outcome} {counts} {note}; a bracketed
-    # or comma-separated part whose placeholders are all empty is dropped.
+    # {proposer} {seconder} {for} {against} {abstain} {outcome} {counts} {note}; a part
+    # (cut at ", ", "; ", ": ") whose placeholders are all empty is dropped
+    # (models.export.votes). {counts} is the short tally ("all were in favour", "4 in favour,
+    # 1 abstention"); {note} the clerk's free note on the vote.
     vote_template: str = (
         "(Proposed by {proposer}, seconded by {seconder}; "
-        "for {for}, against {against}, abstentions {abstain}: {outcome})"
+        "for {for}, against {against}, abstentions {abstain}: {outcome}; {note})"
     )
     vote_italic: bool = True
     unanimous_words: str = "unanimous"  # {outcome} / {counts} of a vote with no one against
@@ -240,7 +242,7 @@ PRESETS: tuple[Preset, ...] = (
             apologies_template="Apologies were received and accepted from {names}.",
             resolution_opening=ResolutionOpening.RESOLVED_COLON,
             resolution_bold=False,
-            vote_template="({proposer} proposed, {seconder} seconded, {counts})",
+            vote_template="({proposer} proposed, {seconder} seconded, {counts}; {note})",
             vote_italic=False,
             unanimous_words="all were in favour",
             actions=ActionPlacement.INLINE,

@@ -32,12 +32,15 @@ from models.domain import (
 )
 from models.export import escape
 from models.export.wording import (
+    PARAGRAPH_BREAK,
     Role,
     Span,
     entry_spans,
     join_names,
     sentence,
 )
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import HouseStyle
 from models.movements import counts_as_present, movements_in, presence
 from models.numbering import entry_numbers, item_numbers
 from models.parsing import long_date, weekday_date
@@ -50,17 +53,19 @@ _STATUS_LABEL = {
 SIGNATURE_LINE = "______________________ Date: ______________"
 
 
-def _markdown_span(span: Span, indent: str) -> str:
-    """One span of a worded entry (``models.export.wording``) as Markdown: escaped when typed."""
+def _markdown_span(span: Span, indent: str, style: HouseStyle = DEFAULT_STYLE) -> str:
+    """One span of a worded entry (``models.export.wording``) as Markdown: escaped when typed;
+    the label bold and the vote in italics as the house style says."""
     role = span.role
     if role is Role.WORDS:
-        return span.text
+        return span.text + indent if span.text == PARAGRAPH_BREAK else span.text
     if role is Role.HINT:
         return ""
     if role is Role.LABEL:
-        return f"**{span.text}**"
+        return f"**{span.text}**" if style.resolution_bold else span.text
     if role is Role.VOTE:
-        return f"*{escape.inline(span.text)}*"
+        shown = escape.inline(span.text)
+        return f"*{shown}*" if style.vote_italic else shown
     if role is Role.NAME:
         return escape.inline(span.text)
     return escape.paragraph(span.text, indent=indent)
@@ -336,7 +341,7 @@ class _Renderer:
 
     def entry_body(self, entry: EntryData, indent: str) -> str:
         spans = entry_spans(entry, self.doc.people, self.doc.panel.chair_title, self.doc.style)
-        return "".join(_markdown_span(span, indent) for span in spans)
+        return "".join(_markdown_span(span, indent, self.doc.style) for span in spans)
 
     # --- actions ---------------------------------------------------------------------------------
 

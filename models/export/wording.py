@@ -14,9 +14,12 @@ styles it (``tui.widgets.entry_view``), so the two always say the same words. Th
 - a procedural note with a time reads "<text> at HH:MM." ("Cllr Okafor joined the meeting at
   10:25."), unless the text already names a time ("at 10.00 pm", "at 22:00", "noon") or says
   when in words ("at this point");
-- a resolution whose text starts with "that" reads "RESOLVED that ..."; any other text reads
-  "RESOLVED: ..."; the vote follows in brackets ("(Proposed by Cllr Marsh, seconded by Cllr
-  Pritchard; for 8, against 0, abstentions 1: carried)");
+- a resolution opens as the house style says (``resolution_opening``): "RESOLVED that ..." when
+  its text starts with "that", any other text "RESOLVED: ..."; or "RESOLVED: That ..." (the
+  typed "that" raised); or "AGREED that ..."/"AGREED: ..."; the vote follows, worded from the
+  style's ``vote_template`` (``models.export.votes``: "(Proposed by Cllr Marsh, seconded by Cllr
+  Pritchard; for 8, against 0, abstentions 1: carried)", "(Cllr Nadia Osei proposed, ...,
+  all were in favour)"); a recorded vote's names follow in a paragraph of their own;
 - what the clerk typed is used as typed, except that runs of spaces become one (the resolution's
   "that the Panel " plus a typed space is one space, not two).
 
@@ -30,11 +33,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.domain import EntryData, EntryKind, Outcome, PersonData
+from models.domain import EntryData, EntryKind, PersonData
 from models.export.escape import clean
+from models.export.votes import recorded_vote_text, vote_text
 from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle
+from models.house_style import HouseStyle, ResolutionOpening
 
+# A span of these words starts a new paragraph of the same entry (a recorded vote's names).
+PARAGRAPH_BREAK = "\n\n"
 SENTENCE_END = tuple(".?!:;)\"'\u201d\u2019")
 
 
@@ -61,43 +67,6 @@ def respondent_reference(person: PersonData) -> str:
     if "chief constable" in role and "deputy" not in role and "assistant" not in role:
         return "The Chief Constable"
     return person.styled_name
-
-
-def vote_summary(entry: EntryData, chair_title: str = "Chair") -> str:
-    """"Proposed by X, seconded by Y; for 8, against 0, abstentions 1: carried".
-
-    Plain text (the names as typed, on one line): the Markdown export escapes it as a whole.
-    """
-    movers = []
-    if entry.proposer.strip():
-        movers.append(f"proposed by {_one_line(entry.proposer)}")
-    if entry.seconder.strip():
-        movers.append(f"seconded by {_one_line(entry.seconder)}")
-    counts = [
-        f"{label} {value}"
-        for label, value in (
-            ("for", entry.vote_for),
-            ("against", entry.vote_against),
-            ("abstentions", entry.vote_abstain),
-        )
-        if value is not None
-    ]
-    outcome = {
-        Outcome.CARRIED: "carried",
-        Outcome.LOST: "lost",
-        Outcome.UNANIMOUS: "unanimous",
-        Outcome.NONE: "",
-    }[entry.outcome]
-    if entry.casting_vote:
-        chair = _one_line(chair_title) or "Chair"
-        how = f"on the {chair}\u2019s casting vote"
-        outcome = f"{outcome} {how}" if outcome else f"decided {how}"
-    result = ", ".join(counts)
-    if outcome:
-        result = f"{result}: {outcome}" if result else outcome
-    parts = [p for p in (", ".join(movers), result) if p]
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:]
 
 
 def _one_line(text: str) -> str:
@@ -218,20 +187,43 @@ def _question(entry: EntryData, people: Mapping[int, PersonData]) -> list[Span]:
     return [*spans, Span(joint), Span(answer, Role.TEXT)]
 
 
-def _resolution(entry: EntryData, chair_title: str) -> list[Span]:
-    text = typed(entry.text)
-    if text[:8].upper() == "RESOLVED":
-        text = text[8:].lstrip(" :-\u2013\u2014")
+_OPENING_WORD = {
+    ResolutionOpening.RESOLVED_THAT: "RESOLVED",
+    ResolutionOpening.RESOLVED_COLON: "RESOLVED",
+    ResolutionOpening.AGREED: "AGREED",
+}
+
+
+def resolution_opening(text: str, style: HouseStyle) -> tuple[str, str]:
+    """(label, text) of a resolution in the style: ("RESOLVED", "that the Panel ..."),
+    ("RESOLVED:", "That the Panel ...") or ("AGREED:", "the report be noted"). A typed
+    "RESOLVED"/"AGREED" at the start is not doubled."""
+    for typed_word in ("RESOLVED", "AGREED"):
+        if text[: len(typed_word)].upper() == typed_word:
+            text = text[len(typed_word):].lstrip(" :-\u2013\u2014")
+            break
     lowered = text.lower()
     starts_that = lowered.startswith(("that ", "that:", "that,")) or lowered == "that"
-    spans = [
-        Span("RESOLVED" if starts_that else "RESOLVED:", Role.LABEL),
-        Span(" "),
-        Span(text, Role.TEXT),
-    ]
-    summary = vote_summary(entry, chair_title)
+    word = _OPENING_WORD[style.resolution_opening]
+    if style.resolution_opening is ResolutionOpening.RESOLVED_COLON:
+        if starts_that:
+            text = "T" + text[1:]
+        return f"{word}:", text
+    return (word if starts_that else f"{word}:"), text
+
+
+def _resolution(
+    entry: EntryData, people: Mapping[int, PersonData], chair_title: str, style: HouseStyle
+) -> list[Span]:
+    label, text = resolution_opening(typed(entry.text), style)
+    spans = [Span(label, Role.LABEL), Span(" "), Span(text, Role.TEXT)]
+    summary = vote_text(entry, people, style, chair_title)
     if summary:
-        spans += [Span(" "), Span(f"({summary})", Role.VOTE)]
+        spans += [Span(" "), Span(summary, Role.VOTE)]
+    recorded = recorded_vote_text(entry, people, style, chair_title)
+    if recorded:
+        spans += [Span(PARAGRAPH_BREAK), Span("Recorded vote.", Role.VOTE), Span(" "),
+                  Span(recorded, Role.NAME)]
     return spans
 
 
@@ -246,7 +238,7 @@ def entry_spans(
     if entry.kind is EntryKind.QUESTION:
         return tuple(_question(entry, people))
     if entry.kind is EntryKind.RESOLUTION:
-        return tuple(_resolution(entry, chair_title))
+        return tuple(_resolution(entry, people, chair_title, style))
     if entry.kind is EntryKind.PROCEDURE:
         return (Span(procedure_text(entry.text, entry.at_time), Role.NOTE),)
     return (Span(typed(entry.text), Role.TEXT),)

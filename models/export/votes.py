@@ -1,0 +1,208 @@
+"""The wording of a vote in the panel's house style: the bracketed vote after a resolution, from
+the style's ``vote_template``, and the names of a recorded vote.
+
+``vote_text(entry, people, style, chair_title)`` fills the template's placeholders:
+
+- ``{proposer}`` ``{seconder}``: the names as filed, in the style when they name one person
+  (``models.export.style_names``);
+- ``{for}`` ``{against}`` ``{abstain}``: the counts ("" when not taken; 0 is a count);
+- ``{outcome}``: "carried", "lost", or the style's ``unanimous_words``, with "on the Chair's
+  casting vote" when the Chair decided it;
+- ``{counts}``: the short tally: the style's ``unanimous_words`` ("all were in favour") when no
+  one voted against or abstained and the outcome is unanimous or there were votes for; otherwise
+  "4 in favour, 1 abstention", "3 in favour, 1 against" (plurals right); with no counts, the
+  outcome (when the template has no ``{outcome}`` of its own);
+- ``{note}``: the clerk's free note on the vote ("Cllr Dunn abstained as a neighbour").
+
+The template is cut into parts at ", ", "; " and ": "; a part whose placeholders are all empty
+is dropped with the separator before it, and where parts were dropped the strongest separator
+stays ("; " over ": " over ", "), so "(Proposed by X, seconded by Y; for 8, ...: carried)" with
+no counts reads "(Proposed by X, seconded by Y; carried)". Brackets round the whole template
+stay round what is left; nothing left gives "" (no vote). When the template starts with a
+capital and its first part was dropped, what is left starts with a capital too.
+
+A recorded (named) vote lists the names: "For: Councillor Hughes, Mr Ortiz (2). Against:
+Councillor Pike (1). Abstaining: Councillor Morgan (1). Carried." (``recorded_vote_text``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from string import Formatter
+
+from models.domain import EntryData, Outcome, PersonData
+from models.export.style_names import named, person_in_style
+from models.house_style import HouseStyle
+from models.recorded_votes import VoteChoice, tally
+
+_SEPARATOR = re.compile(r"(, |; |: )")
+_STRENGTH = {", ": 1, ": ": 2, "; ": 3}
+_OPEN = "(["
+_CLOSE = ")]"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def outcome_words(entry: EntryData, style: HouseStyle, chair_title: str = "Chair") -> str:
+    """"carried", "lost", the style's unanimous words, with the Chair's casting vote."""
+    outcome = {
+        Outcome.CARRIED: "carried",
+        Outcome.LOST: "lost",
+        Outcome.UNANIMOUS: _one_line(style.unanimous_words),
+        Outcome.NONE: "",
+    }[entry.outcome]
+    if entry.casting_vote:
+        chair = _one_line(chair_title) or "Chair"
+        how = f"on the {chair}\u2019s casting vote"
+        outcome = f"{outcome} {how}" if outcome else f"decided {how}"
+    return outcome
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def counts_words(
+    for_: int | None, against: int | None, abstain: int | None, outcome: Outcome,
+    style: HouseStyle,
+) -> str:
+    """"all were in favour" (the style's unanimous words), or "4 in favour, 1 abstention"."""
+    none_dissent = not against and not abstain
+    if none_dissent and (outcome is Outcome.UNANIMOUS or (for_ or 0) > 0):
+        return _one_line(style.unanimous_words)
+    parts = []
+    if for_ is not None:
+        parts.append(f"{for_} in favour")
+    if against:
+        parts.append(f"{against} against")
+    if abstain:
+        parts.append(_plural(abstain, "abstention", "abstentions"))
+    return ", ".join(parts)
+
+
+def fill_parts(template: str, values: Mapping[str, str]) -> str:
+    """The template filled, its parts with only empty placeholders dropped (module docstring)."""
+    body = template.strip()
+    opening = body[:1] if body[:1] in _OPEN else ""
+    closing = body[-1:] if body[-1:] in _CLOSE and len(body) > 1 else ""
+    body = body[len(opening): len(body) - len(closing)]
+    # parts: [separator before, text, had a placeholder, every placeholder empty]
+    parts: list[list[str | bool]] = [["", "", False, True]]
+    for literal, name, _spec, _conv in Formatter().parse(body):
+        for piece in _SEPARATOR.split(literal):
+            if _SEPARATOR.fullmatch(piece):
+                parts.append([piece, "", False, True])
+            else:
+                parts[-1][1] = str(parts[-1][1]) + piece
+        if name is not None:
+            value = _one_line(values.get(name, ""))
+            parts[-1][1] = str(parts[-1][1]) + value
+            parts[-1][2] = True
+            if value:
+                parts[-1][3] = False
+    kept: list[tuple[str, str]] = []
+    pending = ""
+    for separator, text, placeholders, empty in parts:
+        assert isinstance(separator, str) and isinstance(text, str)
+        if placeholders and empty:
+            if _STRENGTH.get(separator, 0) > _STRENGTH.get(pending, 0):
+                pending = separator
+            continue
+        if _STRENGTH.get(pending, 0) > _STRENGTH.get(separator, 0):
+            separator = pending
+        pending = ""
+        kept.append((separator, text))
+    if not kept or not "".join(text for _s, text in kept).strip():
+        return ""
+    text = kept[0][1] + "".join(separator + part for separator, part in kept[1:])
+    text = text.strip()
+    if body[:1].isupper():
+        text = text[:1].upper() + text[1:]
+    return f"{opening}{text}{closing}"
+
+
+def vote_values(
+    entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle,
+    chair_title: str = "Chair", *, counts: bool = True,
+) -> dict[str, str]:
+    """The placeholders' values (without ``counts``: the names and note only)."""
+    everyone = list(people.values())
+    values = {
+        "proposer": named(entry.proposer, everyone, style),
+        "seconder": named(entry.seconder, everyone, style),
+        "note": _one_line(entry.vote_note),
+        "for": "", "against": "", "abstain": "", "outcome": "", "counts": "",
+    }
+    if not counts:
+        return values
+    numbers = (entry.vote_for, entry.vote_against, entry.vote_abstain)
+    for key, number in zip(("for", "against", "abstain"), numbers, strict=True):
+        values[key] = "" if number is None else str(number)
+    values["outcome"] = outcome_words(entry, style, chair_title)
+    tallied = counts_words(*numbers, entry.outcome, style)
+    if not tallied and "{outcome}" not in style.vote_template:
+        tallied = values["outcome"]
+    values["counts"] = tallied
+    return values
+
+
+def vote_text(
+    entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle,
+    chair_title: str = "Chair",
+) -> str:
+    """The vote after a resolution, from the style's template ("" when nothing was recorded).
+    A recorded vote gives its counts in its own paragraph, so here only the names and note."""
+    values = vote_values(
+        entry, people, style, chair_title, counts=not entry.recorded_votes
+    )
+    return fill_parts(style.vote_template, values)
+
+
+_GROUPS = (
+    (VoteChoice.FOR, "For"),
+    (VoteChoice.AGAINST, "Against"),
+    (VoteChoice.ABSTAIN, "Abstaining"),
+)
+
+
+def recorded_vote_groups(
+    entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle
+) -> list[tuple[str, list[str]]]:
+    """("For", names), ("Against", names), ("Abstaining", names): the groups with someone in."""
+    out = []
+    for choice, label in _GROUPS:
+        names = [
+            person_in_style(people[pid], style)
+            for pid, marked in entry.recorded_votes
+            if marked is choice and pid in people
+        ]
+        if names:
+            out.append((label, names))
+    return out
+
+
+def recorded_vote_text(
+    entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle,
+    chair_title: str = "Chair",
+) -> str:
+    """"For: Councillor Hughes, Mr Ortiz (2). Against: Councillor Pike (1). Carried." ("" when
+    the vote was not recorded by name)."""
+    if not entry.recorded_votes:
+        return ""
+    sentences = [
+        f"{label}: {', '.join(names)} ({len(names)})."
+        for label, names in recorded_vote_groups(entry, people, style)
+    ]
+    outcome = outcome_words(entry, style, chair_title)
+    if outcome:
+        sentences.append(outcome[:1].upper() + outcome[1:] + ".")
+    return " ".join(sentences)
+
+
+__all__ = [
+    "counts_words", "fill_parts", "outcome_words", "recorded_vote_groups", "recorded_vote_text",
+    "tally", "vote_text", "vote_values",
+]
