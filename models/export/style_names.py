@@ -46,9 +46,10 @@ def named(text: str, people: Iterable[PersonData], style: HouseStyle) -> str:
     if not shown:
         return ""
     wanted = shown.lower()
+    last = wanted.rsplit(" ", 1)[-1]
     found = [
         p for p in people
-        if wanted in (p.styled_name.lower(), p.full_name.lower())
+        if p.name.lower().endswith(last) and wanted in (p.styled_name.lower(), p.full_name.lower())
     ]
     if len(found) == 1:
         return person_in_style(found[0], style)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from string import Formatter
 
 from models.domain import EntryData, Outcome, PersonData
@@ -83,38 +84,42 @@ def counts_words(
     return ", ".join(parts)
 
 
-def fill_parts(template: str, values: Mapping[str, str]) -> str:
-    """The template filled, its parts with only empty placeholders dropped (module docstring)."""
+@lru_cache(maxsize=64)
+def _parsed(template: str) -> tuple[str, str, str, tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...]]:
+    """(opening bracket, template body, closing bracket, parts): each part its separator and
+    its (literal, placeholder) pieces."""
     body = template.strip()
     opening = body[:1] if body[:1] in _OPEN else ""
     closing = body[-1:] if body[-1:] in _CLOSE and len(body) > 1 else ""
     body = body[len(opening): len(body) - len(closing)]
-    # parts: [separator before, text, had a placeholder, every placeholder empty]
-    parts: list[list[str | bool]] = [["", "", False, True]]
+    parts: list[tuple[str, list[tuple[str, str | None]]]] = [("", [])]
     for literal, name, _spec, _conv in Formatter().parse(body):
         for piece in _SEPARATOR.split(literal):
             if _SEPARATOR.fullmatch(piece):
-                parts.append([piece, "", False, True])
-            else:
-                parts[-1][1] = str(parts[-1][1]) + piece
+                parts.append((piece, []))
+            elif piece:
+                parts[-1][1].append((piece, None))
         if name is not None:
-            value = _one_line(values.get(name, ""))
-            parts[-1][1] = str(parts[-1][1]) + value
-            parts[-1][2] = True
-            if value:
-                parts[-1][3] = False
+            parts[-1][1].append(("", name))
+    return opening, body, closing, tuple((sep, tuple(pieces)) for sep, pieces in parts)
+
+
+def fill_parts(template: str, values: Mapping[str, str]) -> str:
+    """The template filled, its parts with only empty placeholders dropped (module docstring)."""
+    opening, body, closing, parts = _parsed(template)
     kept: list[tuple[str, str]] = []
     pending = ""
-    for separator, text, placeholders, empty in parts:
-        assert isinstance(separator, str) and isinstance(text, str)
-        if placeholders and empty:
+    for separator, pieces in parts:
+        names = [name for _literal, name in pieces if name is not None]
+        filled = {name: _one_line(values.get(name, "")) for name in names}
+        if names and not any(filled.values()):
             if _STRENGTH.get(separator, 0) > _STRENGTH.get(pending, 0):
                 pending = separator
             continue
-        if _STRENGTH.get(pending, 0) > _STRENGTH.get(separator, 0):
-            separator = pending
+        text = "".join(filled[name] if name is not None else literal for literal, name in pieces)
+        joint = pending if _STRENGTH.get(pending, 0) > _STRENGTH.get(separator, 0) else separator
         pending = ""
-        kept.append((separator, text))
+        kept.append((joint, text))
     if not kept or not "".join(text for _s, text in kept).strip():
         return ""
     text = kept[0][1] + "".join(separator + part for separator, part in kept[1:])

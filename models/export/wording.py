@@ -5,7 +5,13 @@ sentence(s) as a tuple of ``Span`` (a piece of text and its ``Role``); the Markd
 escapes and marks up each span by its role (``models.export.markdown``) and the live screen only
 styles it (``tui.widgets.entry_view``), so the two always say the same words. The rules:
 
-- a question reads "<asker> asked <question> <respondent> replied that <answer>"; the respondent
+- a question is worded from the style's ``question_template`` ({asker} {question} {respondent}
+  {answer}), or its ``anonymous_question_template`` when no one is named as asking ("A member
+  asked ..."); the default reads "<asker> asked <question> <respondent> replied that <answer>"; a
+  name inside a sentence has its article lowered ("In response to a question from Councillor
+  Pike, the Commissioner said that ..."); a style that words question and answer as one
+  sentence words an unanswered question (or one answered by no one named) as the default
+  does; in the default's words: the respondent
   is "The Commissioner" (or "The Deputy Commissioner", "The Chief Constable") when their role
   says so, otherwise their styled name; a question or answer that starts with a capital letter
   follows a colon instead ("asked: What ..."); an answer that starts with "that" (any case) is
@@ -32,9 +38,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from string import Formatter
 
 from models.domain import EntryData, EntryKind, PersonData
 from models.export.escape import clean
+from models.export.style_names import person_in_style
 from models.export.votes import recorded_vote_text, vote_text
 from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import HouseStyle, ResolutionOpening
@@ -57,7 +65,7 @@ def starts_lower(text: str) -> bool:
     return bool(first) and not first.isupper()
 
 
-def respondent_reference(person: PersonData) -> str:
+def respondent_reference(person: PersonData, style: HouseStyle = DEFAULT_STYLE) -> str:
     """How the minutes name someone who answers: "The Commissioner" or "Ms Whitfield"."""
     role = person.role.lower()
     if "commissioner" in role and "deputy" in role:
@@ -66,7 +74,7 @@ def respondent_reference(person: PersonData) -> str:
         return "The Commissioner"
     if "chief constable" in role and "deputy" not in role and "assistant" not in role:
         return "The Chief Constable"
-    return person.styled_name
+    return person_in_style(person, style)
 
 
 def _one_line(text: str) -> str:
@@ -158,33 +166,94 @@ def _person(
     return None, _one_line(clean(typed_name))
 
 
-def _question(entry: EntryData, people: Mapping[int, PersonData]) -> list[Span]:
+_SENTENCE_GAP = re.compile(r"(?:^|[.?!:]\s+)$")
+
+
+def _at_sentence_start(before: str) -> bool:
+    return bool(_SENTENCE_GAP.search(before))
+
+
+def _mid_sentence(name: str) -> str:
+    """"The Commissioner" inside a sentence: "the Commissioner" (only an article is lowered)."""
+    if re.match(r"(?:The|A|An)\b", name):
+        return name[:1].lower() + name[1:]
+    return name
+
+
+def _question_joint(words: str, question: str) -> str:
+    """" asked " before the question, or " asked: " before one that starts with a capital."""
+    if question and not starts_lower(question) and words.endswith(" ") and words.strip()[-1:].isalpha():
+        return words.rstrip() + ": "
+    return words
+
+
+def _answer_joint(words: str, answer: str) -> tuple[str, str]:
+    """(" replied that ", answer): "that" not doubled, a colon before a capital."""
+    if words.lower().endswith(" that "):
+        if answer.lower().startswith("that "):
+            return words[: -len("that ")], "t" + answer[1:]
+        if not starts_lower(answer):
+            return words[: -len(" that ")] + ": ", answer
+    return words, answer
+
+
+def _template_parts(template: str) -> list[tuple[str, str | None]]:
+    return [(literal, name) for literal, name, _spec, _conv in Formatter().parse(template)]
+
+
+def _question(
+    entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle
+) -> list[Span]:
     asker_person, asker = _person(entry.asker_id, entry.asker_text, people)
     if asker_person is not None:
-        asker = asker_person.styled_name
-    spans = [Span(sentence_start(asker) or "A member", Role.NAME)]
-    question = sentence(typed(entry.text))
-    if not question:
-        spans.append(Span(" asked a question."))
-    else:
-        spans += [Span(" asked " if starts_lower(question) else " asked: "),
-                  Span(question, Role.TEXT)]
+        asker = person_in_style(asker_person, style)
     respondent, who = _person(entry.respondent_id, entry.respondent_text, people)
     if respondent is not None:
-        who = respondent_reference(respondent)
-    who = sentence_start(who)
+        who = respondent_reference(respondent, style)
+    question = sentence(typed(entry.text))
     answer = sentence(typed(entry.answer))
+    template = style.question_template if asker else style.anonymous_question_template
+    parts = _template_parts(template)
+    names = [name for _literal, name in parts]
+    cut = next((n for n, name in enumerate(names) if name in ("respondent", "answer")), len(parts))
+    if (not answer or not who) and "question" not in names[:cut]:
+        # the style words the question and the answer as one sentence: an unanswered question
+        # (or one answered by no one named) is worded as the default style words it
+        template = DEFAULT_STYLE.question_template if asker else (
+            DEFAULT_STYLE.anonymous_question_template)
+        parts = _template_parts(template)
+        names = [name for _literal, name in parts]
+        cut = names.index("respondent")
+    if not answer or not who:
+        parts = parts[:cut]
+    spans: list[Span] = []
+    said = ""
+    for literal, name in parts:
+        if name == "question":
+            literal = _question_joint(literal, question)
+        if name == "answer":
+            literal, shown_answer = _answer_joint(literal, answer)
+        if literal:
+            spans.append(Span(literal))
+            said += literal
+        if name == "asker" and asker:
+            shown = sentence_start(asker) if _at_sentence_start(said) else _mid_sentence(asker)
+            spans.append(Span(shown, Role.NAME))
+        elif name == "question":
+            spans.append(Span(question, Role.TEXT) if question else Span("a question."))
+        elif name == "respondent":
+            shown = sentence_start(who) if _at_sentence_start(said) else _mid_sentence(who)
+            spans.append(Span(shown, Role.NAME))
+        elif name == "answer":
+            spans.append(Span(shown_answer, Role.TEXT))
+        said += spans[-1].text if spans and name else ""
     if not answer:
         if who:
-            spans.append(Span(f" ({who} to answer)", Role.HINT))
+            spans.append(Span(f" ({sentence_start(who)} to answer)", Role.HINT))
         return spans
     if not who:
         return [*spans, Span(" In reply, the Panel was told: "), Span(answer, Role.TEXT)]
-    spans += [Span(" "), Span(who, Role.NAME)]
-    if answer.lower().startswith("that "):
-        return [*spans, Span(" replied "), Span("t" + answer[1:], Role.TEXT)]
-    joint = " replied that " if starts_lower(answer) else " replied: "
-    return [*spans, Span(joint), Span(answer, Role.TEXT)]
+    return spans
 
 
 _OPENING_WORD = {
@@ -236,7 +305,7 @@ def entry_spans(
     """The entry's sentence(s) as spans, worded in the panel's house ``style``: joined, they
     are the words of the minutes."""
     if entry.kind is EntryKind.QUESTION:
-        return tuple(_question(entry, people))
+        return tuple(_question(entry, people, style))
     if entry.kind is EntryKind.RESOLUTION:
         return tuple(_resolution(entry, people, chair_title, style))
     if entry.kind is EntryKind.PROCEDURE:
