@@ -263,6 +263,7 @@ class ActionData:
     completion_note: str = ""
     closed_on: date | None = None
     position: int = 0
+    due_text: str = ""  # a due date in words ("next meeting"), shown instead of a date
 
     @property
     def ref(self) -> str:

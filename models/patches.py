@@ -41,6 +41,8 @@ class EntryPatch(TypedDict, total=False):
     outcome: Outcome
     casting_vote: bool
     at_time: str
+    vote_note: str
+    recorded_vote: str  # JSON pairs (models.recorded_votes); the counts follow from it
 
 
 class ActionPatch(TypedDict, total=False):
@@ -48,6 +50,7 @@ class ActionPatch(TypedDict, total=False):
     owner_id: int | None
     owner_text: str
     due_date: date | None
+    due_text: str
     status: ActionStatus
     completion_note: str
     closed_on: date | None

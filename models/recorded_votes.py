@@ -15,6 +15,7 @@ The rules, with no screen:
 
 from __future__ import annotations
 
+import json
 import string
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
@@ -61,6 +62,12 @@ def tally(marks: Iterable[VoteChoice | None]) -> tuple[int, int, int]:
 def as_pairs(marks: Mapping[int, VoteChoice | None]) -> tuple[tuple[int, VoteChoice], ...]:
     """The marks as stored: (person id, choice) for each member who voted, in order."""
     return tuple((pid, choice) for pid, choice in marks.items() if choice is not None)
+
+
+def pairs_json(pairs: Iterable[tuple[int, VoteChoice]]) -> str:
+    """The stored form of a recorded vote: JSON [[person id, choice], ...] ("" when none)."""
+    listed = [[pid, VoteChoice(choice).value] for pid, choice in pairs]
+    return json.dumps(listed) if listed else ""
 
 
 def from_pairs(pairs: Iterable[tuple[int, str]]) -> tuple[tuple[int, VoteChoice], ...]:

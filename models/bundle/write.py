@@ -12,7 +12,7 @@ import-linter contract in pyproject.toml keeps it so).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from json.encoder import encode_basestring
 from typing import Any, Protocol
@@ -52,6 +52,18 @@ def _d(value: date | None) -> str | None:
 
 def _dt(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _vote_extras(e: EntryData, pref: Callable[[int | None], str | None]) -> dict[str, Any]:
+    """The optional fields of a vote: written only when there is something (older readers and
+    bundles without them are unchanged)."""
+    out: dict[str, Any] = {}
+    if e.vote_note:
+        out["vote_note"] = e.vote_note
+    marks = [[pref(pid), choice.value] for pid, choice in e.recorded_votes if pref(pid)]
+    if marks:
+        out["recorded_vote"] = marks
+    return out
 
 
 def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
@@ -138,7 +150,7 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
             "outcome": e.outcome.value,
             "casting_vote": e.casting_vote,
             "at_time": e.at_time,
-        }
+        } | _vote_extras(e, pref)
 
     def action(a: ActionData, earlier: bool) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -147,6 +159,7 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
             "owner": pref(a.owner_id),
             "owner_text": a.owner_text,
             "due_date": _d(a.due_date),
+            **({"due_text": a.due_text} if a.due_text else {}),
             "status": a.status.value,
             "completion_note": a.completion_note,
             "closed_on": _d(a.closed_on),

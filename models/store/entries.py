@@ -23,6 +23,7 @@ from models.errors import ConflictError, NotFoundError, ValidationError
 from models.movements import voters_at
 from models.parsing import parse_time
 from models.patches import EntryPatch, keys
+from models.recorded_votes import from_pairs, pairs_json, tally
 from models.store.base import (
     ENTRY,
     ENTRY_COLUMNS,
@@ -60,6 +61,8 @@ AUDITED = ("text", "answer")
 
 
 def _validate_entry(fields: dict[str, Any]) -> dict[str, Any]:
+    if "recorded_vote" in fields:
+        _recorded_vote(fields)
     if "kind" in fields:
         fields["kind"] = EntryKind(fields["kind"]).value
     if "outcome" in fields:
@@ -81,6 +84,21 @@ def _validate_entry(fields: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError("A vote count cannot be negative.")
         fields[key] = number
     return fields
+
+
+def _recorded_vote(fields: dict[str, Any]) -> None:
+    """A recorded vote (JSON pairs, or pairs) stored as JSON, its counts set from the marks."""
+    value = fields["recorded_vote"] or ""
+    try:
+        pairs = from_pairs(json.loads(value) if isinstance(value, str) and value else value or ())
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(f"The recorded vote cannot be read ({exc}).") from None
+    if len({pid for pid, _c in pairs}) != len(pairs):
+        raise ValidationError("A member can be marked only once in a recorded vote.")
+    fields["recorded_vote"] = pairs_json(pairs)
+    if pairs:
+        yes, no, abstain = tally(c for _pid, c in pairs)
+        fields["vote_for"], fields["vote_against"], fields["vote_abstain"] = yes, no, abstain
 
 
 def _check_text(kind: EntryKind, text: str, fields: dict[str, Any]) -> None:
@@ -487,7 +505,9 @@ class EntriesMixin(StoreBase):
     def _put_back(
         self, s: Session, data: EntryData, item_id: int, kept: t.DeletedEntry | None
     ) -> EntryData:
-        payload = _validate_entry({k: v for k, v in asdict(data).items() if k in ENTRY_FIELDS})
+        values = {k: v for k, v in asdict(data).items() if k in ENTRY_FIELDS}
+        values["recorded_vote"] = pairs_json(data.recorded_votes)
+        payload = _validate_entry(values)
         kind = EntryKind(payload.pop("kind"))
         text = payload.pop("text")
         row = self._insert_entry(s, item_id, kind, text, data.position, payload)
