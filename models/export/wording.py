@@ -29,11 +29,17 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from models.domain import EntryData, EntryKind, Outcome, PersonData
 from models.export.escape import clean
+from models.export.names import running_name
 from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle
+from models.house_style import HouseStyle, TimeStyle
+from models.parsing import minutes_time
+
+if TYPE_CHECKING:
+    from models.export.names import Mentions
 
 SENTENCE_END = tuple(".?!:;)\"'\u201d\u2019")
 
@@ -51,7 +57,9 @@ def starts_lower(text: str) -> bool:
     return bool(first) and not first.isupper()
 
 
-def respondent_reference(person: PersonData) -> str:
+def respondent_reference(
+    person: PersonData, style: HouseStyle = DEFAULT_STYLE, mentions: Mentions | None = None
+) -> str:
     """How the minutes name someone who answers: "The Commissioner" or "Ms Whitfield"."""
     role = person.role.lower()
     if "commissioner" in role and "deputy" in role:
@@ -60,7 +68,7 @@ def respondent_reference(person: PersonData) -> str:
         return "The Commissioner"
     if "chief constable" in role and "deputy" not in role and "assistant" not in role:
         return "The Chief Constable"
-    return person.styled_name
+    return running_name(person, style, mentions)
 
 
 def vote_summary(entry: EntryData, chair_title: str = "Chair") -> str:
@@ -189,10 +197,15 @@ def _person(
     return None, _one_line(clean(typed_name))
 
 
-def _question(entry: EntryData, people: Mapping[int, PersonData]) -> list[Span]:
+def _question(
+    entry: EntryData,
+    people: Mapping[int, PersonData],
+    style: HouseStyle = DEFAULT_STYLE,
+    mentions: Mentions | None = None,
+) -> list[Span]:
     asker_person, asker = _person(entry.asker_id, entry.asker_text, people)
     if asker_person is not None:
-        asker = asker_person.styled_name
+        asker = running_name(asker_person, style, mentions)
     spans = [Span(sentence_start(asker) or "A member", Role.NAME)]
     question = sentence(typed(entry.text))
     if not question:
@@ -202,7 +215,7 @@ def _question(entry: EntryData, people: Mapping[int, PersonData]) -> list[Span]:
                   Span(question, Role.TEXT)]
     respondent, who = _person(entry.respondent_id, entry.respondent_text, people)
     if respondent is not None:
-        who = respondent_reference(respondent)
+        who = respondent_reference(respondent, style, mentions)
     who = sentence_start(who)
     answer = sentence(typed(entry.answer))
     if not answer:
@@ -240,15 +253,18 @@ def entry_spans(
     people: Mapping[int, PersonData],
     chair_title: str = "Chair",
     style: HouseStyle = DEFAULT_STYLE,
+    mentions: Mentions | None = None,
 ) -> tuple[Span, ...]:
     """The entry's sentence(s) as spans, worded in the panel's house ``style``: joined, they
-    are the words of the minutes."""
+    are the words of the minutes. ``mentions`` counts who the minutes have named so far
+    (``models.export.names``); without it people are named as after their first mention."""
     if entry.kind is EntryKind.QUESTION:
-        return tuple(_question(entry, people))
+        return tuple(_question(entry, people, style, mentions))
     if entry.kind is EntryKind.RESOLUTION:
         return tuple(_resolution(entry, chair_title))
     if entry.kind is EntryKind.PROCEDURE:
-        return (Span(procedure_text(entry.text, entry.at_time), Role.NOTE),)
+        at = minutes_time(entry.at_time, style.times is TimeStyle.TWELVE)
+        return (Span(procedure_text(entry.text, at), Role.NOTE),)
     return (Span(typed(entry.text), Role.TEXT),)
 
 
