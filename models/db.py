@@ -35,7 +35,7 @@ from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -382,8 +382,16 @@ def _v8_house_style(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE agenda_item ADD COLUMN level INTEGER NOT NULL DEFAULT 0"))
 
 
-def _v9_votes_and_actions(conn: Connection) -> None:
-    """v9: a note on a vote, recorded (named) votes, and a due date in words for an action."""
+def _v9_meeting_kind(conn: Connection) -> None:
+    """v9: the kind of meeting (Ordinary, Extraordinary ...) its minutes' heading names."""
+    from sqlalchemy import inspect
+
+    if "kind" not in {c["name"] for c in inspect(conn).get_columns("meeting")}:
+        conn.execute(text("ALTER TABLE meeting ADD COLUMN kind VARCHAR NOT NULL DEFAULT ''"))
+
+
+def _v10_votes_and_actions(conn: Connection) -> None:
+    """v10: a note on a vote, recorded (named) votes, and a due date in words for an action."""
     from sqlalchemy import inspect
 
     entry = {c["name"] for c in inspect(conn).get_columns("entry")}
@@ -398,7 +406,8 @@ def _v9_votes_and_actions(conn: Connection) -> None:
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Step] = {
     1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries, 4: _v5_deleted_items,
-    5: _v6_running_start, 6: _v7_item_sittings, 7: _v8_house_style, 8: _v9_votes_and_actions,
+    5: _v6_running_start, 6: _v7_item_sittings, 7: _v8_house_style, 8: _v9_meeting_kind,
+    9: _v10_votes_and_actions,
 }
 
 

@@ -25,6 +25,17 @@ class MeetingStatus(StrEnum):
     APPROVED = "approved"
 
 
+class MeetingKind(StrEnum):
+    """The kind of meeting the heading names ("Minutes of the Extraordinary Meeting of ...")."""
+
+    NONE = ""  # a meeting of no stated kind
+    ORDINARY = "Ordinary"
+    EXTRAORDINARY = "Extraordinary"
+    ANNUAL = "Annual"
+    ADJOURNED = "Adjourned"
+    SPECIAL = "Special"
+
+
 class AttendanceStatus(StrEnum):
     PRESENT = "present"
     APOLOGIES = "apologies"
@@ -165,6 +176,7 @@ class MeetingData:
     status: MeetingStatus = MeetingStatus.DRAFT
     approved_at: datetime | None = None
     approved_at_meeting_id: int | None = None
+    kind: MeetingKind = MeetingKind.NONE  # Ordinary, Extraordinary ... (schema v9)
 
     @property
     def is_approved(self) -> bool:

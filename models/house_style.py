@@ -37,7 +37,8 @@ class ParagraphNumbers(StrEnum):
 
 class NameStyle(StrEnum):
     FULL = "full"  # "Cllr Jane Hughes" every time
-    SURNAME = "surname"  # full name at first mention, then "Councillor Hughes"
+    SURNAME = "surname"  # "Councillor Hughes" (the attendance lists give the full names)
+    FIRST_FULL = "first_full"  # in the body, the full name at first mention, then the surname
 
 
 class TimeStyle(StrEnum):
@@ -75,6 +76,9 @@ class HouseStyle:
     # --- numbering (per item or running references are the panel's ``numbering``) -------------
     year_start_month: int = 1  # 1 = calendar year; 5 = the municipal year from May
     paragraph_numbers: ParagraphNumbers = ParagraphNumbers.DOT
+    # a bulleted list ("- " lines) or a simple "|" table typed in an entry is kept as a list or
+    # table (off: every typed line is text, as the default minutes always read)
+    entry_lists: bool = False
     # --- names ------------------------------------------------------------------------------
     councillor_title: str = "Cllr"  # how "Cllr"/"Councillor" titles are printed
     names: NameStyle = NameStyle.SURNAME  # in running text (attendance lists are always full)
@@ -210,6 +214,7 @@ PRESETS: tuple[Preset, ...] = (
             ),
             status_line=False,
             paragraph_numbers=ParagraphNumbers.BRACKETS,
+            entry_lists=True,
             councillor_title="Councillor",
             show_councils=True,
             times=TimeStyle.TWELVE,
@@ -235,6 +240,7 @@ PRESETS: tuple[Preset, ...] = (
             item_heading=ItemHeading.RUN_IN,
             year_start_month=5,
             paragraph_numbers=ParagraphNumbers.NONE,
+            entry_lists=True,
             names=NameStyle.FULL,
             times=TimeStyle.TWELVE,
             movements=MovementStyle.MINUTE,

@@ -18,6 +18,7 @@ from models.domain import (
     AttendanceStatus,
     EntryKind,
     ItemKind,
+    MeetingKind,
     MemberRole,
     Numbering,
     Outcome,
@@ -72,6 +73,7 @@ class MeetingPatch(TypedDict, total=False):
     end_time: str
     venue: str
     panel_id: int
+    kind: MeetingKind
 
 
 class AttendancePatch(TypedDict, total=False):

@@ -95,6 +95,7 @@ class Meeting(SQLModel, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    kind: str = ""  # models.domain.MeetingKind ("" none, "Ordinary", ...). Schema v9.
 
 
 class Attendance(SQLModel, table=True):

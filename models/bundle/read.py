@@ -37,6 +37,7 @@ from models.domain import (
     AttendanceStatus,
     EntryKind,
     ItemKind,
+    MeetingKind,
     MeetingStatus,
     MemberRole,
     Numbering,
@@ -127,6 +128,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
     meeting_status = m.choice("status", MeetingStatus, MeetingStatus.DRAFT)
     start_time, end_time, venue = m.time("start_time"), m.time("end_time"), m.text("venue")
     approved_at = m.moment("approved_at")
+    meeting_kind = m.choice("kind", MeetingKind, MeetingKind.NONE)
 
     others: dict[str, BOtherMeeting] = {}
     origin_of: dict[str, str] = {}  # origin item id -> the other meeting it belongs to
@@ -154,6 +156,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
     meeting = BMeeting(
         ref=meeting_ref, held_on=held_on, start_time=start_time, end_time=end_time, venue=venue,
         status=meeting_status, approved_at=approved_at, approved_at_meeting=approved_at_meeting,
+        kind=meeting_kind,
     )
 
     previous = root.ref("previous_meeting", others, "meeting")

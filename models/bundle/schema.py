@@ -15,6 +15,7 @@ from models.domain import (
     AttendanceStatus,
     EntryKind,
     ItemKind,
+    MeetingKind,
     MeetingStatus,
     MemberRole,
     Numbering,
@@ -73,6 +74,7 @@ class BMeeting:
     status: MeetingStatus
     approved_at: datetime | None
     approved_at_meeting: str | None
+    kind: MeetingKind = MeetingKind.NONE  # optional: absent in older bundles
 
 
 @dataclass(frozen=True, slots=True)

@@ -221,6 +221,7 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
             "status": meeting.status.value,
             "approved_at": _dt(meeting.approved_at),
             "approved_at_meeting": mref(meeting.approved_at_meeting_id),
+            **({"kind": meeting.kind.value} if meeting.kind else {}),
         },
         "other_meetings": [
             {

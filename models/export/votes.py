@@ -4,7 +4,7 @@ the style's ``vote_template``, and the names of a recorded vote.
 ``vote_text(entry, people, style, chair_title)`` fills the template's placeholders:
 
 - ``{proposer}`` ``{seconder}``: the names as filed, in the style when they name one person
-  (``models.export.style_names``);
+  (``named``, through ``models.export.names``);
 - ``{for}`` ``{against}`` ``{abstain}``: the counts ("" when not taken; 0 is a count);
 - ``{outcome}``: "carried", "lost", or the style's ``unanimous_words``, with "on the Chair's
   casting vote" when the Chair decided it;
@@ -28,14 +28,18 @@ Councillor Pike (1). Abstaining: Councillor Morgan (1). Carried." (``recorded_vo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from string import Formatter
+from typing import TYPE_CHECKING
 
 from models.domain import EntryData, Outcome, PersonData
-from models.export.style_names import named, person_in_style
+from models.export.names import running_name
 from models.house_style import HouseStyle
 from models.recorded_votes import VoteChoice, tally
+
+if TYPE_CHECKING:
+    from models.export.names import Mentions
 
 _SEPARATOR = re.compile(r"(, |; |: )")
 _STRENGTH = {", ": 1, ": ": 2, "; ": 3}
@@ -45,6 +49,26 @@ _CLOSE = ")]"
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def named(
+    text: str, people: Iterable[PersonData], style: HouseStyle, mentions: Mentions | None = None
+) -> str:
+    """A name kept as text (a proposer is filed as the attendee's styled name, "Cllr Osei"): when
+    it is exactly one person's styled or full name, that person as the style names them
+    ("Cllr Nadia Osei", "Councillor Osei"); otherwise the text as typed."""
+    shown = " ".join(text.split())
+    if not shown:
+        return ""
+    wanted = shown.lower()
+    last = wanted.rsplit(" ", 1)[-1]
+    found = [
+        p for p in people
+        if p.name.lower().endswith(last) and wanted in (p.styled_name.lower(), p.full_name.lower())
+    ]
+    if len(found) == 1:
+        return running_name(found[0], style, mentions)
+    return shown
 
 
 def outcome_words(entry: EntryData, style: HouseStyle, chair_title: str = "Chair") -> str:
@@ -131,13 +155,13 @@ def fill_parts(template: str, values: Mapping[str, str]) -> str:
 
 def vote_values(
     entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle,
-    chair_title: str = "Chair", *, counts: bool = True,
+    chair_title: str = "Chair", mentions: Mentions | None = None, *, counts: bool = True,
 ) -> dict[str, str]:
     """The placeholders' values (without ``counts``: the names and note only)."""
     everyone = list(people.values())
     values = {
-        "proposer": named(entry.proposer, everyone, style),
-        "seconder": named(entry.seconder, everyone, style),
+        "proposer": named(entry.proposer, everyone, style, mentions),
+        "seconder": named(entry.seconder, everyone, style, mentions),
         "note": _one_line(entry.vote_note),
         "for": "", "against": "", "abstain": "", "outcome": "", "counts": "",
     }
@@ -156,12 +180,12 @@ def vote_values(
 
 def vote_text(
     entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle,
-    chair_title: str = "Chair",
+    chair_title: str = "Chair", mentions: Mentions | None = None,
 ) -> str:
     """The vote after a resolution, from the style's template ("" when nothing was recorded).
     A recorded vote gives its counts in its own paragraph, so here only the names and note."""
     values = vote_values(
-        entry, people, style, chair_title, counts=not entry.recorded_votes
+        entry, people, style, chair_title, mentions, counts=not entry.recorded_votes
     )
     return fill_parts(style.vote_template, values)
 
@@ -174,13 +198,14 @@ _GROUPS = (
 
 
 def recorded_vote_groups(
-    entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle
+    entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle,
+    mentions: Mentions | None = None,
 ) -> list[tuple[str, list[str]]]:
     """("For", names), ("Against", names), ("Abstaining", names): the groups with someone in."""
     out = []
     for choice, label in _GROUPS:
         names = [
-            person_in_style(people[pid], style)
+            running_name(people[pid], style, mentions)
             for pid, marked in entry.recorded_votes
             if marked is choice and pid in people
         ]
@@ -191,7 +216,7 @@ def recorded_vote_groups(
 
 def recorded_vote_text(
     entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle,
-    chair_title: str = "Chair",
+    chair_title: str = "Chair", mentions: Mentions | None = None,
 ) -> str:
     """"For: Councillor Hughes, Mr Ortiz (2). Against: Councillor Pike (1). Carried." ("" when
     the vote was not recorded by name)."""
@@ -199,7 +224,7 @@ def recorded_vote_text(
         return ""
     sentences = [
         f"{label}: {', '.join(names)} ({len(names)})."
-        for label, names in recorded_vote_groups(entry, people, style)
+        for label, names in recorded_vote_groups(entry, people, style, mentions)
     ]
     outcome = outcome_words(entry, style, chair_title)
     if outcome:
@@ -208,6 +233,6 @@ def recorded_vote_text(
 
 
 __all__ = [
-    "counts_words", "fill_parts", "outcome_words", "recorded_vote_groups", "recorded_vote_text",
+    "counts_words", "fill_parts", "named", "outcome_words", "recorded_vote_groups", "recorded_vote_text",
     "tally", "vote_text", "vote_values",
 ]

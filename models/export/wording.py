@@ -39,13 +39,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from string import Formatter
+from typing import TYPE_CHECKING
 
 from models.domain import EntryData, EntryKind, PersonData
 from models.export.escape import clean
-from models.export.style_names import person_in_style
+from models.export.names import running_name
 from models.export.votes import recorded_vote_text, vote_text
 from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle, ResolutionOpening
+from models.house_style import HouseStyle, ResolutionOpening, TimeStyle
+from models.parsing import minutes_time
+
+if TYPE_CHECKING:
+    from models.export.names import Mentions
 
 # A span of these words starts a new paragraph of the same entry (a recorded vote's names).
 PARAGRAPH_BREAK = "\n\n"
@@ -65,7 +70,9 @@ def starts_lower(text: str) -> bool:
     return bool(first) and not first.isupper()
 
 
-def respondent_reference(person: PersonData, style: HouseStyle = DEFAULT_STYLE) -> str:
+def respondent_reference(
+    person: PersonData, style: HouseStyle = DEFAULT_STYLE, mentions: Mentions | None = None
+) -> str:
     """How the minutes name someone who answers: "The Commissioner" or "Ms Whitfield"."""
     role = person.role.lower()
     if "commissioner" in role and "deputy" in role:
@@ -74,7 +81,7 @@ def respondent_reference(person: PersonData, style: HouseStyle = DEFAULT_STYLE) 
         return "The Commissioner"
     if "chief constable" in role and "deputy" not in role and "assistant" not in role:
         return "The Chief Constable"
-    return person_in_style(person, style)
+    return running_name(person, style, mentions)
 
 
 def _one_line(text: str) -> str:
@@ -202,14 +209,17 @@ def _template_parts(template: str) -> list[tuple[str, str | None]]:
 
 
 def _question(
-    entry: EntryData, people: Mapping[int, PersonData], style: HouseStyle
+    entry: EntryData,
+    people: Mapping[int, PersonData],
+    style: HouseStyle = DEFAULT_STYLE,
+    mentions: Mentions | None = None,
 ) -> list[Span]:
     asker_person, asker = _person(entry.asker_id, entry.asker_text, people)
     if asker_person is not None:
-        asker = person_in_style(asker_person, style)
+        asker = running_name(asker_person, style, mentions)
     respondent, who = _person(entry.respondent_id, entry.respondent_text, people)
     if respondent is not None:
-        who = respondent_reference(respondent, style)
+        who = respondent_reference(respondent, style, mentions)
     question = sentence(typed(entry.text))
     answer = sentence(typed(entry.answer))
     template = style.question_template if asker else style.anonymous_question_template
@@ -282,14 +292,18 @@ def resolution_opening(text: str, style: HouseStyle) -> tuple[str, str]:
 
 
 def _resolution(
-    entry: EntryData, people: Mapping[int, PersonData], chair_title: str, style: HouseStyle
+    entry: EntryData,
+    people: Mapping[int, PersonData],
+    chair_title: str,
+    style: HouseStyle,
+    mentions: Mentions | None = None,
 ) -> list[Span]:
     label, text = resolution_opening(typed(entry.text), style)
     spans = [Span(label, Role.LABEL), Span(" "), Span(text, Role.TEXT)]
-    summary = vote_text(entry, people, style, chair_title)
+    summary = vote_text(entry, people, style, chair_title, mentions)
     if summary:
         spans += [Span(" "), Span(summary, Role.VOTE)]
-    recorded = recorded_vote_text(entry, people, style, chair_title)
+    recorded = recorded_vote_text(entry, people, style, chair_title, mentions)
     if recorded:
         spans += [Span(PARAGRAPH_BREAK), Span("Recorded vote.", Role.VOTE), Span(" "),
                   Span(recorded, Role.NAME)]
@@ -301,15 +315,18 @@ def entry_spans(
     people: Mapping[int, PersonData],
     chair_title: str = "Chair",
     style: HouseStyle = DEFAULT_STYLE,
+    mentions: Mentions | None = None,
 ) -> tuple[Span, ...]:
     """The entry's sentence(s) as spans, worded in the panel's house ``style``: joined, they
-    are the words of the minutes."""
+    are the words of the minutes. ``mentions`` counts who the minutes have named so far
+    (``models.export.names``); without it people are named as after their first mention."""
     if entry.kind is EntryKind.QUESTION:
-        return tuple(_question(entry, people, style))
+        return tuple(_question(entry, people, style, mentions))
     if entry.kind is EntryKind.RESOLUTION:
-        return tuple(_resolution(entry, people, chair_title, style))
+        return tuple(_resolution(entry, people, chair_title, style, mentions))
     if entry.kind is EntryKind.PROCEDURE:
-        return (Span(procedure_text(entry.text, entry.at_time), Role.NOTE),)
+        at = minutes_time(entry.at_time, style.times is TimeStyle.TWELVE)
+        return (Span(procedure_text(entry.text, at), Role.NOTE),)
     return (Span(typed(entry.text), Role.TEXT),)
 
 

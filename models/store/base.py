@@ -29,6 +29,7 @@ from models.domain import (
     ItemData,
     ItemKind,
     MeetingData,
+    MeetingKind,
     MeetingStatus,
     MemberRole,
     MembershipData,
@@ -218,7 +219,16 @@ def meeting_data(row: t.Meeting) -> MeetingData:
         status=MeetingStatus(row.status),
         approved_at=row.approved_at,
         approved_at_meeting_id=row.approved_at_meeting_id,
+        kind=meeting_kind(row.kind),
     )
+
+
+def meeting_kind(value: str) -> MeetingKind:
+    """The stored kind of meeting; a value this version does not know reads as none."""
+    try:
+        return MeetingKind(value)
+    except ValueError:
+        return MeetingKind.NONE
 
 
 def attendance_data(

@@ -271,6 +271,7 @@ class _Writer:
         meeting = t.Meeting(
             panel_id=self.panel_id, held_on=m.held_on, start_time=m.start_time,
             end_time=m.end_time, venue=m.venue, status=m.status.value, approved_at=m.approved_at,
+            kind=m.kind.value,
             approved_at_meeting_id=(
                 self.meetings[m.approved_at_meeting] if m.approved_at_meeting else None
             ),
@@ -390,29 +391,30 @@ class _Writer:
         offset = DocumentMixin._running_offset(self.s, meeting)
         if offset == self.b.year_offset:
             return
-        if self.alone_in_its_year(meeting):
+        year, first_day, last_day = DocumentMixin._numbering_year(self.s, meeting)
+        if self.alone_in_its_year(meeting, first_day, last_day):
             # The year's first meeting here: the panel keeps the year's first number, so these
             # items and the meetings after them number on as the source did.
-            set_running_start(self.s, self.panel_id, meeting.held_on.year,
-                              self.b.year_offset + 1)
+            set_running_start(self.s, self.panel_id, year, self.b.year_offset + 1)
             return
-        year = meeting.held_on.year % 100
-        for index, row in enumerate(item_rows):
+        index = 0
+        for row in item_rows:
+            if row.level:  # a sub-item is numbered from its item
+                continue
             if not row.number_label.strip():
-                row.number_label = f"{self.b.year_offset + index + 1}/{year:02d}"
+                row.number_label = f"{self.b.year_offset + index + 1}/{year % 100:02d}"
                 self.s.add(row)
+            index += 1
         self.s.flush()
 
-
-    def alone_in_its_year(self, meeting: t.Meeting) -> bool:
-        """Whether the panel has no other meeting in the imported meeting's calendar year."""
-        year = meeting.held_on.year
+    def alone_in_its_year(self, meeting: t.Meeting, first_day: date, last_day: date) -> bool:
+        """Whether the panel has no other meeting in the imported meeting's numbering year."""
         others = self.s.exec(
             select(func.count()).select_from(t.Meeting)
             .where(col(t.Meeting.panel_id) == self.panel_id)
             .where(col(t.Meeting.id) != meeting.id)
-            .where(col(t.Meeting.held_on) >= date(year, 1, 1))
-            .where(col(t.Meeting.held_on) <= date(year, 12, 31))
+            .where(col(t.Meeting.held_on) >= first_day)
+            .where(col(t.Meeting.held_on) <= last_day)
         ).one()
         return int(others) == 0
 
