@@ -20,9 +20,10 @@ from typing import Any
 from models.composer_modes import MODE_FIELDS, RESOLUTION_START
 from models.composer_modes import Mode as Mode  # re-exported: the screens import it from here
 from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, PersonData
+from models.due import due_field, parse_due
 from models.errors import ValidationError
 from models.names import as_written, match_person, name_field_value
-from models.parsing import parse_optional_date, parse_time
+from models.parsing import parse_time
 from models.patches import ComposedAction, EntryPatch
 
 _ENTRY_MODES = {
@@ -180,11 +181,13 @@ def action_args(state: ComposerState, people: Sequence[PersonData]) -> ComposedA
     if not text:
         raise ValidationError("Type what is to be done first.")
     owner_id, owner_text = _name_field(state, "owner", people)
+    due_date, due_text = parse_due(state.get("due"))
     return {
         "text": text,
         "owner_id": owner_id,
         "owner_text": owner_text,
-        "due_date": parse_optional_date(state.get("due"), "due date"),
+        "due_date": due_date,
+        "due_text": due_text,
     }
 
 
@@ -244,7 +247,7 @@ def state_from_entry(entry: EntryData, people: Sequence[PersonData]) -> Composer
 def state_from_action(action: ActionData, people: Sequence[PersonData]) -> ComposerState:
     fields = {
         "owner": _name(action.owner_id, action.owner_text, people),
-        "due": action.due_date.isoformat() if action.due_date else "",
+        "due": due_field(action.due_date, action.due_text),
     }
     return ComposerState(Mode.ACTION, action.text, fields, Editing("action", action.id))
 

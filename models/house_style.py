@@ -113,6 +113,9 @@ class HouseStyle:
     action_status_column: bool = True  # the end table's "Status" column
     # {owner} {text} {due}: the inline form
     inline_action_template: str = "ACTION: {owner} to {text}, by {due}."
+    # the rule row of the action tables: "| --- | --- |" (as typed entry tables are written)
+    # or "|---|---|"
+    spaced_table_rules: bool = False
     # --- exempt items -----------------------------------------------------------------------
     # {basis} ("paragraph 3 of Schedule 12A to the Local Government Act 1972"), {summary}
     exempt_template: str = "This item was considered in private under {basis}. {summary}"
@@ -218,6 +221,7 @@ PRESETS: tuple[Preset, ...] = (
             councillor_title="Councillor",
             show_councils=True,
             times=TimeStyle.TWELVE,
+            spaced_table_rules=True,
             resolution_bold=False,
             question_template=(
                 "In response to a question from {asker}, {respondent} said that {answer}"
@@ -252,6 +256,7 @@ PRESETS: tuple[Preset, ...] = (
             vote_italic=False,
             unanimous_words="all were in favour",
             actions=ActionPlacement.INLINE,
+            spaced_table_rules=True,
             exempt_template="This item was considered in private. {summary}",
             say_no_actions_outstanding=False,
             say_no_actions_raised=False,

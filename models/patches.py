@@ -65,6 +65,7 @@ class ComposedAction(TypedDict):
     owner_id: int | None
     owner_text: str
     due_date: date | None
+    due_text: str  # a due date in words ("next meeting"), when not a date
 
 
 class MeetingPatch(TypedDict, total=False):

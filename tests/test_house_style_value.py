@@ -53,3 +53,9 @@ def test_a_wrong_setting_is_refused_naming_it(text: str, names: str) -> None:
 )
 def test_times_are_printed_in_the_house_style(kept: str, twelve: bool, shown: str) -> None:
     assert minutes_time(kept, twelve) == shown
+
+
+def test_action_table_rules_are_spaced_in_the_pcp_and_parish_presets_only() -> None:
+    assert DEFAULT.spaced_table_rules is False
+    assert preset("pcp").style.spaced_table_rules and preset("parish").style.spaced_table_rules
+    assert HouseStyle.from_json('{"spaced_table_rules": true}').spaced_table_rules

@@ -32,7 +32,7 @@ from models.domain import (
     MinutesDocument,
     Numbering,
 )
-from models.export import escape
+from models.export import action_wording, escape
 from models.export.names import Mentions, full_name, running_name, surname_name
 from models.export.templates import fill
 from models.export.wording import (
@@ -105,6 +105,7 @@ class _Renderer:
             item.id for index, item in enumerate(doc.items) if is_sub_item(doc.items, index)
         }
         self.mentions = Mentions(doc.style)
+        self.inlined: set[int] = set()  # actions minuted after their item
         notes = [e for item in doc.items for e in doc.entries.get(item.id, ())]
         self.presence = presence(
             doc.attendance, movements_in(notes, [a.person for a in doc.attendance])
@@ -368,6 +369,7 @@ class _Renderer:
         if item.kind is ItemKind.APOLOGIES and not entries:
             self.add(self.apologies_text())
         self.entries(entries, item)
+        self.inline_actions(item)
         if item.kind is ItemKind.ACTION_LOG:
             self.earlier_actions()
         if item.documents:
@@ -464,7 +466,7 @@ class _Renderer:
             if not self.doc.earlier_actions and self.style.say_no_actions_outstanding:
                 self.add("There were no actions outstanding from earlier meetings.")
             return
-        rows = ["| Ref | Action | Owner | Status | Latest update |", "|---|---|---|---|---|"]
+        rows = ["| Ref | Action | Owner | Status | Latest update |", self.table_rule(5)]
         for action in actions:
             status, note = self.earlier_status(action)
             rows.append(
@@ -496,6 +498,26 @@ class _Renderer:
         here = self.reported_here(action)
         return here[0] if here is not None else _STATUS_LABEL[ActionStatus.OPEN]
 
+    def inline_actions(self, item: ItemData) -> None:
+        """"ACTION: the Clerk to request the traffic survey, by the July meeting." after the
+        item's entries, when the house style minutes actions inline."""
+        if not action_wording.inline(self.style):
+            return
+        for action in self.doc.actions:
+            if action.item_id != item.id:
+                continue
+            self.inlined.add(action.id)
+            self.add(fill(
+                self.style.inline_action_template,
+                owner=self.owner(action),
+                text=escape.inline(action_wording.action_text(action.text)),
+                due=escape.inline(action_wording.due_words(action)),
+            ))
+
+    def table_rule(self, columns: int) -> str:
+        cell = " --- " if self.style.spaced_table_rules else "---"
+        return "|" + "|".join([cell] * columns) + "|"
+
     def actions(self) -> None:
         actions = [a for a in self.doc.actions if not self.hidden(a.item_id)]
         if not actions:
@@ -503,21 +525,25 @@ class _Renderer:
                 self.add("## Actions")
                 self.add("No actions were raised at this meeting.")
             return
+        actions = [
+            a for a in actions if action_wording.in_table(self.style, a, a.id in self.inlined)
+        ]
+        if not actions:
+            return  # every action was minuted after its item
         self.add("## Actions")
-        rows = ["| Ref | Action | Owner | Due | Status |", "|---|---|---|---|---|"]
+        status = self.style.action_status_column
+        head = "| Ref | Action | Owner | Due | Status |" if status else "| Ref | Action | Owner | Due |"
+        rows = [head, self.table_rule(5 if status else 4)]
         for action in actions:
-            due = long_date(action.due_date) if action.due_date else ""
-            rows.append(
-                "| " + " | ".join(
-                    (
-                        escape.table_cell(action.ref),
-                        escape.table_cell(action.text),
-                        escape.table_cell(self.owner(action)),
-                        due,
-                        self.own_status(action),
-                    )
-                ) + " |"
-            )
+            cells = [
+                escape.table_cell(action.ref),
+                escape.table_cell(action.text),
+                escape.table_cell(self.owner(action)),
+                escape.table_cell(action_wording.due_words(action)),
+            ]
+            if status:
+                cells.append(self.own_status(action))
+            rows.append("| " + " | ".join(cells) + " |")
         self.add("\n".join(rows))
 
     # --- closing ---------------------------------------------------------------------------------

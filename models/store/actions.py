@@ -41,7 +41,9 @@ from models.store.entries import drop_filed_draft
 from models.store.filing import DraftAfter, settle_draft
 
 # Fields minuted when the action was raised: fixed once those minutes are approved.
-MINUTED_ACTION_FIELDS = frozenset({"text", "owner_id", "owner_text", "due_date", "item_id"})
+MINUTED_ACTION_FIELDS = frozenset(
+    {"text", "owner_id", "owner_text", "due_date", "due_text", "item_id"}
+)
 ACTION_FIELDS = keys(ActionPatch)
 
 
@@ -55,13 +57,15 @@ class ActionsMixin(StoreBase):
         owner_id: int | None = None,
         owner_text: str = "",
         due_date: date | None = None,
+        due_text: str = "",
         clear_draft_of: int | None = None,
         draft_stamp: datetime | None = None,
     ) -> ActionData:
-        """Raise an action at ``meeting_id``; ``clear_draft_of`` as for ``add_entry``."""
+        """Raise an action at ``meeting_id``; ``clear_draft_of`` as for ``add_entry``;
+        ``due_text``: a due date in words ("next meeting") when it is not a date."""
         with self._session() as s:
             row = self._insert_action(s, meeting_id, text, item_id, owner_id, owner_text,
-                                      due_date)
+                                      due_date, due_text)
             if clear_draft_of is not None:
                 drop_filed_draft(s, clear_draft_of, draft_stamp, text)
             s.flush()
@@ -76,6 +80,7 @@ class ActionsMixin(StoreBase):
         owner_id: int | None = None,
         owner_text: str = "",
         due_date: date | None = None,
+        due_text: str = "",
         draft: DraftAfter | None = None,
     ) -> tuple[ActionData, datetime | None, bool]:
         """Raise an action from the composer: the action, and the draft replaced by what is
@@ -83,7 +88,7 @@ class ActionsMixin(StoreBase):
         new version and whether another window's draft was left alone."""
         with self._session() as s:
             row = self._insert_action(s, meeting_id, text, item_id, owner_id, owner_text,
-                                      due_date)
+                                      due_date, due_text)
             version: datetime | None = None
             left = False
             if draft is not None:
@@ -93,7 +98,7 @@ class ActionsMixin(StoreBase):
 
     def _insert_action(
         self, s: Session, meeting_id: int, text: str, item_id: int | None,
-        owner_id: int | None, owner_text: str, due_date: date | None,
+        owner_id: int | None, owner_text: str, due_date: date | None, due_text: str = "",
     ) -> t.Action:
         body = require_text(text, "action")
         meeting = self._editable_meeting(s, meeting_id)
@@ -114,7 +119,8 @@ class ActionsMixin(StoreBase):
         row = t.Action(
             panel_id=meeting.panel_id, meeting_id=meeting_id, item_id=item_id,
             ref_no=int(highest or 0) + 1, text=body, owner_id=owner_id,
-            owner_text=owner_text.strip(), due_date=due_date, position=int(count),
+            owner_text=owner_text.strip(), due_date=due_date,
+            due_text=" ".join(due_text.split()), position=int(count),
         )
         s.add(row)
         return row
@@ -293,7 +299,7 @@ class ActionsMixin(StoreBase):
         row = t.Action(
             panel_id=meeting.panel_id, meeting_id=data.meeting_id, item_id=item_id, ref_no=ref_no,
             text=data.text, owner_id=owner_id, owner_text=data.owner_text, due_date=data.due_date,
-            status=data.status.value, completion_note=data.completion_note,
+            due_text=data.due_text, status=data.status.value, completion_note=data.completion_note,
             closed_on=data.closed_on, position=int(count),
         )
         s.add(row)
