@@ -10,6 +10,7 @@ checked first (``entry_args`` / ``action_args`` raise ``ValidationError`` with o
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,7 @@ from models.errors import ValidationError
 from models.names import as_written, match_person, name_field_value
 from models.parsing import parse_time
 from models.patches import ComposedAction, EntryPatch
+from models.recorded_votes import VoteChoice, as_pairs, from_pairs, pairs_json, tally
 
 _ENTRY_MODES = {
     Mode.PARAGRAPH: EntryKind.PARAGRAPH,
@@ -150,6 +152,8 @@ def entry_args(state: ComposerState, people: Sequence[PersonData]) -> EntryPatch
         args["outcome"] = parse_outcome(state.get("outcome"), (yes, no))
         args["proposer"] = _styled(state, "proposer", people)
         args["seconder"] = _styled(state, "seconder", people)
+        if state.get(RECORDED_VOTE):  # the counts follow the marks (store: _recorded_vote)
+            args["recorded_vote"] = state.get(RECORDED_VOTE)
     else:  # procedural note
         if not text:
             raise ValidationError("Type the note first, such as \"Cllr Lloyd left the meeting.\"")
@@ -173,6 +177,31 @@ def _styled(state: ComposerState, key: str, people: Sequence[PersonData]) -> str
     if person_id is None:
         return text
     return next(p.styled_name for p in people if p.id == person_id)
+
+
+# The composer field holding a resolution's recorded (named) vote: the marks as stored (JSON
+# pairs, ``models.recorded_votes.pairs_json``), set by the recorded-vote panel, not typed.
+RECORDED_VOTE = "recorded_vote"
+
+
+def with_recorded_vote(
+    state: ComposerState, marks: dict[int, VoteChoice | None]
+) -> ComposerState:
+    """The composer after the recorded-vote panel: the marks kept, the vote field showing the
+    counts they give ("4-1-1"), the outcome left as typed (worked out from the counts if empty)."""
+    pairs = as_pairs(marks)
+    fields = dict(state.fields)
+    fields[RECORDED_VOTE] = pairs_json(pairs)
+    if pairs:
+        yes, no, abstain = tally(c for _pid, c in pairs)
+        fields["vote"] = f"{yes}-{no}-{abstain}"
+    return replace(state, fields=fields)
+
+
+def recorded_marks(state: ComposerState) -> dict[int, VoteChoice]:
+    """The marks a composer holds (none when the vote was not recorded by name)."""
+    raw = state.get(RECORDED_VOTE)
+    return dict(from_pairs(json.loads(raw))) if raw else {}
 
 
 def action_args(state: ComposerState, people: Sequence[PersonData]) -> ComposedAction:
@@ -238,6 +267,8 @@ def state_from_entry(entry: EntryData, people: Sequence[PersonData]) -> Composer
             "vote": _vote_text(entry),
             "outcome": entry.outcome.value,
         }
+        if entry.recorded_votes:
+            fields[RECORDED_VOTE] = pairs_json(entry.recorded_votes)
     elif mode is Mode.PROCEDURE:
         fields = {"at": entry.at_time}
     base = entry.updated_at.isoformat() if entry.updated_at else ""
@@ -257,7 +288,7 @@ def entry_as_update(args: EntryPatch) -> EntryPatch:
     blank: EntryPatch = {
         "asker_id": None, "asker_text": "", "respondent_id": None, "respondent_text": "",
         "answer": "", "proposer": "", "seconder": "", "vote_for": None, "vote_against": None,
-        "vote_abstain": None, "outcome": Outcome.NONE, "at_time": "",
+        "vote_abstain": None, "outcome": Outcome.NONE, "at_time": "", "recorded_vote": "",
     }
     blank.update(args)
     return blank

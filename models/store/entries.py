@@ -17,10 +17,11 @@ from models.domain import (
     EntryData,
     EntryKind,
     Outcome,
+    PersonData,
     RevisionData,
 )
 from models.errors import ConflictError, NotFoundError, ValidationError
-from models.movements import voters_at
+from models.movements import voters_at, voting_members_at
 from models.parsing import parse_time
 from models.patches import EntryPatch, keys
 from models.recorded_votes import from_pairs, pairs_json, tally
@@ -236,6 +237,16 @@ def keep_deleted(
 
 
 class EntriesMixin(StoreBase):
+    def recorded_vote_members(self, meeting_id: int, at_time: str = "") -> list[PersonData]:
+        """The voting members present when a vote was taken at ``at_time`` (any time typed
+        as ``parse_time`` reads it; empty: everyone who attended to vote), in attendance order:
+        the members a recorded (named) vote lists."""
+        when = parse_time(at_time, "time of the vote")
+        with self._session() as s:
+            presences = read_presences(s, meeting_id).values()
+            records = voting_members_at(presences, when or None)
+            return [r.person for r in sorted(records, key=lambda r: (r.position, r.id))]
+
     @staticmethod
     def _entry_count(s: Session, item_id: int) -> int:
         return int(

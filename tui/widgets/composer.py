@@ -51,7 +51,7 @@ from models.composer_modes import (
     tab_order,
     typed_prefix,
 )
-from models.composer_state import ComposerState, Place, short_name
+from models.composer_state import RECORDED_VOTE, ComposerState, Place, short_name
 from models.domain import PersonData
 from models.errors import ValidationError
 from models.names import (
@@ -374,6 +374,7 @@ class Composer(Vertical):
         self.mode = Mode.PARAGRAPH
         self.editing: ComposerState | None = None  # the state being edited (its ``editing``)
         self._stash: ComposerState | None = None
+        self._recorded_vote = ""  # a resolution's recorded vote (models.composer_state)
         self._loading = False
         self._status = ""
         self._hint = ""
@@ -497,6 +498,8 @@ class Composer(Vertical):
         fields = {key: self.field(key).value for key, _ in MODE_FIELDS[self.mode]}
         if self.mode is Mode.QUESTION:
             fields["answer"] = self.answer_area.text
+        if self.mode is Mode.RESOLUTION and self._recorded_vote:  # set by the panel, not typed
+            fields[RECORDED_VOTE] = self._recorded_vote
         editing = self.editing.editing if self.editing is not None else None
         self._stated_place = place = self._place()
         return ComposerState(self.mode, self.text_area.text, fields, editing, self._stash, place)
@@ -507,6 +510,7 @@ class Composer(Vertical):
         try:
             self.mode = state.mode
             self._stash = state.stash
+            self._recorded_vote = state.fields.get(RECORDED_VOTE, "")
             self.editing = state if state.editing is not None else None
             wanted = {k for k, _ in MODE_FIELDS[state.mode]}
             for key, _ in ALL_FIELDS:
