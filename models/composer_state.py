@@ -152,6 +152,7 @@ def entry_args(state: ComposerState, people: Sequence[PersonData]) -> EntryPatch
         args["outcome"] = parse_outcome(state.get("outcome"), (yes, no))
         args["proposer"] = _styled(state, "proposer", people)
         args["seconder"] = _styled(state, "seconder", people)
+        args["vote_note"] = state.get("vote_note")
         if state.get(RECORDED_VOTE):  # the counts follow the marks (store: _recorded_vote)
             args["recorded_vote"] = state.get(RECORDED_VOTE)
     else:  # procedural note
@@ -266,6 +267,7 @@ def state_from_entry(entry: EntryData, people: Sequence[PersonData]) -> Composer
             "seconder": _typed_name(entry.seconder, people),
             "vote": _vote_text(entry),
             "outcome": entry.outcome.value,
+            "vote_note": entry.vote_note,
         }
         if entry.recorded_votes:
             fields[RECORDED_VOTE] = pairs_json(entry.recorded_votes)
@@ -289,6 +291,7 @@ def entry_as_update(args: EntryPatch) -> EntryPatch:
         "asker_id": None, "asker_text": "", "respondent_id": None, "respondent_text": "",
         "answer": "", "proposer": "", "seconder": "", "vote_for": None, "vote_against": None,
         "vote_abstain": None, "outcome": Outcome.NONE, "at_time": "", "recorded_vote": "",
+        "vote_note": "",
     }
     blank.update(args)
     return blank

@@ -112,3 +112,29 @@ def test_the_vote_is_plain_when_the_style_says(store: Store) -> None:
     store.add_entry(m.item_id, EntryKind.RESOLUTION, "that the report be noted.",
                     outcome=Outcome.CARRIED)
     assert "**RESOLVED** that the report be noted. (Carried)" in m.lines()
+
+
+def test_a_note_on_the_vote_follows_the_counts(store: Store) -> None:
+    m = style_meeting(store)
+    store.add_entry(
+        m.item_id, EntryKind.RESOLUTION, "that the report be noted.", proposer="Cllr Pike",
+        vote_for=4, vote_against=0, vote_abstain=1, outcome=Outcome.CARRIED,
+        vote_note="Cllr Morgan abstained as a neighbour of the site",
+    )
+    assert (
+        "*(Proposed by Cllr Pike; for 4, against 0, abstentions 1: carried; Cllr Morgan "
+        "abstained as a neighbour of the site)*"
+    ) in m.markdown()
+
+
+def test_the_composer_files_and_edits_the_vote_note(store: Store) -> None:
+    from models.composer_modes import Mode
+    from models.composer_state import ComposerState, entry_args, state_from_entry
+
+    m = style_meeting(store, "parish")
+    state = ComposerState(Mode.RESOLUTION, "that the payments be approved.",
+                          {"vote": "4-0-1", "vote_note": "Cllr Tate abstained"})
+    entry = store.add_entry(m.item_id, **entry_args(state, list(m.people.values())))
+    assert entry.vote_note == "Cllr Tate abstained"
+    assert state_from_entry(entry, []).get("vote_note") == "Cllr Tate abstained"
+    assert "(4 in favour, 1 abstention; Cllr Tate abstained)" in m.markdown()

@@ -86,6 +86,7 @@ PLACEHOLDERS = {
     "seconder": "name",
     "vote": "8-0-1",
     "outcome": "carried/lost/unan.",
+    "vote_note": "who abstained, why",
     "owner": "name or team",
     "due": "YYYY-MM-DD",
     "at": "HH:MM",
