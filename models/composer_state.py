@@ -205,12 +205,21 @@ def recorded_marks(state: ComposerState) -> dict[int, VoteChoice]:
     return dict(from_pairs(json.loads(raw))) if raw else {}
 
 
+# Several owners are typed in the Owner field separated by ";" ("Wu; Larkin").
+OWNER_SEPARATOR = ";"
+
+
 def action_args(state: ComposerState, people: Sequence[PersonData]) -> ComposedAction:
     """Keyword arguments for ``store.add_action`` / ``update_action`` (text, owner, due date)."""
     text = state.text.strip()
     if not text:
         raise ValidationError("Type what is to be done first.")
-    owner_id, owner_text = _name_field(state, "owner", people)
+    owners = [
+        name_field_value(_FIELD_LABELS["owner"], part, people)
+        for part in state.get("owner").split(OWNER_SEPARATOR)
+    ]
+    owners = [(pid, text) for pid, text in owners if pid is not None or text] or [(None, "")]
+    (owner_id, owner_text), *more = owners
     due_date, due_text = parse_due(state.get("due"))
     return {
         "text": text,
@@ -218,6 +227,7 @@ def action_args(state: ComposerState, people: Sequence[PersonData]) -> ComposedA
         "owner_text": owner_text,
         "due_date": due_date,
         "due_text": due_text,
+        "more_owners": tuple(more),
     }
 
 
@@ -279,7 +289,10 @@ def state_from_entry(entry: EntryData, people: Sequence[PersonData]) -> Composer
 
 def state_from_action(action: ActionData, people: Sequence[PersonData]) -> ComposerState:
     fields = {
-        "owner": _name(action.owner_id, action.owner_text, people),
+        "owner": f"{OWNER_SEPARATOR} ".join(
+            _name(pid, text, people)
+            for pid, text in ((action.owner_id, action.owner_text), *action.more_owners)
+        ),
         "due": due_field(action.due_date, action.due_text),
     }
     return ComposerState(Mode.ACTION, action.text, fields, Editing("action", action.id))

@@ -391,7 +391,8 @@ def _v9_meeting_kind(conn: Connection) -> None:
 
 
 def _v10_votes_and_actions(conn: Connection) -> None:
-    """v10: a note on a vote, recorded (named) votes, and a due date in words for an action."""
+    """v10: a note on a vote, recorded (named) votes, and an action's due date in words and
+    owners after the first."""
     from sqlalchemy import inspect
 
     entry = {c["name"] for c in inspect(conn).get_columns("entry")}
@@ -401,6 +402,8 @@ def _v10_votes_and_actions(conn: Connection) -> None:
     action = {c["name"] for c in inspect(conn).get_columns("action")}
     if "due_text" not in action:
         conn.execute(text("ALTER TABLE action ADD COLUMN due_text VARCHAR NOT NULL DEFAULT ''"))
+    if "more_owners" not in action:
+        conn.execute(text("ALTER TABLE action ADD COLUMN more_owners VARCHAR NOT NULL DEFAULT ''"))
 
 
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.

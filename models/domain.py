@@ -276,10 +276,21 @@ class ActionData:
     closed_on: date | None = None
     position: int = 0
     due_text: str = ""  # a due date in words ("next meeting"), shown instead of a date
+    # owners after the first: (person id, "") or (None, text kept as written)
+    more_owners: tuple[tuple[int | None, str], ...] = ()
+    # every owner's name, the first (owner_id/owner_text) first, as the store read them
+    owner_names: tuple[str, ...] = ()
 
     @property
     def ref(self) -> str:
         return f"A{self.ref_no}"
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """The names of the action's owners ("Mr Dan Wu", "Ms Eve Larkin"), first owner first."""
+        if self.owner_names:
+            return self.owner_names
+        return (self.owner_text,) if self.owner_text.strip() else ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ class ActionPatch(TypedDict, total=False):
     owner_text: str
     due_date: date | None
     due_text: str
+    more_owners: tuple[tuple[int | None, str], ...]  # owners after the first
     status: ActionStatus
     completion_note: str
     closed_on: date | None
@@ -66,6 +67,7 @@ class ComposedAction(TypedDict):
     owner_text: str
     due_date: date | None
     due_text: str  # a due date in words ("next meeting"), when not a date
+    more_owners: tuple[tuple[int | None, str], ...]  # owners after the first
 
 
 class MeetingPatch(TypedDict, total=False):

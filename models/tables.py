@@ -199,6 +199,8 @@ class Action(SQLModel, table=True):
     closed_on: date | None = None
     position: int = 0
     due_text: str = ""  # a due date in words ("next meeting"), when not a date
+    # owners after the first (owner_id/owner_text): JSON [[person_id or null, text], ...]
+    more_owners: str = ""
 
 
 class ActionUpdate(SQLModel, table=True):

@@ -23,6 +23,9 @@ class StyleMeeting:
     def markdown(self) -> str:
         return render_markdown(self.store.load_document(self.meeting_id))
 
+    def people_by_id(self) -> dict[int, PersonData]:
+        return {p.id: p for p in self.people.values()}
+
     def lines(self) -> list[str]:
         return self.markdown().split("\n\n")
 

@@ -4,16 +4,21 @@ date or words, and the table's status column (issue 14, Actions)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from models.bundle import dumps_bundle, export_bundle
 from models.composer_modes import Mode
 from models.composer_state import ComposerState, action_args, state_from_action
 from models.domain import EntryKind
 from models.due import parse_due
 from models.errors import ValidationError
+from models.export import render_markdown
 from models.house_style import ActionPlacement
+from models.screen_data import owner_name
 from models.store import Store
+from models.store.bundle_io import import_bundle
 from tests.style_meeting import StyleMeeting, style_meeting
 
 INLINE = "ACTION: the Clerk to request the traffic survey, by the July meeting."
@@ -101,3 +106,27 @@ def test_the_composer_files_and_edits_a_due_date_in_words(store: Store) -> None:
     assert state_from_action(action, []).get("due") == "next meeting"
     changed = store.update_action(action.id, due_date=date(2026, 7, 1), due_text="")
     assert (changed.due_date, changed.due_text) == (date(2026, 7, 1), "")
+
+
+def test_an_action_with_several_owners(store: Store, tmp_path: Path) -> None:
+    m = style_meeting(store, "pcp")
+    wu, larkin = m.people["wu"], m.people["larkin"]
+    people = list(m.people.values())
+    state = ComposerState(Mode.ACTION, "Circulate the comparison",
+                          {"owner": "Dan Wu; Eve Larkin", "due": "next meeting"})
+    values = action_args(state, people)
+    assert (values["owner_id"], values["more_owners"]) == (wu.id, ((larkin.id, ""),))
+    action = store.add_action(m.meeting_id, item_id=m.item_id, **values)
+    assert action.owners == ("Mr Dan Wu", "Ms Eve Larkin")
+    assert owner_name(action, m.people_by_id()) == "Mr Dan Wu and Ms Eve Larkin"
+    assert state_from_action(action, people).get("owner").count(";") == 1
+    line = "| A1 | Circulate the comparison | Mr Dan Wu and Ms Eve Larkin | next meeting |"
+    assert line in m.markdown()
+    text = dumps_bundle(export_bundle(store, m.meeting_id))
+    other = Store(str(tmp_path / "other.db"))
+    try:
+        assert line in render_markdown(other.load_document(import_bundle(other, text)))
+    finally:
+        other.close()
+    changed = store.update_action(action.id, more_owners=())
+    assert changed.owners == ("Mr Dan Wu",)

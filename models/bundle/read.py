@@ -403,6 +403,10 @@ def _action(
         ref_no=ref_no, text=o.text("text", nonempty=True).strip(), item=item,
         owner=o.ref("owner", people, "person"), owner_text=o.text("owner_text"),
         due_date=o.day("due_date"), due_text=o.text("due_text"),
+        more_owners=tuple(
+            (m.ref("owner", people, "person"), m.text("owner_text"))
+            for m in o.objects("more_owners")
+        ),
         status=o.choice("status", ActionStatus, ActionStatus.OPEN),
         completion_note=o.text("completion_note"), closed_on=o.day("closed_on"),
         raised_at=raised_at, updates=updates,

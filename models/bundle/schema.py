@@ -177,6 +177,8 @@ class BAction:
     closed_on: date | None
     raised_at: str | None = None  # earlier actions: the meeting that raised it
     due_text: str = ""  # optional: a due date in words ("next meeting")
+    # optional: owners after the first, (person id in the bundle, or None and the text)
+    more_owners: tuple[tuple[str | None, str], ...] = ()
     updates: tuple[BUpdate, ...] = ()  # progress reported at this meeting
 
 

@@ -94,8 +94,12 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
         for e in doc.entries.get(item.id, ()):
             mention_id(e.asker_id)
             mention_id(e.respondent_id)
+            for pid, _choice in e.recorded_votes:
+                mention_id(pid)
     for act in (*doc.earlier_actions, *doc.actions):
         mention_id(act.owner_id)
+        for owner_id, _text in act.more_owners:
+            mention_id(owner_id)
     person_ref = {pid: f"p{n}" for n, pid in enumerate(people, start=1)}
     item_ref = {item.id: f"i{n}" for n, item in enumerate(doc.items, start=1)}
 
@@ -160,6 +164,8 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
             "owner_text": a.owner_text,
             "due_date": _d(a.due_date),
             **({"due_text": a.due_text} if a.due_text else {}),
+            **({"more_owners": [{"owner": pref(pid), "owner_text": text}
+                                for pid, text in a.more_owners]} if a.more_owners else {}),
             "status": a.status.value,
             "completion_note": a.completion_note,
             "closed_on": _d(a.closed_on),

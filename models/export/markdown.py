@@ -424,7 +424,10 @@ class _Renderer:
     # --- actions ---------------------------------------------------------------------------------
 
     def owner(self, action: ActionData) -> str:
-        return self.person(action.owner_id, action.owner_text, styled=False)
+        """The action's owners, full names, joined ("Mr Dan Wu and Ms Eve Larkin")."""
+        owners = ((action.owner_id, action.owner_text), *action.more_owners)
+        names = [self.person(pid, text, styled=False) for pid, text in owners]
+        return join_names([n for n in names if n])
 
     def visible_earlier_actions(self) -> list[ActionData]:
         return [

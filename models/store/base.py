@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, String, type_coerce
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import object_session
 from sqlmodel import Session, SQLModel, col
 
 from models import tables as t
@@ -356,6 +357,7 @@ def entry_data_from_columns(row: Sequence[Any]) -> EntryData:
 
 
 def action_data(row: t.Action) -> ActionData:
+    more_owners = read_owners(row.more_owners)
     return ActionData(
         id=_id(row.id),
         panel_id=row.panel_id,
@@ -371,7 +373,33 @@ def action_data(row: t.Action) -> ActionData:
         closed_on=row.closed_on,
         position=row.position,
         due_text=row.due_text,
+        more_owners=more_owners,
+        owner_names=_owner_names(row, more_owners),
     )
+
+
+def owners_json(owners: Sequence[tuple[int | None, str]]) -> str:
+    """The stored form of an action's owners after the first ("" when none)."""
+    listed = [[pid, "" if pid is not None else " ".join(text.split())] for pid, text in owners]
+    return json.dumps(listed, ensure_ascii=False) if listed else ""
+
+
+def read_owners(raw: str | None) -> tuple[tuple[int | None, str], ...]:
+    if not raw:
+        return ()
+    return tuple((None if pid is None else int(pid), str(text)) for pid, text in json.loads(raw))
+
+
+def _owner_names(row: t.Action, more: tuple[tuple[int | None, str], ...]) -> tuple[str, ...]:
+    """Every owner's full name (a person's read in the row's session), or text as typed."""
+    session = object_session(row)
+    names = []
+    for pid, text in ((row.owner_id, row.owner_text), *more):
+        person = session.get(t.Person, pid) if pid is not None and session is not None else None
+        name = f"{person.title} {person.name}".strip() if person is not None else text.strip()
+        if name:
+            names.append(name)
+    return tuple(names)
 
 
 def action_update_data(row: t.ActionUpdate) -> ActionUpdateData:

@@ -37,7 +37,7 @@ from models.bundle import BAction, BOtherMeeting, Bundle, parse_bundle
 from models.domain import Numbering
 from models.item_times import dump_resumed
 from models.recorded_votes import pairs_json
-from models.store.base import dump_list
+from models.store.base import dump_list, owners_json
 from models.store.bulk import _table
 from models.store.document import DocumentMixin
 from models.store.panels import set_running_start
@@ -233,6 +233,7 @@ class _Writer:
             panel_id=self.panel_id, meeting_id=meeting_id, item_id=item_id,
             ref_no=self.ref_no(a.ref_no), text=a.text, owner_id=self.person(a.owner),
             owner_text=a.owner_text, due_date=a.due_date, due_text=a.due_text,
+            more_owners=owners_json([(self.person(ref), text) for ref, text in a.more_owners]),
             status=a.status.value,
             completion_note=a.completion_note, closed_on=a.closed_on, position=pos,
         )

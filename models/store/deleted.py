@@ -95,6 +95,10 @@ def action_from_json(raw: str) -> ActionData:
     for key in ("due_date", "closed_on"):
         value = values.get(key)
         values[key] = date.fromisoformat(value) if value else None
+    values["more_owners"] = tuple(
+        (None if pid is None else int(pid), str(text)) for pid, text in values.get("more_owners", ())
+    )
+    values["owner_names"] = tuple(values.get("owner_names", ()))
     return ActionData(**values)
 
 
