@@ -138,3 +138,9 @@ def test_the_composer_files_and_edits_the_vote_note(store: Store) -> None:
     assert entry.vote_note == "Cllr Tate abstained"
     assert state_from_entry(entry, []).get("vote_note") == "Cllr Tate abstained"
     assert "(4 in favour, 1 abstention; Cllr Tate abstained)" in m.markdown()
+
+
+def test_values_are_never_read_as_templates() -> None:
+    values = dict.fromkeys(("for", "against", "abstain", "outcome", "note", "counts"), "")
+    values |= {"proposer": "Cllr {seconder}", "seconder": "{0}"}
+    assert fill_parts(DEFAULT.vote_template, values) == "(Proposed by Cllr {seconder}, seconded by {0})"

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from models.domain import EntryData, Outcome, PersonData
 from models.export.names import running_name
-from models.house_style import HouseStyle
+from models.house_style import HouseStyle, NameStyle
 from models.recorded_votes import VoteChoice, tally
 
 if TYPE_CHECKING:
@@ -58,8 +58,8 @@ def named(
     it is exactly one person's styled or full name, that person as the style names them
     ("Cllr Nadia Osei", "Councillor Osei"); otherwise the text as typed."""
     shown = " ".join(text.split())
-    if not shown:
-        return ""
+    if not shown or (style.names is NameStyle.SURNAME and style.councillor_title == "Cllr"):
+        return shown  # the default style: as filed ("Cllr Osei"), as it always was
     wanted = shown.lower()
     last = wanted.rsplit(" ", 1)[-1]
     found = [
@@ -130,27 +130,42 @@ def _parsed(template: str) -> tuple[str, str, str, tuple[tuple[str, tuple[tuple[
 
 def fill_parts(template: str, values: Mapping[str, str]) -> str:
     """The template filled, its parts with only empty placeholders dropped (module docstring)."""
+    shown = {k: _one_line(v) for k, v in values.items()}
+    skeleton, capital = _skeleton(template, frozenset(k for k, v in shown.items() if v))
+    if not skeleton:
+        return ""
+    text = skeleton.format_map(shown)
+    if capital:
+        opening = len(text) - len(text.lstrip("(["))
+        text = text[:opening] + text[opening:opening + 1].upper() + text[opening + 1:]
+    return text
+
+
+@lru_cache(maxsize=256)
+def _skeleton(template: str, filled: frozenset[str]) -> tuple[str, bool]:
+    """The template with the parts dropped that only hold placeholders not in ``filled``, as a
+    ``str.format`` pattern, and whether what is left starts with a capital (module docstring)."""
     opening, body, closing, parts = _parsed(template)
     kept: list[tuple[str, str]] = []
     pending = ""
     for separator, pieces in parts:
         names = [name for _literal, name in pieces if name is not None]
-        filled = {name: _one_line(values.get(name, "")) for name in names}
-        if names and not any(filled.values()):
+        if names and not any(name in filled for name in names):
             if _STRENGTH.get(separator, 0) > _STRENGTH.get(pending, 0):
                 pending = separator
             continue
-        text = "".join(filled[name] if name is not None else literal for literal, name in pieces)
+        text = "".join(
+            (f"{{{name}}}" if name in filled else "") if name is not None
+            else literal.replace("{", "{{").replace("}", "}}")
+            for literal, name in pieces
+        )
         joint = pending if _STRENGTH.get(pending, 0) > _STRENGTH.get(separator, 0) else separator
         pending = ""
         kept.append((joint, text))
     if not kept or not "".join(text for _s, text in kept).strip():
-        return ""
-    text = kept[0][1] + "".join(separator + part for separator, part in kept[1:])
-    text = text.strip()
-    if body[:1].isupper():
-        text = text[:1].upper() + text[1:]
-    return f"{opening}{text}{closing}"
+        return "", False
+    text = (kept[0][1] + "".join(separator + part for separator, part in kept[1:])).strip()
+    return f"{opening}{text}{closing}", body[:1].isupper()
 
 
 def vote_values(

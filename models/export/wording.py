@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from string import Formatter
 from typing import TYPE_CHECKING
 
@@ -204,6 +205,7 @@ def _answer_joint(words: str, answer: str) -> tuple[str, str]:
     return words, answer
 
 
+@lru_cache(maxsize=32)
 def _template_parts(template: str) -> list[tuple[str, str | None]]:
     return [(literal, name) for literal, name, _spec, _conv in Formatter().parse(template)]
 
