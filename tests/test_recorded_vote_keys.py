@@ -1,4 +1,4 @@
-"""Recorded (named) votes in the live composer (issue 14, Resolutions): alt+v on a resolution
+"""Recorded (named) votes and several action owners in the live composer (issue 14, Resolutions): alt+v on a resolution
 lists the voting members present, one key each cycling for -> against -> abstain -> not voting;
 Enter keeps the marks, the counts follow, and the filed entry holds the names."""
 
@@ -60,5 +60,30 @@ async def test_alt_v_marks_each_member_with_one_key_and_files_the_named_vote(
             ids["carver"]: VoteChoice.ABSTAIN, ids["ng"]: VoteChoice.FOR,
         }
         assert (entry.vote_for, entry.vote_against, entry.vote_abstain) == (2, 1, 1)
+    finally:
+        store.close()
+
+
+async def test_the_action_form_takes_several_owners(db_path: Path) -> None:
+    store = Store(str(db_path))
+    cast = write_panel(store)
+    meeting_id = write_meeting(store, cast)
+    store.close()
+    app = make_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_live(app, pilot, meeting_id, FakeClock())
+        await pilot.press("f4")
+        type_into_composer(screen, "Circulate the comparison")
+        owner = screen.composer.field("owner")
+        owner.focus()
+        owner.value = "Hale; Price"
+        await pilot.pause()
+        assert owner.has_class("-person")
+        await pilot.press("enter")
+        await settle(pilot, screen)
+    store = Store(str(db_path))
+    try:
+        [action] = store.load_document(meeting_id).actions
+        assert action.owners == ("Mr Simon Hale", "Mr Aled Price")
     finally:
         store.close()

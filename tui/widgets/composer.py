@@ -51,7 +51,13 @@ from models.composer_modes import (
     tab_order,
     typed_prefix,
 )
-from models.composer_state import RECORDED_VOTE, ComposerState, Place, short_name
+from models.composer_state import (
+    OWNER_SEPARATOR,
+    RECORDED_VOTE,
+    ComposerState,
+    Place,
+    short_name,
+)
 from models.domain import PersonData
 from models.errors import ValidationError
 from models.names import (
@@ -680,7 +686,14 @@ class Composer(Vertical):
         someone at the meeting, text kept as written (in quotes), or letters naming no one."""
         if field.field_key not in NAME_FIELDS:
             return
-        read = read_name_field(field.value, self.people())
+        value = field.value
+        if field.field_key == "owner" and OWNER_SEPARATOR in value:
+            # several owners: marked by the first that names no one (else the last)
+            reads = [read_name_field(part, self.people()) for part in value.split(OWNER_SEPARATOR)]
+            bad = [r for r in reads if r.kind in (NameKind.NOBODY, NameKind.AMBIGUOUS)]
+            read = bad[0] if bad else reads[-1]
+        else:
+            read = read_name_field(value, self.people())
         kind = read.kind
         for mark in NAME_MARKS.values():
             field.remove_class(mark)
