@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from models.bundle import dumps_bundle, export_bundle
+from models.bundle import dumps_bundle, export_bundle, parse_bundle
 from models.domain import AttendanceStatus, EntryKind, Outcome
-from models.errors import ValidationError
+from models.errors import BundleError, ValidationError
 from models.export import render_markdown
 from models.recorded_votes import VoteChoice, member_keys, next_choice, pairs_json, tally
 from models.store import Store
@@ -108,3 +108,21 @@ def test_a_recorded_vote_survives_delete_and_undo_and_a_bundle(
         assert render_markdown(other.load_document(new_id)) == before
     finally:
         other.close()
+
+
+@pytest.mark.parametrize(
+    ("marks", "says"),
+    [([["nobody", "for"]], "not in the bundle"), ([["p1", "maybe"]], "not one of"),
+     ("for", "expected a list")],
+)
+def test_a_wrong_recorded_vote_in_a_bundle_is_refused_naming_it(
+    store: Store, marks: object, says: str
+) -> None:
+    m = style_meeting(store)
+    store.add_entry(m.item_id, EntryKind.RESOLUTION, "that the report be noted.",
+                    recorded_vote=pairs_json([(m.people["pike"].id, VoteChoice.FOR)]))
+    data = export_bundle(store, m.meeting_id)
+    [entry] = data["items"][0]["entries"]
+    entry["recorded_vote"] = marks
+    with pytest.raises(BundleError, match=f"recorded_vote.*{says}"):
+        parse_bundle(dumps_bundle(data))
