@@ -206,8 +206,8 @@ def _answer_joint(words: str, answer: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=32)
-def _template_parts(template: str) -> list[tuple[str, str | None]]:
-    return [(literal, name) for literal, name, _spec, _conv in Formatter().parse(template)]
+def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((literal, name) for literal, name, _spec, _conv in Formatter().parse(template))
 
 
 def _question(
