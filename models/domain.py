@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import HouseStyle
+from models.recorded_votes import VoteChoice
 
 
 class Numbering(StrEnum):
@@ -22,6 +23,17 @@ class Numbering(StrEnum):
 class MeetingStatus(StrEnum):
     DRAFT = "draft"
     APPROVED = "approved"
+
+
+class MeetingKind(StrEnum):
+    """The kind of meeting the heading names ("Minutes of the Extraordinary Meeting of ...")."""
+
+    NONE = ""  # a meeting of no stated kind
+    ORDINARY = "Ordinary"
+    EXTRAORDINARY = "Extraordinary"
+    ANNUAL = "Annual"
+    ADJOURNED = "Adjourned"
+    SPECIAL = "Special"
 
 
 class AttendanceStatus(StrEnum):
@@ -165,6 +177,7 @@ class MeetingData:
     approved_at: datetime | None = None
     approved_at_meeting_id: int | None = None
     public_count: int | None = None  # members of the public present ("four members of ...")
+    kind: MeetingKind = MeetingKind.NONE  # Ordinary, Extraordinary ... (schema v9)
 
     @property
     def is_approved(self) -> bool:
@@ -256,6 +269,9 @@ class EntryData:
     outcome: Outcome = Outcome.NONE
     casting_vote: bool = False
     at_time: str = ""
+    vote_note: str = ""  # a free note on the vote ("Cllr Dunn abstained as a neighbour")
+    # A recorded (named) vote: (person id, models.recorded_votes.VoteChoice) per member who voted
+    recorded_votes: tuple[tuple[int, VoteChoice], ...] = ()
     # When the entry was last changed (UTC): the version token for Store.update_entry's
     # ``expected_updated_at`` (two windows editing one entry are detected, never clobbered).
     updated_at: datetime | None = None
@@ -276,10 +292,22 @@ class ActionData:
     completion_note: str = ""
     closed_on: date | None = None
     position: int = 0
+    due_text: str = ""  # a due date in words ("next meeting"), shown instead of a date
+    # owners after the first: (person id, "") or (None, text kept as written)
+    more_owners: tuple[tuple[int | None, str], ...] = ()
+    # every owner's name, the first (owner_id/owner_text) first, as the store read them
+    owner_names: tuple[str, ...] = ()
 
     @property
     def ref(self) -> str:
         return f"A{self.ref_no}"
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """The names of the action's owners ("Mr Dan Wu", "Ms Eve Larkin"), first owner first."""
+        if self.owner_names:
+            return self.owner_names
+        return (self.owner_text,) if self.owner_text.strip() else ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,10 @@
 """Create or edit a meeting: ``MeetingFormScreen(meeting_id=None) -> meeting id | None``.
 
-Panel (an existing one from the list, or a new one by typing its name), date, start time and
-venue. A new panel starts from a house style preset (``models.house_style.PRESETS``), picked as
-the form is saved, today's default highlighted. Every field is checked before anything is written; a problem is shown under its field and
+Panel (an existing one from the list, or a new one by typing its name), date, start time,
+venue and the kind of meeting (Ordinary, Extraordinary ..., named in the minutes' heading). A
+new panel starts from a house style preset (``models.house_style.PRESETS``), picked as the form
+is saved, today's default highlighted. Every field is checked before anything is written; a
+problem is shown under its field and
 nothing is saved. A new meeting gets the panel's standing agenda and its members as present (the
 store's ``create_meeting`` does that).
 """
@@ -19,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from models.domain import USUAL_STANDING_AGENDA, Numbering
+from models.domain import USUAL_STANDING_AGENDA, MeetingKind, Numbering
 from models.errors import ValidationError
 from models.house_style import PRESETS, Preset, preset
 from models.parsing import DATE_HINT, parse_date, time_problem
@@ -30,6 +32,10 @@ if TYPE_CHECKING:
     from models.domain import MeetingData, PanelData
     from models.errors import PanelMinutesError
     from models.store import Store
+
+KIND_NONE = "none"  # the Select's value for a meeting of no stated kind
+KIND_OPTIONS = [("(none)", KIND_NONE)] + [(k.value, k.value) for k in MeetingKind if k.value]
+
 
 def today_for(app: object) -> date:
     """The app's idea of today (tests and snapshots fix it through ``app.today``)."""
@@ -84,6 +90,12 @@ class MeetingFormScreen(ModalScreen[int | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Venue", classes="form-label")
                 yield Input(id="venue", placeholder="where the meeting is held")
+            with Horizontal(classes="form-row"):
+                yield Label("Kind", classes="form-label")
+                yield Select[str](
+                    KIND_OPTIONS, value=KIND_NONE, allow_blank=False, id="kind",
+                )
+                yield Label("named in the heading", classes="form-label-short form-hint")
             yield Static("", id="form-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
@@ -124,6 +136,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
             self.query_one("#start", Input).value = m.start_time
             self.query_one("#end", Input).value = m.end_time
             self.query_one("#venue", Input).value = m.venue
+            self.query_one("#kind", Select).value = m.kind.value or KIND_NONE
             self._auto_venue = m.venue
         elif len(self.panels) == 1:
             select.value = self.panels[0].id
@@ -177,6 +190,12 @@ class MeetingFormScreen(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def kind(self) -> MeetingKind:
+        value = self.query_one("#kind", Select).value
+        return MeetingKind(value) if isinstance(value, str) and value != KIND_NONE else (
+            MeetingKind.NONE
+        )
 
     def validate(self) -> tuple[int | None, str, date, str, str, str] | None:
         """Check every field; show each problem beside its field. None when any is wrong."""
@@ -234,6 +253,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
             )
             return
         start_from = chosen or preset("default")
+        kind = self.kind()
         meeting_id = self.meeting_id
         self.saving = True
         self._set_error("form", "")
@@ -251,10 +271,12 @@ class MeetingFormScreen(ModalScreen[int | None]):
             assert pid is not None
             try:
                 if meeting_id is None:
-                    return store.create_meeting(pid, held_on, start_time=start, venue=venue).id
+                    return store.create_meeting(
+                        pid, held_on, start_time=start, venue=venue, kind=kind
+                    ).id
                 return store.update_meeting(
                     meeting_id, panel_id=pid, held_on=held_on, start_time=start, end_time=end,
-                    venue=venue,
+                    venue=venue, kind=kind,
                 ).id
             except BaseException:
                 if created_panel is not None:  # nothing half-made: no panel without its meeting

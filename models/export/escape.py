@@ -101,3 +101,96 @@ def heading(text: str) -> str:
 def table_cell(text: str) -> str:
     """Text for one GFM table cell: one line, pipes escaped."""
     return inline(text)
+
+
+# --- lists and tables typed inside an entry (house style ``entry_lists``) ------------------------
+
+_BULLET = re.compile(r"[-*•][ \t]+(\S.*)")
+_RULE_CELL = re.compile(r":?-{3,}:?")
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a typed table row ("| a | b |" or "a | b"); None if it is not one."""
+    row = line.strip()
+    if "|" not in row:
+        return None
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    cells = [c.strip() for c in row.split("|")]
+    return cells if len(cells) >= 2 else None
+
+
+def _is_rule(cells: list[str]) -> bool:
+    return all(_RULE_CELL.fullmatch(c) for c in cells)
+
+
+def _table(rows: list[list[str]]) -> str:
+    """A GFM table: the first row is the header; every cell escaped."""
+    width = len(rows[0])
+    lines = ["| " + " | ".join(table_cell(c) for c in rows[0]) + " |",
+             "| " + " | ".join("---" for _ in range(width)) + " |"]
+    lines += ["| " + " | ".join(table_cell(c) for c in row) + " |" for row in rows[1:]]
+    return "\n".join(lines)
+
+
+def _table_at(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """The table that starts at ``lines[start]`` (a header row, an optional ``---`` row, then at
+    least one row, all with the same number of cells) and the index after it, or None."""
+    head = _cells(lines[start])
+    if head is None or _is_rule(head):
+        return None
+    rows = [head]
+    index = start + 1
+    if index < len(lines):
+        rule = _cells(lines[index])
+        if rule is not None and len(rule) == len(head) and _is_rule(rule):
+            index += 1
+    while index < len(lines):
+        cells = _cells(lines[index])
+        if cells is None or len(cells) != len(head) or _is_rule(cells):
+            break
+        rows.append(cells)
+        index += 1
+    return (rows, index) if len(rows) >= 2 else None
+
+
+def blocks(text: str, *, indent: str = "") -> str:
+    """Typed text whose bulleted lines ("- " or "* ") stay a bulleted list and whose simple
+    ``|`` table (a header row, an optional ``---`` row, rows) becomes a GFM table; everything
+    else is ``paragraph`` text. Every list item and cell is escaped as ``inline`` text, so
+    nothing else typed becomes markup. ``indent`` goes before each later line (inside a list)."""
+    lines = clean(text).split("\n")
+    out: list[str] = []
+    loose: list[str] = []  # the paragraph lines gathered so far
+    index = 0
+
+    def flush() -> None:
+        if "".join(loose).strip():
+            out.append(paragraph("\n".join(loose), indent=indent))
+        loose.clear()
+
+    while index < len(lines):
+        bullet = _BULLET.fullmatch(lines[index].strip())
+        if bullet is not None:
+            flush()
+            items: list[str] = []
+            while index < len(lines):
+                found = _BULLET.fullmatch(lines[index].strip())
+                if found is None:
+                    break
+                items.append("- " + inline(found.group(1)))
+                index += 1
+            out.append(("\n" + indent).join(items))
+            continue
+        table = _table_at(lines, index)
+        if table is not None:
+            flush()
+            rows, index = table
+            out.append(_table(rows).replace("\n", "\n" + indent))
+            continue
+        loose.append(lines[index])
+        index += 1
+    flush()
+    return ("\n\n" + indent).join(out)

@@ -33,18 +33,27 @@ from models.domain import (
     Numbering,
     PersonData,
 )
-from models.export import escape
-from models.export.names import full_name, name_as
+from models.export import action_wording, escape
+from models.export.names import Mentions, full_name, name_as, running_name
+from models.export.templates import fill
 from models.export.wording import (
+    PARAGRAPH_BREAK,
     Role,
     Span,
     entry_spans,
     join_names,
     sentence,
 )
-from models.house_style import MovementStyle
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import (
+    HouseStyle,
+    ItemHeading,
+    MovementStyle,
+    ParagraphNumbers,
+    TimeStyle,
+)
 from models.movements import counts_as_present, minute_notes, movements_in, presence
-from models.numbering import entry_numbers, item_numbers
+from models.numbering import entry_numbers, is_sub_item, item_numbers, paragraph_style
 from models.parsing import long_date, minutes_time, weekday_date
 from models.public_count import members_of_the_public
 
@@ -56,20 +65,39 @@ _STATUS_LABEL = {
 SIGNATURE_LINE = "______________________ Date: ______________"
 
 
-def _markdown_span(span: Span, indent: str) -> str:
-    """One span of a worded entry (``models.export.wording``) as Markdown: escaped when typed."""
+def _markdown_span(
+    span: Span, indent: str, lists: bool = False, style: HouseStyle = DEFAULT_STYLE
+) -> str:
+    """One span of a worded entry (``models.export.wording``) as Markdown: escaped when typed
+    (with ``lists``, typed bulleted lists and ``|`` tables stay lists and tables); the label
+    bold and the vote in italics as the house style says."""
     role = span.role
     if role is Role.WORDS:
-        return span.text
+        return span.text + indent if span.text == PARAGRAPH_BREAK else span.text
     if role is Role.HINT:
         return ""
     if role is Role.LABEL:
-        return f"**{span.text}**"
+        return f"**{span.text}**" if style.resolution_bold else span.text
     if role is Role.VOTE:
-        return f"*{escape.inline(span.text)}*"
+        shown = escape.inline(span.text)
+        return f"*{shown}*" if style.vote_italic else shown
     if role is Role.NAME:
         return escape.inline(span.text)
+    if lists and role is Role.TEXT:
+        return escape.blocks(span.text, indent=indent)
     return escape.paragraph(span.text, indent=indent)
+
+
+# A block that cannot follow a run-in heading on its line: a list, table, heading or quote.
+_NOT_RUN_IN = re.compile(r"(?:[-*+] |\d{1,9}[.)] |\||#|>|---)")
+
+
+# A time as ``minutes_time`` prints it ("10:30", "7.00 pm", "12.00 noon"): safe as it is.
+_SHOWN_TIME = re.compile(r"\d{1,2}[.:]\d\d(?: (?:am|pm|noon))?")
+
+
+# A minute number that needs no escaping ("4a", "4.1", "64/17c").
+_PLAIN_NUMBER = re.compile(r"[0-9A-Za-z]+(?:[./][0-9A-Za-z]+)*")
 
 
 class _Renderer:
@@ -80,6 +108,12 @@ class _Renderer:
         self.numbers = item_numbers(doc)
         self.items_by_id = {item.id: item for item in doc.items}
         self.running = doc.panel.numbering is Numbering.RUNNING
+        self.style = doc.style
+        self.sub_items = {
+            item.id for index, item in enumerate(doc.items) if is_sub_item(doc.items, index)
+        }
+        self.mentions = Mentions(doc.style)
+        self.inlined: set[int] = set()  # actions minuted after their item
         notes = [e for item in doc.items for e in doc.entries.get(item.id, ())]
         self.presence = presence(
             doc.attendance, movements_in(notes, [a.person for a in doc.attendance])
@@ -102,7 +136,9 @@ class _Renderer:
         """Escaped name of a person (styled "Cllr Marsh" or full), or the typed fallback."""
         if person_id is not None and person_id in self.doc.people:
             p = self.doc.people[person_id]
-            return escape.inline(p.styled_name if styled else p.full_name)
+            return escape.inline(
+                running_name(p, self.style, self.mentions) if styled else full_name(p, self.style)
+            )
         return escape.inline(fallback)
 
     def item_ref(self, item: ItemData) -> str:
@@ -120,12 +156,9 @@ class _Renderer:
             )
         self.add(f"# {escape.heading(doc.panel.name)}")
         meeting = doc.meeting
-        when = f"Minutes of the meeting held on {weekday_date(meeting.held_on)}"
-        if meeting.start_time:
-            when += f" at {escape.heading(meeting.start_time)}"
-        if meeting.venue.strip():
-            when += f", {escape.heading(meeting.venue)}"
-        self.add(f"## {when}")
+        self.add(f"## {self.heading_line()}")
+        if not self.style.status_line:
+            return
         if meeting.is_approved:
             if doc.approved_at_meeting_date is not None:
                 status = (
@@ -139,6 +172,26 @@ class _Renderer:
         else:
             status = "Draft, to be approved at the next meeting"
         self.add(f"**Status:** {status}")
+
+    def time(self, kept: str) -> str:
+        """A kept time ("19:00") as the house style prints it ("7.00 pm"); text that is not a
+        time is escaped."""
+        shown = minutes_time(kept, self.style.times is TimeStyle.TWELVE)
+        return shown if _SHOWN_TIME.fullmatch(shown) else escape.inline(shown)
+
+    def heading_line(self) -> str:
+        """"Minutes of the Ordinary Meeting of ... held on ... at ... in ...": the house
+        style's ``heading_template``, its empty parts dropped (``models.export.templates``)."""
+        meeting = self.doc.meeting
+        time = self.time(meeting.start_time)
+        return fill(
+            self.style.heading_template,
+            kind=escape.heading(meeting.kind.value),
+            panel=escape.heading(self.doc.panel.name),
+            date=weekday_date(meeting.held_on),
+            time=time if _SHOWN_TIME.fullmatch(time) else escape.heading(meeting.start_time),
+            venue=escape.heading(meeting.venue),
+        )
 
     # --- attendance ------------------------------------------------------------------------------
 
@@ -320,13 +373,34 @@ class _Renderer:
 
     def items(self) -> None:
         for item in self.doc.items:
+            start = len(self.blocks)
             if item.exempt and not self.full:
                 self.exempt_stub(item)
             else:
                 self.item(item)
+            if self.style.item_heading is ItemHeading.RUN_IN:
+                self.run_in(start)
+
+    def item_heading(self, item: ItemData, title: str) -> str:
+        """"### 3. Title" ("#### 4a. Title" for a sub-item), or the bold run-in heading
+        "**108/26 Title.**" (no full stop added after a title that ends with one)."""
+        number = self.heading_number(item)
+        if self.style.item_heading is ItemHeading.RUN_IN:
+            shown = escape.inline(title)
+            stop = "" if title.rstrip().endswith((".", "?", "!", ":")) else "."
+            return f"**{number} {shown}{stop}**"
+        level = "####" if item.id in self.sub_items else "###"
+        return f"{level} {number} {escape.heading(title)}"
+
+    def run_in(self, start: int) -> None:
+        """The item's first paragraph joined to its run-in heading (``blocks[start]``); a list,
+        table or nothing after it leaves the heading standing alone."""
+        if len(self.blocks) > start + 1 and not _NOT_RUN_IN.match(self.blocks[start + 1]):
+            self.blocks[start : start + 2] = [f"{self.blocks[start]} {self.blocks[start + 1]}"]
 
     def heading_number(self, item: ItemData) -> str:
-        number = escape.heading(self.numbers[item.id])
+        number = self.numbers[item.id]
+        number = number if _PLAIN_NUMBER.fullmatch(number) else escape.heading(number)
         return number if self.running else f"{number}."
 
     def exempt_basis(self, item: ItemData) -> str:
@@ -337,13 +411,13 @@ class _Renderer:
         """An exempt item in the public minutes: its number, its public title and the house
         style's ``exempt_template`` with the basis and the clerk's public summary; nothing
         else of it."""
-        self.add(f"### {self.heading_number(item)} {escape.heading(item.shown_public_title)}")
+        self.add(self.item_heading(item, item.shown_public_title))
         summary = escape.paragraph(escape.clean(item.public_summary).strip(), indent="")
         text = self.doc.style.exempt_template.replace("{basis}", self.exempt_basis(item))
         self.add(" ".join(text.replace("{summary}", summary).split(" ")).strip())
 
     def item(self, item: ItemData) -> None:
-        self.add(f"### {self.heading_number(item)} {escape.heading(item.title)}")
+        self.add(self.item_heading(item, item.title))
         if item.exempt:
             self.add(
                 "**Exempt item: not for publication.** Considered in private under "
@@ -362,7 +436,10 @@ class _Renderer:
             visible = self.visible_declarations()
             if visible:
                 self.add(self.declarations_list(visible))
-            elif not entries and len(visible) == len(self.doc.declarations):
+            elif (
+                not entries and len(visible) == len(self.doc.declarations)
+                and self.style.say_none_declared
+            ):
                 self.add("None were declared.")
         elif self.doc.style.declaration_under_item:
             for decl in self.visible_declarations():
@@ -370,7 +447,8 @@ class _Renderer:
                     self.add(f"*Declaration of interest:* {self.declaration_text(decl, '')}")
         if item.kind is ItemKind.APOLOGIES and not entries:
             self.add(self.apologies_text())
-        self.entries(entries)
+        self.entries(entries, item)
+        self.inline_actions(item)
         if item.kind is ItemKind.ACTION_LOG:
             self.earlier_actions()
         if item.documents:
@@ -411,11 +489,13 @@ class _Renderer:
             )
         return text
 
-    def entries(self, entries: tuple[EntryData, ...]) -> None:
-        labels = entry_numbers(entries, self.doc.panel.numbering)
+    def entries(self, entries: tuple[EntryData, ...], item: ItemData | None = None) -> None:
+        number = self.numbers.get(item.id, "") if item is not None else ""
+        labels = entry_numbers(entries, self.doc.panel.numbering, self.style, number)
+        listed = paragraph_style(self.doc.panel.numbering, self.style) is ParagraphNumbers.DOT
         run: list[str] = []  # consecutive numbered entries: one tight ordered list (per item)
         for entry, label in zip(entries, labels, strict=True):
-            if label and not self.running:
+            if label and listed:
                 indent = " " * (len(label) + 1)
                 run.append(f"{label} {self.entry_body(entry, indent)}")
                 continue
@@ -430,13 +510,19 @@ class _Renderer:
             self.add("\n".join(run))
 
     def entry_body(self, entry: EntryData, indent: str) -> str:
-        spans = entry_spans(entry, self.doc.people, self.doc.panel.chair_title, self.doc.style)
-        return "".join(_markdown_span(span, indent) for span in spans)
+        spans = entry_spans(
+            entry, self.doc.people, self.doc.panel.chair_title, self.doc.style, self.mentions
+        )
+        lists = self.style.entry_lists
+        return "".join(_markdown_span(span, indent, lists, self.style) for span in spans)
 
     # --- actions ---------------------------------------------------------------------------------
 
     def owner(self, action: ActionData) -> str:
-        return self.person(action.owner_id, action.owner_text, styled=False)
+        """The action's owners, full names, joined ("Mr Dan Wu and Ms Eve Larkin")."""
+        owners = ((action.owner_id, action.owner_text), *action.more_owners)
+        names = [self.person(pid, text, styled=False) for pid, text in owners]
+        return join_names([n for n in names if n])
 
     def visible_earlier_actions(self) -> list[ActionData]:
         return [
@@ -475,10 +561,10 @@ class _Renderer:
     def earlier_actions(self) -> None:
         actions = self.visible_earlier_actions()
         if not actions:
-            if not self.doc.earlier_actions:
+            if not self.doc.earlier_actions and self.style.say_no_actions_outstanding:
                 self.add("There were no actions outstanding from earlier meetings.")
             return
-        rows = ["| Ref | Action | Owner | Status | Latest update |", "|---|---|---|---|---|"]
+        rows = ["| Ref | Action | Owner | Status | Latest update |", self.table_rule(5)]
         for action in actions:
             status, note = self.earlier_status(action)
             rows.append(
@@ -510,26 +596,52 @@ class _Renderer:
         here = self.reported_here(action)
         return here[0] if here is not None else _STATUS_LABEL[ActionStatus.OPEN]
 
+    def inline_actions(self, item: ItemData) -> None:
+        """"ACTION: the Clerk to request the traffic survey, by the July meeting." after the
+        item's entries, when the house style minutes actions inline."""
+        if not action_wording.inline(self.style):
+            return
+        for action in self.doc.actions:
+            if action.item_id != item.id:
+                continue
+            self.inlined.add(action.id)
+            self.add(fill(
+                self.style.inline_action_template,
+                owner=self.owner(action),
+                text=escape.inline(action_wording.action_text(action.text)),
+                due=escape.inline(action_wording.due_words(action)),
+            ))
+
+    def table_rule(self, columns: int) -> str:
+        cell = " --- " if self.style.spaced_table_rules else "---"
+        return "|" + "|".join([cell] * columns) + "|"
+
     def actions(self) -> None:
-        self.add("## Actions")
         actions = [a for a in self.doc.actions if not self.hidden(a.item_id)]
         if not actions:
-            self.add("No actions were raised at this meeting.")
+            if self.style.say_no_actions_raised:  # (else no section: nothing to say)
+                self.add("## Actions")
+                self.add("No actions were raised at this meeting.")
             return
-        rows = ["| Ref | Action | Owner | Due | Status |", "|---|---|---|---|---|"]
+        actions = [
+            a for a in actions if action_wording.in_table(self.style, a, a.id in self.inlined)
+        ]
+        if not actions:
+            return  # every action was minuted after its item
+        self.add("## Actions")
+        status = self.style.action_status_column
+        head = "| Ref | Action | Owner | Due | Status |" if status else "| Ref | Action | Owner | Due |"
+        rows = [head, self.table_rule(5 if status else 4)]
         for action in actions:
-            due = long_date(action.due_date) if action.due_date else ""
-            rows.append(
-                "| " + " | ".join(
-                    (
-                        escape.table_cell(action.ref),
-                        escape.table_cell(action.text),
-                        escape.table_cell(self.owner(action)),
-                        due,
-                        self.own_status(action),
-                    )
-                ) + " |"
-            )
+            cells = [
+                escape.table_cell(action.ref),
+                escape.table_cell(action.text),
+                escape.table_cell(self.owner(action)),
+                escape.table_cell(action_wording.due_words(action)),
+            ]
+            if status:
+                cells.append(self.own_status(action))
+            rows.append("| " + " | ".join(cells) + " |")
         self.add("\n".join(rows))
 
     # --- closing ---------------------------------------------------------------------------------
@@ -551,14 +663,15 @@ class _Renderer:
         self.add("\n".join(lines))
 
     def closing(self) -> None:
-        end = escape.inline(self.doc.meeting.end_time)
+        """"The meeting ended at 12:10." (the house style's ``closing_template``)."""
+        end = self.time(self.doc.meeting.end_time)
         if end:
-            self.add(f"The meeting ended at {end}.")
+            self.add(fill(self.style.closing_template, time=end))
 
     def signature(self) -> None:
-        self.add("---")
+        """The signature block (``signature_template``, with the chair's title)."""
         title = escape.inline(self.doc.panel.chair_title) or "Chair"
-        self.add(f"{title}: {SIGNATURE_LINE}")
+        self.add(fill(self.style.signature_template, chair=title))
 
     def render(self) -> str:
         self.header()

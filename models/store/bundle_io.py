@@ -36,7 +36,8 @@ from models import tables as t
 from models.bundle import BAction, BOtherMeeting, Bundle, parse_bundle
 from models.domain import Numbering
 from models.item_times import dump_resumed
-from models.store.base import dump_ids, dump_list
+from models.recorded_votes import pairs_json
+from models.store.base import dump_ids, dump_list, owners_json
 from models.store.bulk import _table
 from models.store.document import DocumentMixin
 from models.store.panels import set_running_start
@@ -59,6 +60,7 @@ _ENTRY_INSERT = (
     "item_id", "position", "kind", "text", "asker_id", "asker_text", "respondent_id",
     "respondent_text", "answer", "proposer", "seconder", "vote_for", "vote_against",
     "vote_abstain", "outcome", "casting_vote", "at_time", "created_at", "updated_at",
+    "vote_note", "recorded_vote",
 )
 
 
@@ -230,7 +232,9 @@ class _Writer:
         row = t.Action(
             panel_id=self.panel_id, meeting_id=meeting_id, item_id=item_id,
             ref_no=self.ref_no(a.ref_no), text=a.text, owner_id=self.person(a.owner),
-            owner_text=a.owner_text, due_date=a.due_date, status=a.status.value,
+            owner_text=a.owner_text, due_date=a.due_date, due_text=a.due_text,
+            more_owners=owners_json([(self.person(ref), text) for ref, text in a.more_owners]),
+            status=a.status.value,
             completion_note=a.completion_note, closed_on=a.closed_on, position=pos,
         )
         self.s.add(row)
@@ -268,6 +272,7 @@ class _Writer:
         meeting = t.Meeting(
             panel_id=self.panel_id, held_on=m.held_on, start_time=m.start_time,
             end_time=m.end_time, venue=m.venue, status=m.status.value, approved_at=m.approved_at,
+            kind=m.kind.value,
             approved_at_meeting_id=(
                 self.meetings[m.approved_at_meeting] if m.approved_at_meeting else None
             ),
@@ -363,7 +368,8 @@ class _Writer:
                     item_id, pos, e.kind.value, e.text, self.person(e.asker), e.asker_text,
                     self.person(e.respondent), e.respondent_text, e.answer, e.proposer,
                     e.seconder, e.vote_for, e.vote_against, e.vote_abstain, e.outcome.value,
-                    e.casting_vote, e.at_time, now, now,
+                    e.casting_vote, e.at_time, now, now, e.vote_note,
+                    pairs_json((_id(self.person(ref)), choice) for ref, choice in e.recorded_vote),
                 ))
                 if len(batch) >= batches.WRITE_BATCH:
                     conn.exec_driver_sql(statement, batch)
@@ -388,29 +394,30 @@ class _Writer:
         offset = DocumentMixin._running_offset(self.s, meeting)
         if offset == self.b.year_offset:
             return
-        if self.alone_in_its_year(meeting):
+        year, first_day, last_day = DocumentMixin._numbering_year(self.s, meeting)
+        if self.alone_in_its_year(meeting, first_day, last_day):
             # The year's first meeting here: the panel keeps the year's first number, so these
             # items and the meetings after them number on as the source did.
-            set_running_start(self.s, self.panel_id, meeting.held_on.year,
-                              self.b.year_offset + 1)
+            set_running_start(self.s, self.panel_id, year, self.b.year_offset + 1)
             return
-        year = meeting.held_on.year % 100
-        for index, row in enumerate(item_rows):
+        index = 0
+        for row in item_rows:
+            if row.level:  # a sub-item is numbered from its item
+                continue
             if not row.number_label.strip():
-                row.number_label = f"{self.b.year_offset + index + 1}/{year:02d}"
+                row.number_label = f"{self.b.year_offset + index + 1}/{year % 100:02d}"
                 self.s.add(row)
+            index += 1
         self.s.flush()
 
-
-    def alone_in_its_year(self, meeting: t.Meeting) -> bool:
-        """Whether the panel has no other meeting in the imported meeting's calendar year."""
-        year = meeting.held_on.year
+    def alone_in_its_year(self, meeting: t.Meeting, first_day: date, last_day: date) -> bool:
+        """Whether the panel has no other meeting in the imported meeting's numbering year."""
         others = self.s.exec(
             select(func.count()).select_from(t.Meeting)
             .where(col(t.Meeting.panel_id) == self.panel_id)
             .where(col(t.Meeting.id) != meeting.id)
-            .where(col(t.Meeting.held_on) >= date(year, 1, 1))
-            .where(col(t.Meeting.held_on) <= date(year, 12, 31))
+            .where(col(t.Meeting.held_on) >= first_day)
+            .where(col(t.Meeting.held_on) <= last_day)
         ).one()
         return int(others) == 0
 

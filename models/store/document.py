@@ -11,7 +11,7 @@ from sqlmodel import Session, col, func, select
 
 from models import tables as t
 from models.domain import ActionUpdateData, EntryData, MinutesDocument, Numbering
-from models.numbering import running_label
+from models.numbering import numbering_year, numbering_year_span, running_label
 from models.store.actions import ActionsMixin
 from models.store.base import (
     ENTRY,
@@ -29,6 +29,8 @@ from models.store.base import (
     meeting_data,
     panel_data,
     person_data,
+    read_owners,
+    stored_style,
 )
 
 
@@ -194,6 +196,7 @@ class DocumentMixin(StoreBase):
             for act in (*actions, *carried):
                 if act.owner_id:
                     person_ids.add(act.owner_id)
+                person_ids.update(pid for pid, _t in read_owners(act.more_owners) if pid)
             people = (
                 {
                     p.id: person_data(p)
@@ -269,39 +272,53 @@ class DocumentMixin(StoreBase):
             )
 
     @staticmethod
-    def _earlier_in_year(meeting: t.Meeting) -> Any:
-        """The ids of the panel's meetings held earlier in ``meeting``'s calendar year."""
-        year_start = date(meeting.held_on.year, 1, 1)
+    def _numbering_year(s: Session, meeting: t.Meeting) -> tuple[int, date, date]:
+        """The panel's numbering year holding ``meeting`` (its house style's first month): the
+        year it began in, and its first and last day."""
+        panel = s.get(t.Panel, meeting.panel_id)
+        start_month = stored_style(panel.house_style).year_start_month if panel else 1
+        year = numbering_year(meeting.held_on, start_month)
+        first, last = numbering_year_span(year, start_month)
+        return year, first, last
+
+    @staticmethod
+    def _earlier_in_year(meeting: t.Meeting, year_start: date) -> Any:
+        """The ids of the panel's meetings held earlier in ``meeting``'s numbering year."""
         return select(t.Meeting.id).where(held_before(meeting)).where(
             col(t.Meeting.held_on) >= year_start
         )
 
     @staticmethod
-    def _items_earlier_in_year(s: Session, meeting: t.Meeting) -> int:
-        """How many items the panel's earlier meetings this year hold."""
+    def _items_earlier_in_year(s: Session, meeting: t.Meeting, year_start: date) -> int:
+        """How many items (not sub-items: they take no reference) the panel's earlier meetings
+        this numbering year hold."""
         count = s.exec(
-            select(func.count()).select_from(t.AgendaItem).where(
-                col(t.AgendaItem.meeting_id).in_(DocumentMixin._earlier_in_year(meeting))
-            )
+            select(func.count()).select_from(t.AgendaItem)
+            .where(col(t.AgendaItem.meeting_id).in_(
+                DocumentMixin._earlier_in_year(meeting, year_start)
+            ))
+            .where(col(t.AgendaItem.level) == 0)
         ).one()
         return int(count)
 
     @staticmethod
     def _running_offset(s: Session, meeting: t.Meeting) -> int:
         """Running numbering: the last minute number the panel used before this meeting in its
-        year. Counted on from the year's first number (1 unless the panel keeps another), and
-        never below a reference an earlier meeting carries as its label ("88/17", kept by an
-        import), so numbers are never given twice."""
-        year = meeting.held_on.year
+        numbering year. Counted on from the year's first number (1 unless the panel keeps
+        another), and never below a reference an earlier meeting carries as its label ("88/17",
+        kept by an import), so numbers are never given twice."""
+        year, year_start, _ = DocumentMixin._numbering_year(s, meeting)
         first = s.exec(
             select(col(t.RunningStart.first_number))
             .where(col(t.RunningStart.panel_id) == meeting.panel_id)
             .where(col(t.RunningStart.year) == year)
         ).first()
-        counted = (first or 1) - 1 + DocumentMixin._items_earlier_in_year(s, meeting)
+        counted = (first or 1) - 1 + DocumentMixin._items_earlier_in_year(s, meeting, year_start)
         labels = s.exec(
             select(col(t.AgendaItem.number_label))
-            .where(col(t.AgendaItem.meeting_id).in_(DocumentMixin._earlier_in_year(meeting)))
+            .where(col(t.AgendaItem.meeting_id).in_(
+                DocumentMixin._earlier_in_year(meeting, year_start)
+            ))
             .where(col(t.AgendaItem.number_label) != "")
         ).all()
         kept = [running_label(label, year) for label in labels]

@@ -17,6 +17,7 @@ from models.domain import (
     ItemData,
     ItemKind,
     MeetingData,
+    MeetingKind,
     MeetingStatus,
     MeetingSummary,
     MemberRole,
@@ -96,8 +97,10 @@ class MeetingsMixin(StoreBase):
         venue: str | None = None,
         standing_agenda: bool = True,
         prefill_attendance: bool = True,
+        kind: MeetingKind | str = MeetingKind.NONE,
     ) -> MeetingData:
         start = parse_time(start_time, "start time") or "10:00"
+        kind = checked_kind(kind)
         with self._session() as s:
             panel = self._get(s, t.Panel, panel_id, "panel")
             row = t.Meeting(
@@ -105,6 +108,7 @@ class MeetingsMixin(StoreBase):
                 held_on=held_on,
                 start_time=start,
                 venue=(venue if venue is not None else panel.default_venue).strip(),
+                kind=kind.value,
             )
             s.add(row)
             s.flush()
@@ -167,6 +171,8 @@ class MeetingsMixin(StoreBase):
         for key in ("start_time", "end_time"):
             if key in fields:
                 fields[key] = parse_time(str(fields[key]), key.replace("_", " "))
+        if "kind" in fields:
+            fields["kind"] = checked_kind(fields["kind"]).value
         with self._session() as s:
             row = self._editable_meeting(s, meeting_id)
             apply_fields(row, fields, allowed)
@@ -626,3 +632,12 @@ def relink_declarations(s: Session, item: t.AgendaItem) -> None:
 
 def _declaration_people(row: t.Declaration) -> set[int]:
     return {row.person_id, *load_ids(row.more_people)}
+def checked_kind(value: MeetingKind | str) -> MeetingKind:
+    """A kind of meeting ("Extraordinary", any case) or one clear line naming the choices."""
+    if isinstance(value, MeetingKind):
+        return value
+    for kind in MeetingKind:
+        if kind.value.lower() == str(value).strip().lower():
+            return kind
+    choices = ", ".join(k.value for k in MeetingKind if k.value)
+    raise ValidationError(f"The kind of meeting is one of {choices}, or none.")

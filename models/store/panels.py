@@ -19,6 +19,7 @@ from models.domain import (
 from models.errors import ValidationError
 from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import HouseStyle
+from models.numbering import numbering_year_span
 from models.patches import MemberPatch, PanelPatch, PersonPatch, columns, keys
 from models.store.base import (
     StoreBase,
@@ -28,6 +29,7 @@ from models.store.base import (
     panel_data,
     person_data,
     require_text,
+    stored_style,
 )
 
 PANEL_FIELDS = columns(PanelPatch)  # the style is stored as JSON in house_style
@@ -67,7 +69,9 @@ class PanelsMixin(StoreBase):
     # --- running minute numbers ------------------------------------------------------------------
 
     def first_minute_number(self, panel_id: int, year: int) -> int:
-        """Running numbering: the panel's first minute number of ``year`` (1 unless set)."""
+        """Running numbering: the panel's first minute number of ``year`` (1 unless set); the
+        year is the numbering year (``models.numbering.numbering_year``), named by the year it
+        starts in."""
         with self._session() as s:
             first = s.exec(
                 select(col(t.RunningStart.first_number))
@@ -85,13 +89,15 @@ class PanelsMixin(StoreBase):
                 "The first minute number of a year is a whole number from 1 to 99999."
             )
         with self._session() as s:
-            self._get(s, t.Panel, panel_id, "panel")
+            panel = self._get(s, t.Panel, panel_id, "panel")
+            start_month = stored_style(panel.house_style).year_start_month
+            first_day, last_day = numbering_year_span(year, start_month)
             approved = s.exec(
                 select(col(t.Meeting.held_on))
                 .where(col(t.Meeting.panel_id) == panel_id)
                 .where(col(t.Meeting.status) == MeetingStatus.APPROVED.value)
-                .where(col(t.Meeting.held_on) >= date(year, 1, 1))
-                .where(col(t.Meeting.held_on) <= date(year, 12, 31))
+                .where(col(t.Meeting.held_on) >= first_day)
+                .where(col(t.Meeting.held_on) <= last_day)
                 .order_by(col(t.Meeting.held_on))
             ).first()
             if approved is not None:
