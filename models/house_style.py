@@ -314,6 +314,8 @@ def preset(key: str) -> Preset:
 PLACEHOLDERS: dict[str, frozenset[str]] = {
     "heading_template": frozenset({"kind", "panel", "date", "time", "venue"}),
     "apologies_template": frozenset({"names"}),
+    "apologies_substitute_template": frozenset({"substitute"}),
+    "declaration_item_template": frozenset({"ref"}),
     "vote_template": frozenset(
         {"proposer", "seconder", "for", "against", "abstain", "outcome", "counts", "note"}
     ),
