@@ -139,14 +139,15 @@ def floor_import(bundle: Path, db: Path) -> float:
         meeting_id = _row(conn, "meeting", {"panel_id": panel_id, "held_on": "2026-11-17",
                                             "created_at": "2026-11-17",
                                             "updated_at": "2026-11-17"})
-        columns = ", ".join(("item_id", "position", *_ENTRY_COLUMNS, "created_at", "updated_at"))
-        marks = ", ".join("?" * (len(_ENTRY_COLUMNS) + 4))
+        columns = ", ".join(("item_id", "position", *_ENTRY_COLUMNS, "vote_note",
+                             "recorded_vote", "created_at", "updated_at"))
+        marks = ", ".join("?" * (len(_ENTRY_COLUMNS) + 6))
         sql = f"INSERT INTO entry ({columns}) VALUES ({marks})"
         for pos, item in enumerate(data["items"]):
             item_id = _row(conn, "agenda_item", {"meeting_id": meeting_id, "position": pos,
                                                  "title": item["title"], "documents": "[]"})
             conn.executemany(sql, (
-                (item_id, n, *(e[c] for c in _ENTRY_COLUMNS), "2026-11-17", "2026-11-17")
+                (item_id, n, *(e[c] for c in _ENTRY_COLUMNS), "", "", "2026-11-17", "2026-11-17")
                 for n, e in enumerate(item["entries"])
             ))
         conn.commit()

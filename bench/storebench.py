@@ -56,8 +56,9 @@ def raw_insert_floor(db: Path, item_id: int, reps: int) -> list[float]:
     position = conn.execute("SELECT count(*) FROM entry WHERE item_id = ?", (item_id,)).fetchone()[0]
     sql = (
         "INSERT INTO entry (item_id, position, kind, text, asker_text, respondent_text, answer, "
-        "proposer, seconder, outcome, casting_vote, at_time, created_at, updated_at) "
-        "VALUES (?, ?, 'paragraph', ?, '', '', '', '', '', '', 0, '', ?, ?)"
+        "proposer, seconder, outcome, casting_vote, at_time, vote_note, recorded_vote, "
+        "created_at, updated_at) "
+        "VALUES (?, ?, 'paragraph', ?, '', '', '', '', '', '', 0, '', '', '', ?, ?)"
     )
 
     def insert() -> None:
