@@ -20,7 +20,9 @@ is used throughout.
 
 from __future__ import annotations
 
+import gc
 import re
+from dataclasses import fields
 from functools import cache
 from typing import Any, Literal
 
@@ -51,6 +53,8 @@ def _reference(html: bool) -> MarkdownIt:
 
 @cache
 def _fast(html: bool) -> Any:
+    if tuple(field.name for field in fields(Token)) != _TOKEN_FIELDS:
+        return None
     try:
         from markdown_it_pyrs import MarkdownIt as RustMarkdownIt
     except ImportError:
@@ -85,16 +89,24 @@ def fast_tokens(markdown: str, *, html: bool = True) -> list[Token] | None:
     fast = _fast(html)
     if fast is None or not _plain_enough(markdown):
         return None
+    # The tree and the tokens are tens of thousands of objects (no reference cycles among
+    # them): the cyclic garbage collector, which would otherwise run full passes over all the
+    # app holds (the loaded meeting) while they are made, waits until they are done.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        tree = fast.tree(markdown)
-    except BaseException as error:  # a Rust panic is a BaseException (pyo3's PanicException)
-        if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
-            raise
-        return None
-    try:
+        try:
+            tree = fast.tree(markdown)
+        except BaseException as error:  # a Rust panic is a BaseException (PanicException)
+            if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+                raise
+            return None
         return _Converter(markdown).convert(tree)
     except _Unsupported:
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _plain_enough(markdown: str) -> bool:
@@ -104,17 +116,40 @@ def _plain_enough(markdown: str) -> bool:
             and "\0" not in markdown)
 
 
+# Tokens are made field by field, skipping the dataclass __init__ (keywords, __post_init__):
+# about half the cost of the conversion for the 60x60 meeting's 25,000 tokens. Should
+# markdown-it-py's Token gain or lose a field, the fast path is off (``_fast``).
+_TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content",
+                 "markup", "info", "meta", "block", "hidden")
+_new = object.__new__
+
+
+def _token(type_: str, tag: str, nesting: Literal[-1, 0, 1], level: int, markup: str,
+           content: str, block: bool) -> Token:
+    token: Token = _new(Token)
+    token.type = type_
+    token.tag = tag
+    token.nesting = nesting
+    token.attrs = {}
+    token.map = None
+    token.level = level
+    token.children = None
+    token.content = content
+    token.markup = markup
+    token.info = ""
+    token.meta = {}
+    token.block = block
+    token.hidden = False
+    return token
+
+
 def _block(type_: str, tag: str, nesting: Literal[-1, 0, 1], level: int, markup: str = "") -> Token:
-    # positional arguments: about twice as fast as keywords for the 60x60 meeting's 25,000
-    # tokens (type, tag, nesting, attrs, map, level, children, content, markup, info, meta,
-    # block, hidden)
-    return Token(type_, tag, nesting, {}, None, level, None, "", markup, "", {}, True, False)
+    return _token(type_, tag, nesting, level, markup, "", True)
 
 
 def _inline(type_: str, tag: str, nesting: Literal[-1, 0, 1], level: int, markup: str = "",
             content: str = "") -> Token:
-    return Token(type_, tag, nesting, {}, None, level, None, content, markup, "", {}, False,
-                 False)
+    return _token(type_, tag, nesting, level, markup, content, False)
 
 
 class _Converter:
@@ -313,7 +348,9 @@ class _Converter:
     def inline(self, nodes: list[Any], content: str, level: int) -> Token:
         children: list[Token] = []
         self.inlines(nodes, 0, children)
-        return Token("inline", "", 0, {}, None, level, children, content, "", "", {}, True, False)
+        token = _token("inline", "", 0, level, "", content, True)
+        token.children = children
+        return token
 
     def inlines(self, nodes: list[Any], level: int, out: list[Token]) -> None:
         """``nodes`` as markdown-it-py's flat inline tokens, adjacent texts joined into one
