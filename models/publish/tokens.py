@@ -10,12 +10,17 @@ of the same parser by the same project, already used for the HTML) builds its no
 so every writer is unchanged and its output byte-identical (``tests/test_publish_tokens.py``
 compares the two streams field by field and the files they make).
 
-Constructs whose token fields the tree does not carry exactly (blockquotes, autolinks, links and
-images with non-ASCII addresses, tabs, CR or NUL characters, list items whose text starts on a
-later line) send the whole document to markdown-it-py instead: the minutes never contain them
-(the Markdown export escapes typed markup), so the fast path is the usual one and the slow one
-only ever costs time, never a different file. Without markdown-it-pyrs installed, markdown-it-py
-is used throughout.
+Where the two parsers differ, or the tree does not carry a field markdown-it-py fills (the
+``map`` of block tokens is not rebuilt: no writer reads it), the whole document goes to
+markdown-it-py instead: blockquotes, images, autolinks, reference definitions, links with
+non-ASCII addresses (markdown-it-py writes their host names in punycode), tabs, CR or NUL
+characters, no final line end, a block starting or ending with non-ASCII white space, a code
+span of spaces only, a list item whose text does not start right after its marker, a table
+without a blank line above it or with a row not starting with ``|``, a one-column table under
+a ``---`` line, and any input that makes markdown-it-pyrs panic. The app's Markdown holds none
+of these (typed markup is escaped), so the fast path is the usual one and the slow one only
+ever costs time, never a different file. Without markdown-it-pyrs, markdown-it-py is used
+throughout.
 """
 
 from __future__ import annotations
