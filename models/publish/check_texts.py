@@ -17,19 +17,17 @@ import io
 from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 
-from markdown_it import MarkdownIt
-
 from models.domain import MinutesDocument
 from models.publish.formats import FORMATS, export_bytes, format_named
+from models.publish.tokens import parse_tokens
 
 DEFAULT_FORMATS = ("md",)
 
 
 def markdown_words(markdown: str) -> str:
     """The text a reader sees in ``markdown``: inline content of every block, markup removed."""
-    parser = MarkdownIt("commonmark").enable("table")
     out: list[str] = []
-    for token in parser.parse(markdown):
+    for token in parse_tokens(markdown):
         if token.type == "inline":
             out.extend(child.content for child in token.children or () if child.content)
             out.append("\n")

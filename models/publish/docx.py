@@ -34,11 +34,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as _xml_escape
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from models.errors import ValidationError
 from models.publish.meta import DocumentMeta
+from models.publish.tokens import parse_tokens
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -52,7 +52,6 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1440
 _CHAR, _CELL_PADDING = 150, 260  # an Arial 11 pt character, a cell's side margins (twips)
 _ONE_LINE = 18  # cells this short are kept on one line when the columns allow
 INDENT = 567  # one level of list indentation (1 cm); the hanging indent holds the number
-_MD = MarkdownIt("commonmark").enable("table")
 # Characters XML 1.0 cannot hold (escape.clean already replaces them in typed text; any other
 # Markdown handed to this writer gets the same visible replacement mark instead of a crash).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -71,7 +70,7 @@ def write_docx(markdown: str, meta: DocumentMeta, template: Path | None = None) 
     document = _open_template(template) if template is not None else _built_in()
     _set_language(document, meta.lang)
     writer = _BodyWriter(document)
-    body_xml = writer.convert(_MD.parse(markdown))
+    body_xml = writer.convert(parse_tokens(markdown))
     _replace_body(document, body_xml)
     _header_and_footer(document, meta, built_in=template is None)
     _core_properties(document, meta)

@@ -19,21 +19,14 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from functools import cache
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from models.publish.tokens import parse_tokens
 
 WIDTH = 72
 GAP = "  "  # between table columns
 MIN_COLUMN = 6  # a column never shrinks below this (unless the table cannot fit otherwise)
-
-
-@cache
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable("table")
-    return md
 
 
 def inline_text(token: Token) -> str:
@@ -208,7 +201,7 @@ def _item_count(tokens: list[Token], opening: int) -> int:
 
 def render_text(markdown: str) -> str:
     """The Markdown export as plain text wrapped at 72 columns (see the module)."""
-    tokens = _parser().parse(markdown)
+    tokens = parse_tokens(markdown, html=False)
     writer = _Writer()
     row: list[str] = []
     for index, token in enumerate(tokens):
