@@ -147,6 +147,8 @@ class MeetingFormScreen(ModalScreen[int | None]):
         panel = next((p for p in self.panels if p.id == event.value), None)
         if panel is None:
             return
+        if self.meeting is not None and panel.id == self.meeting.panel_id:
+            return  # the meeting's own panel, shown as the form opens: keep its own venue
         venue = self.query_one("#venue", Input)
         if venue.value.strip() in {"", self._auto_venue}:
             venue.value = panel.default_venue
