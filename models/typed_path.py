@@ -27,3 +27,10 @@ def typed_path(text: str) -> Path:
     elif "\\ " in cleaned and not Path(cleaned).expanduser().exists():
         cleaned = cleaned.replace("\\ ", " ")
     return Path(cleaned).expanduser()
+
+
+def target_file(text: str, usual_name: str) -> Path:
+    """Where to write, from a typed path: a folder gets ``usual_name`` inside it (as
+    ``export -o FOLDER`` does on the command line)."""
+    path = typed_path(text)
+    return path / usual_name if path.is_dir() else path
