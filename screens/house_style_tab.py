@@ -295,8 +295,18 @@ class HouseStyleTab(TabbedTablesScreen):
             PromptScreen("Add a stock phrase", validator=_phrase_problem, save=save,
                          hint=_text_hint("phrases"),
                          placeholder="e.g. {presenter} introduced the report."),
-            lambda saved: self.reload() if saved is not None else None,
+            self._phrase_added(at),
         )
+
+    def _phrase_added(self, at: int) -> Callable[[object], None]:
+        """After the add prompt: reload with the highlight on the new phrase, so it is seen."""
+
+        def done(saved: object) -> None:
+            if saved is not None:
+                self._pending_row = at
+                self.reload()
+
+        return done
 
     def _edit_phrase(self, index: int) -> None:
         if self.data is None:
