@@ -78,7 +78,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
             with Horizontal(classes="form-row", id="end-row"):  # editing a meeting only
                 yield Label("Ended at", classes="form-label")
                 yield Input(id="end", placeholder="", classes="time-input")
-                yield Label("blank while it runs; F11 in the live screen stamps it",
+                yield Label("F11 in the live screen stamps it",
                             classes="form-label-short form-hint")
             yield Static("", id="end-error", classes="field-error")
             with Horizontal(classes="form-row"):
