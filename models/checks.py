@@ -78,7 +78,7 @@ class Check(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Finding:
     check: Check
-    where: str  # "Item 7 (Complaint handling matter), entry 2" or "the HTML"
+    where: str  # "Item 7 (Complaint handling matter), entry 2" (public titles) or "the HTML"
     problem: str  # what is wrong, one sentence
     fix: str  # what to do, one sentence
 
@@ -184,7 +184,9 @@ def leaks(doc: MinutesDocument, public_texts: Mapping[str, str]) -> list[Finding
 
 
 def _where(item: ItemData, numbers: Mapping[int, str], entry_index: int | None = None) -> str:
-    title = " ".join(item.title.split())
+    """"Item 7 (Title), entry 2": an exempt item by its public title, since warnings are shown
+    on the export screen (perhaps on a projector) and printed by ``check``."""
+    title = " ".join((item.shown_public_title if item.exempt else item.title).split())
     where = f"Item {numbers.get(item.id, '?')} ({title})"
     return where if entry_index is None else f"{where}, entry {entry_index}"
 
