@@ -39,6 +39,7 @@ from models.domain import (
     MinutesDocument,
     Outcome,
 )
+from models.exempt import is_1960_act
 from models.movements import movements_in, presence, voters_at
 from models.numbering import item_numbers
 
@@ -314,9 +315,12 @@ def _exempt_findings(doc: MinutesDocument, item: ItemData, where: str) -> list[F
     if not item.public_summary.strip() and _shows(
         doc.style.exempt_template, "summary"
     ):
+        # s100C binds principal councils (Schedule 12A); a parish or town council excludes the
+        # public under the 1960 Act, which asks no such record
+        why = ("." if is_1960_act(item.exempt_basis)
+               else ", as s100C of the Local Government Act 1972 expects.")
         out.append(Finding(Check.EXEMPT, where, "The exempt item has no public summary.",
-                           "Write a line the public may read (what was decided), as s100C of "
-                           "the Local Government Act 1972 expects."))
+                           f"Write a line the public may read (what was decided){why}"))
     return out
 
 
