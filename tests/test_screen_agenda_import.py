@@ -69,9 +69,10 @@ async def test_a_path_pasted_in_quotes_from_a_file_manager_is_read(
         await settle(pilot)
         prompt = app.screen
         assert isinstance(prompt, PromptScreen)
-        prompt.query_one(Input).value = f"'{good}' "
+        asked: PromptScreen = prompt
+        asked.query_one(Input).value = f"'{good}' "
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen is not prompt, prompt.error
+        assert app.screen is not asked, asked.error
         assert any("Imported 2 agenda items from agenda.md" in n for n in notices(app))
     assert [i.title for i in store.list_items(mid)][-2:] == ["Estates review", "Budget"]
