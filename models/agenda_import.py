@@ -350,9 +350,11 @@ def _paragraph_line(paragraph: Any) -> _Line | None:
     elif style_name == "Title":
         heading = 1
     level = _list_level(paragraph)
-    if level is None and style_name.startswith(("List Number", "List Bullet", "List Paragraph")):
+    if style_name.startswith(("List Number", "List Bullet", "List Paragraph")):
+        # "List Number 2" is Word's second level whatever numbering its style points at
         tail = style_name.rsplit(" ", 1)[-1]
-        level = int(tail) - 1 if tail.isdigit() else 0
+        named = int(tail) - 1 if tail.isdigit() else 0
+        level = named if level is None else max(level, named)
     if level is not None:
         return _Line(text, level, listed=True, heading=heading)
     indent = paragraph.paragraph_format.left_indent

@@ -39,6 +39,7 @@ from models.domain import (
     MinutesDocument,
     Outcome,
 )
+from models.exempt import is_1960_act
 from models.movements import movements_in, presence, voters_at
 from models.numbering import item_numbers
 
@@ -78,7 +79,7 @@ class Check(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Finding:
     check: Check
-    where: str  # "Item 7 (Complaint handling matter), entry 2" or "the HTML"
+    where: str  # "Item 7 (Complaint handling matter), entry 2" (public titles) or "the HTML"
     problem: str  # what is wrong, one sentence
     fix: str  # what to do, one sentence
 
@@ -184,7 +185,9 @@ def leaks(doc: MinutesDocument, public_texts: Mapping[str, str]) -> list[Finding
 
 
 def _where(item: ItemData, numbers: Mapping[int, str], entry_index: int | None = None) -> str:
-    title = " ".join(item.title.split())
+    """"Item 7 (Title), entry 2": an exempt item by its public title, since warnings are shown
+    on the export screen (perhaps on a projector) and printed by ``check``."""
+    title = " ".join((item.shown_public_title if item.exempt else item.title).split())
     where = f"Item {numbers.get(item.id, '?')} ({title})"
     return where if entry_index is None else f"{where}, entry {entry_index}"
 
@@ -312,9 +315,12 @@ def _exempt_findings(doc: MinutesDocument, item: ItemData, where: str) -> list[F
     if not item.public_summary.strip() and _shows(
         doc.style.exempt_template, "summary"
     ):
+        # s100C binds principal councils (Schedule 12A); a parish or town council excludes the
+        # public under the 1960 Act, which asks no such record
+        why = ("." if is_1960_act(item.exempt_basis)
+               else ", as s100C of the Local Government Act 1972 expects.")
         out.append(Finding(Check.EXEMPT, where, "The exempt item has no public summary.",
-                           "Write a line the public may read (what was decided), as s100C of "
-                           "the Local Government Act 1972 expects."))
+                           f"Write a line the public may read (what was decided){why}"))
     return out
 
 

@@ -22,6 +22,9 @@ from models.house_style import (
     TimeStyle,
 )
 
+#: The width of the House style tab's Setting column: every label fits in it.
+LABEL_WIDTH = 24
+
 LABELS: dict[str, str] = {
     "heading_template": "Heading wording",
     "status_line": "Draft status line",
@@ -35,6 +38,11 @@ LABELS: dict[str, str] = {
     "movements": "Arrivals, departures",
     "apologies_in_attendance": "Apologies line",
     "apologies_template": "Apologies wording",
+    "apologies_substitute_template": "Substitute in apologies",
+    "procedural_names": "Names in apologies",
+    "declarations_as_list": "Declarations as a list",
+    "declaration_under_item": "Declarations under item",
+    "declaration_item_template": "Declaration's item ref",
     "resolution_opening": "Resolutions open",
     "resolution_bold": "RESOLVED in bold",
     "vote_template": "Vote wording",

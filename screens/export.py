@@ -29,6 +29,7 @@ from models.checks import Finding
 from models.domain import MinutesDocument
 from models.errors import PanelMinutesError
 from models.publish.formats import FORMATS, Format
+from models.typed_path import target_file, typed_path
 from tui.typed_app import panel_app
 from tui.widgets.keybar import KeyBar
 
@@ -102,9 +103,9 @@ def check_target(raw: str) -> str | None:
     text = raw.strip()
     if not text:
         return "Type a file name, such as minutes.md."
-    path = Path(text).expanduser()
+    path = typed_path(text)
     if path.is_dir():
-        return f"{path} is a folder: add a file name, such as {path / 'minutes.md'}."
+        return None  # the usual dated name is written into it
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
         return f"The folder {parent} does not exist."
@@ -221,20 +222,22 @@ class ExportScreen(Screen[None]):
         self.app.push_screen(
             PromptScreen(
                 f"Write the {which} minutes as {fmt.label} to", default, validator=check_target,
-                hint="A path; a file that exists is only replaced after you confirm.",
+                hint="A path (a folder: this name in it); a file that exists is only replaced "
+                "after you confirm.",
             ),
             self._target_chosen,
         )
 
     def _target_chosen(self, answer: str | None) -> None:
+        from models.export import default_export_name
         from screens.confirm import ConfirmScreen
 
         if not answer:
             return
-        path = Path(answer.strip()).expanduser()
         doc, fmt, full = self.doc, self.format, self.full
         if doc is None:
             return
+        path = target_file(answer, default_export_name(doc, fmt.extension, full=full))
         if path.exists():
             def confirmed(yes: bool | None) -> None:
                 if yes:

@@ -37,6 +37,7 @@ from models.house_style import (
     with_setting,
 )
 from models.house_style_labels import (
+    LABEL_WIDTH,
     MONTHS,
     as_line,
     choice_words,
@@ -144,8 +145,8 @@ class HouseStyleTab(TabbedTablesScreen):
             keep = keys.index(wanted) if wanted in keys else keep
             self._pending_row = None
         table.clear(columns=True)
-        table.add_column("Setting", width=24)
-        table.add_column("Value", width=max(20, width - 24 - 2 - 6))
+        table.add_column("Setting", width=LABEL_WIDTH)
+        table.add_column("Value", width=max(20, width - LABEL_WIDTH - 2 - 6))
         for key, setting, value in rows:
             table.add_row(setting, Text(value, no_wrap=True, overflow="ellipsis"), key=key)
         table.move_cursor(row=max(0, min(keep, len(rows) - 1)), animate=False)
@@ -294,8 +295,18 @@ class HouseStyleTab(TabbedTablesScreen):
             PromptScreen("Add a stock phrase", validator=_phrase_problem, save=save,
                          hint=_text_hint("phrases"),
                          placeholder="e.g. {presenter} introduced the report."),
-            lambda saved: self.reload() if saved is not None else None,
+            self._phrase_added(at),
         )
+
+    def _phrase_added(self, at: int) -> Callable[[object], None]:
+        """After the add prompt: reload with the highlight on the new phrase, so it is seen."""
+
+        def done(saved: object) -> None:
+            if saved is not None:
+                self._pending_row = at
+                self.reload()
+
+        return done
 
     def _edit_phrase(self, index: int) -> None:
         if self.data is None:

@@ -84,7 +84,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
             with Horizontal(classes="form-row", id="end-row"):  # editing a meeting only
                 yield Label("Ended at", classes="form-label")
                 yield Input(id="end", placeholder="", classes="time-input")
-                yield Label("blank while it runs; F11 in the live screen stamps it",
+                yield Label("F11 in the live screen stamps it",
                             classes="form-label-short form-hint")
             yield Static("", id="end-error", classes="field-error")
             with Horizontal(classes="form-row"):
@@ -160,6 +160,8 @@ class MeetingFormScreen(ModalScreen[int | None]):
         panel = next((p for p in self.panels if p.id == event.value), None)
         if panel is None:
             return
+        if self.meeting is not None and panel.id == self.meeting.panel_id:
+            return  # the meeting's own panel, shown as the form opens: keep its own venue
         venue = self.query_one("#venue", Input)
         if venue.value.strip() in {"", self._auto_venue}:
             venue.value = panel.default_venue

@@ -9,7 +9,6 @@ write fails, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -21,6 +20,7 @@ from models.movements import time_within_meeting
 from models.parsing import format_time, time_problem
 from models.public_count import check_public_count, members_of_the_public
 from models.screen_data import SetupData
+from models.typed_path import typed_path
 from screens.confirm import ConfirmScreen
 from screens.declaration_form import DeclarationFormScreen
 from screens.item_form import ItemFormScreen, PasteItemsScreen
@@ -678,7 +678,7 @@ class SetupScreen(TabbedTablesScreen):
         def save(store: Store, path: str) -> AgendaImportResult:
             from models.agenda_import import read_agenda
 
-            result = store.import_agenda(meeting_id, read_agenda(Path(path.strip())).items)
+            result = store.import_agenda(meeting_id, read_agenda(typed_path(path)).items)
             imported.append(result)
             return result
 
@@ -690,7 +690,7 @@ class SetupScreen(TabbedTablesScreen):
             replaced = (f", in place of {result.replaced} empty item"
                         f"{'s' if result.replaced != 1 else ''}") if result.replaced else ""
             self.notify(f"Imported {count} agenda item{'s' if count != 1 else ''} from "
-                        f"{Path(path.strip()).name}{replaced}.")
+                        f"{typed_path(path).name}{replaced}.")
             self.reload(select_item_at=result.items[0].position if result.items else None)
 
         self.app.push_screen(

@@ -175,6 +175,23 @@ def test_word_agenda_numbered_by_word_itself() -> None:
     assert agenda.items[5].presenter == "the Panel's Scrutiny Officer"
 
 
+def test_word_list_number_2_style_is_a_sub_item() -> None:
+    """Walkthrough: a sub-item given Word's "List Number 2" style (from the style gallery, not
+    Tab) was imported as an item of its own, because that style's numbering has no level."""
+    document = Document()
+    document.add_paragraph("Planning", style="List Number")
+    document.add_paragraph("Application 26/00412/FUL, 4 Orchard Close", style="List Number 2")
+    document.add_paragraph("Application 26/00977/HOU, The Old Forge", style="List Bullet 2")
+    document.add_paragraph("Finance", style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    agenda = parse_agenda(buffer.getvalue(), "agenda.docx")
+    assert _titles(agenda.items) == [
+        ("Planning", 0), ("Application 26/00412/FUL, 4 Orchard Close", 1),
+        ("Application 26/00977/HOU, The Old Forge", 1), ("Finance", 0),
+    ]
+
+
 def test_markdown_agenda_with_headings() -> None:
     agenda = parse_agenda(MARKDOWN_HEADINGS.encode(), "harrowdale.md")
     assert agenda.kind == "Markdown"

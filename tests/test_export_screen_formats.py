@@ -122,3 +122,26 @@ async def test_pdf_that_cannot_be_made_is_one_notice_and_no_file(
         assert isinstance(app.screen, ExportScreen)
     assert not target.exists()
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+async def test_a_folder_typed_for_the_file_gets_the_usual_name_in_it(
+    demo: tuple[Store, int], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walkthrough: the clerk typed the folder to write to and was refused with "add a file
+    name, such as .../minutes.md", while `export -o FOLDER` writes the usual name into it."""
+    store, meeting_id = demo
+    doc = store.load_document(meeting_id)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "To publish"
+    out.mkdir()
+    app = make_app(str(db_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_export(pilot, meeting_id)
+        await screen.rendered.wait()
+        await pilot.press("w")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PromptScreen")
+        app.screen.query_one(Input).value = f"'{out}/'"
+        await pilot.press("enter")
+        written = out / default_export_name(doc, "md")
+        expected = export_bytes(doc, format_named("md"))
+        await wait_for(pilot, lambda: written.exists() and written.read_bytes() == expected)

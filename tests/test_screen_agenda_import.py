@@ -48,3 +48,31 @@ async def test_i_imports_an_agenda_file_and_a_bad_file_says_why(
     assert [(i.title, i.level, i.exempt) for i in items[len(before):]] == [
         ("Estates review", 0, False), ("Larkhill depot", 1, False), ("Part 2: staffing", 0, True),
     ]
+
+
+async def test_a_path_pasted_in_quotes_from_a_file_manager_is_read(
+    demo: tuple[Store, int], db_path: Path, tmp_path: Path
+) -> None:
+    """Walkthrough: a file dragged onto the terminal arrives as `'/path/agenda.md' `; the clerk
+    was told "There is no file '/path/agenda.md'", which looked like the right path."""
+    store, mid = demo
+    folder = tmp_path / "My Documents"
+    folder.mkdir()
+    good = folder / "agenda.md"
+    good.write_text("1. Estates review\n2. Budget\n")
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("3", "i")
+        await settle(pilot)
+        prompt = app.screen
+        assert isinstance(prompt, PromptScreen)
+        asked: PromptScreen = prompt
+        asked.query_one(Input).value = f"'{good}' "
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is not asked, asked.error
+        assert any("Imported 2 agenda items from agenda.md" in n for n in notices(app))
+    assert [i.title for i in store.list_items(mid)][-2:] == ["Estates review", "Budget"]
