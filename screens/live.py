@@ -57,6 +57,7 @@ from models.domain import (
 from models.errors import PanelMinutesError, ValidationError
 from models.filing_outcome import failure_of, given_back
 from models.filing_queue import FilingQueue
+from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
 from models.live_saving import SAVE_BUSY_WAIT, Notice, SavingState
 from models.movements import recognise
@@ -494,6 +495,11 @@ class LiveScreen(Screen[None]):
         if select_last:
             select = None
             self.entry_list.highlighted = None
+        if self.doc is not None:  # worded and numbered as the minutes print them
+            self.entry_list.set_wording(
+                self.doc.style, self.doc.panel.chair_title,
+                self.numbers.get(item.id, "") if item is not None else "",
+            )
         self.entry_list.show(
             entries, self._item_actions(item.id if item and not veiled else None),
             self.numbering, self.people, select=select,
@@ -1042,7 +1048,8 @@ class LiveScreen(Screen[None]):
 
     def _entry_label(self, entry: EntryData) -> str:
         entries = self.entries.get(entry.item_id, [])
-        labels = entry_numbers(entries, self.numbering)
+        style = self.doc.style if self.doc is not None else DEFAULT_STYLE
+        labels = entry_numbers(entries, self.numbering, style, self.numbers.get(entry.item_id, ""))
         for other, label in zip(entries, labels, strict=True):
             if other.id == entry.id:
                 return f"{KIND_NAMES[entry.kind]} {label.strip('.()')}".strip()
