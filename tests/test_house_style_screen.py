@@ -7,12 +7,17 @@ import re
 from datetime import date
 from pathlib import Path
 
+from textual.widgets import Input
+
 from models.domain import EntryKind, Numbering, Outcome
 from models.export.markdown import render_markdown
 from models.house_style import HouseStyle, preset
 from models.store import Store
-from tests.support import settle
+from screens.prompt import PromptScreen
+from screens.setup import AgendaTable
+from tests.support import app_for, notices, settle
 from tests.test_live_support import open_live
+from tests.test_screen_setup import go_to_row, open_setup
 from tui.app import PanelMinutesApp
 from tui.widgets.agenda import AgendaList
 from tui.widgets.entries import EntryList
@@ -99,3 +104,47 @@ async def test_pcp_style_on_screen_numbers_paragraphs_as_exported(db_path: Path)
     assert rows[2] == ("(2)", "Cllr Ravi Sandhu left the room at 8.15 pm.")
     assert "(2) Cllr Ravi Sandhu left the room at 8.15 pm." in exported
     assert "#### 2a. Payments" in exported
+
+
+# --- the agenda tab: sub-items and an item's own number ------------------------------------------
+
+
+async def test_agenda_keys_make_sub_items_and_set_an_items_number(
+    demo: tuple[Store, int], db_path: Path
+) -> None:
+    store, mid = demo
+    app = app_for(db_path)
+
+    def levels() -> list[int]:
+        return [i.level for i in store.list_items(mid)]
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_setup(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        table = screen.query_one(AgendaTable)
+        await go_to_row(pilot, AgendaTable, 0)
+        await pilot.press(">")  # the first item has nothing above it
+        await settle(pilot)
+        assert levels()[0] == 0
+        assert any("no item above it" in n for n in notices(app))
+        await go_to_row(pilot, AgendaTable, 2)
+        await pilot.press(">")
+        await settle(pilot)
+        assert levels()[:3] == [0, 0, 1]
+        assert str(table.get_row_at(2)[0]) == "2a."
+        assert str(table.get_row_at(2)[1]).startswith("  ")
+        await go_to_row(pilot, AgendaTable, 2)
+        await pilot.press("<")
+        await settle(pilot)
+        assert levels()[:3] == [0, 0, 0]
+        await go_to_row(pilot, AgendaTable, 1)
+        await pilot.press("n")
+        await settle(pilot)
+        prompt = app.screen
+        assert isinstance(prompt, PromptScreen)
+        prompt.query_one(Input).value = "5a"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert store.list_items(mid)[1].number_label == "5a"
+        assert str(table.get_row_at(1)[0]) == "5a."

@@ -517,6 +517,28 @@ class MeetingsMixin(StoreBase):
             s.flush()
             return item_data(row)
 
+    def set_item_level(self, item_id: int, level: int) -> ItemData:
+        """Make an item a sub-item of the item above it (``level`` 1: "4a", "4.1", "64/17c") or
+        an item again (0). The agenda's first item has nothing above it: refused."""
+        if level not in (0, 1):
+            raise ValidationError("An agenda item is an item (level 0) or a sub-item (level 1).")
+        with self._session() as s:
+            row, _ = self._item_meeting(s, item_id)
+            if level:
+                above = s.exec(
+                    select(func.count()).select_from(t.AgendaItem)
+                    .where(col(t.AgendaItem.meeting_id) == row.meeting_id)
+                    .where(col(t.AgendaItem.position) < row.position)
+                ).one()
+                if not above:
+                    raise ValidationError(
+                        "The first item cannot be a sub-item: there is no item above it."
+                    )
+            row.level = level
+            s.add(row)
+            s.flush()
+            return item_data(row)
+
     def get_item(self, item_id: int) -> ItemData:
         with self._session() as s:
             return item_data(self._get(s, t.AgendaItem, item_id, "agenda item"))
