@@ -4,13 +4,16 @@ the closing and the signature. Each option: a small meeting made through the Sto
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from models.bundle import export_bundle
 from models.domain import AttendanceStatus, EntryKind, MeetingKind, Numbering
-from models.errors import ValidationError
+from models.errors import BundleError, ValidationError
 from models.export import render_markdown
 from models.house_style import (
     DEFAULT,
@@ -22,6 +25,7 @@ from models.house_style import (
     preset,
 )
 from models.store import Store
+from models.store.bundle_io import import_bundle
 
 PARISH = preset("parish").style
 PCP = preset("pcp").style
@@ -334,3 +338,26 @@ def test_closing_and_signature_templates(store: Store) -> None:
         "The meeting closed at 9.05 pm.\n\n"
         "Signed ............................ (Chair)   Date ..................\n"
     )
+
+
+# --- the kind of meeting in bundles ------------------------------------------------------------
+
+
+def test_the_kind_of_meeting_travels_in_the_bundle_and_is_optional(
+    store: Store, tmp_path: Path
+) -> None:
+    mid = meeting(store, panel(store, PARISH), kind=MeetingKind.EXTRAORDINARY)
+    data = export_bundle(store, mid)
+    assert data["meeting"]["kind"] == "Extraordinary"
+    target = Store(str(tmp_path / "copy.db"))
+    try:
+        copied = target.load_document(import_bundle(target, data))
+        assert copied.meeting.kind is MeetingKind.EXTRAORDINARY
+        older = copy.deepcopy(data)
+        del older["meeting"]["kind"]  # a bundle written before the kind existed
+        assert target.load_document(import_bundle(target, older)).meeting.kind is MeetingKind.NONE
+        data["meeting"]["kind"] = "Emergency"
+        with pytest.raises(BundleError, match=r"meeting\.kind: unknown value 'Emergency'"):
+            import_bundle(target, data)
+    finally:
+        target.close()
