@@ -128,6 +128,15 @@ class MemberPatch(TypedDict, total=False):
     position: int
 
 
+# A patch field kept in a column of another name (and form): the house style is stored as JSON.
+COLUMN_OF = {"style": "house_style"}
+
+
+def columns(patch: type) -> frozenset[str]:
+    """The columns a patch type writes."""
+    return frozenset(COLUMN_OF.get(name, name) for name in keys(patch))
+
+
 def keys(patch: type) -> frozenset[str]:
     """The fields a patch type allows (the store's guard against anything else)."""
     return frozenset(patch.__annotations__)

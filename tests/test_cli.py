@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from models import __version__
+from models.bundle import VERSION as BUNDLE_VERSION
 from models.db import SCHEMA_VERSION
 from models.demo import DEMO_PANEL, write_demo
 from models.export.markdown import render_markdown
@@ -159,7 +160,7 @@ def test_export_to_files_modes_and_overwrite(
     code, _, _ = run(capsys, "--db", str(db), "export", str(mid), "--format", "json", "-o",
                      str(bundle))
     assert code == 0 and mode(bundle) == 0o600
-    assert json.loads(bundle.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(bundle.read_text(encoding="utf-8"))["version"] == BUNDLE_VERSION
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

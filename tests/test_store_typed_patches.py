@@ -46,7 +46,7 @@ def test_every_update_takes_its_typed_patch(method: str) -> None:
 ])
 def test_every_patch_field_is_a_column_of_its_table(patch: type, table: type) -> None:
     columns = set(table.__table__.columns.keys())  # type: ignore[attr-defined]
-    assert patches.keys(patch) <= columns - {"id"}
+    assert patches.columns(patch) <= columns - {"id"}
 
 
 SNIPPET = '''

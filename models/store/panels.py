@@ -20,7 +20,7 @@ from models.errors import ValidationError
 from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import HouseStyle
 from models.numbering import numbering_year_span
-from models.patches import MemberPatch, PanelPatch, PersonPatch, keys
+from models.patches import MemberPatch, PanelPatch, PersonPatch, columns, keys
 from models.store.base import (
     StoreBase,
     apply_fields,
@@ -32,7 +32,7 @@ from models.store.base import (
     stored_style,
 )
 
-PANEL_FIELDS = (keys(PanelPatch) - {"style"}) | {"house_style"}  # style is stored as JSON
+PANEL_FIELDS = columns(PanelPatch)  # the style is stored as JSON in house_style
 PERSON_FIELDS = keys(PersonPatch)
 MEMBER_FIELDS = keys(MemberPatch)
 
