@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from models.bundle import export_bundle
-from models.domain import AttendanceStatus, EntryKind, MeetingKind, Numbering
+from models.domain import AttendanceStatus, EntryKind, MeetingKind, Numbering, PersonData
 from models.errors import BundleError, ValidationError
 from models.export import render_markdown
+from models.export.names import name_as, running_name, shown_title
 from models.house_style import (
     DEFAULT,
     HouseStyle,
@@ -282,6 +283,17 @@ def test_names_full_at_first_mention_then_surname(store: Store) -> None:
     assert "1. District Cllr Tom Baines asked" in text
     assert "2. Cllr Lara Pike asked" in text
     assert "3. District Cllr Baines asked" in text
+
+
+def test_names_module_forms() -> None:
+    baines = PersonData(1, "Tom Baines", title="District Cllr")
+    pike = PersonData(2, "Lara Pike", title="Councillor")
+    assert shown_title(baines, PCP) == "District Councillor"
+    assert shown_title(baines, DEFAULT) == "District Cllr"  # the default prints titles as typed
+    assert shown_title(pike, DEFAULT) == "Councillor"
+    assert name_as(baines, PCP, NameStyle.FULL) == "District Councillor Tom Baines"
+    assert name_as(baines, PCP, NameStyle.SURNAME) == "District Councillor Baines"
+    assert running_name(PersonData(3, "Sam Ortiz"), PCP) == "Sam Ortiz"
 
 
 def test_names_default_unchanged(store: Store) -> None:

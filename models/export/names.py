@@ -70,3 +70,13 @@ def running_name(
     if style.names is NameStyle.FULL:
         return full_name(person, style)
     return surname_name(person, style)
+
+
+def shown_title(person: PersonData, style: HouseStyle = DEFAULT_STYLE) -> str:
+    """The person's title as the style prints it ("Councillor" for a stored "Cllr")."""
+    return printed_title(person.title.strip(), style)
+
+
+def name_as(person: PersonData, style: HouseStyle, form: NameStyle) -> str:
+    """The full (``FULL``) or the title-and-surname form of the name."""
+    return full_name(person, style) if form is NameStyle.FULL else surname_name(person, style)
