@@ -38,7 +38,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import extreme, ptyrun, storebench
+from bench import extreme, ptyrun, publishbench, storebench
 from bench.generate import generate, load_manifest, manifest_path
 
 HERE = Path(__file__).resolve().parent
@@ -446,6 +446,10 @@ def build_rows(start: dict[str, list[float]], store: dict[str, list[float]],
             st["floor.export"], "sqlite3 read+write", budget=("max", 100), gate_by="cpu"),
         Row("export.json", "export long meeting: JSON bundle", st["export.json"],
             st["floor.export"], "sqlite3 read+write", budget=("max", 100), gate_by="cpu"),
+        Row("export.docx", "export long meeting: Word (.docx)", st["export.docx"],
+            st["floor.docx"], "python-docx paragraphs", budget=("max", 300)),
+        Row("check", "check long meeting before publishing", st["check"],
+            st["floor.export"], "sqlite3 read+write", budget=("max", 100), gate_by="cpu"),
         Row("search.word", f"search a word ({storebench.SEARCH_WORD})", st["search.word"],
             st["floor.search.word"], "FTS5 MATCH, 50 rows", budget=("max", 50), gate_by="cpu"),
         Row("search.phrase", f"search a phrase ({storebench.SEARCH_PHRASE})",
@@ -454,6 +458,19 @@ def build_rows(start: dict[str, list[float]], store: dict[str, list[float]],
         Row("memory", "peak memory, long meeting open", med(app["rss"]),
             med(start["floor.stack.rss"]), "stack floor RSS", unit="MB", budget=("max", 150)),
         *more,
+    ]
+
+
+def publish_rows(pub: dict[str, list[float]], quick: bool) -> list[Row]:
+    """HTML and PDF of the long meeting; with --quick the PDF covers its first items only (the
+    whole meeting is some 360 pages), so that row has no budget there."""
+    items = int(pub["publish.pdf.items"][0])
+    pdf_label = "export long meeting: PDF" if not quick else f"  PDF, its first {items} items"
+    return [
+        Row("publish.html", "export long meeting: HTML", med(pub["publish.html"]),
+            med(pub["floor.publish.html"]), "markdown-it, same text", budget=("max", 100)),
+        Row("publish.pdf", pdf_label, med(pub["publish.pdf"]), med(pub["floor.publish.pdf"]),
+            "WeasyPrint, same page untagged", budget=None if quick else ("max", 3000)),
     ]
 
 
@@ -550,7 +567,12 @@ def measure_once(settings: Settings, empty: Path) -> tuple[list[Row], float, dic
     app = measure_app(settings, work, manifest.long_meeting_id)
     say("== the extreme meeting (300 items, 2,000 entries in one)")
     x = measure_extreme(settings)
+    say("== publishing formats (in process)")
+    publish = publishbench.measure(work, manifest.long_meeting_id, OUT / "export",
+                                   reps=min(settings.store_reps, 5), quick=settings.quick)
     rows = build_rows(start, store, app, x, settings.extreme_entries)
+    after_json = next(i for i, r in enumerate(rows) if r.key == "export.json") + 1
+    rows[after_json:after_json] = publish_rows(publish, settings.quick)
     shutil.rmtree(OUT / "backups", ignore_errors=True)
 
     size_mb = settings.db.stat().st_size / 1e6
@@ -578,7 +600,8 @@ def measure_once(settings: Settings, empty: Path) -> tuple[list[Row], float, dic
         "date": dt.datetime.now().isoformat(timespec="seconds"), "quick": settings.quick,
         "machine": machine(), "cpu_unit_ms": cpu,
         "rows": [dict(asdict(r), ratio=r.ratio, passed=r.passed) for r in rows],
-        "samples": {"start": start, "store": store, "app": app, "extreme": x},
+        "samples": {"start": start, "store": store, "app": app, "extreme": x,
+                    "publish": publish},
         "table": table,
     }
     return rows, cpu, results

@@ -133,6 +133,30 @@ def raw_search_floor(db: Path, fts_query: str, reps: int) -> list[float]:
         conn.close()
 
 
+def docx_floor(paragraphs: int, out: Path, reps: int) -> list[float]:
+    """python-docx's own cost: a default document with ``paragraphs`` plain paragraphs, saved."""
+    import docx
+
+    text = FILED_TEXT
+
+    def write() -> None:
+        document = docx.Document()
+        for _ in range(paragraphs):
+            document.add_paragraph(text)
+        document.save(str(out))
+
+    return timed(write, reps)
+
+
+def docx_paragraphs(markdown: str) -> int:
+    """How many Word paragraphs (and table rows) the Markdown makes: the floor writes as many."""
+    from markdown_it import MarkdownIt
+
+    blocks = ("paragraph_open", "heading_open", "tr_open", "hr")
+    return sum(1 for t in MarkdownIt("commonmark").enable("table").parse(markdown)
+               if t.type in blocks)
+
+
 def measure(db: Path, meeting_id: int, out_dir: Path, *, reps: int) -> dict[str, list[float]]:
     """Every store-level figure and floor, in milliseconds (lists of samples)."""
     from models.bundle import dumps_bundle, export_bundle
@@ -170,6 +194,26 @@ def measure(db: Path, meeting_id: int, out_dir: Path, *, reps: int) -> dict[str,
         results["export.markdown"] = timed(export_markdown, reps)
         results["export.json"] = timed(export_json, reps)
         results["floor.export"] = raw_export_floor(db, meeting_id, out_dir / "raw.txt", reps)
+        # Word: the Markdown (the one document model, rendered once) to .docx bytes; a .docx
+        # costs ~0.3 s, so fewer repetitions than the rest keep --quick's time.
+        from models.publish.docx import write_docx
+        from models.publish.meta import meta_for
+
+        doc = store.load_document(meeting_id)
+        markdown, meta = render_markdown(doc), meta_for(doc)
+        docx_reps = max(3, reps // 4)
+        results["export.docx"] = timed(lambda: write_docx(markdown, meta), docx_reps)
+        results["floor.docx"] = docx_floor(docx_paragraphs(markdown), out_dir / "floor.docx",
+                                           docx_reps)
+
+        def check() -> None:
+            from models.checks import check_minutes
+            from models.publish.check_texts import public_texts
+
+            doc = store.load_document(meeting_id)
+            check_minutes(doc, public_texts(doc))
+
+        results["check"] = timed(check, reps)
         results["search.word"] = timed(lambda: store.search(SEARCH_WORD), reps)
         results["search.phrase"] = timed(lambda: store.search(SEARCH_PHRASE), reps)
         results["search.hits"] = [

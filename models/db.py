@@ -35,7 +35,7 @@ from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -382,8 +382,29 @@ def _v8_house_style(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE agenda_item ADD COLUMN level INTEGER NOT NULL DEFAULT 0"))
 
 
-def _v9_meeting_kind(conn: Connection) -> None:
-    """v9: the kind of meeting (Ordinary, Extraordinary ...) its minutes' heading names."""
+def _v9_attendance_notes(conn: Connection) -> None:
+    """v9: a note per attendee, the count of the public, an exempt item's public summary, and
+    declarations naming several members and items."""
+    from sqlalchemy import inspect
+
+    wanted = {
+        "attendance": (("note", "VARCHAR NOT NULL DEFAULT ''"),),
+        "meeting": (("public_count", "INTEGER"),),
+        "agenda_item": (("public_summary", "VARCHAR NOT NULL DEFAULT ''"),),
+        "declaration": (
+            ("more_people", "VARCHAR NOT NULL DEFAULT '[]'"),
+            ("more_items", "VARCHAR NOT NULL DEFAULT '[]'"),
+        ),
+    }
+    for table, columns in wanted.items():
+        have = {c["name"] for c in inspect(conn).get_columns(table)}
+        for name, kind in columns:
+            if name not in have:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
+
+
+def _v10_meeting_kind(conn: Connection) -> None:
+    """v10: the kind of meeting (Ordinary, Extraordinary ...) its minutes' heading names."""
     from sqlalchemy import inspect
 
     if "kind" not in {c["name"] for c in inspect(conn).get_columns("meeting")}:
@@ -393,7 +414,8 @@ def _v9_meeting_kind(conn: Connection) -> None:
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Step] = {
     1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries, 4: _v5_deleted_items,
-    5: _v6_running_start, 6: _v7_item_sittings, 7: _v8_house_style, 8: _v9_meeting_kind,
+    5: _v6_running_start, 6: _v7_item_sittings, 7: _v8_house_style, 8: _v9_attendance_notes,
+    9: _v10_meeting_kind,
 }
 
 

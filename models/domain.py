@@ -175,7 +175,8 @@ class MeetingData:
     status: MeetingStatus = MeetingStatus.DRAFT
     approved_at: datetime | None = None
     approved_at_meeting_id: int | None = None
-    kind: MeetingKind = MeetingKind.NONE  # Ordinary, Extraordinary ... (schema v9)
+    public_count: int | None = None  # members of the public present ("four members of ...")
+    kind: MeetingKind = MeetingKind.NONE  # Ordinary, Extraordinary ... (schema v10)
 
     @property
     def is_approved(self) -> bool:
@@ -193,6 +194,8 @@ class AttendanceData:
     arrived_at: str = ""
     left_at: str = ""
     position: int = 0
+    note: str = ""  # free note in brackets after the name ("work commitment")
+    represents: str = ""  # the council the member sits for (their membership on the day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +206,19 @@ class DeclarationData:
     item_id: int | None
     text: str
     position: int = 0
+    # The same declaration made by more members / on more items: minuted once, after the first.
+    more_people: tuple[PersonData, ...] = ()
+    more_items: tuple[int, ...] = ()
+
+    @property
+    def people(self) -> tuple[PersonData, ...]:
+        """Every member who made the declaration, the first one first."""
+        return (self.person, *self.more_people)
+
+    @property
+    def item_ids(self) -> tuple[int, ...]:
+        """Every item the declaration is on, the first one first (none: the whole meeting)."""
+        return ((self.item_id,) if self.item_id is not None else ()) + self.more_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +241,7 @@ class ItemData:
     # after the first sitting (``started_at``-``finished_at``); see ``models.item_times``.
     resumed: tuple[tuple[str, str], ...] = ()
     level: int = 0  # 1: a sub-item of the item above it ("4a", "4.1", "64/17c")
+    public_summary: str = ""  # exempt item: what the public minutes say of it (public)
 
     @property
     def shown_public_title(self) -> str:

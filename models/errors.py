@@ -44,3 +44,8 @@ class BundleError(PanelMinutesError):
 
 class ConflictError(PanelMinutesError):
     """Someone else changed this record since it was read (another window or process)."""
+
+
+class AgendaImportError(PanelMinutesError):
+    """An agenda file that cannot be read (empty, binary, too big, not really Word, no items);
+    the message names the file, what is wrong and what to do. Nothing was imported."""

@@ -18,7 +18,9 @@ names the field.
 from __future__ import annotations
 
 import json
+import string
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -90,6 +92,21 @@ class HouseStyle:
     apologies_in_attendance: bool = True  # an "Apologies:" line under "Present:"
     # {names} ("Cllr A, and Cllr B (work commitment)"): the apologies item's own sentence
     apologies_template: str = "Apologies were received from {names}."
+    # {substitute}: said after the name of a member who sent apologies and was substituted
+    # (", for whom Councillor Tate substituted"); "" gives the sentence "Cllr B attended as
+    # substitute for Cllr A." after the apologies instead.
+    apologies_substitute_template: str = ""
+    # the names the app writes in the apologies and declarations sentences: full ("Cllr Mary
+    # Dunn") or surname ("Councillor Evans"); running text is ``names``
+    procedural_names: NameStyle = NameStyle.FULL
+    # --- declarations -----------------------------------------------------------------------
+    declarations_as_list: bool = True  # "- Cllr A declared ..." or one paragraph each
+    # repeated under the item it is on ("*Declaration of interest:* ..."); off: minuted once,
+    # in the declarations item (or the list after the attendance when there is none)
+    declaration_under_item: bool = True
+    # {ref} ("item 4", "minute 114/26"): after a declaration on an item whose text does not
+    # name it; a template ending in "." replaces the text's own full stop
+    declaration_item_template: str = " ({ref})"
     # --- resolutions ------------------------------------------------------------------------
     resolution_opening: ResolutionOpening = ResolutionOpening.RESOLVED_THAT
     resolution_bold: bool = True  # "**RESOLVED**" or plain "RESOLVED"
@@ -159,6 +176,15 @@ def from_mapping(raw: dict[str, Any]) -> HouseStyle:
     return replace(DEFAULT, **values)
 
 
+def with_setting(style: HouseStyle, key: str, value: object) -> HouseStyle:
+    """``style`` with one setting changed, checked as ``from_mapping`` checks it (an enum
+    setting also takes its value's text); ``ValueError`` naming the setting if wrong."""
+    if key not in {f.name for f in fields(HouseStyle)}:
+        raise ValueError(f"house style: unknown setting {key!r}")
+    checked: Any = _checked(key, value, getattr(DEFAULT, key))
+    return replace(style, **{key: checked})
+
+
 def _checked(key: str, value: Any, default: Any) -> Any:
     where = f"house style {key}"
     if isinstance(default, StrEnum):
@@ -215,6 +241,11 @@ PRESETS: tuple[Preset, ...] = (
             entry_lists=True,
             councillor_title="Councillor",
             show_councils=True,
+            apologies_substitute_template=", for whom {substitute} substituted",
+            procedural_names=NameStyle.SURNAME,
+            declarations_as_list=False,
+            declaration_under_item=False,
+            declaration_item_template=", in relation to {ref}.",
             times=TimeStyle.TWELVE,
             resolution_bold=False,
             question_template=(
@@ -244,6 +275,8 @@ PRESETS: tuple[Preset, ...] = (
             movements=MovementStyle.MINUTE,
             apologies_in_attendance=False,
             apologies_template="Apologies were received and accepted from {names}.",
+            declarations_as_list=False,
+            declaration_under_item=False,
             resolution_opening=ResolutionOpening.RESOLVED_COLON,
             resolution_bold=False,
             vote_template="({proposer} proposed, {seconder} seconded, {counts})",
@@ -266,3 +299,79 @@ def preset(key: str) -> Preset:
         if candidate.key == key:
             return candidate
     raise KeyError(key)
+
+
+# --- checking what the clerk types into a template --------------------------------------------
+
+#: The placeholders each template field knows (``{name}``), as documented beside the field.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "heading_template": frozenset({"kind", "panel", "date", "time", "venue"}),
+    "apologies_template": frozenset({"names"}),
+    "vote_template": frozenset(
+        {"proposer", "seconder", "for", "against", "abstain", "outcome", "counts", "note"}
+    ),
+    "question_template": frozenset({"asker", "question", "respondent", "answer"}),
+    "anonymous_question_template": frozenset({"question", "respondent", "answer"}),
+    "inline_action_template": frozenset({"owner", "text", "due"}),
+    "exempt_template": frozenset({"basis", "summary"}),
+    "closing_template": frozenset({"time"}),
+    "signature_template": frozenset({"chair"}),
+    "phrases": frozenset({"presenter", "chair", "now"}),
+}
+
+
+def template_problem(field: str, text: str) -> str | None:
+    """One line saying what is wrong with ``text`` as the template ``field`` (unbalanced braces,
+    or a ``{placeholder}`` the field does not know, named), or ``None`` when it is fine.
+
+    A field not in ``PLACEHOLDERS`` knows the placeholders its default and the presets use
+    (none for a plain text). Doubled braces ``{{`` and ``}}`` stand for a brace itself, as in
+    ``str.format``."""
+    known = PLACEHOLDERS.get(field) or _placeholders_in_presets(field)
+    try:
+        parts = list(_FORMATTER.parse(text))
+    except ValueError:
+        return (
+            "The braces do not pair up: write a placeholder as {name}, and a brace itself "
+            "as {{ or }}."
+        )
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in known or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (
+                f":{spec}" if spec else "") + "}"
+            allowed = ", ".join("{" + k + "}" for k in sorted(known)) or "none"
+            return f"Unknown placeholder {shown}: this one knows {allowed}."
+    return None
+
+
+_FORMATTER = string.Formatter()
+
+
+def _placeholders_in_presets(field: str) -> frozenset[str]:
+    names: set[str] = set()
+    for candidate in PRESETS:
+        value = getattr(candidate.style, field, "")
+        for text in value if isinstance(value, tuple) else (value,):
+            if not isinstance(text, str):
+                continue
+            try:
+                names.update(n for _, n, _, _ in _FORMATTER.parse(text) if n)
+            except ValueError:
+                continue
+    return frozenset(names)
+
+
+def numbering_year(day: date, year_start_month: int) -> int:
+    """The year whose minute numbers ``day`` falls in: its calendar year, or with a year that
+    starts in May (``year_start_month=5``) the year in which that municipal year began."""
+    return day.year if day.month >= year_start_month else day.year - 1
+
+
+def with_preset(current: HouseStyle, chosen: Preset) -> HouseStyle:
+    """``current`` replaced by the preset's style; the panel's own stock phrases stay, since a
+    preset brings none of its own (they are the clerk's, not the council's look)."""
+    if chosen.style.phrases:
+        return chosen.style
+    return replace(chosen.style, phrases=current.phrases)

@@ -20,7 +20,14 @@ records no movement; the composer says which before Enter. The attendance record
 From these, ``presence`` tells who was present at any minute: the export's "(from 10:55)" and
 "(until 11:15)" and the store's vote check (``Store.check_vote_counts``) both use it. A movement
 takes effect at its minute: a vote taken at 11:15 does not count a member who left at 11:15.
-Pure functions, no database.
+A member who left the room for an item is still on the attendance line, but is not counted for
+a vote taken while out of the room.
+
+A house style that gives movements as minute references (``minute_notes``: "from minute
+112/26", "for minutes 108/26 to 112/26") places each one by the items' recorded times
+(``item_at``): an arrival belongs to the item running at that time, or else the next one taken;
+a departure to the item running at that time (or finishing then), or else the last one
+finished. Pure functions, no database.
 """
 
 from __future__ import annotations
@@ -30,7 +37,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.domain import AttendanceData, AttendanceStatus, EntryData, EntryKind, PersonData
+from models.domain import (
+    AttendanceData,
+    AttendanceStatus,
+    EntryData,
+    EntryKind,
+    ItemData,
+    PersonData,
+)
+from models.errors import ValidationError
+from models.parsing import parse_time
 
 
 class Movement(StrEnum):
@@ -48,7 +64,11 @@ _VERBS: tuple[tuple[str, Movement], ...] = (
     (r"(?:arrived|joined)", Movement.ARRIVED),
     (r"(?:left|departed)", Movement.LEFT),
 )
-_TIME = re.compile(r"\bat (\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
+# "at 10:55", "at 10.55 am", "at 7pm", "at 7 p.m.": a time needs its minutes or am/pm ("at 7"
+# alone is not one); what it matched is read by ``models.parsing.parse_time``.
+_TIME = re.compile(
+    r"\bat (\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?))(?![\w])", re.IGNORECASE
+)
 
 #: Statuses that vote: members present and substitutes (and members shown absent or with
 #: apologies who are minuted arriving).
@@ -96,15 +116,10 @@ def _time_in(text: str) -> str:
     match = _TIME.search(text)
     if match is None:
         return ""
-    hours, minutes = int(match.group(1)), int(match.group(2))
-    suffix = (match.group(3) or "").replace(".", "").lower()
-    if suffix == "pm" and hours < 12:
-        hours += 12
-    if suffix == "am" and hours == 12:
-        hours = 0
-    if 0 <= hours < 24 and 0 <= minutes < 60:
-        return f"{hours:02d}:{minutes:02d}"
-    return ""
+    try:
+        return parse_time(match.group(1))
+    except ValidationError:
+        return ""
 
 
 def recognise(text: str, at_time: str, people: Iterable[PersonData]) -> Recognised:
@@ -270,3 +285,76 @@ def time_within_meeting(at: str, start: str, end: str) -> str:
     if end and at > end:
         return end
     return at
+
+
+# --- arrivals and departures as minute references --------------------------------------------
+
+
+def _sittings(item: ItemData) -> list[tuple[str, str]]:
+    out = [(item.started_at, item.finished_at)] if item.started_at else []
+    out.extend((start, end) for start, end in item.resumed if start)
+    return out
+
+
+def item_at(items: Sequence[ItemData], at: str, *, arriving: bool) -> ItemData | None:
+    """The item a movement at ``at`` belongs to (``items`` in the order taken, with their
+    started/finished times): the item running at that time (started at or before it and not
+    finished before it); else, for an arrival, the next item taken (the first to start after
+    it); for a departure, the last item finished by then. ``None`` when no item's times say."""
+    for item in items:
+        for start, end in _sittings(item):
+            if start <= at and (not end or at < end or (not arriving and at == end)):
+                return item
+    if arriving:
+        later = [(start, n) for n, i in enumerate(items) for start, _ in _sittings(i)
+                 if start > at]
+        return items[min(later)[1]] if later else None
+    earlier = [(end, n) for n, i in enumerate(items) for _, end in _sittings(i) if end and end <= at]
+    return items[max(earlier)[1]] if earlier else None
+
+
+def minute_notes(
+    p: Presence, items: Sequence[ItemData], numbers: dict[int, str], word: str = "minute"
+) -> list[str]:
+    """The person's arrivals and departures as minute references: "from minute 112/26" (arrived
+    during or before that item), "for minutes 108/26 to 112/26" (present from the first item,
+    or from an arrival, until leaving during or after the last one), "for minute 112/26". A
+    movement no item's times place is given as its time ("from 19:10")."""
+    first = next((i for i in items if _sittings(i)), None)
+    out: list[str] = []
+    state = p.starts
+    arrived: str | None = None
+    periods: list[tuple[str | None, str | None]] = []
+    for when, _kind, after in p.steps:
+        if after == _IN and state == _GONE:
+            arrived = when
+        elif after == _GONE and state != _GONE:
+            periods.append((arrived, when))
+            arrived = None
+        state = after
+    if state != _GONE and (arrived is not None or periods):
+        periods.append((arrived, None))
+
+    def ref(item: ItemData) -> str:
+        return numbers.get(item.id, "")
+
+    for came, went in periods:
+        start = item_at(items, came, arriving=True) if came is not None else first
+        end = item_at(items, went, arriving=False) if went is not None else None
+        if came is not None and start is None:
+            out.append(f"from {came}")
+        if went is not None and end is None:
+            out.append(f"until {went}")
+            continue
+        if start is None:
+            if end is not None:
+                out.append(f"until {word} {ref(end)}")
+            continue
+        if end is None:
+            if came is not None:
+                out.append(f"from {word} {ref(start)}")
+        elif end.id == start.id:
+            out.append(f"for {word} {ref(start)}")
+        else:
+            out.append(f"for {word}s {ref(start)} to {ref(end)}")
+    return out

@@ -70,6 +70,7 @@ class MeetingPatch(TypedDict, total=False):
     end_time: str
     venue: str
     panel_id: int
+    public_count: int | None
     kind: MeetingKind
 
 
@@ -80,11 +81,14 @@ class AttendancePatch(TypedDict, total=False):
     arrived_at: str
     left_at: str
     position: int
+    note: str
 
 
 class DeclarationPatch(TypedDict, total=False):
     text: str
     item_id: int | None
+    more_people: tuple[int, ...] | list[int]  # ids of the members after the first
+    more_items: tuple[int, ...] | list[int]  # ids of the items after the first
 
 
 class ItemPatch(TypedDict, total=False):
@@ -100,6 +104,7 @@ class ItemPatch(TypedDict, total=False):
     finished_at: str
     taken_position: int | None
     level: int
+    public_summary: str
 
 
 class PanelPatch(TypedDict, total=False):

@@ -95,7 +95,9 @@ class Meeting(SQLModel, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
-    kind: str = ""  # models.domain.MeetingKind ("" none, "Ordinary", ...). Schema v9.
+    # How many members of the public attended ("four members of the public"). Schema v9.
+    public_count: int | None = None
+    kind: str = ""  # models.domain.MeetingKind ("" none, "Ordinary", ...). Schema v10.
 
 
 class Attendance(SQLModel, table=True):
@@ -111,6 +113,8 @@ class Attendance(SQLModel, table=True):
     arrived_at: str = ""
     left_at: str = ""
     position: int = 0
+    # A free note printed in brackets after the name ("work commitment"). Schema v9.
+    note: str = ""
 
 
 class AgendaItem(SQLModel, table=True):
@@ -134,6 +138,8 @@ class AgendaItem(SQLModel, table=True):
     resumed: str = "[]"
     # 0 for an agenda item, 1 for a sub-item of the item above it ("4a", "4.1"). Schema v8.
     level: int = 0
+    # What the public minutes say of an exempt item after "considered in private". Schema v9.
+    public_summary: str = ""
 
 
 class Declaration(SQLModel, table=True):
@@ -146,6 +152,10 @@ class Declaration(SQLModel, table=True):
     )
     text: str
     position: int = 0
+    # One declaration made by several members on several items, minuted once: the members and
+    # items after the first (``person_id``/``item_id``), as JSON lists of ids. Schema v9.
+    more_people: str = "[]"
+    more_items: str = "[]"
 
 
 class Entry(SQLModel, table=True):

@@ -1,5 +1,9 @@
 """Add or edit a declaration of interest: who, on which item, and what they declared.
 
+One declaration can be made by several members on several items and is minuted once: besides
+the first member and item, space ticks further members ("Also declared by") and items ("Also
+on items").
+
 The dialog writes through the store itself and closes only once the declaration is saved, so a
 failed save leaves the typed text on screen.
 """
@@ -14,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Select, Static, TextArea
+from textual.widgets import Label, Select, SelectionList, Static, TextArea
 
 from tui.typed_app import panel_app
 
@@ -71,6 +75,21 @@ class DeclarationFormScreen(ModalScreen[int | None]):
                     prompt="(no particular item)", id="item",
                     value=existing.item_id if existing and existing.item_id else Select.NULL,
                 )
+            more_people = {p.id for p in existing.more_people} if existing else set()
+            more_items = set(existing.more_items) if existing else set()
+            with Horizontal(classes="form-row several-row"):
+                yield Label("Also declared\nby (space)", classes="form-label")
+                yield SelectionList[int](
+                    *((p.full_name, p.id, p.id in more_people) for p in people),
+                    id="more-people",
+                )
+            with Horizontal(classes="form-row several-row"):
+                yield Label("Also on items\n(space)", classes="form-label")
+                yield SelectionList[int](
+                    *((f"{i.position + 1}. {i.title}", i.id, i.id in more_items)
+                      for i in self.items),
+                    id="more-items",
+                )
             with Horizontal(classes="form-row text-row"):
                 yield Label("Declared", classes="form-label")
                 yield TextArea(existing.text if existing else "", id="text", soft_wrap=True,
@@ -112,13 +131,25 @@ class DeclarationFormScreen(ModalScreen[int | None]):
         if not ok or not isinstance(person, int):
             return
         item_id = item if isinstance(item, int) else None
+        more_people = [p for p in self.query_one("#more-people", SelectionList).selected
+                       if isinstance(p, int) and p != person]
+        more_items = [i for i in self.query_one("#more-items", SelectionList).selected
+                      if isinstance(i, int) and i != item_id]
+        if item_id is None and more_items:
+            item_id, more_items = more_items[0], more_items[1:]
         meeting_id, existing = self.meeting_id, self.existing
         self.saving = True
 
         def save(store: Store) -> int:
             if existing is None:
-                return store.add_declaration(meeting_id, person, text, item_id).id
-            return store.update_declaration(existing.id, text=text, item_id=item_id).id
+                return store.add_declaration(
+                    meeting_id, person, text, item_id, more_person_ids=more_people,
+                    more_item_ids=more_items,
+                ).id
+            return store.update_declaration(
+                existing.id, text=text, item_id=item_id, more_people=more_people,
+                more_items=more_items,
+            ).id
 
         panel_app(self).runner.call(self, save, self.dismiss, on_error=self._failed)
 

@@ -124,7 +124,7 @@ def help_widgets(screen_cls: type) -> list[type]:
             inspect.isclass(value)
             and issubclass(value, Widget)
             and not issubclass(value, Screen)
-            and value.__module__.split(".")[0] in {"screens", "tui"}
+            and value.__module__.removeprefix("panel_minutes.").split(".")[0] in {"screens", "tui"}
             and _own_bindings(value)
             and value not in found
         ):

@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from models.exempt import BASES
 from tui.typed_app import panel_app
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ def pasted_titles(text: str) -> list[str]:
 
 
 class ItemFormScreen(ModalScreen[int | None]):
-    """Edit an item's title, public title, presenter, documents and Part 2 status."""
+    """Edit an item's title, public title, presenter, documents and Part 2 status (its legal
+    basis, picked from the standard ones or typed, and the public summary)."""
 
     CSS_PATH = ["../tui/styles/dialogs.tcss", "../tui/styles/item_form.tcss"]
     BINDINGS = [
@@ -64,6 +66,14 @@ class ItemFormScreen(ModalScreen[int | None]):
                 yield Checkbox("Part 2: exempt from the public minutes", item.exempt,
                                id="exempt")
             with Horizontal(classes="form-row exempt-only"):
+                yield Label("Standard basis", classes="form-label")
+                yield Select[str](
+                    ((b.label, b.text) for b in BASES), prompt="pick one to fill the basis",
+                    id="basis-choice",
+                    value=next((b.text for b in BASES if b.text == item.exempt_basis.strip()),
+                               Select.NULL),
+                )
+            with Horizontal(classes="form-row exempt-only"):
                 yield Label("Legal basis", classes="form-label")
                 yield Input(item.exempt_basis, id="basis",
                             placeholder="paragraph 3 of Schedule 12A to the LGA 1972")
@@ -71,6 +81,10 @@ class ItemFormScreen(ModalScreen[int | None]):
                 yield Label("Public title", classes="form-label")
                 yield Input(item.public_title, id="public-title",
                             placeholder="shown in the public minutes instead of the title")
+            with Horizontal(classes="form-row exempt-only"):
+                yield Label("Public summary", classes="form-label")
+                yield Input(item.public_summary, id="public-summary",
+                            placeholder="the outcome the public minutes give (public)")
             yield Static("", id="form-error", classes="field-error")
             yield Static("ctrl+s or Enter in a field saves · Esc cancels", classes="dialog-keys")
 
@@ -89,6 +103,11 @@ class ItemFormScreen(ModalScreen[int | None]):
     @on(Checkbox.Changed, "#exempt")
     def _exempt_changed(self, event: Checkbox.Changed) -> None:
         self._show_exempt(event.value)
+
+    @on(Select.Changed, "#basis-choice")
+    def _basis_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.query_one("#basis", Input).value = event.value
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
@@ -120,6 +139,7 @@ class ItemFormScreen(ModalScreen[int | None]):
             "exempt": exempt,
             "exempt_basis": self.query_one("#basis", Input).value.strip(),
             "public_title": self.query_one("#public-title", Input).value.strip(),
+            "public_summary": self.query_one("#public-summary", Input).value.strip(),
         }
         item_id = self.item.id
         self.saving = True

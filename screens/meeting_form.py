@@ -1,7 +1,9 @@
 """Create or edit a meeting: ``MeetingFormScreen(meeting_id=None) -> meeting id | None``.
 
 Panel (an existing one from the list, or a new one by typing its name), date, start time,
-venue and the kind of meeting (Ordinary, Extraordinary ..., named in the minutes' heading). Every field is checked before anything is written; a problem is shown under its field and
+venue and the kind of meeting (Ordinary, Extraordinary ..., named in the minutes' heading). A new
+panel starts from a house style preset (``models.house_style.PRESETS``), picked as
+the form is saved, today's default highlighted. Every field is checked before anything is written; a problem is shown under its field and
 nothing is saved. A new meeting gets the panel's standing agenda and its members as present (the
 store's ``create_meeting`` does that).
 """
@@ -18,9 +20,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from models.domain import USUAL_STANDING_AGENDA, MeetingKind
+from models.domain import USUAL_STANDING_AGENDA, MeetingKind, Numbering
 from models.errors import ValidationError
+from models.house_style import PRESETS, Preset, preset
 from models.parsing import DATE_HINT, parse_date, time_problem
+from screens.pickers import ChoiceScreen
 from tui.typed_app import panel_app
 
 if TYPE_CHECKING:
@@ -231,13 +235,23 @@ class MeetingFormScreen(ModalScreen[int | None]):
         venue = self.query_one("#venue", Input).value.strip()
         return (None if new_panel else panel_id), new_panel, held_on, start, end, venue
 
-    def action_save(self) -> None:
+    def action_save(self, chosen: Preset | None = None) -> None:
         if self.saving or not self.loaded:
             return
         values = self.validate()
         if values is None:
             return
         panel_id, new_panel, held_on, start, end, venue = values
+        if new_panel and chosen is None:
+            # A new panel starts from a house style preset: the clerk picks it first.
+            self.app.push_screen(
+                ChoiceScreen(f"House style for {new_panel}", [(p.label, p) for p in PRESETS],
+                             hint="How its minutes read (Panel settings, tab 4, changes any "
+                                  "part later)."),
+                lambda picked: self.action_save(picked) if picked is not None else None,
+            )
+            return
+        start_from = chosen or preset("default")
         kind = self.kind()
         meeting_id = self.meeting_id
         self.saving = True
@@ -249,7 +263,8 @@ class MeetingFormScreen(ModalScreen[int | None]):
             if new_panel:
                 # A new panel starts with the usual opening items (Panel settings edits them).
                 created_panel = store.create_panel(
-                    new_panel, default_venue=venue, standing_agenda=USUAL_STANDING_AGENDA
+                    new_panel, default_venue=venue, standing_agenda=USUAL_STANDING_AGENDA,
+                    style=start_from.style, numbering=Numbering(start_from.numbering),
                 )
                 pid = created_panel.id
             assert pid is not None

@@ -1,6 +1,7 @@
-"""A panel's settings: details, standing agenda and standing members. ``PanelSettingsScreen(id)``.
+"""A panel's settings: details, standing agenda, standing members and house style.
+``PanelSettingsScreen(id)``.
 
-Three tabs (``1``, ``2``, ``3``), each one table driven by keys, like the setup screen:
+Four tabs (``1`` to ``4``), each one table driven by keys, like the setup screen:
 
 - *Details*: name, short name (used in file names), host authority, usual venue, how minutes
   are numbered (per item, or running through the year) and the chair's title (Chair or
@@ -14,6 +15,7 @@ Three tabs (``1``, ``2``, ``3``), each one table driven by keys, like the setup 
   independent co-opted member), from and until when. Past meetings keep the members they had:
   when someone leaves, give their membership an end date rather than deleting it. A new meeting
   lists the members whose dates cover its date.
+- *House style*: how the panel's minutes read, and its stock phrases (``screens/house_style_tab.py``).
 
 Every change is written at once through the store thread; dialogs that take typed text save it
 themselves and stay open, with the text, if the write fails.
@@ -48,10 +50,10 @@ from models.errors import ValidationError
 from models.parsing import DATE_HINT, parse_optional_date, short_date
 from models.screen_data import PanelSettingsData
 from screens.confirm import ConfirmScreen
+from screens.house_style_tab import HouseStyleTab, HouseStyleTable, this_numbering_year
 from screens.meeting_form import today_for
 from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
 from screens.prompt import PromptScreen
-from screens.tabbed import TabbedTablesScreen
 from tui.typed_app import panel_app
 from tui.widgets.keybar import KeyBar
 
@@ -61,7 +63,7 @@ if TYPE_CHECKING:
     from models.patches import PanelPatch
     from models.store import Store
 
-TABS = ("details", "agenda", "members")
+TABS = ("details", "agenda", "members", "style")
 ROLES = ("chair", "vice_chair", "member", "co_opted")
 CHAIR_TITLES = ("Chair", "Chairman")
 NUMBERING_LABELS = {
@@ -176,15 +178,16 @@ class MembersTable(_SettingsTable):
     ]
 
 
-class PanelSettingsScreen(TabbedTablesScreen):
-    """Details, standing agenda and members of one panel."""
+class PanelSettingsScreen(HouseStyleTab):
+    """Details, standing agenda, members and house style of one panel."""
 
     TABS = TABS
 
     CSS_PATH = "../tui/styles/panel_settings.tcss"
     TITLE = "panel-minutes"
     SUB_TITLE = "Panel settings"
-    HELP_WIDGETS: ClassVar[tuple[type, ...]] = (DetailsTable, StandingTable, MembersTable)
+    HELP_WIDGETS: ClassVar[tuple[type, ...]] = (DetailsTable, StandingTable, MembersTable,
+                                                HouseStyleTable)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", key_display="Esc", show=False,
                 tooltip="Back to the meetings"),
@@ -194,6 +197,8 @@ class PanelSettingsScreen(TabbedTablesScreen):
                 tooltip="Show the standing agenda"),
         Binding("3", "show_tab('members')", "Members", show=False,
                 tooltip="Show the standing members"),
+        Binding("4", "show_tab('style')", "House style", show=False,
+                tooltip="Show the panel's house style: how its minutes read"),
     ]
 
     def __init__(self, panel_id: int) -> None:
@@ -213,6 +218,8 @@ class PanelSettingsScreen(TabbedTablesScreen):
             with TabPane("3 Members", id="members"):
                 yield Static(EMPTY_HINTS["members"], classes="empty-hint")
                 yield MembersTable(id="members-table")
+            with TabPane("4 House style", id="style"):
+                yield HouseStyleTable(id="style-table")
         yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -224,8 +231,18 @@ class PanelSettingsScreen(TabbedTablesScreen):
     def reload(self, *, agenda_at: int | None = None, member: int | None = None) -> None:
         """Read everything again; ``agenda_at`` / ``member`` put the cursor on that row."""
         panel_id = self.panel_id
-        panel_app(self).runner.call(self, lambda s: s.read_panel_settings(panel_id),
-            lambda data: self._show(data, agenda_at, member),
+        today = today_for(self.app)
+
+        def read(s: Store) -> tuple[PanelSettingsData, int, int]:
+            data = s.read_panel_settings(panel_id)
+            year = this_numbering_year(today, data.panel.style)
+            return data, year, s.first_minute_number(panel_id, year)
+
+        def loaded(result: tuple[PanelSettingsData, int, int]) -> None:
+            data, self.numbering_year, self.first_number = result
+            self._show(data, agenda_at, member)
+
+        panel_app(self).runner.call(self, read, loaded,
             group="panel-settings-load", exclusive=True,
         )
 
@@ -237,7 +254,7 @@ class PanelSettingsScreen(TabbedTablesScreen):
         sitting = sum(1 for m in data.members if m.active_on(today))
         self.query_one("#panel-line", Static).update(
             Text.assemble(
-                (panel.name, "bold"), ("   1 2 3: tabs · Esc: back", "dim"), "\n",
+                (panel.name, "bold"), ("   1 2 3 4: tabs · Esc: back", "dim"), "\n",
                 f"{len(panel.standing_agenda)} standing items · {sitting} members today · "
                 f"{len(data.meetings)} meeting{'s' if len(data.meetings) != 1 else ''}",
             )
@@ -249,6 +266,7 @@ class PanelSettingsScreen(TabbedTablesScreen):
         self._fill_details(panel)
         self._fill_agenda(panel, agenda_at)
         self._fill_members(data, today, member)
+        self._fill_style(panel, self.size.width)
         self.query_one("#agenda .empty-hint", Static).display = not panel.standing_agenda
         self.query_one("#members .empty-hint", Static).display = not data.members
         self.refresh_bindings()
@@ -369,6 +387,8 @@ class PanelSettingsScreen(TabbedTablesScreen):
             return self.current_standing() is not None
         if action in {"edit_member", "remove_member"}:
             return self.current_member() is not None
+        if action in {"move_phrase", "delete_phrase"}:
+            return self.current_phrase() is not None
         return self.data is not None or action in {"back", "show_tab"}
 
     def _write(self, call: Callable[[Store], object], done: str = "", **select: int) -> None:

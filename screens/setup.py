@@ -9,6 +9,7 @@ write fails, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -20,6 +21,7 @@ from models.domain import Numbering
 from models.movements import time_within_meeting
 from models.numbering import is_sub_item, numbered_agenda
 from models.parsing import format_time, time_problem
+from models.public_count import check_public_count, members_of_the_public
 from models.screen_data import SetupData
 from screens.confirm import ConfirmScreen
 from screens.declaration_form import DeclarationFormScreen
@@ -39,9 +41,11 @@ if TYPE_CHECKING:
         DeletedItemData,
         ItemContents,
         ItemData,
+        MeetingData,
         PersonData,
     )
     from models.store import Store
+    from models.store.agenda_io import AgendaImportResult
 
 STATUS_LABELS = {
     "present": "Present",
@@ -99,6 +103,10 @@ class AttendanceTable(_SetupTable):
                 tooltip="Set the time this person left"),
         Binding("c", "screen.set_capacity", "Capacity",
                 tooltip="Set the capacity (e.g. Chair) this person attends in"),
+        Binding("n", "screen.set_note", "Note",
+                tooltip="A note in brackets after the name (e.g. work commitment)"),
+        Binding("u", "screen.set_public_count", "Public",
+                tooltip="How many members of the public attended"),
         Binding("delete,x", "screen.remove_attendee", "Remove", key_display="x",
                 tooltip="Remove this person from the attendance"),
     ]
@@ -137,6 +145,8 @@ class AgendaTable(_SetupTable):
                 tooltip="Move the item down the agenda"),
         Binding("delete,x", "screen.delete_item", "Delete", key_display="x",
                 tooltip="Delete the item (asks first)"),
+        Binding("i", "screen.import_agenda", "Import",
+                tooltip="Import the agenda from a Word, Markdown or text file (asks for the path)"),
         Binding("u", "screen.restore_item", "Put back", show=False,
                 tooltip="Put a deleted item back, with everything set aside with it"),
         Binding(">", "screen.set_level(1)", "Sub-item", key_display=">",
@@ -218,6 +228,8 @@ class SetupScreen(TabbedTablesScreen):
         m, panel = data.meeting, data.panel
         state = ("Approved: read-only", "green") if m.is_approved else ("Draft", "")
         venue = f" · {m.venue}" if m.venue else ""
+        if m.public_count is not None:
+            venue += f" · {members_of_the_public(m.public_count)}"
         self.query_one("#meeting-line", Static).update(
             Text.assemble(
                 (panel.name, "bold"), " · ", state, ("   Esc: back to the meetings", "dim"),
@@ -286,6 +298,8 @@ class SetupScreen(TabbedTablesScreen):
                 details.append(f"arrived {a.arrived_at}")
             if a.left_at:
                 details.append(f"left {a.left_at}")
+            if a.note:
+                details.append(f"({a.note})")
             if a.id in data.minuted:
                 details.append("minuted " + ", ".join(data.minuted[a.id]))
             if a.person.id not in standing and a.status.value in {"present", "apologies",
@@ -309,9 +323,15 @@ class SetupScreen(TabbedTablesScreen):
         text_w = self._width((name_w, item_w))
         rows: list[tuple[str, Sequence[Text | str]]] = []
         for d in data.declarations:
-            item = items.get(d.item_id) if d.item_id is not None else None
-            label = f"{item.position + 1}. {item.title}" if item else "(general)"
-            rows.append((str(d.id), [d.person.full_name, label, d.text.replace("\n", " ")]))
+            named = sorted((items[i] for i in d.item_ids if i in items),
+                           key=lambda i: i.position)
+            label = (
+                ", ".join(str(i.position + 1) for i in named) if len(named) > 1
+                else f"{named[0].position + 1}. {named[0].title}" if named else "(general)"
+            )
+            who = " and ".join(p.styled_name for p in d.people) if d.more_people \
+                else d.person.full_name
+            rows.append((str(d.id), [who, label, d.text.replace("\n", " ")]))
         self._refill(table, [("Member", name_w), ("Item", item_w), ("Declaration", text_w)],
                      rows, keep)
 
@@ -537,6 +557,39 @@ class SetupScreen(TabbedTablesScreen):
             self._reload_after,
         )
 
+    def action_set_note(self) -> None:
+        record = self.current_attendance()
+        if record is None:
+            return
+
+        def save(store: Store, value: str) -> AttendanceData:
+            return store.update_attendance(record.id, note=value)
+
+        self.app.push_screen(
+            PromptScreen(f"Note on {record.person.full_name}", record.note,
+                         hint="Printed in brackets after the name, e.g. work commitment; "
+                              "empty for none.",
+                         save=save),
+            self._reload_after,
+        )
+
+    def action_set_public_count(self) -> None:
+        if self.data is None:
+            return
+        meeting_id = self.meeting_id
+        count = self.data.meeting.public_count
+
+        def save(store: Store, value: str) -> MeetingData:
+            return store.update_meeting(meeting_id, public_count=check_public_count(value))
+
+        self.app.push_screen(
+            PromptScreen("Members of the public", "" if count is None else str(count),
+                         hint="How many attended (printed as \"four members of the public\"); "
+                              "empty if not recorded.",
+                         save=save),
+            self._reload_after,
+        )
+
     def action_remove_attendee(self) -> None:
         record = self.current_attendance()
         if record is None:
@@ -627,6 +680,40 @@ class SetupScreen(TabbedTablesScreen):
                             else None)
 
         self.app.push_screen(PasteItemsScreen(self.meeting_id), pasted)
+
+    def action_import_agenda(self) -> None:
+        """Ask for a file; read and write it on the store thread, all items or none: a file
+        that cannot be read shows its one-line reason under the path, which stays to correct."""
+        meeting_id = self.meeting_id
+        imported: list[AgendaImportResult] = []
+
+        def save(store: Store, path: str) -> AgendaImportResult:
+            from models.agenda_import import read_agenda
+
+            result = store.import_agenda(meeting_id, read_agenda(Path(path.strip())).items)
+            imported.append(result)
+            return result
+
+        def done(path: str | None) -> None:
+            if path is None or not imported:
+                return
+            result = imported[-1]
+            count = len(result.items)
+            replaced = (f", in place of {result.replaced} empty item"
+                        f"{'s' if result.replaced != 1 else ''}") if result.replaced else ""
+            self.notify(f"Imported {count} agenda item{'s' if count != 1 else ''} from "
+                        f"{Path(path.strip()).name}{replaced}.")
+            self.reload(select_item_at=result.items[0].position if result.items else None)
+
+        self.app.push_screen(
+            PromptScreen("Import the agenda", hint="A Word (.docx), Markdown (.md) or text file. "
+                         "While nothing is minuted, it replaces the agenda; otherwise it is "
+                         "added after it.",
+                         placeholder="path to the agenda file",
+                         validator=lambda v: None if v.strip() else "Type the file's path.",
+                         save=save),
+            done,
+        )
 
     def action_edit_item(self) -> None:
         item = self.current_item()

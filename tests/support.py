@@ -6,13 +6,16 @@
   screen, wait until its store calls are done;
 - ``wait_for(pilot, condition)``: pause until a condition holds (or fail after ``timeout``);
 - ``notices(app)``: the messages the app has shown (``PanelMinutesApp.notices``, not Textual's
-  private ``_notifications``).
+  private ``_notifications``);
+- ``write_panel(store)``: the one fictional panel of the screen tests (Northmoor), written
+  through the real store.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +23,50 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from models.clock import Clock
+from models.domain import MemberRole
+from models.store import Store
 from tui.app import PanelMinutesApp, make_app
 from tui.timings import DEFAULT_TIMINGS, Timings
 
 TODAY = date(2026, 11, 3)
+
+STANDING = (
+    "Apologies and substitutes",
+    "Declarations of interest",
+    "Minutes of the previous meeting",
+)
+STANDING_WITH_ACTION_LOG = (*STANDING, "Action log and matters arising")
+
+
+@dataclass
+class Cast:
+    panel_id: int
+    people: dict[str, int]
+
+
+def write_panel(store: Store, *, standing: tuple[str, ...] = STANDING) -> Cast:
+    """The fictional Northmoor panel: five members (a chair, a vice-chair, two members, an
+    independent co-opted member), the Commissioner and a clerk. Every name here is invented."""
+    panel = store.create_panel(
+        "Northmoor Police and Crime Panel", short_name="northmoor-pcp",
+        default_venue="Committee Room 2, Town Hall, Kellbridge", standing_agenda=standing,
+    )
+    p = store.create_person
+    people = {
+        "ashby": p("Joan Ashby", title="Cllr", role="Kellbridge City Council").id,
+        "brennan": p("Tariq Brennan", title="Cllr", role="North Dale District Council").id,
+        "carver": p("Mina Carver", title="Cllr", role="Northmoor County Council").id,
+        "dowd": p("Eliot Dowd", title="Cllr", role="Harrow Fell Borough Council").id,
+        "ng": p("Ruth Ng", title="Ms", role="Independent co-opted member").id,
+        "pcc": p("Simon Hale", title="Mr", role="Police and Crime Commissioner").id,
+        "clerk": p("Aled Price", title="Mr", role="Democratic Services Officer").id,
+    }
+    store.add_member(panel.id, people["ashby"], role=MemberRole.CHAIR)
+    store.add_member(panel.id, people["brennan"], role=MemberRole.VICE_CHAIR)
+    store.add_member(panel.id, people["carver"])
+    store.add_member(panel.id, people["dowd"])
+    store.add_member(panel.id, people["ng"], role=MemberRole.CO_OPTED)
+    return Cast(panel.id, people)
 
 # Every delay short: the same code paths as the clerk's, without waiting on real time.
 FAST = Timings(

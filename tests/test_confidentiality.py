@@ -39,8 +39,10 @@ SECRET_FIELDS = (
     "title", "presenter", "document", "paragraph", "question", "answer", "asker_text",
     "respondent_text", "resolution", "proposer", "seconder", "procedure", "declaration",
     "action", "owner_text", "completion_note", "update_note", "later_update_note",
-    "second_declaration",
+    "second_declaration", "shared_declaration",
 )
+# What the public minutes must show of the exempt item: its public summary (s100C).
+SUMMARY = "The Panel noted the PUBLICSUMMARYOK outcome."
 
 
 def marker(n: int) -> str:
@@ -66,7 +68,7 @@ def write_meetings(store: Store, secret: dict[str, str]) -> tuple[int, int]:
 
     exempt = store.add_item(
         first.id, secret["title"], exempt=True, public_title="Staffing matter",
-        presenter=secret["presenter"], documents=[secret["document"]],
+        presenter=secret["presenter"], documents=[secret["document"]], public_summary=SUMMARY,
     )
     e = store.add_entry
     e(exempt.id, EntryKind.PARAGRAPH, secret["paragraph"])
@@ -78,6 +80,9 @@ def write_meetings(store: Store, secret: dict[str, str]) -> tuple[int, int]:
       seconder=secret["seconder"], vote_for=2, vote_against=0, outcome=Outcome.CARRIED)
     e(exempt.id, EntryKind.PROCEDURE, secret["procedure"], at_time="11:05")
     store.add_declaration(first.id, member.id, secret["declaration"], item_id=exempt.id)
+    # one declaration on the public item and the exempt one, by both members
+    store.add_declaration(first.id, other.id, secret["shared_declaration"], item_id=public.id,
+                          more_item_ids=[exempt.id], more_person_ids=[member.id])
     done = store.add_action(first.id, secret["action"], item_id=exempt.id,
                             owner_text=secret["owner_text"], due_date=date(2026, 3, 1))
     still_open = store.add_action(first.id, secret["action"], item_id=exempt.id,
@@ -154,6 +159,7 @@ def check_no_leak(
     public = render_markdown(store.load_document(first))
     if not store.list_deleted_items(first):
         assert "Staffing matter" in public  # the public title and stub are there
+        assert "PUBLICSUMMARYOK" in public  # and the public summary
     put_all_back(store, first)
     assert_nothing_public(store, (first, later), markers)
     full = "\n".join(render_markdown(store.load_document(m), full=True) for m in (first, later))

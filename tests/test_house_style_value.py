@@ -53,3 +53,25 @@ def test_a_wrong_setting_is_refused_naming_it(text: str, names: str) -> None:
 )
 def test_times_are_printed_in_the_house_style(kept: str, twelve: bool, shown: str) -> None:
     assert minutes_time(kept, twelve) == shown
+
+
+def test_attendance_and_declaration_settings_are_stored_and_checked() -> None:
+    """The settings for the apologies sentence and declarations (HS-C): the default keeps
+    today's wording; the pcp preset names substitutes in the apologies and declarations in
+    paragraphs "in relation to item 4"."""
+    from models.house_style import NameStyle
+
+    assert (DEFAULT.apologies_substitute_template, DEFAULT.procedural_names,
+            DEFAULT.declarations_as_list, DEFAULT.declaration_item_template) == (
+        "", NameStyle.FULL, True, " ({ref})")
+    pcp = preset("pcp").style
+    assert pcp.apologies_substitute_template == ", for whom {substitute} substituted"
+    assert pcp.procedural_names is NameStyle.SURNAME and not pcp.declarations_as_list
+    assert DEFAULT.declaration_under_item and not pcp.declaration_under_item
+    stored = pcp.to_json()
+    assert '"declaration_item_template": ", in relation to {ref}."' in stored
+    assert HouseStyle.from_json(stored) == pcp
+    with pytest.raises(ValueError, match="procedural_names"):
+        HouseStyle.from_json('{"procedural_names": "initials"}')
+    with pytest.raises(ValueError, match="declarations_as_list"):
+        HouseStyle.from_json('{"declarations_as_list": "no"}')

@@ -1,28 +1,26 @@
 """Shared helpers for the live-screen tests (this module holds no tests itself).
 
-A fictional panel with people and a meeting written through the real store on a temporary
-database; a settable clock; and small async helpers to drive ``LiveScreen`` with Pilot.
+A meeting of the fictional panel (``tests.support.write_panel``) written through the real
+store on a temporary database; a settable clock; and small async helpers to drive
+``LiveScreen`` with Pilot.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from textual.pilot import Pilot
 
-from models.domain import AttendanceStatus, MemberRole
+from models.domain import AttendanceStatus
 from models.store import Store
 from screens.live import LiveScreen
+from tests.support import STANDING as STANDING
+from tests.support import Cast as Cast
 from tests.support import settle as settle
+from tests.support import write_panel as write_panel
 from tui.app import PanelMinutesApp
 
 MEETING_DAY = date(2027, 3, 9)
-STANDING = (
-    "Apologies and substitutes",
-    "Declarations of interest",
-    "Minutes of the previous meeting",
-)
 
 
 class FakeClock:
@@ -39,36 +37,6 @@ class FakeClock:
 
     def advance(self, minutes: int = 0, seconds: int = 0) -> None:
         self.moment += timedelta(minutes=minutes, seconds=seconds)
-
-
-@dataclass
-class Cast:
-    panel_id: int
-    people: dict[str, int]
-
-
-def write_panel(store: Store) -> Cast:
-    """The fictional Northmoor panel: members, the Commissioner, a clerk (no meeting yet)."""
-    panel = store.create_panel(
-        "Northmoor Police and Crime Panel", short_name="northmoor-pcp",
-        default_venue="Committee Room 2, Town Hall, Kellbridge", standing_agenda=STANDING,
-    )
-    p = store.create_person
-    people = {
-        "ashby": p("Joan Ashby", title="Cllr", role="Kellbridge City Council").id,
-        "brennan": p("Tariq Brennan", title="Cllr", role="North Dale District Council").id,
-        "carver": p("Mina Carver", title="Cllr", role="Northmoor County Council").id,
-        "dowd": p("Eliot Dowd", title="Cllr", role="Harrow Fell Borough Council").id,
-        "ng": p("Ruth Ng", title="Ms", role="Independent co-opted member").id,
-        "pcc": p("Simon Hale", title="Mr", role="Police and Crime Commissioner").id,
-        "clerk": p("Aled Price", title="Mr", role="Democratic Services Officer").id,
-    }
-    store.add_member(panel.id, people["ashby"], role=MemberRole.CHAIR)
-    store.add_member(panel.id, people["brennan"], role=MemberRole.VICE_CHAIR)
-    store.add_member(panel.id, people["carver"])
-    store.add_member(panel.id, people["dowd"])
-    store.add_member(panel.id, people["ng"], role=MemberRole.CO_OPTED)
-    return Cast(panel.id, people)
 
 
 def write_meeting(store: Store, cast: Cast, *, exempt_item: bool = True) -> int:

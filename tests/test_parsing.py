@@ -81,7 +81,7 @@ def _refusal(call: Any, *args: Any, **kwargs: Any) -> str:
 def test_the_same_time_is_refused_the_same_way_by_the_composer_and_the_store(
     store: Store, typed: str
 ) -> None:
-    panel = store.create_panel("Eastmere Police and Crime Panel")
+    panel = store.create_panel("Northmoor Police and Crime Panel")
     meeting = store.create_meeting(panel.id, date(2026, 11, 17))
     item = store.add_item(meeting.id, "Chair's announcements")
     note = ComposerState(Mode.PROCEDURE, "Cllr Quillfeather left the meeting.", {"at": typed})
@@ -98,7 +98,7 @@ def test_the_same_time_is_refused_the_same_way_by_the_composer_and_the_store(
 
 
 def test_every_path_keeps_seven_pm_as_19_00(store: Store) -> None:
-    panel = store.create_panel("Eastmere Police and Crime Panel")
+    panel = store.create_panel("Northmoor Police and Crime Panel")
     store.add_member(panel.id, store.create_person("Oriel Fenwright", title="Cllr").id)
     meeting = store.create_meeting(panel.id, date(2026, 11, 17), start_time="7pm")
     assert meeting.start_time == "19:00"
@@ -135,7 +135,7 @@ def test_dates_in_either_form() -> None:
 def one_meeting(db_path: Path) -> Iterator[Path]:
     store = Store(str(db_path))
     try:
-        panel = store.create_panel("Eastmere Police and Crime Panel")
+        panel = store.create_panel("Northmoor Police and Crime Panel")
         store.create_meeting(panel.id, date(2026, 11, 17))
     finally:
         store.close()
@@ -237,7 +237,7 @@ def test_dates_stay_english_when_the_locale_is_not(store: Store) -> None:
 
 def test_one_rule_says_which_meetings_came_earlier(store: Store) -> None:
     """An earlier day, or the same day and created first; another panel's meetings never."""
-    panel = store.create_panel("Eastmere Police and Crime Panel")
+    panel = store.create_panel("Northmoor Police and Crime Panel")
     other = store.create_panel("Westmere Police and Crime Panel")
     june = store.create_meeting(panel.id, date(2026, 6, 2))
     july_first = store.create_meeting(panel.id, date(2026, 7, 7))

@@ -19,6 +19,7 @@ from screens.action_log import ActionLogScreen, ActionTable
 from screens.confirm import ConfirmScreen
 from screens.export import ExportScreen
 from screens.help import help_widgets
+from screens.house_style_tab import HouseStyleTable
 from screens.live import LiveScreen
 from screens.meeting_form import MeetingFormScreen
 from screens.meetings import MeetingsScreen, MeetingsTable
@@ -55,6 +56,7 @@ SCREENS: dict[str, tuple[type, ...]] = {
     "Standing agenda": (StandingTable,),
     "Members": (MembersTable,),
     "Member form": (MemberFormScreen,),
+    "House style": (HouseStyleTable,),
 }
 # Keys a screen's widgets handle themselves (typing, scrolling, Textual's own keys), so no
 # binding of ours names them.
@@ -72,7 +74,8 @@ NATIVE: dict[str, set[str]] = {
     "Member form": {"up", "down", "enter"},
 }
 # A part of a screen whose keys the README may give under the screen itself.
-PARENT = {"Standing agenda": "Panel settings", "Members": "Panel settings"}
+PARENT = {"Standing agenda": "Panel settings", "Members": "Panel settings",
+          "House style": "Panel settings"}
 _NAMES = {"esc": "escape", "del": "delete", "ins": "insert", "/": "slash", "↑": "up",
           "↓": "down", "pgup": "pageup", "pgdn": "pagedown", "␣": "space"}
 _TOKEN = re.compile(

@@ -115,7 +115,7 @@ def test_demo_approved_meeting_exports_the_same_after_later_work(
 
 
 def test_amendments_agreed_at_approval_are_shown_with_the_amended_minutes(store: Store) -> None:
-    panel = store.create_panel("Eastmere Police and Crime Panel")
+    panel = store.create_panel("Northmoor Police and Crime Panel")
     first = store.create_meeting(panel.id, date(2027, 1, 12))
     second = store.create_meeting(panel.id, date(2027, 3, 9))
     store.approve_minutes(first.id, at_meeting_id=second.id,

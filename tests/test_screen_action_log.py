@@ -25,6 +25,7 @@ from screens.live import LiveScreen
 from screens.meetings import MeetingsScreen
 from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
+from tests.support import STANDING_WITH_ACTION_LOG, write_panel
 from tests.support import app_for as app_for
 from tests.test_screen_between_support import (
     TODAY,
@@ -32,7 +33,6 @@ from tests.test_screen_between_support import (
     screen_is,
     settle,
     wait_for,
-    write_panel,
 )
 from tui.app import make_app
 
@@ -49,7 +49,7 @@ def plain(renderable: object) -> str:
 def write_series(db: Path) -> dict[str, int]:
     """Three meetings of the panel; three actions raised at the first."""
     store = Store(str(db))
-    panel = write_panel(store)
+    panel = write_panel(store, standing=STANDING_WITH_ACTION_LOG)
     ids: dict[str, int] = {}
     for name, day in (("m1", FIRST), ("m2", SECOND), ("m3", THIRD)):
         ids[name] = store.create_meeting(panel.panel_id, day).id
@@ -138,7 +138,7 @@ async def test_actions_are_carried_over_three_meetings_and_closed_at_the_third(
         await wait_for(pilot, lambda: "asked the force" in plain(
             detail.query_one("#action-updates", Static).content), "the update listed")
         facts = plain(detail.query_one("#action-facts", Static).content)
-        assert "Ms Janet Rowe" in facts and "28 Feb 2027" in facts and "12 Jan 2027" in facts
+        assert "Mr Simon Hale" in facts and "28 Feb 2027" in facts and "12 Jan 2027" in facts
         await pilot.press("escape")
         await screen_is(pilot, ActionLogScreen)
         await pilot.press("down", "down", "d")
@@ -292,7 +292,7 @@ async def test_closing_at_a_meeting_offers_its_date_refuses_one_before_the_actio
         store = app.store
         assert store.get_action(ids["a1"]).closed_on == date(2027, 2, 1)
         minutes = render_markdown(store.load_document(ids["m3"]))
-        assert "| A1 | Circulate the figures on response times by district | Ms Janet Rowe | " \
+        assert "| A1 | Circulate the figures on response times by district | Mr Simon Hale | " \
             "Done | Figures circulated to members. |" in minutes
         # the meeting of 9 March knew nothing of it: its minutes still show A1 open
         assert "Figures circulated" not in render_markdown(store.load_document(ids["m2"]))

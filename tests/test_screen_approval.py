@@ -22,24 +22,23 @@ from screens.export import ExportScreen
 from screens.live import LiveScreen
 from screens.meetings import MeetingsScreen
 from screens.prompt import PromptScreen
-from tests.support import notices
+from tests.support import STANDING_WITH_ACTION_LOG, notices, write_panel
 from tests.test_screen_between_support import (
     TODAY,
     answer_prompt,
     screen_is,
     settle,
     wait_for,
-    write_panel,
 )
 from tui.app import make_app
 
 FIRST, SECOND = date(2027, 1, 12), date(2027, 3, 9)
-CORRECTION = "Minute 4.1: Cllr Whyte, not Cllr Sato, seconded the motion."
+CORRECTION = "Minute 4.1: Cllr Brennan, not Cllr Carver, seconded the motion."
 
 
 def write_meetings(db: Path) -> tuple[int, int]:
     store = Store(str(db))
-    panel = write_panel(store)
+    panel = write_panel(store, standing=STANDING_WITH_ACTION_LOG)
     first = store.create_meeting(panel.panel_id, FIRST).id
     item = store.add_item(first, "Police and Crime Plan: performance report")
     store.add_entry(item.id, EntryKind.PARAGRAPH,

@@ -15,6 +15,7 @@ from models.store import Store
 from screens.confirm import ConfirmScreen
 from screens.meeting_form import MeetingFormScreen
 from screens.meetings import EMPTY_GREETING, MeetingsScreen, MeetingsTable
+from screens.pickers import ChoiceScreen
 from screens.prompt import PromptScreen
 from tests.support import app_for as app_for
 from tests.support import notices
@@ -113,6 +114,9 @@ async def test_create_first_meeting_through_the_form(db_path: Path) -> None:
         form.query_one("#start", Input).value = "1030"
         form.query_one("#venue", Input).value = "Room 4, Northmoor House"
         await pilot.press("enter")  # Enter in a field saves, like ctrl+s
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)  # a new panel: which house style first
+        await pilot.press("enter")  # today's default, highlighted
         await settle(pilot)
         screen = meetings_screen(app)
         assert shown_rows(app)[0][:2] == ["Tue 17 Nov 2026", "Northmoor Police and Crime Panel"]
@@ -348,6 +352,10 @@ async def test_full_disk_keeps_the_form_open_with_everything_typed(
         form.query_one("#new-panel", Input).value = "Northmoor Police and Crime Panel"
         form.query_one("#venue", Input).value = "Room 4"
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, ChoiceScreen)
+        await pilot.press("enter")
         await settle(pilot)
         assert app.screen is form and app.is_running
         assert form.query_one("#new-panel", Input).value == "Northmoor Police and Crime Panel"

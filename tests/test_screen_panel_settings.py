@@ -29,13 +29,13 @@ from screens.panel_settings import (
 )
 from screens.pickers import ChoiceScreen, PersonPickerScreen
 from screens.setup import AgendaTable, AttendanceTable, SetupScreen
+from tests.support import write_panel
 from tests.test_screen_between_support import (
     TODAY,
     answer_prompt,
     screen_is,
     settle,
     wait_for,
-    write_panel,
 )
 from tui.app import PanelMinutesApp, make_app
 
@@ -100,7 +100,7 @@ async def test_panel_settings_then_new_meetings_get_the_standing_agenda_and_memb
         details = screen.query_one(DetailsTable)
         assert details.has_focus
         await pilot.press("down", "down", "enter")  # host authority
-        await answer_prompt(pilot, "Eastmere City Council")
+        await answer_prompt(pilot, "Kellbridge City Council")
         await pilot.press("down", "down", "enter")  # minute numbering
         await screen_is(pilot, ChoiceScreen)
         await pilot.press("down", "enter")
@@ -111,10 +111,10 @@ async def test_panel_settings_then_new_meetings_get_the_standing_agenda_and_memb
         await wait_for(pilot, lambda: app.store.get_panel(panel.panel_id).chair_title ==
                        "Chairman", "the chair's title")
         stored = app.store.get_panel(panel.panel_id)
-        assert stored.host_authority == "Eastmere City Council"
+        assert stored.host_authority == "Kellbridge City Council"
         assert stored.numbering is Numbering.RUNNING
         await wait_for(pilot, lambda: column(details, 1)[-1] == "Chairman", "details shown")
-        assert column(details, 1)[2] == "Eastmere City Council"
+        assert column(details, 1)[2] == "Kellbridge City Council"
         assert column(details, 1)[4].startswith("Running through the year")
 
         # --- standing agenda -----------------------------------------------------------------
@@ -146,8 +146,9 @@ async def test_panel_settings_then_new_meetings_get_the_standing_agenda_and_memb
         await settle(pilot)
         members = screen.query_one(MembersTable)
         assert members.has_focus
-        assert column(members, 1) == ["Chairman", "Vice-Chairman", "Member"]
-        await pilot.press("down", "down", "enter")  # Cllr Sato leaves at the end of April
+        assert column(members, 1) == ["Chairman", "Vice-Chairman", "Member", "Member",
+                                      "Independent co-opted member"]
+        await pilot.press("down", "down", "enter")  # Cllr Carver leaves at the end of April
         await member_form(pilot, end="30/04/2027")
         await pilot.press("ctrl+s")
         await screen_is(pilot, PanelSettingsScreen)
@@ -156,10 +157,10 @@ async def test_panel_settings_then_new_meetings_get_the_standing_agenda_and_memb
         await screen_is(pilot, PersonPickerScreen)
         picker = app.screen
         picker.query_one("#new-name", Input).value = "Nadia Haq"
-        picker.query_one("#new-role", Input).value = "Fenby District Council"
+        picker.query_one("#new-role", Input).value = "North Dale District Council"
         await pilot.press("ctrl+s")
         form = await member_form(pilot, start="2027-05-01")
-        assert form.query_one("#represents", Input).value == "Fenby District Council"
+        assert form.query_one("#represents", Input).value == "North Dale District Council"
         assert form.role == "member"
         await pilot.press("ctrl+s")
         await screen_is(pilot, PanelSettingsScreen)
@@ -176,14 +177,15 @@ async def test_panel_settings_then_new_meetings_get_the_standing_agenda_and_memb
         await pilot.press("ctrl+s")
         await screen_is(pilot, PanelSettingsScreen)
 
-        await wait_for(pilot, lambda: members.row_count == 5, "five memberships")
+        await wait_for(pilot, lambda: members.row_count == 7, "seven memberships")
         names = column(members, 0)
-        assert names[2] == "Cllr Ken Sato  (left)"  # before today, 1 July 2027
-        assert column(members, 1)[3:] == ["Member", "Independent co-opted member"]
+        assert names[2] == "Cllr Mina Carver  (left)"  # before today, 1 July 2027
+        assert names[5:] == ["Cllr Nadia Haq", "Mr Leon Ferris"]  # the two added, last
+        assert column(members, 1)[5:] == ["Member", "Independent co-opted member"]
         by_name = {m.person.name: m for m in app.store.list_members(panel.panel_id)}
-        assert by_name["Ken Sato"].end_date == date(2027, 4, 30)
+        assert by_name["Mina Carver"].end_date == date(2027, 4, 30)
         assert (by_name["Nadia Haq"].start_date, by_name["Nadia Haq"].represents) == (
-            date(2027, 5, 1), "Fenby District Council")
+            date(2027, 5, 1), "North Dale District Council")
         assert by_name["Leon Ferris"].role is MemberRole.CO_OPTED
         assert by_name["Leon Ferris"].start_date is None
 
@@ -205,9 +207,11 @@ async def test_panel_settings_then_new_meetings_get_the_standing_agenda_and_memb
         store = app.store
         assert [i.title for i in store.list_items(june)] == WANTED_AGENDA
         sitting = {a.person.name for a in store.list_attendance(june)}
-        assert sitting == {"Grace Okoro", "Colin Whyte", "Nadia Haq", "Leon Ferris"}
+        assert sitting == {"Joan Ashby", "Tariq Brennan", "Eliot Dowd", "Ruth Ng", "Nadia Haq",
+                           "Leon Ferris"}
         sitting = {a.person.name for a in store.list_attendance(april)}
-        assert sitting == {"Grace Okoro", "Colin Whyte", "Ken Sato", "Leon Ferris"}
+        assert sitting == {"Joan Ashby", "Tariq Brennan", "Mina Carver", "Eliot Dowd", "Ruth Ng",
+                           "Leon Ferris"}
 
         # The setup screen of the June meeting shows them.
         meetings = app.screen
@@ -219,7 +223,8 @@ async def test_panel_settings_then_new_meetings_get_the_standing_agenda_and_memb
         await pilot.press("s")
         await screen_is(pilot, SetupScreen)
         attendance = app.screen.query_one(AttendanceTable)
-        await wait_for(pilot, lambda: attendance.row_count == 4, "the attendance")
-        assert set(column(attendance, 0)) == {"Cllr Grace Okoro", "Cllr Colin Whyte",
-                                              "Cllr Nadia Haq", "Mr Leon Ferris"}
+        await wait_for(pilot, lambda: attendance.row_count == 6, "the attendance")
+        assert set(column(attendance, 0)) == {"Cllr Joan Ashby", "Cllr Tariq Brennan",
+                                              "Cllr Eliot Dowd", "Ms Ruth Ng", "Cllr Nadia Haq",
+                                              "Mr Leon Ferris"}
         assert column(app.screen.query_one(AgendaTable), 1) == WANTED_AGENDA

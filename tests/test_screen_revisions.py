@@ -14,8 +14,9 @@ from models.domain import EntryKind
 from models.store import Store
 from screens.live import LiveScreen
 from screens.revisions import RevisionsScreen
+from tests.support import STANDING_WITH_ACTION_LOG, write_panel
 from tests.test_live_support import open_live
-from tests.test_screen_between_support import TODAY, screen_is, settle, wait_for, write_panel
+from tests.test_screen_between_support import TODAY, screen_is, settle, wait_for
 from tui.app import make_app
 
 
@@ -34,7 +35,7 @@ SECOND_EDIT = "The Chief Executive presented the third quarter's performance rep
 
 async def test_revisions_of_an_edited_entry(db_path: Path) -> None:
     store = Store(str(db_path))
-    panel = write_panel(store)
+    panel = write_panel(store, standing=STANDING_WITH_ACTION_LOG)
     meeting = store.create_meeting(panel.panel_id, date(2027, 3, 9)).id
     item = store.list_items(meeting)[0]
     entry = store.add_entry(item.id, EntryKind.PARAGRAPH, FILED).id
@@ -73,7 +74,7 @@ async def test_revisions_of_an_edited_entry(db_path: Path) -> None:
 
 async def test_an_entry_never_changed_says_so(db_path: Path) -> None:
     store = Store(str(db_path))
-    panel = write_panel(store)
+    panel = write_panel(store, standing=STANDING_WITH_ACTION_LOG)
     meeting = store.create_meeting(panel.panel_id, date(2027, 3, 9)).id
     store.add_entry(store.list_items(meeting)[0].id, EntryKind.PARAGRAPH, FILED)
     store.close()

@@ -20,7 +20,8 @@ from models.store import Store
 from screens.live import LiveScreen
 from screens.meetings import MeetingsScreen
 from screens.search import MATCH_STYLE, SearchResults, SearchScreen
-from tests.test_screen_between_support import TODAY, screen_is, settle, wait_for, write_panel
+from tests.support import STANDING_WITH_ACTION_LOG, write_panel
+from tests.test_screen_between_support import TODAY, screen_is, settle, wait_for
 from tui.app import make_app
 
 OLD, NEW = date(2025, 6, 10), date(2027, 3, 9)
@@ -28,7 +29,7 @@ OLD, NEW = date(2025, 6, 10), date(2027, 3, 9)
 
 def write_meetings(db: Path) -> dict[str, int]:
     store = Store(str(db))
-    panel = write_panel(store)
+    panel = write_panel(store, standing=STANDING_WITH_ACTION_LOG)
     ids: dict[str, int] = {}
     old = store.create_meeting(panel.panel_id, OLD).id
     item = store.add_item(old, "Stop and search: the Commissioner's scrutiny report")

@@ -4,8 +4,12 @@
 
     panel-minutes [--db PATH_OR_URL | --demo]             open the app
     panel-minutes list [--json]                           the meetings in the database
-    panel-minutes export MEETING [--format markdown|json] [--full] [-o FILE] [--force]
+    panel-minutes export MEETING [--format md|docx|html|pdf|text|open-data|json] [--full]
+                         [--template FILE] [-o PATH] [--force]
     panel-minutes import FILE                             a meeting bundle (JSON)
+    panel-minutes import-agenda MEETING FILE              an agenda (.docx, .md or text)
+    panel-minutes agenda MEETING [--format md|docx] [--full] [-o PATH] [--force]
+    panel-minutes actions PANEL [--format csv|md] [--full] [-o PATH] [--force]
     panel-minutes demo --db PATH                          write the demo meeting into a database
     panel-minutes search TEXT [--panel P] [--json]        find words in every meeting's minutes
 
@@ -38,6 +42,7 @@ from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, atomic_target, write_at
 from models.parsing import parse_date
 
 if TYPE_CHECKING:
+    from models.publish.meta import DocumentMeta
     from models.store import Store
 
 PROG = "panel-minutes"
@@ -65,6 +70,19 @@ def _say(text: str) -> None:
         return
     stream.flush()
     buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _say_bytes(data: bytes) -> None:
+    """Write bytes to stdout as they are (a PDF or Word file piped on)."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8", errors="replace"))
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(data)
     buffer.flush()
 
 
@@ -269,48 +287,103 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+BUNDLE_FORMAT = "json"  # --format json: the meeting bundle (for import), not the minutes
+
+
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    from models.publish.formats import FORMATS, format_names
+
+    names = [f.name for f in FORMATS]
+    formats = ", ".join(names[:-1]) + f" or {names[-1]}"
     parser.add_argument("meeting", metavar="MEETING",
                         help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
-    parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
-                        help="markdown minutes (default) or a JSON meeting bundle")
+    parser.add_argument("--format", choices=(*format_names(), BUNDLE_FORMAT), default="md",
+                        metavar="FORMAT",
+                        help=f"the minutes as {formats}; or {BUNDLE_FORMAT}, the meeting "
+                             "bundle for import (default: md)")
     parser.add_argument("--full", action="store_true",
-                        help="Markdown with exempt (Part 2) items: confidential, written 0600")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (or into a folder, under the usual name); "
-                             "default: standard output")
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+                        help="the minutes with exempt (Part 2) items: confidential, written 0600")
+    parser.add_argument("--template", metavar="FILE",
+                        help="the panel's Word template (.docx) to build a docx on")
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="write to PATH (a file, or a folder to get the usual dated name); "
+                             "default: standard output for md, html and text, the usual dated "
+                             "name in the current folder for docx and pdf")
+    parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+
+def _template_path(raw: str | None) -> Path | None:
+    if raw is None:
+        return None
+    path = Path(raw).expanduser()
+    if not path.is_file():
+        raise RequestError(f"There is no template file {path}")
+    return path
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``export``: the minutes as Markdown (public or full) or the meeting as a JSON bundle."""
-    as_json = args.format == "json"
+    """``export``: the minutes in any format of ``models.publish.formats`` (public or full),
+    or the meeting as a JSON bundle."""
+    from models.export.markdown import default_export_name
+    from models.publish.formats import export_bytes, format_named
+
+    as_bundle = args.format == BUNDLE_FORMAT
+    fmt = None if as_bundle else format_named(args.format)
+    template = _template_path(args.template)
+    if template is not None and (fmt is None or not fmt.takes_template):
+        raise UsageError("--template is for --format docx only (the panel's Word template)")
     with _store(_target(args), must_exist=True, for_reading=True) as store:
         meeting_id = _meeting_id(store, args.meeting)
         doc = store.load_document(meeting_id)
-        if as_json:
+        if as_bundle:
             from models.bundle import dumps_bundle, export_bundle
 
-            text = dumps_bundle(export_bundle(store, meeting_id))
-        else:
-            from models.export.markdown import render_markdown
-
-            text = render_markdown(doc, full=args.full)
-    if args.output is None or args.output == "-":
-        _say(text)
+            bundle = dumps_bundle(export_bundle(store, meeting_id)).encode("utf-8")
+    if fmt is None:
+        data, extension, binary, what = bundle, "json", False, "meeting bundle"
+    else:
+        data = export_bytes(doc, fmt, full=args.full, template=template)
+        extension, binary = fmt.extension, fmt.binary
+        what = f"{'full' if args.full else 'public'} minutes ({fmt.label})"
+    full_name = args.full and not as_bundle
+    if args.output == "-" or (args.output is None and not binary):
+        if binary and sys.stdout.isatty():
+            raise UsageError(f"{fmt.label if fmt else 'this'} is not for a terminal: "
+                             "give a file with -o, or pipe it")
+        _say_bytes(data)
         return 0
-    from models.export.markdown import default_export_name
-
-    confidential = as_json or args.full
-    path = Path(args.output).expanduser()
+    path = Path(args.output).expanduser() if args.output is not None else Path.cwd()
     if path.is_dir():
-        name = default_export_name(doc, "json" if as_json else "md", full=args.full and not as_json)
-        path = path / name
+        path = path / default_export_name(doc, extension, full=full_name)
+    confidential = as_bundle or args.full
     mode = CONFIDENTIAL_MODE if confidential else PUBLIC_MODE
-    write_file(path, text.encode("utf-8"), mode=mode, force=args.force)
-    what = "meeting bundle" if as_json else ("full minutes" if args.full else "public minutes")
+    write_file(path, data, mode=mode, force=args.force)
     note = " (confidential: readable by you only)" if confidential else ""
     _say(f"Wrote the {what} to {path}{note}\n")
+    return 0
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING",
+                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
+    parser.add_argument("--formats", metavar="NAMES", default="md",
+                        help="the public files to read for exempt text: comma-separated "
+                             "format names, or 'all' (default: md, from which all are made)")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``check``: the checks before publishing, one line each (warnings: the status is 0)."""
+    from models.checks import check_minutes, summary
+    from models.publish.check_texts import all_formats, public_texts
+
+    wanted = all_formats() if args.formats.strip() == "all" else args.formats.split(",")
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
+        doc = store.load_document(_meeting_id(store, args.meeting))
+    texts = public_texts(doc, [w for w in wanted if w.strip()])
+    findings = check_minutes(doc, texts)
+    lines = [f"- {f.line()}" for f in findings]
+    formats = ", ".join(texts)
+    _say("\n".join([*lines, f"{summary(findings)} (public output checked: {formats})", ""]))
     return 0
 
 
@@ -534,6 +607,131 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_agenda_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING",
+                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
+    parser.add_argument("file", metavar="FILE",
+                        help="the agenda: a Word .docx, a Markdown .md or a plain-text file")
+
+
+def cmd_import_agenda(args: argparse.Namespace) -> int:
+    """``import-agenda``: a meeting's agenda from a file, all items in one transaction."""
+    from models.agenda_import import read_agenda
+
+    agenda = read_agenda(Path(args.file))  # a bad file is refused before the database opens
+    with _store(_target(args), must_exist=True) as store:
+        meeting_id = _meeting_id(store, args.meeting)
+        result = store.import_agenda(meeting_id, agenda.items)
+    count = len(result.items)
+    subs = sum(1 for i in result.items if i.level)
+    exempt = sum(1 for i in result.items if i.exempt)
+    notes = [f"{subs} sub-item{'s' if subs != 1 else ''}"] if subs else []
+    notes += [f"{exempt} exempt (Part 2)"] if exempt else []
+    detail = f" ({', '.join(notes)})" if notes else ""
+    replaced = (
+        f", in place of the {result.replaced} empty item{'s' if result.replaced != 1 else ''} "
+        "it had" if result.replaced else ""
+    )
+    _say(
+        f"Imported {count} agenda item{'s' if count != 1 else ''}{detail} from {agenda.source} "
+        f"({agenda.kind}) into meeting {meeting_id}{replaced}.\n"
+    )
+    return 0
+
+
+def _output_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="write to PATH (or into a folder, under the usual dated name)")
+    parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+
+def _output_path(given: str | None, default_name: str) -> Path | None:
+    """Where to write: None for standard output ("-" or nothing given for a text format)."""
+    if given == "-":
+        return None
+    if given is None:
+        return Path(default_name)
+    path = Path(given).expanduser()
+    return path / default_name if path.is_dir() else path
+
+
+def _agenda_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING",
+                        help="the meeting's id (see 'list') or its date, YYYY-MM-DD")
+    parser.add_argument("--format", choices=("md", "docx"), default="md",
+                        help="Markdown (default: to standard output without -o) or Word .docx "
+                             "(default: the dated file name in this folder)")
+    parser.add_argument("--full", action="store_true",
+                        help="with the exempt (Part 2) items' details: confidential, written 0600")
+    _output_arguments(parser)
+
+
+def word_bytes(markdown: str, meta: DocumentMeta) -> bytes:
+    """The Word file of ``markdown`` through the one Word writer (``models.publish.docx``)."""
+    from models.publish.docx import write_docx
+
+    return write_docx(markdown, meta, None)
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """``agenda``: the meeting's agenda before it happens, as Markdown or Word."""
+    from models.export.agenda import default_agenda_name, render_agenda_markdown
+    from models.publish.meta import meta_for
+
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
+        doc = store.load_document(_meeting_id(store, args.meeting), with_entries=False)
+    text = render_agenda_markdown(doc, full=args.full)
+    word = args.format == "docx"
+    given = args.output if (word or args.output is not None) else "-"
+    path = _output_path(given, default_agenda_name(doc, args.format, full=args.full))
+    if path is None:
+        if word:
+            raise UsageError("a Word file cannot go to standard output; give -o FILE")
+        _say(text)
+        return 0
+    data = word_bytes(text, meta_for(doc, full=args.full, what="Agenda")) if word else (
+        text.encode("utf-8"))
+    mode = CONFIDENTIAL_MODE if args.full else PUBLIC_MODE
+    write_file(path, data, mode=mode, force=args.force)
+    what = "full agenda" if args.full else "public agenda"
+    note = " (confidential: readable by you only)" if args.full else ""
+    _say(f"Wrote the {what} to {path}{note}\n")
+    return 0
+
+
+def _actions_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("panel", metavar="PANEL", help="the panel's id or a part of its name")
+    parser.add_argument("--format", choices=("csv", "md"), default="csv",
+                        help="CSV for a spreadsheet (default) or a Markdown table")
+    parser.add_argument("--full", action="store_true",
+                        help="with the actions of exempt (Part 2) items: confidential, 0600")
+    _output_arguments(parser)
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    """``actions``: every action of a panel (its action log) as CSV or Markdown."""
+    from models.export.action_log import (
+        action_log_csv,
+        action_log_markdown,
+        default_action_log_name,
+    )
+
+    with _store(_target(args), must_exist=True, for_reading=True) as store:
+        log = store.load_action_log(_panel_id(store, args.panel))
+    data = (action_log_csv(log, full=args.full) if args.format == "csv"
+            else action_log_markdown(log, full=args.full).encode("utf-8"))
+    path = _output_path(args.output if args.output is not None else "-",
+                        default_action_log_name(log.panel, args.format, full=args.full))
+    if path is None:
+        _say(data.decode("utf-8").removeprefix("\ufeff"))  # the byte order mark is for files
+        return 0
+    mode = CONFIDENTIAL_MODE if args.full else PUBLIC_MODE
+    write_file(path, data, mode=mode, force=args.force)
+    note = " (confidential: readable by you only)" if args.full else ""
+    _say(f"Wrote the action log of {log.panel.name} to {path}{note}\n")
+    return 0
+
+
 # --- the table of subcommands ----------------------------------------------------------------------
 
 
@@ -553,10 +751,21 @@ class Subcommand:
 SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("list", "list the meetings in the database (id, date, status, panel)", cmd_list,
                _list_arguments, f"{PROG} list --json"),
-    Subcommand("export", "export a meeting's minutes (Markdown) or bundle (JSON)", cmd_export,
-               _export_arguments, f"{PROG} export 12 --full -o minutes-full.md"),
+    Subcommand("export", "export a meeting's minutes (Markdown, Word, HTML, PDF or plain text) "
+               "or bundle (JSON)", cmd_export, _export_arguments,
+               f"{PROG} export 12 --format pdf --full"),
+    Subcommand("check", "check a meeting's minutes before publishing (exempt text in public "
+               "output, empty items, votes, actions, names, draft)", cmd_check,
+               _check_arguments, f"{PROG} check 2026-11-17"),
     Subcommand("import", "import a meeting bundle (JSON) as a new meeting", cmd_import,
                _import_arguments, f"{PROG} import 2026-11-17-wessex-vale-pcp.json"),
+    Subcommand("import-agenda", "import a meeting's agenda from a Word, Markdown or text file",
+               cmd_import_agenda, _import_agenda_arguments,
+               f"{PROG} import-agenda 12 agenda.docx"),
+    Subcommand("agenda", "write a meeting's agenda (public, or --full) as Markdown or Word",
+               cmd_agenda, _agenda_arguments, f"{PROG} agenda 12 --format docx"),
+    Subcommand("actions", "write a panel's action log (public, or --full) as CSV or Markdown",
+               cmd_actions, _actions_arguments, f"{PROG} actions wessex --format csv -o ."),
     Subcommand("demo", "write the fictional demo meeting into the database given by --db",
                cmd_demo, _no_arguments, f"{PROG} demo --db /tmp/demo.db"),
     Subcommand("backup", "back up the database now (or --list the backups)", cmd_backup,

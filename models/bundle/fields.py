@@ -197,6 +197,20 @@ class JsonObject:
             raise refuse(self.at(key), f"refers to {what} {value!r}, which is not in the bundle")
         return value
 
+    def refs(self, key: str, table: dict[str, Any], what: str) -> tuple[str, ...]:
+        """A list of ids, each referring to ``table`` (absent: none)."""
+        value = self.raw(key, [])
+        if not isinstance(value, list):
+            raise refuse(self.at(key), f"expected a list of {what} ids, got {kind_of(value)}")
+        for n, v in enumerate(value):
+            if not isinstance(v, str):
+                raise refuse(f"{self.at(key)}[{n}]", f"expected a {what} id (text), got "
+                                                     f"{kind_of(v)}")
+            if v not in table:
+                raise refuse(f"{self.at(key)}[{n}]",
+                             f"refers to {what} {v!r}, which is not in the bundle")
+        return tuple(value)
+
     def ident(self, seen: dict[str, str]) -> str:
         value = self.text("id", nonempty=True)
         if value in seen:

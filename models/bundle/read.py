@@ -127,6 +127,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
     meeting_status = m.choice("status", MeetingStatus, MeetingStatus.DRAFT)
     start_time, end_time, venue = m.time("start_time"), m.time("end_time"), m.text("venue")
     approved_at = m.moment("approved_at")
+    public_count = m.whole("public_count")
     meeting_kind = m.choice("kind", MeetingKind, MeetingKind.NONE)
 
     others: dict[str, BOtherMeeting] = {}
@@ -155,6 +156,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
     meeting = BMeeting(
         ref=meeting_ref, held_on=held_on, start_time=start_time, end_time=end_time, venue=venue,
         status=meeting_status, approved_at=approved_at, approved_at_meeting=approved_at_meeting,
+        public_count=public_count,
         kind=meeting_kind,
     )
 
@@ -175,7 +177,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
             person=person, status=o.choice("status", AttendanceStatus, AttendanceStatus.PRESENT),
             substitute_for=o.ref("substitute_for", people, "person"),
             capacity=o.text("capacity"), arrived_at=o.time("arrived_at"),
-            left_at=o.time("left_at"),
+            left_at=o.time("left_at"), note=o.text("note"),
         ))
         o.done()
 
@@ -195,6 +197,7 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
             taken_position=o.whole("taken_position"), documents=o.texts("documents"),
             started_at=o.time("started_at"), finished_at=o.time("finished_at"), entries=entries,
             resumed=o.sittings("resumed"), level=_level(o),
+            public_summary=o.text("public_summary"),
         )
         o.done()
         items.append(item)
@@ -207,7 +210,11 @@ def parse_bundle(data: dict[str, Any] | str | bytes) -> Bundle:
         declarations.append(BDeclaration(
             person=person, item=o.ref("item", item_refs, "item"),
             text=o.text("text", nonempty=True).strip(),
+            more_people=o.refs("more_people", people, "person"),
+            more_items=o.refs("more_items", item_refs, "item"),
         ))
+        if declarations[-1].more_items and declarations[-1].item is None:
+            raise refuse(o.at("item"), "a declaration on further items names its first item")
         o.done()
 
     refs: dict[int, str] = {}

@@ -73,6 +73,7 @@ class BMeeting:
     status: MeetingStatus
     approved_at: datetime | None
     approved_at_meeting: str | None
+    public_count: int | None = None  # optional: members of the public present
     kind: MeetingKind = MeetingKind.NONE  # optional: absent in older bundles
 
 
@@ -105,6 +106,7 @@ class BAttendance:
     capacity: str
     arrived_at: str
     left_at: str
+    note: str = ""  # optional: the note in brackets after the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,7 @@ class BItem:
     # Later sittings of an item taken up again ("10:45-10:50"; written only when there are any).
     resumed: tuple[tuple[str, str], ...] = ()
     level: int = 0  # version 2: 1 for a sub-item
+    public_summary: str = ""  # optional: an exempt item's public summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,8 @@ class BDeclaration:
     person: str
     item: str | None
     text: str
+    more_people: tuple[str, ...] = ()  # optional: further members making it
+    more_items: tuple[str, ...] = ()  # optional: further items it is on
 
 
 @dataclass(frozen=True, slots=True)

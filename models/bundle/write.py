@@ -77,7 +77,8 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
         mention(a.person)
         mention(a.substitute_for)
     for d in doc.declarations:
-        mention(d.person)
+        for declarer in d.people:
+            mention(declarer)
     for item in doc.items:
         for e in doc.entries.get(item.id, ()):
             mention_id(e.asker_id)
@@ -208,6 +209,10 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
             "status": meeting.status.value,
             "approved_at": _dt(meeting.approved_at),
             "approved_at_meeting": mref(meeting.approved_at_meeting_id),
+            **(
+                {"public_count": meeting.public_count}
+                if meeting.public_count is not None else {}
+            ),
             **({"kind": meeting.kind.value} if meeting.kind else {}),
         },
         "other_meetings": [
@@ -240,6 +245,7 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
                 "capacity": a.capacity,
                 "arrived_at": a.arrived_at,
                 "left_at": a.left_at,
+                **({"note": a.note} if a.note else {}),
             }
             for a in doc.attendance
         ],
@@ -259,12 +265,23 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
                 "finished_at": i.finished_at,
                 **({"resumed": [f"{a}-{b}" for a, b in i.resumed]} if i.resumed else {}),
                 **({"level": i.level} if i.level else {}),
+                **({"public_summary": i.public_summary} if i.public_summary else {}),
                 "entries": [entry(e) for e in doc.entries.get(i.id, ())],
             }
             for i in doc.items
         ],
         "declarations": [
-            {"person": person_ref[d.person.id], "item": iref(d.item_id), "text": d.text}
+            {
+                "person": person_ref[d.person.id], "item": iref(d.item_id), "text": d.text,
+                **(
+                    {"more_people": [person_ref[p.id] for p in d.more_people]}
+                    if d.more_people else {}
+                ),
+                **(
+                    {"more_items": [iref(i) for i in d.more_items if i in item_ref]}
+                    if d.more_items else {}
+                ),
+            }
             for d in doc.declarations
         ],
         "actions": [action(a, earlier=False) for a in doc.actions],

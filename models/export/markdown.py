@@ -31,9 +31,10 @@ from models.domain import (
     ItemKind,
     MinutesDocument,
     Numbering,
+    PersonData,
 )
 from models.export import escape
-from models.export.names import Mentions, full_name, running_name, surname_name
+from models.export.names import Mentions, full_name, name_as, running_name
 from models.export.templates import fill
 from models.export.wording import (
     Role,
@@ -42,10 +43,11 @@ from models.export.wording import (
     join_names,
     sentence,
 )
-from models.house_style import ItemHeading, ParagraphNumbers, TimeStyle
-from models.movements import counts_as_present, movements_in, presence
+from models.house_style import ItemHeading, MovementStyle, ParagraphNumbers, TimeStyle
+from models.movements import counts_as_present, minute_notes, movements_in, presence
 from models.numbering import entry_numbers, is_sub_item, item_numbers, paragraph_style
 from models.parsing import long_date, minutes_time, weekday_date
+from models.public_count import members_of_the_public
 
 _STATUS_LABEL = {
     ActionStatus.OPEN: "Open",
@@ -201,16 +203,32 @@ class _Renderer:
             return 2
 
         present = sorted(groups.get(AttendanceStatus.PRESENT, []), key=rank)
+        apologies = groups.get(AttendanceStatus.APOLOGIES, [])
         rows = (
             ("Present", present, self.member_label),
-            ("Apologies", groups.get(AttendanceStatus.APOLOGIES, []), self.member_label),
+            (
+                "Apologies",
+                apologies if self.doc.style.apologies_in_attendance else [],
+                self.member_label,
+            ),
             ("Absent", groups.get(AttendanceStatus.ABSENT, []), self.member_label),
             ("Also present", groups.get(AttendanceStatus.ALSO_PRESENT, []), self.guest_label),
-            ("In attendance", groups.get(AttendanceStatus.IN_ATTENDANCE, []), self.guest_label),
         )
         for label, records, describe in rows:
             if records:
                 self.add(f"**{label}:** " + ", ".join(describe(r) for r in records))
+        shown = [
+            self.guest_label(r) for r in groups.get(AttendanceStatus.IN_ATTENDANCE, [])
+        ]
+        public = self.doc.meeting.public_count
+        if public:  # "four members of the public", at the end of "In attendance"
+            shown.append(members_of_the_public(public))
+        if shown:
+            self.add("**In attendance:** " + ", ".join(shown))
+
+    def shown_name(self, person: PersonData) -> str:
+        """A name in the attendance: in full, the councillor title as the style prints it."""
+        return full_name(person, self.doc.style)
 
     def member_label(self, record: AttendanceData) -> str:
         notes: list[str] = []
@@ -218,14 +236,19 @@ class _Renderer:
             notes.append(escape.inline(record.capacity))
         elif "co-opted" in record.person.role.lower():
             notes.append(escape.inline(record.person.role))
+        if self.doc.style.show_councils and record.represents.strip():
+            notes.append(escape.inline(record.represents))
         if record.status is AttendanceStatus.SUBSTITUTE and record.substitute_for is not None:
-            substituted = full_name(record.substitute_for, self.style)
-            notes.append(f"substitute for {escape.inline(substituted)}")
+            notes.append(
+                f"substitute for {escape.inline(self.shown_name(record.substitute_for))}"
+            )
         elif record.status is AttendanceStatus.SUBSTITUTE:
             notes.append("substitute")
         if counts_as_present(self.presence[record.id]):
             notes.extend(self.times(record))
-        return self.labelled(full_name(record.person, self.style), notes)
+        if record.note.strip():
+            notes.append(escape.inline(record.note))
+        return self.labelled(self.shown_name(record.person), notes)
 
     def guest_label(self, record: AttendanceData) -> str:
         notes: list[str] = []
@@ -233,12 +256,30 @@ class _Renderer:
         if role:
             notes.append(escape.inline(role))
         notes.extend(self.times(record))
-        return self.labelled(full_name(record.person, self.style), notes)
+        if record.note.strip():
+            notes.append(escape.inline(record.note))
+        return self.labelled(self.shown_name(record.person), notes)
 
     def times(self, record: AttendanceData) -> list[str]:
-        """"from 10:55", "until 11:15": from the record's own times and the arrivals and
-        departures minuted in procedural notes (``models.movements``)."""
-        return [escape.inline(note) for note in self.presence[record.id].notes()]
+        """"from 10.55 am", "until 11.15 am" or "from minute 112/26", "for minutes 108/26 to
+        112/26": from the record's own times and the arrivals and departures minuted in
+        procedural notes (``models.movements``), as the house style's ``movements`` says."""
+        style = self.doc.style
+        if style.movements is MovementStyle.MINUTE:
+            word = "minute" if self.running else "item"
+            notes = minute_notes(
+                self.presence[record.id], self.doc.taken_items(), self.numbers, word
+            )
+        else:
+            notes = self.presence[record.id].notes()
+        twelve = style.times.value == "12h"
+        return [  # "from 10:55" as the style prints times ("from 10.55 am")
+            escape.inline(" ".join(
+                minutes_time(w, twelve) if w[:1].isdigit() and ":" in w else w
+                for w in note.split(" ")
+            ))
+            for note in notes
+        ]
 
     @staticmethod
     def labelled(name: str, notes: list[str]) -> str:
@@ -248,36 +289,58 @@ class _Renderer:
     # --- declarations ----------------------------------------------------------------------------
 
     def declaration_text(self, decl: DeclarationData, indent: str) -> str:
-        """The declaration as typed when it names the member; otherwise prefixed by the name."""
+        """The declaration as typed when it names the member (the first); otherwise prefixed by
+        the names of every member who made it ("Councillor Pike and Councillor Adeyemi
+        declared that ...")."""
         text = escape.clean(decl.text).strip()
         person = decl.person
         surname = person.name.split()[-1] if person.name.split() else person.name
         lowered = text.lower()
+        style = self.doc.style
         names_member = any(
             n and lowered.startswith(n.lower())
-            for n in (person.full_name, person.styled_name, person.name, surname,
-                      full_name(person, self.style), surname_name(person, self.style))
+            for n in (
+                person.full_name, person.styled_name, person.name, surname,
+                full_name(person, style), name_as(person, style, style.procedural_names),
+            )
         )
         body = escape.paragraph(text, indent=indent)
         if names_member:
             return body
-        name = escape.inline(full_name(person, self.style))
-        if lowered.startswith("that "):
+        names = [name_as(p, style, style.procedural_names) for p in decl.people]
+        name = join_names([escape.inline(n) for n in names])
+        if lowered.startswith("that ") or len(names) > 1:
             return f"{name} declared {body}"
         return f"{name}: {body}"
 
     def visible_declarations(self) -> list[DeclarationData]:
-        return [d for d in self.doc.declarations if not self.hidden(d.item_id)]
+        return [
+            d for d in self.doc.declarations
+            if not any(self.hidden(i) for i in d.item_ids)
+        ]
+
+    def declaration_line(self, decl: DeclarationData, indent: str) -> str:
+        """The declaration with the items it is on ("(item 4)", ", in relation to item 4."),
+        unless its text already names each of them."""
+        line = self.declaration_text(decl, indent)
+        refs = []
+        named = [self.items_by_id[i] for i in decl.item_ids if i in self.items_by_id]
+        for item in sorted(named, key=lambda i: (i.position, i.id)):
+            ref = self.item_ref(item)
+            if not _names_ref(decl.text, self.numbers[item.id]) and ref not in refs:
+                refs.append(ref)
+        if not refs:
+            return line
+        template = self.doc.style.declaration_item_template
+        if template.rstrip().endswith("."):
+            line = line.rstrip()
+            line = line[:-1] if line.endswith(".") else line
+        return line + template.replace("{ref}", join_names(refs))
 
     def declarations_list(self, declarations: list[DeclarationData]) -> str:
-        lines = []
-        for decl in declarations:
-            line = f"- {self.declaration_text(decl, '  ')}"
-            item = self.items_by_id.get(decl.item_id) if decl.item_id is not None else None
-            if item is not None:
-                line += f" ({self.item_ref(item)})"
-            lines.append(line)
-        return "\n".join(lines)
+        if self.doc.style.declarations_as_list:
+            return "\n".join(f"- {self.declaration_line(d, '  ')}" for d in declarations)
+        return "\n\n".join(self.declaration_line(d, "") for d in declarations)
 
     def has_declarations_item(self) -> bool:
         return any(
@@ -332,8 +395,13 @@ class _Renderer:
         return escape.inline(basis.rstrip("."))
 
     def exempt_stub(self, item: ItemData) -> None:
+        """An exempt item in the public minutes: its number, its public title and the house
+        style's ``exempt_template`` with the basis and the clerk's public summary; nothing
+        else of it."""
         self.add(self.item_heading(item, item.shown_public_title))
-        self.add(f"This item was considered in private under {self.exempt_basis(item)}.")
+        summary = escape.paragraph(escape.clean(item.public_summary).strip(), indent="")
+        text = self.doc.style.exempt_template.replace("{basis}", self.exempt_basis(item))
+        self.add(" ".join(text.replace("{summary}", summary).split(" ")).strip())
 
     def item(self, item: ItemData) -> None:
         self.add(self.item_heading(item, item.title))
@@ -343,6 +411,11 @@ class _Renderer:
                 f"{self.exempt_basis(item)}. Public title: "
                 f"\u201c{escape.inline(item.shown_public_title)}\u201d."
             )
+            if item.public_summary.strip():
+                self.add(
+                    "*Public summary:* "
+                    + escape.paragraph(escape.clean(item.public_summary).strip(), indent="")
+                )
         if item.presenter.strip():
             self.add(f"**Presenter:** {escape.inline(item.presenter)}")
         entries = self.doc.entries.get(item.id, ())
@@ -355,9 +428,9 @@ class _Renderer:
                 and self.style.say_none_declared
             ):
                 self.add("None were declared.")
-        else:
-            for decl in self.doc.declarations:
-                if decl.item_id == item.id:
+        elif self.doc.style.declaration_under_item:
+            for decl in self.visible_declarations():
+                if item.id in decl.item_ids:
                     self.add(f"*Declaration of interest:* {self.declaration_text(decl, '')}")
         if item.kind is ItemKind.APOLOGIES and not entries:
             self.add(self.apologies_text())
@@ -369,20 +442,36 @@ class _Renderer:
             self.add("\n".join(f"- {escape.paragraph(d, indent='  ')}" for d in item.documents))
 
     def apologies_text(self) -> str:
+        """The apologies item's sentence (``apologies_template``): each member who sent
+        apologies, with their note ("Cllr Mary Dunn (work commitment)") and, when the style
+        says so, who substituted for them; else the substitutes in a sentence of their own."""
         apologies = [a for a in self.doc.attendance if a.status is AttendanceStatus.APOLOGIES]
         if not apologies:
             return "There were no apologies."
-        names = [escape.inline(full_name(a.person, self.style)) for a in apologies]
-        text = "Apologies were received from " + join_names(names) + "."
+        style = self.doc.style
         subs = [
             a for a in self.doc.attendance
             if a.status is AttendanceStatus.SUBSTITUTE and a.substitute_for is not None
         ]
+        inline = style.apologies_substitute_template
+        names = []
+        for record in apologies:
+            name = escape.inline(name_as(record.person, style, style.procedural_names))
+            if record.note.strip():
+                name += f" ({escape.inline(record.note)})"
+            for sub in subs:
+                if inline and sub.substitute_for == record.person:
+                    substitute = name_as(sub.person, style, style.procedural_names)
+                    name += inline.replace("{substitute}", escape.inline(substitute))
+            names.append(name)
+        text = style.apologies_template.replace("{names}", join_names(names))
+        if inline:
+            return text
         for sub in subs:
             assert sub.substitute_for is not None
             text += (
-                f" {escape.inline(full_name(sub.person, self.style))} attended as substitute for "
-                f"{escape.inline(full_name(sub.substitute_for, self.style))}."
+                f" {escape.inline(self.shown_name(sub.person))} attended as substitute for "
+                f"{escape.inline(self.shown_name(sub.substitute_for))}."
             )
         return text
 
@@ -554,6 +643,15 @@ class _Renderer:
         self.amendments()
         self.signature()
         return "\n\n".join(self.blocks) + "\n"
+
+
+def _names_ref(text: str, number: str) -> bool:
+    """Whether typed text already names an item's reference ("minute 123/20", "item 4")."""
+    bare = number.strip().rstrip(".")
+    if not bare:
+        return False
+    pattern = rf"\b(?:minutes?|items?)\s+(?:[\w/]+\s*(?:,|and)\s*)*{re.escape(bare)}(?![\w/])"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def render_markdown(doc: MinutesDocument, *, full: bool = False) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from models.domain import MinutesDocument
 from models.parsing import long_date
@@ -16,6 +17,7 @@ class DocumentMeta:
     header: str  # the panel's name: the running header of Word and PDF pages
     lang: str = LANGUAGE
     confidential: bool = False  # full minutes (exempt items included): marked in every format
+    held_on: date | None = None  # the meeting's date: the document's fixed creation date
 
 
 def meta_for(doc: MinutesDocument, *, full: bool = False, what: str = "Minutes") -> DocumentMeta:
@@ -24,4 +26,4 @@ def meta_for(doc: MinutesDocument, *, full: bool = False, what: str = "Minutes")
     title = f"{what} of the {panel}, {long_date(doc.meeting.held_on)}"
     if full:
         title += " (CONFIDENTIAL: full, including exempt items)"
-    return DocumentMeta(title=title, header=panel, confidential=full)
+    return DocumentMeta(title=title, header=panel, confidential=full, held_on=doc.meeting.held_on)

@@ -8,6 +8,7 @@ write is one short transaction. No Textual imports here.
 from __future__ import annotations
 
 from models.store.actions import ActionsMixin
+from models.store.agenda_io import AgendaIOMixin
 from models.store.approval import ApprovalMixin
 from models.store.bulk import BulkMixin
 from models.store.document import DocumentMixin
@@ -22,7 +23,7 @@ from models.store.sitting import SittingMixin
 
 class Store(
     ScreenReadsMixin, ItemDeletionMixin, PanelsMixin, MeetingsMixin, EntriesMixin, ActionsMixin,
-    DocumentMixin, BulkMixin, SearchMixin, ApprovalMixin, SittingMixin,
+    DocumentMixin, BulkMixin, SearchMixin, ApprovalMixin, SittingMixin, AgendaIOMixin,
 ):
     """One database, opened once; safe to share between the UI thread and workers."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -218,6 +218,7 @@ def meeting_data(row: t.Meeting) -> MeetingData:
         status=MeetingStatus(row.status),
         approved_at=row.approved_at,
         approved_at_meeting_id=row.approved_at_meeting_id,
+        public_count=row.public_count,
         kind=meeting_kind(row.kind),
     )
 
@@ -231,7 +232,7 @@ def meeting_kind(value: str) -> MeetingKind:
 
 
 def attendance_data(
-    row: t.Attendance, people: dict[int, PersonData]
+    row: t.Attendance, people: dict[int, PersonData], represents: str = ""
 ) -> AttendanceData:
     return AttendanceData(
         id=_id(row.id),
@@ -243,6 +244,8 @@ def attendance_data(
         arrived_at=row.arrived_at,
         left_at=row.left_at,
         position=row.position,
+        note=row.note,
+        represents=represents,
     )
 
 
@@ -254,7 +257,24 @@ def declaration_data(row: t.Declaration, people: dict[int, PersonData]) -> Decla
         item_id=row.item_id,
         text=row.text,
         position=row.position,
+        more_people=tuple(
+            people[int(p)] for p in load_ids(row.more_people) if int(p) in people
+        ),
+        more_items=load_ids(row.more_items),
     )
+
+
+def load_ids(raw: str) -> tuple[int, ...]:
+    """A JSON list of ids (a declaration's further members or items)."""
+    try:
+        values = json.loads(raw or "[]")
+    except json.JSONDecodeError:
+        return ()
+    return tuple(int(v) for v in values if isinstance(v, int)) if isinstance(values, list) else ()
+
+
+def dump_ids(ids: Iterable[int]) -> str:
+    return json.dumps(list(dict.fromkeys(int(i) for i in ids)))
 
 
 def item_data(row: t.AgendaItem) -> ItemData:
@@ -275,6 +295,7 @@ def item_data(row: t.AgendaItem) -> ItemData:
         finished_at=row.finished_at,
         resumed=load_resumed(row.resumed),
         level=row.level,
+        public_summary=row.public_summary,
     )
 
 

@@ -36,7 +36,7 @@ from models import tables as t
 from models.bundle import BAction, BOtherMeeting, Bundle, parse_bundle
 from models.domain import Numbering
 from models.item_times import dump_resumed
-from models.store.base import dump_list
+from models.store.base import dump_ids, dump_list
 from models.store.bulk import _table
 from models.store.document import DocumentMixin
 from models.store.panels import set_running_start
@@ -272,6 +272,7 @@ class _Writer:
             approved_at_meeting_id=(
                 self.meetings[m.approved_at_meeting] if m.approved_at_meeting else None
             ),
+            public_count=m.public_count,
         )
         self.s.add(meeting)
         self.s.flush()
@@ -287,7 +288,7 @@ class _Writer:
                 exempt=item.exempt, exempt_basis=item.exempt_basis,
                 documents=dump_list(list(item.documents)), started_at=item.started_at,
                 finished_at=item.finished_at, resumed=dump_resumed(item.resumed),
-                level=item.level,
+                level=item.level, public_summary=item.public_summary,
             )
             self.s.add(row)
             item_rows.append(row)
@@ -300,13 +301,14 @@ class _Writer:
             self.s.add(t.Attendance(
                 meeting_id=meeting_id, person_id=self.people[att.person], status=att.status.value,
                 substitute_for_id=self.person(att.substitute_for), capacity=att.capacity,
-                arrived_at=att.arrived_at, left_at=att.left_at, position=pos,
+                arrived_at=att.arrived_at, left_at=att.left_at, position=pos, note=att.note,
             ))
         for pos, d in enumerate(b.declarations):
             self.s.add(t.Declaration(
                 meeting_id=meeting_id, person_id=self.people[d.person],
                 item_id=self.items[d.item] if d.item is not None else None, text=d.text,
-                position=pos,
+                position=pos, more_people=dump_ids(self.people[p] for p in d.more_people),
+                more_items=dump_ids(self.items[i] for i in d.more_items),
             ))
         for pos, a in enumerate(b.actions):
             own = self.new_action(a, meeting_id, self.items[a.item] if a.item else None, pos)

@@ -128,12 +128,26 @@ def item_from_json(raw: str) -> ItemData:
 
 
 def declarations_json(rows: list[t.Declaration]) -> str:
-    return json.dumps([[r.person_id, r.text, r.position] for r in rows], ensure_ascii=False)
+    return json.dumps(
+        [
+            [r.person_id, r.text, r.position, json.loads(r.more_people or "[]"),
+             json.loads(r.more_items or "[]")]
+            for r in rows
+        ],
+        ensure_ascii=False,
+    )
 
 
-def declarations_from_json(raw: str) -> list[tuple[int, str, int]]:
-    """(person id, text, position) of each declaration made on the item."""
-    return [(int(p), str(text), int(pos)) for p, text, pos in json.loads(raw or "[]")]
+def declarations_from_json(raw: str) -> list[tuple[int, str, int, list[int], list[int]]]:
+    """(person id, text, position, further members, other items) of each declaration set aside
+    with the item (rows kept before declarations could name several have neither list)."""
+    out = []
+    for row in json.loads(raw or "[]"):
+        person, text, pos = row[:3]
+        more = [int(p) for p in row[3]] if len(row) > 3 else []
+        others = [int(i) for i in row[4]] if len(row) > 4 else []
+        out.append((int(person), str(text), int(pos), more, others))
+    return out
 
 
 def set_aside_json(entries: list[int], actions: list[int]) -> str:

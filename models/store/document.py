@@ -25,6 +25,7 @@ from models.store.base import (
     entry_data_from_columns,
     held_before,
     item_data,
+    load_ids,
     meeting_data,
     panel_data,
     person_data,
@@ -52,6 +53,26 @@ def _item_ids(s: Session, meeting_id: int) -> list[int]:
             select(col(t.AgendaItem.id)).where(col(t.AgendaItem.meeting_id) == meeting_id)
         ).all() if i is not None
     ]
+
+
+def _represents(s: Session, meeting: t.Meeting, person_ids: set[int]) -> dict[int, str]:
+    """Person id -> the council each attendee sits for on the panel on the meeting's date (their
+    membership's ``represents``), for the attendance's "(Northbury City Council)"."""
+    if not person_ids:
+        return {}
+    out: dict[int, str] = {}
+    for m in s.exec(
+        select(t.Membership)
+        .where(col(t.Membership.panel_id) == meeting.panel_id)
+        .where(col(t.Membership.person_id).in_(person_ids))
+        .order_by(col(t.Membership.position), col(t.Membership.id))
+    ).all():
+        current = (m.start_date is None or m.start_date <= meeting.held_on) and (
+            m.end_date is None or m.end_date >= meeting.held_on
+        )
+        if current and m.represents.strip() and m.person_id not in out:
+            out[m.person_id] = m.represents.strip()
+    return out
 
 
 class DocumentMixin(StoreBase):
@@ -158,7 +179,7 @@ class DocumentMixin(StoreBase):
                 person_ids.add(a.person_id)
                 if a.substitute_for_id:
                     person_ids.add(a.substitute_for_id)
-            person_ids |= {d.person_id for d in declarations}
+            person_ids |= {p for d in declarations for p in (d.person_id, *load_ids(d.more_people))}
             if with_entries:
                 for e in entry_rows:
                     person_ids |= {p for p in (e.asker_id, e.respondent_id) if p}
@@ -221,6 +242,7 @@ class DocumentMixin(StoreBase):
                 if carried_item_ids
                 else set()
             )
+            represents = _represents(s, meeting, {a.person_id for a in attendance})
             confidential = frozenset(
                 a.id for a in carried if a.id is not None and a.item_id in exempt_items
             )
@@ -228,7 +250,10 @@ class DocumentMixin(StoreBase):
                 panel=panel_data(panel),
                 meeting=meeting_data(meeting),
                 people=people,
-                attendance=tuple(attendance_data(a, people) for a in attendance),
+                attendance=tuple(
+                    attendance_data(a, people, represents.get(a.person_id, ""))
+                    for a in attendance
+                ),
                 declarations=tuple(declaration_data(d, people) for d in declarations),
                 items=tuple(item_data(i) for i in items),
                 entries={k: tuple(v) for k, v in entries.items()},

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, func, select, update
 from models import tables as t
 from models.domain import DeletedItemData, ItemContents, ItemData
 from models.store.actions import ActionsMixin, keep_deleted_action
-from models.store.base import dump_list, item_data
+from models.store.base import dump_ids, dump_list, item_data, load_ids
 from models.store.deleted import (
     action_from_json,
     declarations_from_json,
@@ -59,10 +59,7 @@ class ItemDeletionMixin(EntriesMixin, ActionsMixin):
         with self._session() as s:
             row, _ = self._item_meeting(s, item_id)
             meeting_id, pos = row.meeting_id, row.position
-            declarations = list(s.exec(
-                select(t.Declaration).where(col(t.Declaration.item_id) == item_id)
-                .order_by(col(t.Declaration.position), col(t.Declaration.id))
-            ).all())
+            declarations = _unlink_declarations(s, meeting_id, item_id, exempt=row.exempt)
             kept = t.DeletedItem(
                 meeting_id=meeting_id, original_id=item_id, item=item_json(item_data(row)),
                 declarations=declarations_json(declarations), deleted_at=datetime.now(UTC),
@@ -138,10 +135,20 @@ class ItemDeletionMixin(EntriesMixin, ActionsMixin):
                                           kept_action)
                 else:
                     self._refile(s, kept_action, item.id)
-            for person_id, text, position in declarations_from_json(kept.declarations):
+            for person_id, text, position, more, others in declarations_from_json(
+                kept.declarations
+            ):
                 if s.get(t.Person, person_id) is not None:
-                    s.add(t.Declaration(meeting_id=kept.meeting_id, person_id=person_id,
-                                        item_id=item.id, text=text, position=position))
+                    s.add(t.Declaration(
+                        meeting_id=kept.meeting_id, person_id=person_id, item_id=item.id,
+                        text=text, position=position,
+                        more_people=dump_ids(p for p in more if s.get(t.Person, p) is not None),
+                        more_items=dump_ids(
+                            i for i in others
+                            if (other := s.get(t.AgendaItem, i)) is not None
+                            and other.meeting_id == kept.meeting_id
+                        ),
+                    ))
             s.delete(kept)
             s.flush()
             return item_data(item)
@@ -169,7 +176,7 @@ class ItemDeletionMixin(EntriesMixin, ActionsMixin):
             public_title=data.public_title, presenter=data.presenter, kind=data.kind.value,
             exempt=data.exempt, exempt_basis=data.exempt_basis,
             documents=dump_list(list(data.documents)), started_at=data.started_at,
-            finished_at=data.finished_at,
+            finished_at=data.finished_at, public_summary=data.public_summary,
         )
         s.add(row)
         s.flush()
@@ -181,3 +188,28 @@ class ItemDeletionMixin(EntriesMixin, ActionsMixin):
             select(func.count()).select_from(t.AgendaItem)
             .where(col(t.AgendaItem.meeting_id) == meeting_id)
         ).one())
+
+
+def _unlink_declarations(
+    s: Session, meeting_id: int, item_id: int, *, exempt: bool
+) -> list[t.Declaration]:
+    """The declarations set aside with the item (returned): those made on it alone, and, for an
+    exempt item, every declaration naming it (its text is as confidential as the item; it comes
+    back whole with it). A declaration on a public item that also names others stays in the
+    minutes for them, with the item taken off its list."""
+    alone: list[t.Declaration] = []
+    for row in s.exec(
+        select(t.Declaration).where(col(t.Declaration.meeting_id) == meeting_id)
+        .order_by(col(t.Declaration.position), col(t.Declaration.id))
+    ).all():
+        items = [i for i in (row.item_id, *load_ids(row.more_items)) if i is not None]
+        if item_id not in items:
+            continue
+        rest = [i for i in items if i != item_id]
+        if not rest or exempt:
+            row.more_items = dump_ids(rest)  # kept with it, to link again on restore
+            alone.append(row)
+            continue
+        row.item_id, row.more_items = rest[0], dump_ids(rest[1:])
+        s.add(row)
+    return alone

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, Unpack
 
@@ -31,14 +32,17 @@ from models.patches import (
     MeetingPatch,
     keys,
 )
+from models.public_count import check_public_count
 from models.store.base import (
     StoreBase,
     apply_fields,
     attendance_data,
     declaration_data,
+    dump_ids,
     dump_list,
     held_before,
     item_data,
+    load_ids,
     load_list,
     meeting_data,
     person_data,
@@ -162,6 +166,8 @@ class MeetingsMixin(StoreBase):
     def update_meeting(self, meeting_id: int, **patch: Unpack[MeetingPatch]) -> MeetingData:
         fields: dict[str, Any] = dict(patch)
         allowed = keys(MeetingPatch)
+        if "public_count" in fields:
+            fields["public_count"] = check_public_count(fields["public_count"])
         for key in ("start_time", "end_time"):
             if key in fields:
                 fields[key] = parse_time(str(fields[key]), key.replace("_", " "))
@@ -333,6 +339,8 @@ class MeetingsMixin(StoreBase):
         for key in ("arrived_at", "left_at"):
             if key in fields:
                 fields[key] = parse_time(str(fields[key]), key.replace("_", " "))
+        if "note" in fields:
+            fields["note"] = " ".join(str(fields["note"]).split())
         with self._session() as s:
             row = self._get(s, t.Attendance, attendance_id, "attendance record")
             meeting = self._editable_meeting(s, row.meeting_id)
@@ -366,28 +374,44 @@ class MeetingsMixin(StoreBase):
     # --- declarations ----------------------------------------------------------------------------
 
     def add_declaration(
-        self, meeting_id: int, person_id: int, text: str, item_id: int | None = None
+        self, meeting_id: int, person_id: int, text: str, item_id: int | None = None, *,
+        more_person_ids: Sequence[int] = (), more_item_ids: Sequence[int] = (),
     ) -> DeclarationData:
+        """One declaration, minuted once: made by ``person_id`` (and ``more_person_ids``) on
+        ``item_id`` (and ``more_item_ids``; no item: the whole meeting)."""
         body = require_text(text, "declaration")
         with self._session() as s:
             self._editable_meeting(s, meeting_id)
             self._get(s, t.Person, person_id, "person")
-            if item_id is not None:
-                item = self._get(s, t.AgendaItem, item_id, "agenda item")
-                if item.meeting_id != meeting_id:
-                    raise ValidationError("The item belongs to another meeting.")
-            count = s.exec(
-                select(func.count()).select_from(t.Declaration).where(
-                    col(t.Declaration.meeting_id) == meeting_id
-                )
-            ).one()
             row = t.Declaration(
                 meeting_id=meeting_id, person_id=person_id, item_id=item_id, text=body,
-                position=int(count),
+                position=int(s.exec(
+                    select(func.count()).select_from(t.Declaration).where(
+                        col(t.Declaration.meeting_id) == meeting_id
+                    )
+                ).one()),
             )
+            self._link_declaration(s, row, more_person_ids, more_item_ids)
             s.add(row)
             s.flush()
-            return declaration_data(row, self._people(s, {person_id}))
+            return declaration_data(row, self._people(s, _declaration_people(row)))
+
+    def _link_declaration(
+        self, s: Session, row: t.Declaration, more_people: Sequence[int],
+        more_items: Sequence[int],
+    ) -> None:
+        """Check and set the declaration's members and items after its first ones."""
+        for person_id in more_people:
+            self._get(s, t.Person, person_id, "person")
+        items = [i for i in (row.item_id, *more_items) if i is not None]
+        for item_id in items:
+            item = self._get(s, t.AgendaItem, item_id, "agenda item")
+            if item.meeting_id != row.meeting_id:
+                raise ValidationError("The item belongs to another meeting.")
+        if row.item_id is None and more_items:
+            raise ValidationError("Name the declaration's first item before the others.")
+        row.more_people = dump_ids(p for p in more_people if p != row.person_id)
+        _exempt_first(s, row, list(dict.fromkeys(items)))
 
     def update_declaration(
         self, declaration_id: int, **patch: Unpack[DeclarationPatch]
@@ -399,9 +423,15 @@ class MeetingsMixin(StoreBase):
                 row.text = require_text(patch["text"], "declaration")
             if "item_id" in patch:
                 row.item_id = patch["item_id"]
+            if {"item_id", "more_people", "more_items"} & patch.keys():
+                self._link_declaration(
+                    s, row,
+                    list(patch.get("more_people", load_ids(row.more_people))),
+                    list(patch.get("more_items", load_ids(row.more_items))),
+                )
             s.add(row)
             s.flush()
-            return declaration_data(row, self._people(s, {row.person_id}))
+            return declaration_data(row, self._people(s, _declaration_people(row)))
 
     def delete_declaration(self, declaration_id: int) -> None:
         with self._session() as s:
@@ -416,7 +446,7 @@ class MeetingsMixin(StoreBase):
                 .where(col(t.Declaration.meeting_id) == meeting_id)
                 .order_by(col(t.Declaration.position), col(t.Declaration.id))
             ).all()
-            people = self._people(s, {r.person_id for r in rows})
+            people = self._people(s, {p for r in rows for p in _declaration_people(r)})
             return [declaration_data(r, people) for r in rows]
 
     # --- agenda items ----------------------------------------------------------------------------
@@ -444,6 +474,7 @@ class MeetingsMixin(StoreBase):
         presenter: str = "",
         documents: tuple[str, ...] | list[str] = (),
         level: int = 0,
+        public_summary: str = "",
     ) -> ItemData:
         clean = require_text(title, "item title")
         if exempt and not exempt_basis.strip():
@@ -466,7 +497,7 @@ class MeetingsMixin(StoreBase):
                 kind=(kind or guess_item_kind(clean)).value, exempt=exempt,
                 exempt_basis=exempt_basis.strip(), public_title=public_title.strip(),
                 presenter=presenter.strip(), documents=dump_list(list(documents)),
-                level=1 if level else 0,
+                level=1 if level else 0, public_summary=public_summary.strip(),
             )
             s.add(row)
             s.flush()
@@ -501,6 +532,8 @@ class MeetingsMixin(StoreBase):
             fields["kind"] = ItemKind(fields["kind"]).value
         if "documents" in fields:
             fields["documents"] = dump_list(list(fields["documents"]))
+        if "public_summary" in fields:
+            fields["public_summary"] = str(fields["public_summary"]).strip()
         for key in ("started_at", "finished_at"):
             if key in fields:
                 fields[key] = parse_time(str(fields[key]), key.replace("_", " "))
@@ -513,6 +546,8 @@ class MeetingsMixin(StoreBase):
                 from models.domain import DEFAULT_EXEMPT_BASIS
 
                 row.exempt_basis = DEFAULT_EXEMPT_BASIS
+            if fields.get("exempt"):
+                relink_declarations(s, row)
             s.add(row)
             s.flush()
             return item_data(row)
@@ -606,3 +641,27 @@ def checked_kind(value: MeetingKind | str) -> MeetingKind:
             return kind
     choices = ", ".join(k.value for k in MeetingKind if k.value)
     raise ValidationError(f"The kind of meeting is one of {choices}, or none.")
+
+
+def _exempt_first(s: Session, row: t.Declaration, items: list[int]) -> None:
+    """Set the declaration's items, an exempt one first: the first item is the one search and
+    the deleted-items list go by, so a declaration naming an exempt (Part 2) item is treated as
+    confidential everywhere (the minutes list its items in agenda order whatever this order)."""
+    exempt = [i for i in items if (item := s.get(t.AgendaItem, i)) is not None and item.exempt]
+    ordered = [*exempt, *(i for i in items if i not in exempt)]
+    row.item_id = ordered[0] if ordered else None
+    row.more_items = dump_ids(ordered[1:])
+
+
+def relink_declarations(s: Session, item: t.AgendaItem) -> None:
+    """An item was made exempt: declarations naming it among others name it first."""
+    for row in s.exec(
+        select(t.Declaration).where(col(t.Declaration.meeting_id) == item.meeting_id)
+    ).all():
+        if item.id in load_ids(row.more_items):
+            _exempt_first(s, row, [i for i in (row.item_id, *load_ids(row.more_items)) if i])
+            s.add(row)
+
+
+def _declaration_people(row: t.Declaration) -> set[int]:
+    return {row.person_id, *load_ids(row.more_people)}

@@ -485,6 +485,17 @@ class Composer(Vertical):
             widget.cursor_position = min(place.column, len(widget.value))
         self._last_part = key
 
+    def insert_at_cursor(self, text: str) -> None:
+        """Put ``text`` where the cursor was (the text, the answer or a field) and go back
+        there, as if it had been typed (a stock phrase)."""
+        key = self._last_part if self._last_part in tab_order(self.mode) else START_FIELD
+        widget = self.part(key)
+        if isinstance(widget, TextArea):
+            widget.insert(text)
+        elif isinstance(widget, Input):
+            widget.insert_text_at_cursor(text)
+        widget.focus()
+
     def step_focus(self, widget: Widget, step: int) -> None:
         order = self._tab_order()
         if len(order) < 2 or widget not in order:
@@ -580,6 +591,21 @@ class Composer(Vertical):
         self._apply_mode()
         self.post_message(Composer.Changed(self))
         self.focus_text_end()
+        return True
+
+    def offer_resolution(self, text: str) -> bool:
+        """Put ``text`` in the resolution composer for the clerk to read and file with Enter
+        (never filed here); refused with one line when the composer holds typed text."""
+        typed = self.text_area.text.strip()
+        if self.editing is not None or (typed and typed != RESOLUTION_START.strip()):
+            self.app.notify("The composer holds typed text: file it or clear it first.",
+                            severity="warning", timeout=5)
+            return False
+        if self.mode is not Mode.RESOLUTION and not self.set_mode(Mode.RESOLUTION, preset=False):
+            return False
+        self.text_area.load_text(text)
+        self.focus_text_end()
+        self.post_message(Composer.Changed(self))
         return True
 
     def _apply_mode(self) -> None:
