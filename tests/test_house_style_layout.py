@@ -373,3 +373,29 @@ def test_the_kind_of_meeting_travels_in_the_bundle_and_is_optional(
             import_bundle(target, data)
     finally:
         target.close()
+
+
+def test_the_apps_own_sentences_are_numbered_paragraphs_in_a_numbered_style(store: Store) -> None:
+    """Under "(1)" or "5.1" paragraphs the apologies and declarations the app words are the
+    item's first paragraphs; the clerk's go on from them. A "1." list leaves them unnumbered."""
+
+    def render(style: HouseStyle) -> str:
+        mid = meeting(store, panel(store, style))
+        evans = store.create_person("Kay Evans", title="Cllr")
+        store.set_attendance(mid, evans.id, AttendanceStatus.APOLOGIES)
+        apologies = store.add_item(mid, "Apologies")
+        store.add_item(mid, "Declarations of interest")
+        report = store.add_item(mid, "Report")
+        store.add_declaration(mid, evans.id, "that she is a governor.", report.id)
+        store.add_entry(store.list_items(mid)[1].id, EntryKind.PARAGRAPH, "No others were made.")
+        assert apologies.kind.value == "apologies"
+        return md(store, mid)
+
+    text = render(PCP)
+    assert "### 1. Apologies\n\n(1) Apologies were received from Councillor Evans.\n" in text
+    assert "### 2. Declarations of interest\n\n(1) Councillor Evans declared that she is a " \
+        "governor, in relation to item 3.\n\n(2) No others were made.\n" in text
+    decimal = render(replace(PCP, paragraph_numbers=ParagraphNumbers.DECIMAL))
+    assert "1.1 Apologies were received from Councillor Evans." in decimal
+    assert "2.2 No others were made." in decimal
+    assert "\n\nApologies were received from Cllr Kay Evans.\n" in render(DEFAULT)
