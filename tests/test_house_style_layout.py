@@ -25,6 +25,7 @@ from models.house_style import (
     TimeStyle,
     preset,
 )
+from models.movements import recognise
 from models.store import Store
 from models.store.bundle_io import import_bundle
 
@@ -399,3 +400,12 @@ def test_the_apps_own_sentences_are_numbered_paragraphs_in_a_numbered_style(stor
     assert "1.1 Apologies were received from Councillor Evans." in decimal
     assert "2.2 No others were made." in decimal
     assert "\n\nApologies were received from Cllr Kay Evans.\n" in render(DEFAULT)
+
+
+def test_a_note_naming_a_cllr_as_councillor_counts_in_the_attendance() -> None:
+    """A clerk whose minutes print "Councillor" types it in notes too: the movement counts."""
+    jenkins = PersonData(4, "Dafydd Jenkins", title="Cllr")
+    for text in ("Councillor Dafydd Jenkins left the meeting", "Councillor Jenkins left",
+                 "Cllr Jenkins left the meeting"):
+        found = recognise(text, "15:20", [jenkins]).movement
+        assert found is not None and found.person == jenkins and found.at == "15:20", text
