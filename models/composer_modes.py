@@ -49,6 +49,7 @@ MODE_FIELDS: dict[Mode, tuple[tuple[str, str], ...]] = {
         ("seconder", "Seconder"),
         ("vote", "Vote"),
         ("outcome", "Outcome"),
+        ("vote_note", "Note"),
     ),
     Mode.ACTION: (("owner", "Owner"), ("due", "Due date")),
     Mode.PROCEDURE: (("at", "At"),),

@@ -10,6 +10,7 @@ checked first (``entry_args`` / ``action_args`` raise ``ValidationError`` with o
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -20,10 +21,12 @@ from typing import Any
 from models.composer_modes import MODE_FIELDS, RESOLUTION_START
 from models.composer_modes import Mode as Mode  # re-exported: the screens import it from here
 from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, PersonData
+from models.due import due_field, parse_due
 from models.errors import ValidationError
 from models.names import as_written, match_person, name_field_value
-from models.parsing import parse_optional_date, parse_time
+from models.parsing import parse_time
 from models.patches import ComposedAction, EntryPatch
+from models.recorded_votes import VoteChoice, as_pairs, from_pairs, pairs_json, tally
 
 _ENTRY_MODES = {
     Mode.PARAGRAPH: EntryKind.PARAGRAPH,
@@ -149,6 +152,9 @@ def entry_args(state: ComposerState, people: Sequence[PersonData]) -> EntryPatch
         args["outcome"] = parse_outcome(state.get("outcome"), (yes, no))
         args["proposer"] = _styled(state, "proposer", people)
         args["seconder"] = _styled(state, "seconder", people)
+        args["vote_note"] = state.get("vote_note")
+        if state.get(RECORDED_VOTE):  # the counts follow the marks (store: _recorded_vote)
+            args["recorded_vote"] = state.get(RECORDED_VOTE)
     else:  # procedural note
         if not text:
             raise ValidationError("Type the note first, such as \"Cllr Lloyd left the meeting.\"")
@@ -174,17 +180,54 @@ def _styled(state: ComposerState, key: str, people: Sequence[PersonData]) -> str
     return next(p.styled_name for p in people if p.id == person_id)
 
 
+# The composer field holding a resolution's recorded (named) vote: the marks as stored (JSON
+# pairs, ``models.recorded_votes.pairs_json``), set by the recorded-vote panel, not typed.
+RECORDED_VOTE = "recorded_vote"
+
+
+def with_recorded_vote(
+    state: ComposerState, marks: dict[int, VoteChoice | None]
+) -> ComposerState:
+    """The composer after the recorded-vote panel: the marks kept, the vote field showing the
+    counts they give ("4-1-1"), the outcome left as typed (worked out from the counts if empty)."""
+    pairs = as_pairs(marks)
+    fields = dict(state.fields)
+    fields[RECORDED_VOTE] = pairs_json(pairs)
+    if pairs:
+        yes, no, abstain = tally(c for _pid, c in pairs)
+        fields["vote"] = f"{yes}-{no}-{abstain}"
+    return replace(state, fields=fields)
+
+
+def recorded_marks(state: ComposerState) -> dict[int, VoteChoice]:
+    """The marks a composer holds (none when the vote was not recorded by name)."""
+    raw = state.get(RECORDED_VOTE)
+    return dict(from_pairs(json.loads(raw))) if raw else {}
+
+
+# Several owners are typed in the Owner field separated by ";" ("Wu; Larkin").
+OWNER_SEPARATOR = ";"
+
+
 def action_args(state: ComposerState, people: Sequence[PersonData]) -> ComposedAction:
     """Keyword arguments for ``store.add_action`` / ``update_action`` (text, owner, due date)."""
     text = state.text.strip()
     if not text:
         raise ValidationError("Type what is to be done first.")
-    owner_id, owner_text = _name_field(state, "owner", people)
+    owners = [
+        name_field_value(_FIELD_LABELS["owner"], part, people)
+        for part in state.get("owner").split(OWNER_SEPARATOR)
+    ]
+    owners = [(pid, text) for pid, text in owners if pid is not None or text] or [(None, "")]
+    (owner_id, owner_text), *more = owners
+    due_date, due_text = parse_due(state.get("due"))
     return {
         "text": text,
         "owner_id": owner_id,
         "owner_text": owner_text,
-        "due_date": parse_optional_date(state.get("due"), "due date"),
+        "due_date": due_date,
+        "due_text": due_text,
+        "more_owners": tuple(more),
     }
 
 
@@ -234,7 +277,10 @@ def state_from_entry(entry: EntryData, people: Sequence[PersonData]) -> Composer
             "seconder": _typed_name(entry.seconder, people),
             "vote": _vote_text(entry),
             "outcome": entry.outcome.value,
+            "vote_note": entry.vote_note,
         }
+        if entry.recorded_votes:
+            fields[RECORDED_VOTE] = pairs_json(entry.recorded_votes)
     elif mode is Mode.PROCEDURE:
         fields = {"at": entry.at_time}
     base = entry.updated_at.isoformat() if entry.updated_at else ""
@@ -243,8 +289,11 @@ def state_from_entry(entry: EntryData, people: Sequence[PersonData]) -> Composer
 
 def state_from_action(action: ActionData, people: Sequence[PersonData]) -> ComposerState:
     fields = {
-        "owner": _name(action.owner_id, action.owner_text, people),
-        "due": action.due_date.isoformat() if action.due_date else "",
+        "owner": f"{OWNER_SEPARATOR} ".join(
+            _name(pid, text, people)
+            for pid, text in ((action.owner_id, action.owner_text), *action.more_owners)
+        ),
+        "due": due_field(action.due_date, action.due_text),
     }
     return ComposerState(Mode.ACTION, action.text, fields, Editing("action", action.id))
 
@@ -254,7 +303,8 @@ def entry_as_update(args: EntryPatch) -> EntryPatch:
     blank: EntryPatch = {
         "asker_id": None, "asker_text": "", "respondent_id": None, "respondent_text": "",
         "answer": "", "proposer": "", "seconder": "", "vote_for": None, "vote_against": None,
-        "vote_abstain": None, "outcome": Outcome.NONE, "at_time": "",
+        "vote_abstain": None, "outcome": Outcome.NONE, "at_time": "", "recorded_vote": "",
+        "vote_note": "",
     }
     blank.update(args)
     return blank

@@ -35,7 +35,7 @@ from models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -411,11 +411,27 @@ def _v10_meeting_kind(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE meeting ADD COLUMN kind VARCHAR NOT NULL DEFAULT ''"))
 
 
+def _v11_votes_and_actions(conn: Connection) -> None:
+    """v11: a note on a vote, recorded (named) votes, and an action's due date in words and
+    owners after the first."""
+    from sqlalchemy import inspect
+
+    entry = {c["name"] for c in inspect(conn).get_columns("entry")}
+    for column in ("vote_note", "recorded_vote"):
+        if column not in entry:
+            conn.execute(text(f"ALTER TABLE entry ADD COLUMN {column} VARCHAR NOT NULL DEFAULT ''"))
+    action = {c["name"] for c in inspect(conn).get_columns("action")}
+    if "due_text" not in action:
+        conn.execute(text("ALTER TABLE action ADD COLUMN due_text VARCHAR NOT NULL DEFAULT ''"))
+    if "more_owners" not in action:
+        conn.execute(text("ALTER TABLE action ADD COLUMN more_owners VARCHAR NOT NULL DEFAULT ''"))
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Step] = {
     1: _v2_between_meetings, 2: _v3_search, 3: _v4_deleted_entries, 4: _v5_deleted_items,
     5: _v6_running_start, 6: _v7_item_sittings, 7: _v8_house_style, 8: _v9_attendance_notes,
-    9: _v10_meeting_kind,
+    9: _v10_meeting_kind, 10: _v11_votes_and_actions,
 }
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import HouseStyle
+from models.recorded_votes import VoteChoice
 
 
 class Numbering(StrEnum):
@@ -268,6 +269,9 @@ class EntryData:
     outcome: Outcome = Outcome.NONE
     casting_vote: bool = False
     at_time: str = ""
+    vote_note: str = ""  # a free note on the vote ("Cllr Dunn abstained as a neighbour")
+    # A recorded (named) vote: (person id, models.recorded_votes.VoteChoice) per member who voted
+    recorded_votes: tuple[tuple[int, VoteChoice], ...] = ()
     # When the entry was last changed (UTC): the version token for Store.update_entry's
     # ``expected_updated_at`` (two windows editing one entry are detected, never clobbered).
     updated_at: datetime | None = None
@@ -288,10 +292,22 @@ class ActionData:
     completion_note: str = ""
     closed_on: date | None = None
     position: int = 0
+    due_text: str = ""  # a due date in words ("next meeting"), shown instead of a date
+    # owners after the first: (person id, "") or (None, text kept as written)
+    more_owners: tuple[tuple[int | None, str], ...] = ()
+    # every owner's name, the first (owner_id/owner_text) first, as the store read them
+    owner_names: tuple[str, ...] = ()
 
     @property
     def ref(self) -> str:
         return f"A{self.ref_no}"
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """The names of the action's owners ("Mr Dan Wu", "Ms Eve Larkin"), first owner first."""
+        if self.owner_names:
+            return self.owner_names
+        return (self.owner_text,) if self.owner_text.strip() else ()
 
 
 @dataclass(frozen=True, slots=True)

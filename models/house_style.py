@@ -110,11 +110,13 @@ class HouseStyle:
     # --- resolutions ------------------------------------------------------------------------
     resolution_opening: ResolutionOpening = ResolutionOpening.RESOLVED_THAT
     resolution_bold: bool = True  # "**RESOLVED**" or plain "RESOLVED"
-    # {proposer} {seconder} {for} {against} {abstain} {outcome} {counts} {note}; a bracketed
-    # or comma-separated part whose placeholders are all empty is dropped.
+    # {proposer} {seconder} {for} {against} {abstain} {outcome} {counts} {note}; a part
+    # (cut at ", ", "; ", ": ") whose placeholders are all empty is dropped
+    # (models.export.votes). {counts} is the short tally ("all were in favour", "4 in favour,
+    # 1 abstention"); {note} the clerk's free note on the vote.
     vote_template: str = (
         "(Proposed by {proposer}, seconded by {seconder}; "
-        "for {for}, against {against}, abstentions {abstain}: {outcome})"
+        "for {for}, against {against}, abstentions {abstain}: {outcome}; {note})"
     )
     vote_italic: bool = True
     unanimous_words: str = "unanimous"  # {outcome} / {counts} of a vote with no one against
@@ -128,6 +130,9 @@ class HouseStyle:
     action_status_column: bool = True  # the end table's "Status" column
     # {owner} {text} {due}: the inline form
     inline_action_template: str = "ACTION: {owner} to {text}, by {due}."
+    # the rule row of the action tables: "| --- | --- |" (as typed entry tables are written)
+    # or "|---|---|"
+    spaced_table_rules: bool = False
     # --- exempt items -----------------------------------------------------------------------
     # {basis} ("paragraph 3 of Schedule 12A to the Local Government Act 1972"), {summary}
     exempt_template: str = "This item was considered in private under {basis}. {summary}"
@@ -247,6 +252,7 @@ PRESETS: tuple[Preset, ...] = (
             declaration_under_item=False,
             declaration_item_template=", in relation to {ref}.",
             times=TimeStyle.TWELVE,
+            spaced_table_rules=True,
             resolution_bold=False,
             question_template=(
                 "In response to a question from {asker}, {respondent} said that {answer}"
@@ -279,10 +285,11 @@ PRESETS: tuple[Preset, ...] = (
             declaration_under_item=False,
             resolution_opening=ResolutionOpening.RESOLVED_COLON,
             resolution_bold=False,
-            vote_template="({proposer} proposed, {seconder} seconded, {counts})",
+            vote_template="({proposer} proposed, {seconder} seconded, {counts}; {note})",
             vote_italic=False,
             unanimous_words="all were in favour",
             actions=ActionPlacement.INLINE,
+            spaced_table_rules=True,
             exempt_template="This item was considered in private. {summary}",
             say_no_actions_outstanding=False,
             say_no_actions_raised=False,
@@ -307,6 +314,8 @@ def preset(key: str) -> Preset:
 PLACEHOLDERS: dict[str, frozenset[str]] = {
     "heading_template": frozenset({"kind", "panel", "date", "time", "venue"}),
     "apologies_template": frozenset({"names"}),
+    "apologies_substitute_template": frozenset({"substitute"}),
+    "declaration_item_template": frozenset({"ref"}),
     "vote_template": frozenset(
         {"proposer", "seconder", "for", "against", "abstain", "outcome", "counts", "note"}
     ),

@@ -52,6 +52,13 @@ LABELS: dict[str, str] = {
     "closing_template": "Closing wording",
     "signature_template": "Signature line",
     "phrases": "Stock phrases",
+    "entry_lists": "Typed lists and tables",
+    "apologies_substitute_template": "Substitute wording",
+    "procedural_names": "Names the app writes",
+    "declarations_as_list": "Declarations as a list",
+    "declaration_under_item": "Declaration under its item",
+    "declaration_item_template": "Declaration's item",
+    "spaced_table_rules": "Table rule row spaced",
 }
 
 #: Each choice of an enum setting, in words with an example of what the minutes print.

@@ -267,6 +267,16 @@ def voters_at(presences: Iterable[Presence], at: str | None) -> int:
     return max([at_start, *(sum(1 for p in voters if p.present_at(m)) for m in moments)])
 
 
+def voting_members_at(presences: Iterable[Presence], at: str | None) -> list[AttendanceData]:
+    """The voting members present at ``at`` (members present and substitutes, less those gone or
+    out of the room then), in attendance order: whom a recorded vote lists; with no time, those
+    present at the start or minuted arriving."""
+    voters = [p for p in presences if p.record.status in _MEMBERS and counts_as_present(p)]
+    if at:
+        return [p.record for p in voters if p.present_at(at)]
+    return [p.record for p in voters]
+
+
 def outside_meeting(at: str, start: str, end: str) -> str:
     """Why an arrival or departure at ``at`` contradicts the meeting: "before the meeting
     started (10:00)" or "after the meeting ended (12:30)" (only once it has ended); "" when

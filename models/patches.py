@@ -42,6 +42,8 @@ class EntryPatch(TypedDict, total=False):
     outcome: Outcome
     casting_vote: bool
     at_time: str
+    vote_note: str
+    recorded_vote: str  # JSON pairs (models.recorded_votes); the counts follow from it
 
 
 class ActionPatch(TypedDict, total=False):
@@ -49,6 +51,8 @@ class ActionPatch(TypedDict, total=False):
     owner_id: int | None
     owner_text: str
     due_date: date | None
+    due_text: str
+    more_owners: tuple[tuple[int | None, str], ...]  # owners after the first
     status: ActionStatus
     completion_note: str
     closed_on: date | None
@@ -62,6 +66,8 @@ class ComposedAction(TypedDict):
     owner_id: int | None
     owner_text: str
     due_date: date | None
+    due_text: str  # a due date in words ("next meeting"), when not a date
+    more_owners: tuple[tuple[int | None, str], ...]  # owners after the first
 
 
 class MeetingPatch(TypedDict, total=False):

@@ -95,10 +95,16 @@ class ActionLogData:
 
 
 def owner_name(action: ActionData, people: dict[int, PersonData]) -> str:
-    """The action's owner: the person's full name, or the team written for them."""
-    if action.owner_id is not None and action.owner_id in people:
-        return people[action.owner_id].full_name
-    return action.owner_text
+    """The action's owners: each person's full name, or the team written for them ("Mr Dan Wu
+    and Ms Eve Larkin")."""
+    names = []
+    for pid, text in ((action.owner_id, action.owner_text), *action.more_owners):
+        name = people[pid].full_name if pid is not None and pid in people else text.strip()
+        if name:
+            names.append(name)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def is_overdue(action: ActionData, today: date) -> bool:

@@ -184,6 +184,11 @@ class Entry(SQLModel, table=True):
     at_time: str = ""  # procedural notes: the time it happened
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    vote_note: str = ""  # a free note on the vote of a resolution
+    # A recorded (named) vote: JSON [[person_id, "for"|"against"|"abstain"], ...] (a column, not a
+    # table: the marks travel with the entry through edits, deletion, undo and bundles as one
+    # field, and a mark names a person the minutes resolve like an asker)
+    recorded_vote: str = ""
 
 
 class Action(SQLModel, table=True):
@@ -203,6 +208,9 @@ class Action(SQLModel, table=True):
     completion_note: str = ""
     closed_on: date | None = None
     position: int = 0
+    due_text: str = ""  # a due date in words ("next meeting"), when not a date
+    # owners after the first (owner_id/owner_text): JSON [[person_id or null, text], ...]
+    more_owners: str = ""
 
 
 class ActionUpdate(SQLModel, table=True):

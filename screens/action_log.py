@@ -215,7 +215,7 @@ class ActionLogScreen(Screen[None]):
 
     def _cells(self, action: ActionData, data: ActionLogData, today: date) -> dict[str, Text | str]:
         overdue = is_overdue(action, today)
-        due = Text(short_date(action.due_date) if action.due_date else "")
+        due = Text(short_date(action.due_date) if action.due_date else action.due_text)
         if overdue:
             due.stylize("bold red")
         status = action.status.value
@@ -509,7 +509,7 @@ class ActionDetailScreen(ModalScreen[None]):
             Text(a.text),
             Text(""),
             Text.assemble(("Owner: ", "bold"), owner_name(a, data.people) or "(none)"),
-            Text.assemble(("Due: ", "bold"), short_date(a.due_date) if a.due_date else "(none)"),
+            Text.assemble(("Due: ", "bold"), short_date(a.due_date) if a.due_date else (a.due_text or "(none)")),
             Text.assemble(("Raised: ", "bold"),
                           f"at the meeting of {short_date(raised.held_on)}" if raised else "?"),
             Text.assemble(("Status: ", "bold"), a.status.value,

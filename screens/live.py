@@ -32,8 +32,10 @@ from models.clock import Clock, hhmm, running_since
 from models.composer_state import (
     Mode,
     Pending,
+    recorded_marks,
     state_from_draft,
     waiting_from_draft,
+    with_recorded_vote,
 )
 from models.domain import (
     ActionData,
@@ -105,6 +107,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         """``opening``: ``read_opening`` already done by the caller (the meetings screen reads
         it before pushing this screen, so the read does not compete with the mount)."""
         super().__init__()
+        self._bar_mode: Mode | None = None  # the composer mode the key bar was drawn for
         self.meeting_id = meeting_id
         self._opening = opening
         self._clock = clock
@@ -432,6 +435,9 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
 
     @on(Composer.Changed)
     def _composer_changed(self) -> None:
+        if self.composer.mode is not self._bar_mode:  # the keys shown follow the mode
+            self._bar_mode = self.composer.mode
+            self.refresh_bindings()
         if not self.loaded.is_set():
             return
         self._show_movement()
@@ -865,6 +871,28 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         self.go_to(item_id, take=True)
         self.composer.focus_first()
 
+    def action_recorded_vote(self) -> None:
+        """The recorded-vote panel for the resolution in the composer: the voting members
+        present now (``Store.recorded_vote_members``), each marked with one key."""
+        from screens.recorded_vote import Marks, RecordedVoteScreen
+
+        if self.composer.mode is not Mode.RESOLUTION:
+            self.notify("A recorded vote is taken on a resolution: F3 first.", timeout=4)
+            return
+        state = self.composer.state()
+        marks = recorded_marks(state)
+        at = hhmm(self.now())
+        meeting_id = self.meeting_id
+
+        def chosen(result: Marks | None) -> None:
+            if result is not None:
+                self.composer.load(with_recorded_vote(self.composer.state(), result))
+
+        def show(members: list[PersonData]) -> None:
+            self.app.push_screen(RecordedVoteScreen(members, marks), chosen)
+
+        self._runner.call(self, lambda s: s.recorded_vote_members(meeting_id, at), show)
+
     def action_export(self) -> None:
         from screens.export import ExportScreen
 
@@ -901,6 +929,9 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         return self.meeting.read_only
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "recorded_vote":  # on a resolution only (the bar follows the mode)
+            composer = getattr(self, "_composer", None)
+            return not self.read_only and composer is not None and composer.mode is Mode.RESOLUTION
         if action == "approve_previous":
             item = self.current_item
             return (not self.read_only and item is not None

@@ -13,6 +13,9 @@ LIVE_BINDINGS: list[BindingType] = [
             tooltip="Turn the composer into a resolution with an optional vote"),
     Binding("f4", "mode('action')", "Action", key_display="F4",
             tooltip="Turn the composer into an action with owner and due date"),
+    Binding("alt+v", "recorded_vote", "Named vote", key_display="M-v", priority=True,
+            tooltip="On a resolution: a recorded (named) vote, each member present marked "
+                    "for, against or abstaining with one key"),
     Binding("f5", "mode('procedure')", "Note", key_display="F5",
             tooltip="A procedural note stamped with the time (arrivals, departures)"),
     # priority: the composer's TextArea has its own F6 / F7 (select line / all)

@@ -1,9 +1,10 @@
 """Create or edit a meeting: ``MeetingFormScreen(meeting_id=None) -> meeting id | None``.
 
 Panel (an existing one from the list, or a new one by typing its name), date, start time,
-venue and the kind of meeting (Ordinary, Extraordinary ..., named in the minutes' heading). A new
-panel starts from a house style preset (``models.house_style.PRESETS``), picked as
-the form is saved, today's default highlighted. Every field is checked before anything is written; a problem is shown under its field and
+venue and the kind of meeting (Ordinary, Extraordinary ..., named in the minutes' heading). A
+new panel starts from a house style preset (``models.house_style.PRESETS``), picked as the form
+is saved, today's default highlighted. Every field is checked before anything is written; a
+problem is shown under its field and
 nothing is saved. A new meeting gets the panel's standing agenda and its members as present (the
 store's ``create_meeting`` does that).
 """

@@ -266,7 +266,8 @@ def names_meeting(store: Store, style: HouseStyle) -> str:
 
 
 def test_names_councillor_title_and_surnames(store: Store) -> None:
-    text = names_meeting(store, replace(PCP, paragraph_numbers=ParagraphNumbers.NONE))
+    text = names_meeting(store, replace(PCP, paragraph_numbers=ParagraphNumbers.NONE,
+                                        question_template=DEFAULT.question_template))
     assert "**Present:** Councillor Lara Pike" in text
     assert "District Councillor Tom Baines" in text
     assert "District Councillor Baines asked about the plan." in text

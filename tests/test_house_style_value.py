@@ -75,3 +75,9 @@ def test_attendance_and_declaration_settings_are_stored_and_checked() -> None:
         HouseStyle.from_json('{"procedural_names": "initials"}')
     with pytest.raises(ValueError, match="declarations_as_list"):
         HouseStyle.from_json('{"declarations_as_list": "no"}')
+
+
+def test_action_table_rules_are_spaced_in_the_pcp_and_parish_presets_only() -> None:
+    assert DEFAULT.spaced_table_rules is False
+    assert preset("pcp").style.spaced_table_rules and preset("parish").style.spaced_table_rules
+    assert HouseStyle.from_json('{"spaced_table_rules": true}').spaced_table_rules

@@ -115,7 +115,8 @@ def test_entry_args_per_mode() -> None:
                                                                    "due": "31/12/2026"})
     assert action_args(action, PEOPLE) == {"text": "Write to the Minister", "owner_id": None,
                                            "owner_text": "Clerk",
-                                           "due_date": date(2026, 12, 31)}
+                                           "due_date": date(2026, 12, 31), "due_text": "",
+                                           "more_owners": ()}
 
 
 def test_composer_state_round_trips_through_the_draft_row() -> None:

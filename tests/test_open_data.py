@@ -4,14 +4,13 @@ with vote events whose counts add up, and no exempt content."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from models.domain import EntryData, EntryKind, MinutesDocument, Outcome
+from models.domain import EntryKind, MinutesDocument, Outcome
 from models.export.open_data import EVENT_KEYS, meeting_json, open_data_bytes
 from models.store import Store
 from tui.cli import main
@@ -84,13 +83,6 @@ def test_the_demo_meeting_is_a_valid_public_ocd_event(demo: tuple[Store, int]) -
     assert all(s in open_data_bytes(doc, full=True).decode() for s in secrets[:1])
 
 
-@dataclass(frozen=True, slots=True)
-class _RecordedEntry(EntryData):
-    """An entry carrying how each member voted, as the recorded-votes branch adds it."""
-
-    recorded_votes: tuple[tuple[int, str], ...] = ()
-
-
 def test_named_votes_are_listed_and_counts_follow_them(store: Store) -> None:
     panel = store.create_panel("Fernmoor Police and Crime Panel")
     meeting = store.create_meeting(panel.id, date(2027, 3, 4))
@@ -98,15 +90,13 @@ def test_named_votes_are_listed_and_counts_follow_them(store: Store) -> None:
     ann = store.create_person("Ann Tate", title="Cllr")
     bob = store.create_person("Bob Pike", title="Cllr")
     cat = store.create_person("Cat Morgan", title="Cllr")
-    store.add_entry(item.id, EntryKind.RESOLUTION, "That the precept be vetoed.")
-    doc = store.load_document(meeting.id)
-    entry = doc.entries[item.id][0]
-    values: dict[str, Any] = {f.name: getattr(entry, f.name) for f in fields(EntryData)}
-    values["outcome"] = Outcome.LOST
-    voted = _RecordedEntry(**values, recorded_votes=((ann.id, "for"), (bob.id, "against"),
-                                                     (cat.id, "against")))
-    people = {**doc.people, ann.id: ann, bob.id: bob, cat.id: cat}
-    event = meeting_json(replace(doc, entries={item.id: (voted,)}, people=people))
+    for person in (ann, bob, cat):
+        store.set_attendance(meeting.id, person.id)
+    store.add_entry(
+        item.id, EntryKind.RESOLUTION, "That the precept be vetoed.", outcome=Outcome.LOST,
+        recorded_vote=[(ann.id, "for"), (bob.id, "against"), (cat.id, "against")],
+    )
+    event = meeting_json(store.load_document(meeting.id))
     check_ocd_event(event)
     (vote,) = event["vote_events"]
     assert vote["result"] == "fail"

@@ -45,6 +45,7 @@ from models.domain import (
 )
 from models.house_style import HouseStyle
 from models.house_style import from_mapping as style_from_mapping
+from models.recorded_votes import VoteChoice, tally
 
 
 def _style(panel: JsonObject) -> HouseStyle:
@@ -265,9 +266,10 @@ def _entries(o: JsonObject, people: dict[str, BPerson], voting: int) -> tuple[BE
 _ENTRY_FIELDS = frozenset((
     "kind", "text", "asker", "asker_text", "respondent", "respondent_text", "answer", "proposer",
     "seconder", "vote_for", "vote_against", "vote_abstain", "outcome", "casting_vote", "at_time",
+    "vote_note",
 ))
 _ENTRY_TEXTS = ("text", "asker_text", "respondent_text", "answer", "proposer", "seconder",
-                "at_time")
+                "at_time", "vote_note")
 _ENTRY_KINDS = {k.value: k for k in EntryKind}
 _OUTCOMES = {k.value: k for k in Outcome}
 _PARAGRAPH, _NO_OUTCOME = EntryKind.PARAGRAPH.value, Outcome.NONE.value  # _entry's defaults
@@ -286,7 +288,7 @@ def _plain_entry(e: dict[str, Any], people: dict[str, BPerson], voting: int) -> 
             return None
     if _SURROGATE.search("".join(texts)):
         return None
-    text, asker_text, respondent_text, answer, proposer, seconder, at_time = texts
+    text, asker_text, respondent_text, answer, proposer, seconder, at_time, vote_note = texts
     if at_time and not _TIME.fullmatch(at_time):
         return None
     kind, outcome = get("kind", _PARAGRAPH), get("outcome", _NO_OUTCOME)
@@ -315,11 +317,16 @@ def _plain_entry(e: dict[str, Any], people: dict[str, BPerson], voting: int) -> 
         respondent=respondent, respondent_text=respondent_text, answer=answer,
         proposer=proposer, seconder=seconder, vote_for=votes[0], vote_against=votes[1],
         vote_abstain=votes[2], outcome=_OUTCOMES[outcome], casting_vote=casting, at_time=at_time,
+        vote_note=vote_note,
     )
 
 
 def _entry(o: JsonObject, people: dict[str, BPerson], voting: int = 0) -> BEntry:
     votes = {key: o.whole(key) for key in ("vote_for", "vote_against", "vote_abstain")}
+    recorded = _recorded_vote(o, people)
+    if recorded:  # the counts of a recorded vote are its marks'
+        counted = tally(choice for _ref, choice in recorded)
+        votes = dict(zip(("vote_for", "vote_against", "vote_abstain"), counted, strict=True))
     total = sum(v for v in votes.values() if v is not None)
     if voting and total > voting:
         raise refuse(
@@ -335,9 +342,35 @@ def _entry(o: JsonObject, people: dict[str, BPerson], voting: int = 0) -> BEntry
         vote_for=votes["vote_for"], vote_against=votes["vote_against"],
         vote_abstain=votes["vote_abstain"], outcome=o.choice("outcome", Outcome, Outcome.NONE),
         casting_vote=o.boolean("casting_vote"), at_time=o.time("at_time"),
+        vote_note=o.text("vote_note"), recorded_vote=recorded,
     )
     o.done()
     return entry
+
+
+def _recorded_vote(
+    o: JsonObject, people: dict[str, BPerson]
+) -> tuple[tuple[str, VoteChoice], ...]:
+    """An entry's optional recorded vote: [[person id, "for"|"against"|"abstain"], ...]."""
+    value = o.raw("recorded_vote", [])
+    where = o.at("recorded_vote")
+    if not isinstance(value, list):
+        raise refuse(where, "expected a list of [person, choice] pairs")
+    out: list[tuple[str, VoteChoice]] = []
+    for n, pair in enumerate(value):
+        at = f"{where}[{n}]"
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, str) for v in pair)):
+            raise refuse(at, "expected [person id, choice]")
+        ref, choice = pair
+        if ref not in people:
+            raise refuse(at, f"refers to person {ref!r}, which is not in the bundle")
+        if any(ref == seen for seen, _c in out):
+            raise refuse(at, f"person {ref!r} is marked twice")
+        try:
+            out.append((ref, VoteChoice(choice)))
+        except ValueError:
+            raise refuse(at, f"{choice!r} is not one of for, against, abstain") from None
+    return tuple(out)
 
 
 def _action(
@@ -376,7 +409,12 @@ def _action(
     action = BAction(
         ref_no=ref_no, text=o.text("text", nonempty=True).strip(), item=item,
         owner=o.ref("owner", people, "person"), owner_text=o.text("owner_text"),
-        due_date=o.day("due_date"), status=o.choice("status", ActionStatus, ActionStatus.OPEN),
+        due_date=o.day("due_date"), due_text=o.text("due_text"),
+        more_owners=tuple(
+            (m.ref("owner", people, "person"), m.text("owner_text"))
+            for m in o.objects("more_owners")
+        ),
+        status=o.choice("status", ActionStatus, ActionStatus.OPEN),
         completion_note=o.text("completion_note"), closed_on=o.day("closed_on"),
         raised_at=raised_at, updates=updates,
     )

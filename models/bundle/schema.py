@@ -23,6 +23,7 @@ from models.domain import (
 )
 from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import HouseStyle
+from models.recorded_votes import VoteChoice
 
 FORMAT = "panel-minutes.bundle"
 VERSION = 2  # 2: the panel's house style, sub-items
@@ -126,6 +127,9 @@ class BEntry:
     outcome: Outcome
     casting_vote: bool
     at_time: str
+    vote_note: str = ""  # optional: a free note on the vote
+    # optional: a recorded (named) vote, (person id in the bundle, choice) per member who voted
+    recorded_vote: tuple[tuple[str, VoteChoice], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +181,9 @@ class BAction:
     completion_note: str
     closed_on: date | None
     raised_at: str | None = None  # earlier actions: the meeting that raised it
+    due_text: str = ""  # optional: a due date in words ("next meeting")
+    # optional: owners after the first, (person id in the bundle, or None and the text)
+    more_owners: tuple[tuple[str | None, str], ...] = ()
     updates: tuple[BUpdate, ...] = ()  # progress reported at this meeting
 
 

@@ -12,7 +12,7 @@ import-linter contract in pyproject.toml keeps it so).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from json.encoder import encode_basestring
 from typing import Any, Protocol
@@ -54,6 +54,18 @@ def _dt(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _vote_extras(e: EntryData, pref: Callable[[int | None], str | None]) -> dict[str, Any]:
+    """The optional fields of a vote: written only when there is something (older readers and
+    bundles without them are unchanged)."""
+    out: dict[str, Any] = {}
+    if e.vote_note:
+        out["vote_note"] = e.vote_note
+    marks = [[pref(pid), choice.value] for pid, choice in e.recorded_votes if pref(pid)]
+    if marks:
+        out["recorded_vote"] = marks
+    return out
+
+
 def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
     """The bundle of one meeting, as plain JSON-ready values (``dumps_bundle`` writes it)."""
     doc = store.load_document(meeting_id)
@@ -83,8 +95,12 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
         for e in doc.entries.get(item.id, ()):
             mention_id(e.asker_id)
             mention_id(e.respondent_id)
+            for pid, _choice in e.recorded_votes:
+                mention_id(pid)
     for act in (*doc.earlier_actions, *doc.actions):
         mention_id(act.owner_id)
+        for owner_id, _text in act.more_owners:
+            mention_id(owner_id)
     person_ref = {pid: f"p{n}" for n, pid in enumerate(people, start=1)}
     item_ref = {item.id: f"i{n}" for n, item in enumerate(doc.items, start=1)}
 
@@ -139,7 +155,7 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
             "outcome": e.outcome.value,
             "casting_vote": e.casting_vote,
             "at_time": e.at_time,
-        }
+        } | _vote_extras(e, pref)
 
     def action(a: ActionData, earlier: bool) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -148,6 +164,9 @@ def export_bundle(store: MeetingSource, meeting_id: int) -> dict[str, Any]:
             "owner": pref(a.owner_id),
             "owner_text": a.owner_text,
             "due_date": _d(a.due_date),
+            **({"due_text": a.due_text} if a.due_text else {}),
+            **({"more_owners": [{"owner": pref(pid), "owner_text": text}
+                                for pid, text in a.more_owners]} if a.more_owners else {}),
             "status": a.status.value,
             "completion_note": a.completion_note,
             "closed_on": _d(a.closed_on),

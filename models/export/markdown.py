@@ -33,17 +33,25 @@ from models.domain import (
     Numbering,
     PersonData,
 )
-from models.export import escape
+from models.export import action_wording, escape
 from models.export.names import Mentions, full_name, name_as, running_name
 from models.export.templates import fill
 from models.export.wording import (
+    PARAGRAPH_BREAK,
     Role,
     Span,
     entry_spans,
     join_names,
     sentence,
 )
-from models.house_style import ItemHeading, MovementStyle, ParagraphNumbers, TimeStyle
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import (
+    HouseStyle,
+    ItemHeading,
+    MovementStyle,
+    ParagraphNumbers,
+    TimeStyle,
+)
 from models.movements import counts_as_present, minute_notes, movements_in, presence
 from models.numbering import (
     entry_numbers,
@@ -64,18 +72,22 @@ _STATUS_LABEL = {
 SIGNATURE_LINE = "______________________ Date: ______________"
 
 
-def _markdown_span(span: Span, indent: str, lists: bool = False) -> str:
+def _markdown_span(
+    span: Span, indent: str, lists: bool = False, style: HouseStyle = DEFAULT_STYLE
+) -> str:
     """One span of a worded entry (``models.export.wording``) as Markdown: escaped when typed
-    (with ``lists``, typed bulleted lists and ``|`` tables stay lists and tables)."""
+    (with ``lists``, typed bulleted lists and ``|`` tables stay lists and tables); the label
+    bold and the vote in italics as the house style says."""
     role = span.role
     if role is Role.WORDS:
-        return span.text
+        return span.text + indent if span.text == PARAGRAPH_BREAK else span.text
     if role is Role.HINT:
         return ""
     if role is Role.LABEL:
-        return f"**{span.text}**"
+        return f"**{span.text}**" if style.resolution_bold else span.text
     if role is Role.VOTE:
-        return f"*{escape.inline(span.text)}*"
+        shown = escape.inline(span.text)
+        return f"*{shown}*" if style.vote_italic else shown
     if role is Role.NAME:
         return escape.inline(span.text)
     if lists and role is Role.TEXT:
@@ -108,6 +120,7 @@ class _Renderer:
             item.id for index, item in enumerate(doc.items) if is_sub_item(doc.items, index)
         }
         self.mentions = Mentions(doc.style)
+        self.inlined: set[int] = set()  # actions minuted after their item
         notes = [e for item in doc.items for e in doc.entries.get(item.id, ())]
         self.presence = presence(
             doc.attendance, movements_in(notes, [a.person for a in doc.attendance])
@@ -443,6 +456,7 @@ class _Renderer:
         if item.kind is ItemKind.APOLOGIES and not entries:
             self.add(self.apologies_text())
         self.entries(entries, item, self.number_own_sentences(own, item))
+        self.inline_actions(item)
         if item.kind is ItemKind.ACTION_LOG:
             self.earlier_actions()
         if item.documents:
@@ -530,12 +544,15 @@ class _Renderer:
             entry, self.doc.people, self.doc.panel.chair_title, self.doc.style, self.mentions
         )
         lists = self.style.entry_lists
-        return "".join(_markdown_span(span, indent, lists) for span in spans)
+        return "".join(_markdown_span(span, indent, lists, self.style) for span in spans)
 
     # --- actions ---------------------------------------------------------------------------------
 
     def owner(self, action: ActionData) -> str:
-        return self.person(action.owner_id, action.owner_text, styled=False)
+        """The action's owners, full names, joined ("Mr Dan Wu and Ms Eve Larkin")."""
+        owners = ((action.owner_id, action.owner_text), *action.more_owners)
+        names = [self.person(pid, text, styled=False) for pid, text in owners]
+        return join_names([n for n in names if n])
 
     def visible_earlier_actions(self) -> list[ActionData]:
         return [
@@ -577,7 +594,7 @@ class _Renderer:
             if not self.doc.earlier_actions and self.style.say_no_actions_outstanding:
                 self.add("There were no actions outstanding from earlier meetings.")
             return
-        rows = ["| Ref | Action | Owner | Status | Latest update |", "|---|---|---|---|---|"]
+        rows = ["| Ref | Action | Owner | Status | Latest update |", self.table_rule(5)]
         for action in actions:
             status, note = self.earlier_status(action)
             rows.append(
@@ -609,6 +626,26 @@ class _Renderer:
         here = self.reported_here(action)
         return here[0] if here is not None else _STATUS_LABEL[ActionStatus.OPEN]
 
+    def inline_actions(self, item: ItemData) -> None:
+        """"ACTION: the Clerk to request the traffic survey, by the July meeting." after the
+        item's entries, when the house style minutes actions inline."""
+        if not action_wording.inline(self.style):
+            return
+        for action in self.doc.actions:
+            if action.item_id != item.id:
+                continue
+            self.inlined.add(action.id)
+            self.add(fill(
+                self.style.inline_action_template,
+                owner=self.owner(action),
+                text=escape.inline(action_wording.action_text(action.text)),
+                due=escape.inline(action_wording.due_words(action)),
+            ))
+
+    def table_rule(self, columns: int) -> str:
+        cell = " --- " if self.style.spaced_table_rules else "---"
+        return "|" + "|".join([cell] * columns) + "|"
+
     def actions(self) -> None:
         actions = [a for a in self.doc.actions if not self.hidden(a.item_id)]
         if not actions:
@@ -616,21 +653,25 @@ class _Renderer:
                 self.add("## Actions")
                 self.add("No actions were raised at this meeting.")
             return
+        actions = [
+            a for a in actions if action_wording.in_table(self.style, a, a.id in self.inlined)
+        ]
+        if not actions:
+            return  # every action was minuted after its item
         self.add("## Actions")
-        rows = ["| Ref | Action | Owner | Due | Status |", "|---|---|---|---|---|"]
+        status = self.style.action_status_column
+        head = "| Ref | Action | Owner | Due | Status |" if status else "| Ref | Action | Owner | Due |"
+        rows = [head, self.table_rule(5 if status else 4)]
         for action in actions:
-            due = long_date(action.due_date) if action.due_date else ""
-            rows.append(
-                "| " + " | ".join(
-                    (
-                        escape.table_cell(action.ref),
-                        escape.table_cell(action.text),
-                        escape.table_cell(self.owner(action)),
-                        due,
-                        self.own_status(action),
-                    )
-                ) + " |"
-            )
+            cells = [
+                escape.table_cell(action.ref),
+                escape.table_cell(action.text),
+                escape.table_cell(self.owner(action)),
+                escape.table_cell(action_wording.due_words(action)),
+            ]
+            if status:
+                cells.append(self.own_status(action))
+            rows.append("| " + " | ".join(cells) + " |")
         self.add("\n".join(rows))
 
     # --- closing ---------------------------------------------------------------------------------

@@ -5,7 +5,13 @@ sentence(s) as a tuple of ``Span`` (a piece of text and its ``Role``); the Markd
 escapes and marks up each span by its role (``models.export.markdown``) and the live screen only
 styles it (``tui.widgets.entry_view``), so the two always say the same words. The rules:
 
-- a question reads "<asker> asked <question> <respondent> replied that <answer>"; the respondent
+- a question is worded from the style's ``question_template`` ({asker} {question} {respondent}
+  {answer}), or its ``anonymous_question_template`` when no one is named as asking ("A member
+  asked ..."); the default reads "<asker> asked <question> <respondent> replied that <answer>"; a
+  name inside a sentence has its article lowered ("In response to a question from Councillor
+  Pike, the Commissioner said that ..."); a style that words question and answer as one
+  sentence words an unanswered question (or one answered by no one named) as the default
+  does; in the default's words: the respondent
   is "The Commissioner" (or "The Deputy Commissioner", "The Chief Constable") when their role
   says so, otherwise their styled name; a question or answer that starts with a capital letter
   follows a colon instead ("asked: What ..."); an answer that starts with "that" (any case) is
@@ -14,9 +20,12 @@ styles it (``tui.widgets.entry_view``), so the two always say the same words. Th
 - a procedural note with a time reads "<text> at HH:MM." ("Cllr Okafor joined the meeting at
   10:25."), unless the text already names a time ("at 10.00 pm", "at 22:00", "noon") or says
   when in words ("at this point");
-- a resolution whose text starts with "that" reads "RESOLVED that ..."; any other text reads
-  "RESOLVED: ..."; the vote follows in brackets ("(Proposed by Cllr Marsh, seconded by Cllr
-  Pritchard; for 8, against 0, abstentions 1: carried)");
+- a resolution opens as the house style says (``resolution_opening``): "RESOLVED that ..." when
+  its text starts with "that", any other text "RESOLVED: ..."; or "RESOLVED: That ..." (the
+  typed "that" raised); or "AGREED that ..."/"AGREED: ..."; the vote follows, worded from the
+  style's ``vote_template`` (``models.export.votes``: "(Proposed by Cllr Marsh, seconded by Cllr
+  Pritchard; for 8, against 0, abstentions 1: carried)", "(Cllr Nadia Osei proposed, ...,
+  all were in favour)"); a recorded vote's names follow in a paragraph of their own;
 - what the clerk typed is used as typed, except that runs of spaces become one (the resolution's
   "that the Panel " plus a typed space is one space, not two).
 
@@ -29,18 +38,23 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from string import Formatter
 from typing import TYPE_CHECKING
 
-from models.domain import EntryData, EntryKind, Outcome, PersonData
+from models.domain import EntryData, EntryKind, PersonData
 from models.export.escape import clean
 from models.export.names import running_name
+from models.export.votes import recorded_vote_text, vote_text
 from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle, TimeStyle
+from models.house_style import HouseStyle, ResolutionOpening, TimeStyle
 from models.parsing import minutes_time
 
 if TYPE_CHECKING:
     from models.export.names import Mentions
 
+# A span of these words starts a new paragraph of the same entry (a recorded vote's names).
+PARAGRAPH_BREAK = "\n\n"
 SENTENCE_END = tuple(".?!:;)\"'\u201d\u2019")
 
 
@@ -69,43 +83,6 @@ def respondent_reference(
     if "chief constable" in role and "deputy" not in role and "assistant" not in role:
         return "The Chief Constable"
     return running_name(person, style, mentions)
-
-
-def vote_summary(entry: EntryData, chair_title: str = "Chair") -> str:
-    """"Proposed by X, seconded by Y; for 8, against 0, abstentions 1: carried".
-
-    Plain text (the names as typed, on one line): the Markdown export escapes it as a whole.
-    """
-    movers = []
-    if entry.proposer.strip():
-        movers.append(f"proposed by {_one_line(entry.proposer)}")
-    if entry.seconder.strip():
-        movers.append(f"seconded by {_one_line(entry.seconder)}")
-    counts = [
-        f"{label} {value}"
-        for label, value in (
-            ("for", entry.vote_for),
-            ("against", entry.vote_against),
-            ("abstentions", entry.vote_abstain),
-        )
-        if value is not None
-    ]
-    outcome = {
-        Outcome.CARRIED: "carried",
-        Outcome.LOST: "lost",
-        Outcome.UNANIMOUS: "unanimous",
-        Outcome.NONE: "",
-    }[entry.outcome]
-    if entry.casting_vote:
-        chair = _one_line(chair_title) or "Chair"
-        how = f"on the {chair}\u2019s casting vote"
-        outcome = f"{outcome} {how}" if outcome else f"decided {how}"
-    result = ", ".join(counts)
-    if outcome:
-        result = f"{result}: {outcome}" if result else outcome
-    parts = [p for p in (", ".join(movers), result) if p]
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:]
 
 
 def _one_line(text: str) -> str:
@@ -197,6 +174,42 @@ def _person(
     return None, _one_line(clean(typed_name))
 
 
+_SENTENCE_GAP = re.compile(r"(?:^|[.?!:]\s+)$")
+
+
+def _at_sentence_start(before: str) -> bool:
+    return bool(_SENTENCE_GAP.search(before))
+
+
+def _mid_sentence(name: str) -> str:
+    """"The Commissioner" inside a sentence: "the Commissioner" (only an article is lowered)."""
+    if re.match(r"(?:The|A|An)\b", name):
+        return name[:1].lower() + name[1:]
+    return name
+
+
+def _question_joint(words: str, question: str) -> str:
+    """" asked " before the question, or " asked: " before one that starts with a capital."""
+    if question and not starts_lower(question) and words.endswith(" ") and words.strip()[-1:].isalpha():
+        return words.rstrip() + ": "
+    return words
+
+
+def _answer_joint(words: str, answer: str) -> tuple[str, str]:
+    """(" replied that ", answer): "that" not doubled, a colon before a capital."""
+    if words.lower().endswith(" that "):
+        if answer.lower().startswith("that "):
+            return words[: -len("that ")], "t" + answer[1:]
+        if not starts_lower(answer):
+            return words[: -len(" that ")] + ": ", answer
+    return words, answer
+
+
+@lru_cache(maxsize=32)
+def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((literal, name) for literal, name, _spec, _conv in Formatter().parse(template))
+
+
 def _question(
     entry: EntryData,
     people: Mapping[int, PersonData],
@@ -206,45 +219,96 @@ def _question(
     asker_person, asker = _person(entry.asker_id, entry.asker_text, people)
     if asker_person is not None:
         asker = running_name(asker_person, style, mentions)
-    spans = [Span(sentence_start(asker) or "A member", Role.NAME)]
-    question = sentence(typed(entry.text))
-    if not question:
-        spans.append(Span(" asked a question."))
-    else:
-        spans += [Span(" asked " if starts_lower(question) else " asked: "),
-                  Span(question, Role.TEXT)]
     respondent, who = _person(entry.respondent_id, entry.respondent_text, people)
     if respondent is not None:
         who = respondent_reference(respondent, style, mentions)
-    who = sentence_start(who)
+    question = sentence(typed(entry.text))
     answer = sentence(typed(entry.answer))
+    template = style.question_template if asker else style.anonymous_question_template
+    parts = _template_parts(template)
+    names = [name for _literal, name in parts]
+    cut = next((n for n, name in enumerate(names) if name in ("respondent", "answer")), len(parts))
+    if (not answer or not who) and "question" not in names[:cut]:
+        # the style words the question and the answer as one sentence: an unanswered question
+        # (or one answered by no one named) is worded as the default style words it
+        template = DEFAULT_STYLE.question_template if asker else (
+            DEFAULT_STYLE.anonymous_question_template)
+        parts = _template_parts(template)
+        names = [name for _literal, name in parts]
+        cut = names.index("respondent")
+    if not answer or not who:
+        parts = parts[:cut]
+    spans: list[Span] = []
+    said = ""
+    for literal, name in parts:
+        if name == "question":
+            literal = _question_joint(literal, question)
+        if name == "answer":
+            literal, shown_answer = _answer_joint(literal, answer)
+        if literal:
+            spans.append(Span(literal))
+            said += literal
+        if name == "asker" and asker:
+            shown = sentence_start(asker) if _at_sentence_start(said) else _mid_sentence(asker)
+            spans.append(Span(shown, Role.NAME))
+        elif name == "question":
+            spans.append(Span(question, Role.TEXT) if question else Span("a question."))
+        elif name == "respondent":
+            shown = sentence_start(who) if _at_sentence_start(said) else _mid_sentence(who)
+            spans.append(Span(shown, Role.NAME))
+        elif name == "answer":
+            spans.append(Span(shown_answer, Role.TEXT))
+        said += spans[-1].text if spans and name else ""
     if not answer:
         if who:
-            spans.append(Span(f" ({who} to answer)", Role.HINT))
+            spans.append(Span(f" ({sentence_start(who)} to answer)", Role.HINT))
         return spans
     if not who:
         return [*spans, Span(" In reply, the Panel was told: "), Span(answer, Role.TEXT)]
-    spans += [Span(" "), Span(who, Role.NAME)]
-    if answer.lower().startswith("that "):
-        return [*spans, Span(" replied "), Span("t" + answer[1:], Role.TEXT)]
-    joint = " replied that " if starts_lower(answer) else " replied: "
-    return [*spans, Span(joint), Span(answer, Role.TEXT)]
+    return spans
 
 
-def _resolution(entry: EntryData, chair_title: str) -> list[Span]:
-    text = typed(entry.text)
-    if text[:8].upper() == "RESOLVED":
-        text = text[8:].lstrip(" :-\u2013\u2014")
+_OPENING_WORD = {
+    ResolutionOpening.RESOLVED_THAT: "RESOLVED",
+    ResolutionOpening.RESOLVED_COLON: "RESOLVED",
+    ResolutionOpening.AGREED: "AGREED",
+}
+
+
+def resolution_opening(text: str, style: HouseStyle) -> tuple[str, str]:
+    """(label, text) of a resolution in the style: ("RESOLVED", "that the Panel ..."),
+    ("RESOLVED:", "That the Panel ...") or ("AGREED:", "the report be noted"). A typed
+    "RESOLVED"/"AGREED" at the start is not doubled."""
+    for typed_word in ("RESOLVED", "AGREED"):
+        if text[: len(typed_word)].upper() == typed_word:
+            text = text[len(typed_word):].lstrip(" :-\u2013\u2014")
+            break
     lowered = text.lower()
     starts_that = lowered.startswith(("that ", "that:", "that,")) or lowered == "that"
-    spans = [
-        Span("RESOLVED" if starts_that else "RESOLVED:", Role.LABEL),
-        Span(" "),
-        Span(text, Role.TEXT),
-    ]
-    summary = vote_summary(entry, chair_title)
+    word = _OPENING_WORD[style.resolution_opening]
+    if style.resolution_opening is ResolutionOpening.RESOLVED_COLON:
+        if starts_that:
+            text = "T" + text[1:]
+        return f"{word}:", text
+    return (word if starts_that else f"{word}:"), text
+
+
+def _resolution(
+    entry: EntryData,
+    people: Mapping[int, PersonData],
+    chair_title: str,
+    style: HouseStyle,
+    mentions: Mentions | None = None,
+) -> list[Span]:
+    label, text = resolution_opening(typed(entry.text), style)
+    spans = [Span(label, Role.LABEL), Span(" "), Span(text, Role.TEXT)]
+    summary = vote_text(entry, people, style, chair_title, mentions)
     if summary:
-        spans += [Span(" "), Span(f"({summary})", Role.VOTE)]
+        spans += [Span(" "), Span(summary, Role.VOTE)]
+    recorded = recorded_vote_text(entry, people, style, chair_title, mentions)
+    if recorded:
+        spans += [Span(PARAGRAPH_BREAK), Span("Recorded vote.", Role.VOTE), Span(" "),
+                  Span(recorded, Role.NAME)]
     return spans
 
 
@@ -261,7 +325,7 @@ def entry_spans(
     if entry.kind is EntryKind.QUESTION:
         return tuple(_question(entry, people, style, mentions))
     if entry.kind is EntryKind.RESOLUTION:
-        return tuple(_resolution(entry, chair_title))
+        return tuple(_resolution(entry, people, chair_title, style, mentions))
     if entry.kind is EntryKind.PROCEDURE:
         at = minutes_time(entry.at_time, style.times is TimeStyle.TWELVE)
         return (Span(procedure_text(entry.text, at), Role.NOTE),)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, Unpack
 
@@ -25,6 +26,7 @@ from models.store.base import (
     action_update_data,
     apply_fields,
     held_before,
+    owners_json,
     require_text,
 )
 from models.store.deleted import (
@@ -41,7 +43,9 @@ from models.store.entries import drop_filed_draft
 from models.store.filing import DraftAfter, settle_draft
 
 # Fields minuted when the action was raised: fixed once those minutes are approved.
-MINUTED_ACTION_FIELDS = frozenset({"text", "owner_id", "owner_text", "due_date", "item_id"})
+MINUTED_ACTION_FIELDS = frozenset(
+    {"text", "owner_id", "owner_text", "due_date", "due_text", "more_owners", "item_id"}
+)
 ACTION_FIELDS = keys(ActionPatch)
 
 
@@ -55,13 +59,16 @@ class ActionsMixin(StoreBase):
         owner_id: int | None = None,
         owner_text: str = "",
         due_date: date | None = None,
+        due_text: str = "",
+        more_owners: Sequence[tuple[int | None, str]] = (),
         clear_draft_of: int | None = None,
         draft_stamp: datetime | None = None,
     ) -> ActionData:
-        """Raise an action at ``meeting_id``; ``clear_draft_of`` as for ``add_entry``."""
+        """Raise an action at ``meeting_id``; ``clear_draft_of`` as for ``add_entry``;
+        ``due_text``: a due date in words ("next meeting") when it is not a date."""
         with self._session() as s:
             row = self._insert_action(s, meeting_id, text, item_id, owner_id, owner_text,
-                                      due_date)
+                                      due_date, due_text, more_owners)
             if clear_draft_of is not None:
                 drop_filed_draft(s, clear_draft_of, draft_stamp, text)
             s.flush()
@@ -76,6 +83,8 @@ class ActionsMixin(StoreBase):
         owner_id: int | None = None,
         owner_text: str = "",
         due_date: date | None = None,
+        due_text: str = "",
+        more_owners: Sequence[tuple[int | None, str]] = (),
         draft: DraftAfter | None = None,
     ) -> tuple[ActionData, datetime | None, bool]:
         """Raise an action from the composer: the action, and the draft replaced by what is
@@ -83,7 +92,7 @@ class ActionsMixin(StoreBase):
         new version and whether another window's draft was left alone."""
         with self._session() as s:
             row = self._insert_action(s, meeting_id, text, item_id, owner_id, owner_text,
-                                      due_date)
+                                      due_date, due_text, more_owners)
             version: datetime | None = None
             left = False
             if draft is not None:
@@ -93,7 +102,8 @@ class ActionsMixin(StoreBase):
 
     def _insert_action(
         self, s: Session, meeting_id: int, text: str, item_id: int | None,
-        owner_id: int | None, owner_text: str, due_date: date | None,
+        owner_id: int | None, owner_text: str, due_date: date | None, due_text: str = "",
+        more_owners: Sequence[tuple[int | None, str]] = (),
     ) -> t.Action:
         body = require_text(text, "action")
         meeting = self._editable_meeting(s, meeting_id)
@@ -103,6 +113,9 @@ class ActionsMixin(StoreBase):
                 raise ValidationError("The item belongs to another meeting.")
         if owner_id is not None:
             self._get(s, t.Person, owner_id, "person")
+        for pid, _text in more_owners:
+            if pid is not None:
+                self._get(s, t.Person, pid, "person")
         highest = s.exec(
             select(func.max(t.Action.ref_no)).where(col(t.Action.panel_id) == meeting.panel_id)
         ).one()
@@ -114,7 +127,9 @@ class ActionsMixin(StoreBase):
         row = t.Action(
             panel_id=meeting.panel_id, meeting_id=meeting_id, item_id=item_id,
             ref_no=int(highest or 0) + 1, text=body, owner_id=owner_id,
-            owner_text=owner_text.strip(), due_date=due_date, position=int(count),
+            owner_text=owner_text.strip(), due_date=due_date,
+            due_text=" ".join(due_text.split()), more_owners=owners_json(more_owners),
+            position=int(count),
         )
         s.add(row)
         return row
@@ -129,6 +144,11 @@ class ActionsMixin(StoreBase):
             row = self._get(s, t.Action, action_id, "action")
             if fields.get("owner_id") is not None:
                 self._get(s, t.Person, fields["owner_id"], "person")
+            if "more_owners" in fields:
+                for pid, _text in fields["more_owners"]:
+                    if pid is not None:
+                        self._get(s, t.Person, pid, "person")
+                fields["more_owners"] = owners_json(fields["more_owners"])
             minuted = fields.keys() & MINUTED_ACTION_FIELDS
             if any(getattr(row, k) != fields[k] for k in minuted):
                 self._minuted_action_check(s, row)
@@ -293,6 +313,7 @@ class ActionsMixin(StoreBase):
         row = t.Action(
             panel_id=meeting.panel_id, meeting_id=data.meeting_id, item_id=item_id, ref_no=ref_no,
             text=data.text, owner_id=owner_id, owner_text=data.owner_text, due_date=data.due_date,
+            due_text=data.due_text, more_owners=owners_json(data.more_owners),
             status=data.status.value, completion_note=data.completion_note,
             closed_on=data.closed_on, position=int(count),
         )

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, String, type_coerce
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import object_session
 from sqlmodel import Session, SQLModel, col
 
 from models import tables as t
@@ -43,6 +44,7 @@ from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.house_style import HouseStyle
 from models.item_times import load_resumed
 from models.parsing import long_date
+from models.recorded_votes import VoteChoice, from_pairs
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -319,8 +321,17 @@ def entry_data(row: t.Entry) -> EntryData:
         outcome=Outcome(row.outcome),
         casting_vote=row.casting_vote,
         at_time=row.at_time,
+        vote_note=row.vote_note,
+        recorded_votes=recorded_pairs(row.recorded_vote),
         updated_at=as_utc(row.updated_at),
     )
+
+
+def recorded_pairs(raw: str | None) -> tuple[tuple[int, VoteChoice], ...]:
+    """A stored recorded vote (JSON pairs) as ``EntryData.recorded_votes``."""
+    if not raw:
+        return ()
+    return from_pairs(json.loads(raw))
 
 
 # Entries read in bulk (a meeting's thousands): plain columns through SQLAlchemy Core and one
@@ -332,7 +343,7 @@ ENTRY_COLUMNS = (
     ENTRY.id, ENTRY.item_id, ENTRY.position, ENTRY.kind, ENTRY.text, ENTRY.asker_id,
     ENTRY.asker_text, ENTRY.respondent_id, ENTRY.respondent_text, ENTRY.answer,
     ENTRY.proposer, ENTRY.seconder, ENTRY.vote_for, ENTRY.vote_against, ENTRY.vote_abstain,
-    ENTRY.outcome, ENTRY.casting_vote, ENTRY.at_time,
+    ENTRY.outcome, ENTRY.casting_vote, ENTRY.at_time, ENTRY.vote_note, ENTRY.recorded_vote,
     # As stored (SQLite: ISO text), parsed by _utc below: a third of the cost otherwise.
     type_coerce(ENTRY.updated_at, String),
 )
@@ -353,18 +364,21 @@ def entry_data_from_columns(row: Sequence[Any]) -> EntryData:
     """``entry_data`` for a row of ``ENTRY_COLUMNS`` (same result, no ORM object)."""
     (id_, item_id, position, kind, text, asker_id, asker_text, respondent_id, respondent_text,
      answer, proposer, seconder, vote_for, vote_against, vote_abstain, outcome, casting_vote,
-     at_time, updated_at) = row
+     at_time, vote_note, recorded_vote, updated_at) = row
     return EntryData(
         id=id_, item_id=item_id, position=position, kind=_KINDS[kind] if kind in _KINDS else EntryKind(kind),
         text=text, asker_id=asker_id, asker_text=asker_text, respondent_id=respondent_id,
         respondent_text=respondent_text, answer=answer, proposer=proposer, seconder=seconder,
         vote_for=vote_for, vote_against=vote_against, vote_abstain=vote_abstain,
         outcome=_OUTCOMES[outcome] if outcome in _OUTCOMES else Outcome(outcome), casting_vote=bool(casting_vote),
-        at_time=at_time, updated_at=_utc(updated_at),
+        at_time=at_time, vote_note=vote_note or "",
+        recorded_votes=recorded_pairs(recorded_vote) if recorded_vote else (),
+        updated_at=_utc(updated_at),
     )
 
 
 def action_data(row: t.Action) -> ActionData:
+    more_owners = read_owners(row.more_owners)
     return ActionData(
         id=_id(row.id),
         panel_id=row.panel_id,
@@ -379,7 +393,34 @@ def action_data(row: t.Action) -> ActionData:
         completion_note=row.completion_note,
         closed_on=row.closed_on,
         position=row.position,
+        due_text=row.due_text,
+        more_owners=more_owners,
+        owner_names=_owner_names(row, more_owners),
     )
+
+
+def owners_json(owners: Sequence[tuple[int | None, str]]) -> str:
+    """The stored form of an action's owners after the first ("" when none)."""
+    listed = [[pid, "" if pid is not None else " ".join(text.split())] for pid, text in owners]
+    return json.dumps(listed, ensure_ascii=False) if listed else ""
+
+
+def read_owners(raw: str | None) -> tuple[tuple[int | None, str], ...]:
+    if not raw:
+        return ()
+    return tuple((None if pid is None else int(pid), str(text)) for pid, text in json.loads(raw))
+
+
+def _owner_names(row: t.Action, more: tuple[tuple[int | None, str], ...]) -> tuple[str, ...]:
+    """Every owner's full name (a person's read in the row's session), or text as typed."""
+    session = object_session(row)
+    names = []
+    for pid, text in ((row.owner_id, row.owner_text), *more):
+        person = session.get(t.Person, pid) if pid is not None and session is not None else None
+        name = f"{person.title} {person.name}".strip() if person is not None else text.strip()
+        if name:
+            names.append(name)
+    return tuple(names)
 
 
 def action_update_data(row: t.ActionUpdate) -> ActionUpdateData:

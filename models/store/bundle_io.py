@@ -36,7 +36,8 @@ from models import tables as t
 from models.bundle import BAction, BOtherMeeting, Bundle, parse_bundle
 from models.domain import Numbering
 from models.item_times import dump_resumed
-from models.store.base import dump_ids, dump_list
+from models.recorded_votes import pairs_json
+from models.store.base import dump_ids, dump_list, owners_json
 from models.store.bulk import _table
 from models.store.document import DocumentMixin
 from models.store.panels import set_running_start
@@ -59,6 +60,7 @@ _ENTRY_INSERT = (
     "item_id", "position", "kind", "text", "asker_id", "asker_text", "respondent_id",
     "respondent_text", "answer", "proposer", "seconder", "vote_for", "vote_against",
     "vote_abstain", "outcome", "casting_vote", "at_time", "created_at", "updated_at",
+    "vote_note", "recorded_vote",
 )
 
 
@@ -230,7 +232,9 @@ class _Writer:
         row = t.Action(
             panel_id=self.panel_id, meeting_id=meeting_id, item_id=item_id,
             ref_no=self.ref_no(a.ref_no), text=a.text, owner_id=self.person(a.owner),
-            owner_text=a.owner_text, due_date=a.due_date, status=a.status.value,
+            owner_text=a.owner_text, due_date=a.due_date, due_text=a.due_text,
+            more_owners=owners_json([(self.person(ref), text) for ref, text in a.more_owners]),
+            status=a.status.value,
             completion_note=a.completion_note, closed_on=a.closed_on, position=pos,
         )
         self.s.add(row)
@@ -364,7 +368,8 @@ class _Writer:
                     item_id, pos, e.kind.value, e.text, self.person(e.asker), e.asker_text,
                     self.person(e.respondent), e.respondent_text, e.answer, e.proposer,
                     e.seconder, e.vote_for, e.vote_against, e.vote_abstain, e.outcome.value,
-                    e.casting_vote, e.at_time, now, now,
+                    e.casting_vote, e.at_time, now, now, e.vote_note,
+                    pairs_json((_id(self.person(ref)), choice) for ref, choice in e.recorded_vote),
                 ))
                 if len(batch) >= batches.WRITE_BATCH:
                     conn.exec_driver_sql(statement, batch)

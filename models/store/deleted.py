@@ -33,6 +33,7 @@ from models.domain import (
     RevisionData,
 )
 from models.errors import ValidationError
+from models.recorded_votes import from_pairs
 from models.store.base import as_utc
 
 Kept = TypeVar("Kept", t.DeletedEntry, t.DeletedAction, t.DeletedItem)
@@ -57,6 +58,7 @@ def entry_from_json(raw: str) -> EntryData:
     values: dict[str, Any] = {k: v for k, v in json.loads(raw).items() if k in _ENTRY_KEYS}
     values["kind"] = EntryKind(values.get("kind") or EntryKind.PARAGRAPH.value)
     values["outcome"] = Outcome(values.get("outcome") or "")
+    values["recorded_votes"] = from_pairs(values.get("recorded_votes") or ())
     stamp = values.get("updated_at")
     values["updated_at"] = as_utc(datetime.fromisoformat(stamp)) if stamp else None
     return EntryData(**values)
@@ -93,6 +95,10 @@ def action_from_json(raw: str) -> ActionData:
     for key in ("due_date", "closed_on"):
         value = values.get(key)
         values[key] = date.fromisoformat(value) if value else None
+    values["more_owners"] = tuple(
+        (None if pid is None else int(pid), str(text)) for pid, text in values.get("more_owners", ())
+    )
+    values["owner_names"] = tuple(values.get("owner_names", ()))
     return ActionData(**values)
 
 

@@ -29,6 +29,7 @@ from models.store.base import (
     meeting_data,
     panel_data,
     person_data,
+    read_owners,
     stored_style,
 )
 
@@ -195,6 +196,7 @@ class DocumentMixin(StoreBase):
             for act in (*actions, *carried):
                 if act.owner_id:
                     person_ids.add(act.owner_id)
+                person_ids.update(pid for pid, _t in read_owners(act.more_owners) if pid)
             people = (
                 {
                     p.id: person_data(p)

@@ -17,12 +17,14 @@ from models.domain import (
     EntryData,
     EntryKind,
     Outcome,
+    PersonData,
     RevisionData,
 )
 from models.errors import ConflictError, NotFoundError, ValidationError
-from models.movements import voters_at
+from models.movements import voters_at, voting_members_at
 from models.parsing import parse_time
 from models.patches import EntryPatch, keys
+from models.recorded_votes import from_pairs, pairs_json, tally
 from models.store.base import (
     ENTRY,
     ENTRY_COLUMNS,
@@ -60,6 +62,8 @@ AUDITED = ("text", "answer")
 
 
 def _validate_entry(fields: dict[str, Any]) -> dict[str, Any]:
+    if "recorded_vote" in fields:
+        _recorded_vote(fields)
     if "kind" in fields:
         fields["kind"] = EntryKind(fields["kind"]).value
     if "outcome" in fields:
@@ -81,6 +85,21 @@ def _validate_entry(fields: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError("A vote count cannot be negative.")
         fields[key] = number
     return fields
+
+
+def _recorded_vote(fields: dict[str, Any]) -> None:
+    """A recorded vote (JSON pairs, or pairs) stored as JSON, its counts set from the marks."""
+    value = fields["recorded_vote"] or ""
+    try:
+        pairs = from_pairs(json.loads(value) if isinstance(value, str) and value else value or ())
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(f"The recorded vote cannot be read ({exc}).") from None
+    if len({pid for pid, _c in pairs}) != len(pairs):
+        raise ValidationError("A member can be marked only once in a recorded vote.")
+    fields["recorded_vote"] = pairs_json(pairs)
+    if pairs:
+        yes, no, abstain = tally(c for _pid, c in pairs)
+        fields["vote_for"], fields["vote_against"], fields["vote_abstain"] = yes, no, abstain
 
 
 def _check_text(kind: EntryKind, text: str, fields: dict[str, Any]) -> None:
@@ -218,6 +237,16 @@ def keep_deleted(
 
 
 class EntriesMixin(StoreBase):
+    def recorded_vote_members(self, meeting_id: int, at_time: str = "") -> list[PersonData]:
+        """The voting members present when a vote was taken at ``at_time`` (any time typed
+        as ``parse_time`` reads it; empty: everyone who attended to vote), in attendance order:
+        the members a recorded (named) vote lists."""
+        when = parse_time(at_time, "time of the vote")
+        with self._session() as s:
+            presences = read_presences(s, meeting_id).values()
+            records = voting_members_at(presences, when or None)
+            return [r.person for r in sorted(records, key=lambda r: (r.position, r.id))]
+
     @staticmethod
     def _entry_count(s: Session, item_id: int) -> int:
         return int(
@@ -487,7 +516,9 @@ class EntriesMixin(StoreBase):
     def _put_back(
         self, s: Session, data: EntryData, item_id: int, kept: t.DeletedEntry | None
     ) -> EntryData:
-        payload = _validate_entry({k: v for k, v in asdict(data).items() if k in ENTRY_FIELDS})
+        values = {k: v for k, v in asdict(data).items() if k in ENTRY_FIELDS}
+        values["recorded_vote"] = pairs_json(data.recorded_votes)
+        payload = _validate_entry(values)
         kind = EntryKind(payload.pop("kind"))
         text = payload.pop("text")
         row = self._insert_entry(s, item_id, kind, text, data.position, payload)

@@ -51,7 +51,13 @@ from models.composer_modes import (
     tab_order,
     typed_prefix,
 )
-from models.composer_state import ComposerState, Place, short_name
+from models.composer_state import (
+    OWNER_SEPARATOR,
+    RECORDED_VOTE,
+    ComposerState,
+    Place,
+    short_name,
+)
 from models.domain import PersonData
 from models.errors import ValidationError
 from models.names import (
@@ -86,6 +92,7 @@ PLACEHOLDERS = {
     "seconder": "name",
     "vote": "8-0-1",
     "outcome": "carried/lost/unan.",
+    "vote_note": "who abstained, why",
     "owner": "name or team",
     "due": "YYYY-MM-DD",
     "at": "HH:MM",
@@ -374,6 +381,7 @@ class Composer(Vertical):
         self.mode = Mode.PARAGRAPH
         self.editing: ComposerState | None = None  # the state being edited (its ``editing``)
         self._stash: ComposerState | None = None
+        self._recorded_vote = ""  # a resolution's recorded vote (models.composer_state)
         self._loading = False
         self._status = ""
         self._hint = ""
@@ -508,6 +516,8 @@ class Composer(Vertical):
         fields = {key: self.field(key).value for key, _ in MODE_FIELDS[self.mode]}
         if self.mode is Mode.QUESTION:
             fields["answer"] = self.answer_area.text
+        if self.mode is Mode.RESOLUTION and self._recorded_vote:  # set by the panel, not typed
+            fields[RECORDED_VOTE] = self._recorded_vote
         editing = self.editing.editing if self.editing is not None else None
         self._stated_place = place = self._place()
         return ComposerState(self.mode, self.text_area.text, fields, editing, self._stash, place)
@@ -518,6 +528,7 @@ class Composer(Vertical):
         try:
             self.mode = state.mode
             self._stash = state.stash
+            self._recorded_vote = state.fields.get(RECORDED_VOTE, "")
             self.editing = state if state.editing is not None else None
             wanted = {k for k, _ in MODE_FIELDS[state.mode]}
             for key, _ in ALL_FIELDS:
@@ -701,7 +712,14 @@ class Composer(Vertical):
         someone at the meeting, text kept as written (in quotes), or letters naming no one."""
         if field.field_key not in NAME_FIELDS:
             return
-        read = read_name_field(field.value, self.people())
+        value = field.value
+        if field.field_key == "owner" and OWNER_SEPARATOR in value:
+            # several owners: marked by the first that names no one (else the last)
+            reads = [read_name_field(part, self.people()) for part in value.split(OWNER_SEPARATOR)]
+            bad = [r for r in reads if r.kind in (NameKind.NOBODY, NameKind.AMBIGUOUS)]
+            read = bad[0] if bad else reads[-1]
+        else:
+            read = read_name_field(value, self.people())
         kind = read.kind
         for mark in NAME_MARKS.values():
             field.remove_class(mark)

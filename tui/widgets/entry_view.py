@@ -89,7 +89,9 @@ def action_renderable(action: ActionData, people: Mapping[int, PersonData]) -> R
     body.append("Action: ", style="bold magenta")
     body.append(action.text)
     owner = _person(action.owner_id, action.owner_text, people, styled=False)
-    extra = [p for p in (owner, f"by {action.due_date:%d/%m/%Y}" if action.due_date else "") if p]
+    due = f"by {action.due_date:%d/%m/%Y}" if action.due_date else (
+        f"by {action.due_text}" if action.due_text else "")
+    extra = [p for p in (owner, due) if p]
     if extra:
         body.append(f" ({', '.join(extra)})", style="magenta")
     return Gutter([Cell(Text(action.ref, style="bold magenta"), LABEL_WIDTH, "right")], body)
