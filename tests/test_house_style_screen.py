@@ -91,6 +91,11 @@ async def test_parish_style_on_screen_reads_as_exported(db_path: Path) -> None:
         as_read(line) for line in exported.split("\n\n") if as_read(line).startswith("RESOLVED")
     )
     assert words[1] == resolution
+    assert words[1] == (
+        "RESOLVED: That the payments be approved. (Cllr Joan Whitlock proposed, Cllr Alan "
+        "Brightwell seconded, all were in favour)"
+    )
+    assert f"\n\n{words[1]}\n\n" in exported  # plain in the parish style: no markup at all
     assert "Cllr Ravi Sandhu left the room at 8.15 pm." in exported
     assert words[2] == "Cllr Ravi Sandhu left the room at 8.15 pm."
 
