@@ -177,7 +177,7 @@ class MeetingData:
     approved_at: datetime | None = None
     approved_at_meeting_id: int | None = None
     public_count: int | None = None  # members of the public present ("four members of ...")
-    kind: MeetingKind = MeetingKind.NONE  # Ordinary, Extraordinary ... (schema v9)
+    kind: MeetingKind = MeetingKind.NONE  # Ordinary, Extraordinary ... (schema v10)
 
     @property
     def is_approved(self) -> bool:

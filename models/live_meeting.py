@@ -23,6 +23,7 @@ from models.domain import (
     Numbering,
     PersonData,
 )
+from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.numbering import entry_numbers, item_numbers
 from models.screen_data import Opening
 
@@ -200,7 +201,8 @@ class LiveMeeting:
     def entry_label(self, entry: EntryData) -> str:
         """"question 3" — the kind and the entry's number as the minutes will show it."""
         entries = self.entries.get(entry.item_id, [])
-        labels = entry_numbers(entries, self.numbering)
+        style = self.doc.style if self.doc is not None else DEFAULT_STYLE
+        labels = entry_numbers(entries, self.numbering, style, self.numbers.get(entry.item_id, ""))
         for other, label in zip(entries, labels, strict=True):
             if other.id == entry.id:
                 return f"{KIND_NAMES[entry.kind]} {label.strip('.()')}".strip()

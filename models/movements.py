@@ -108,7 +108,10 @@ class Recognised:
 
 
 def _names(person: PersonData) -> set[str]:
+    """The ways a note may name the person: full, styled, plain; a "Cllr" title also as
+    "Councillor" (as the house style may print it: "Councillor Morgan joined the meeting")."""
     forms = {person.full_name, person.styled_name, person.name}
+    forms |= {re.sub(r"\bcllr\b\.?", "councillor", f, flags=re.IGNORECASE) for f in forms}
     return {f.strip().lower() for f in forms if f.strip()}
 
 

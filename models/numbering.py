@@ -83,24 +83,39 @@ def entry_numbers(
     numbering: Numbering,
     style: HouseStyle = DEFAULT_STYLE,
     item_number: str = "",
+    start: int = 0,
 ) -> list[str]:
     """One label per entry, in order: "1.", "2." (or "(1)", "5.1", or none as the house style
-    says), "" for resolutions. ``item_number`` is the item's own number ("5.1" paragraphs)."""
+    says), "" for resolutions. ``item_number`` is the item's own number ("5.1" paragraphs);
+    ``start`` counts paragraphs already numbered above the entries (the app's own sentences)."""
     how = paragraph_style(numbering, style)
     labels: list[str] = []
-    n = 0
+    n = start
     for entry in entries:
         if entry.kind in NUMBERED_KINDS and how is not ParagraphNumbers.NONE:
             n += 1
-            if how is ParagraphNumbers.BRACKETS:
-                labels.append(f"({n})")
-            elif how is ParagraphNumbers.DECIMAL:
-                labels.append(f"{item_number.rstrip('.')}.{n}" if item_number else f"{n}.")
-            else:
-                labels.append(f"{n}.")
+            labels.append(paragraph_label(n, how, item_number))
         else:
             labels.append("")
     return labels
+
+
+def paragraph_label(n: int, how: ParagraphNumbers, item_number: str = "") -> str:
+    """The label of the ``n``-th paragraph of an item: "3.", "(3)" or "5.3" ("" for none)."""
+    if how is ParagraphNumbers.NONE:
+        return ""
+    if how is ParagraphNumbers.BRACKETS:
+        return f"({n})"
+    if how is ParagraphNumbers.DECIMAL and item_number:
+        return f"{item_number.rstrip('.')}.{n}"
+    return f"{n}."
+
+
+def numbers_own_sentences(numbering: Numbering, style: HouseStyle = DEFAULT_STYLE) -> bool:
+    """Whether the sentences the app writes in an item (the apologies received, the
+    declarations made) are numbered paragraphs like the clerk's: when paragraphs stand on their
+    own as "(1)" or "5.1" (a "1." list keeps them outside the list, as it always did)."""
+    return paragraph_style(numbering, style) in (ParagraphNumbers.BRACKETS, ParagraphNumbers.DECIMAL)
 
 
 def sub_item_number(parent: str, index: int, numbering: Numbering, style: HouseStyle) -> str:

@@ -371,6 +371,11 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         if select_last:
             select = None
             self.entry_list.highlighted = None
+        if self.doc is not None:  # worded and numbered as the minutes print them
+            self.entry_list.set_wording(
+                self.doc.style, self.doc.panel.chair_title,
+                self.numbers.get(item.id, "") if item is not None else "",
+            )
         self.entry_list.show(
             entries, self._item_actions(item.id if item and not veiled else None),
             self.numbering, self.meeting.people, select=select,

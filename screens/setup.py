@@ -16,7 +16,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from models.domain import Numbering
 from models.movements import time_within_meeting
+from models.numbering import is_sub_item, numbered_agenda
 from models.parsing import format_time, time_problem
 from models.public_count import check_public_count, members_of_the_public
 from models.screen_data import SetupData
@@ -147,6 +149,12 @@ class AgendaTable(_SetupTable):
                 tooltip="Import the agenda from a Word, Markdown or text file (asks for the path)"),
         Binding("u", "screen.restore_item", "Put back", show=False,
                 tooltip="Put a deleted item back, with everything set aside with it"),
+        Binding(">", "screen.set_level(1)", "Sub-item", key_display=">",
+                tooltip="Make the item a sub-item of the one above it (4a, 4.1, 64/17c)"),
+        Binding("<", "screen.set_level(0)", "Item", key_display="<",
+                show=False, tooltip="Make a sub-item an item of its own again"),
+        Binding("n", "screen.set_number", "Number", show=False,
+                tooltip="Give the item its own number (label), or clear it"),
     ]
 
 
@@ -334,11 +342,14 @@ class SetupScreen(TabbedTablesScreen):
         fixed = [4, *([24] if wide else []), 4, 6]
         title_w = self._width(fixed)
         rows: list[tuple[str, Sequence[Text | str]]] = []
-        for i in data.items:
-            title = Text(i.title)
+        numbers = numbered_agenda(data.items, Numbering.PER_ITEM, 0, 0, data.panel.style)
+        for index, i in enumerate(data.items):
+            sub = is_sub_item(data.items, index)
+            title = Text(("  " if sub else "") + i.title)
             if i.exempt and i.public_title:
                 title.append(f"  (public: {i.public_title})", style="dim")
-            cells: list[Text | str] = [Text(f"{i.position + 1}.", justify="right"), title]
+            number = numbers[i.id] if sub or i.number_label.strip() else str(i.position + 1)
+            cells: list[Text | str] = [Text(f"{number}.", justify="right"), title]
             if wide:
                 cells.append(i.presenter)
             cells += [Text(str(len(i.documents)) if i.documents else "", justify="right"),
@@ -376,6 +387,7 @@ class SetupScreen(TabbedTablesScreen):
             "delete_declaration": self.current_declaration,
             "edit_item": self.current_item, "toggle_exempt": self.current_item,
             "move_item": self.current_item, "delete_item": self.current_item,
+            "set_level": self.current_item, "set_number": self.current_item,
         }
         if action in needs:
             return needs[action]() is not None
@@ -712,6 +724,29 @@ class SetupScreen(TabbedTablesScreen):
         item = self.current_item()
         if item is not None:
             self._write(lambda s: s.move_item(item.id, delta))
+
+    def action_set_level(self, level: int) -> None:
+        """``>``: a sub-item of the item above; ``<``: an item of its own again."""
+        item = self.current_item()
+        if item is None or item.level == level:
+            return
+        self._write(lambda s: s.set_item_level(item.id, level))
+
+    def action_set_number(self) -> None:
+        """``n``: the item's own number ("5a", "108/26"), shown instead of the counted one."""
+        item = self.current_item()
+        if item is None:
+            return
+
+        def save(store: Store, label: str) -> ItemData:
+            return store.update_item(item.id, number_label=label.strip())
+
+        self.app.push_screen(
+            PromptScreen(f"Number of “{item.title}”", item.number_label,
+                         hint="Its own number, e.g. 5a or 108/26; empty: numbered in order.",
+                         save=save),
+            self._reload_after,
+        )
 
     def action_toggle_exempt(self) -> None:
         item = self.current_item()

@@ -232,3 +232,76 @@ def test_table_cells_keep_the_table_shape() -> None:
 def test_inline_joins_lines_with_spaces() -> None:
     assert escape.inline("Cllr\nAnn  Baker ") == "Cllr Ann  Baker"
     assert escape.inline("   ") == ""
+
+
+# --- typed lists and tables (house style ``entry_lists``) ----------------------------------------
+
+# The only blocks typed text may make with ``blocks``: paragraphs, one level of bullets, tables.
+ALLOWED_BLOCKS = {
+    "paragraph_open", "bullet_list_open", "list_item_open", "table_open", "thead_open",
+    "tbody_open", "tr_open", "th_open", "td_open",
+}
+
+
+def check_blocks(text: str) -> None:
+    body = escape.blocks(text)
+    doc = f"Before.\n\n{body}\n\nAfter."
+    types = block_types(doc)
+    assert set(types) <= ALLOWED_BLOCKS, (set(types) - ALLOWED_BLOCKS, text)
+    assert types[0] == "paragraph_open" and types[-1] == "paragraph_open"
+    assert_no_forbidden(doc)
+    # nothing nested: a bullet list never holds another list, and nothing typed is lost
+    depth = 0
+    for token in MD.parse(doc):
+        if token.type == "bullet_list_open":
+            depth += 1
+            assert depth == 1, text
+        elif token.type == "bullet_list_close":
+            depth -= 1
+    shown = visible(inline_tokens(doc)[1:-1]).replace("\n", "")
+    for line in expected_lines(text):
+        for word in line.replace("|", " ").split():
+            if word.strip("-*•:") and set(word) - {"-", ":"}:
+                assert word.lstrip("-*•") in shown or word in shown, (word, text)
+
+
+def test_typed_bullets_and_table_become_a_list_and_a_table() -> None:
+    body = escape.blocks(
+        "Readings:\n- 412 vehicles\n* 63 mph\n| Payee | Amount |\n| --- | --- |\n| H Marr | £6 |"
+    )
+    assert body == (
+        "Readings:\n\n- 412 vehicles\n- 63 mph\n\n| Payee | Amount |\n| --- | --- |\n"
+        "| H Marr | £6 |"
+    )
+    types = block_types(body)
+    assert types.count("bullet_list_open") == 1 and types.count("table_open") == 1
+    assert types.count("td_open") == 2 and types.count("th_open") == 2
+
+
+def test_hostile_list_items_and_cells_stay_text() -> None:
+    body = escape.blocks("- # heading\n- 1. not a list\n- > quote\n- <b>x</b>\n- [a](b)\n- `c`\n"
+                         "| *a* | <i> |\n| [l](x) | # h |")
+    assert body == (
+        "- \\# heading\n- 1\\. not a list\n- \\> quote\n- \\<b>x\\</b>\n- \\[a\\](b)\n- \\`c\\`\n\n"
+        "| \\*a\\* | \\<i> |\n| --- | --- |\n| \\[l\\](x) | \\# h |"
+    )
+    check_blocks(body)
+
+
+def test_a_lone_pipe_line_or_ragged_rows_stay_a_paragraph() -> None:
+    assert escape.blocks("Police | Crime") == "Police \\| Crime"
+    assert escape.blocks("a | b\nc | d | e") == "a \\| b\\\nc \\| d \\| e"
+
+
+def test_each_hostile_string_stays_in_allowed_blocks() -> None:
+    for text in HOSTILE:
+        check_blocks(text)
+    check_blocks("\n".join(HOSTILE))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*(h for h in HOSTILE if len(h) < 200), "- item", "* item",
+                                 "| a | b |", "|---|---|", "| c | d |", " ", "\n", "x", "-"]),
+                max_size=10))
+def test_lists_and_tables_in_any_mix_make_no_other_markup(parts: list[str]) -> None:
+    check_blocks("".join(parts))

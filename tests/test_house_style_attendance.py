@@ -110,7 +110,7 @@ def test_pcp_apologies_sentence_names_the_substitute(store: Store) -> None:
     meeting_id, _ = pcp_meeting(store)
     md = render(store, meeting_id)
     assert (
-        "### 1. Apologies and substitutes\n\nApologies were received from Councillor Evans, "
+        "### 1. Apologies and substitutes\n\n(1) Apologies were received from Councillor Evans, "
         "for whom Councillor Tate substituted.\n" in md
     )
 
@@ -295,7 +295,7 @@ def test_one_declaration_by_two_members_on_an_item(store: Store) -> None:
     assert [p.id for p in decl.people] == [ids["pike"], ids["adeyemi"]]
     md = render(store, meeting_id)
     assert (
-        "### 2. Declarations of interest\n\nCouncillor Pike and Councillor Adeyemi declared "
+        "### 2. Declarations of interest\n\n(1) Councillor Pike and Councillor Adeyemi declared "
         "that they are members of the Northbury Fire Authority, in relation to item 3.\n" in md
     )
     assert md.count("Northbury Fire Authority") == 1  # minuted once: not again under item 3

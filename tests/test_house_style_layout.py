@@ -4,14 +4,18 @@ the closing and the signature. Each option: a small meeting made through the Sto
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from models.domain import AttendanceStatus, EntryKind, MeetingKind, Numbering
-from models.errors import ValidationError
+from models.bundle import export_bundle
+from models.domain import AttendanceStatus, EntryKind, MeetingKind, Numbering, PersonData
+from models.errors import BundleError, ValidationError
 from models.export import render_markdown
+from models.export.names import name_as, running_name, shown_title
 from models.house_style import (
     DEFAULT,
     HouseStyle,
@@ -21,7 +25,9 @@ from models.house_style import (
     TimeStyle,
     preset,
 )
+from models.movements import recognise
 from models.store import Store
+from models.store.bundle_io import import_bundle
 
 PARISH = preset("parish").style
 PCP = preset("pcp").style
@@ -281,6 +287,17 @@ def test_names_full_at_first_mention_then_surname(store: Store) -> None:
     assert "3. District Cllr Baines asked" in text
 
 
+def test_names_module_forms() -> None:
+    baines = PersonData(1, "Tom Baines", title="District Cllr")
+    pike = PersonData(2, "Lara Pike", title="Councillor")
+    assert shown_title(baines, PCP) == "District Councillor"
+    assert shown_title(baines, DEFAULT) == "District Cllr"  # the default prints titles as typed
+    assert shown_title(pike, DEFAULT) == "Councillor"
+    assert name_as(baines, PCP, NameStyle.FULL) == "District Councillor Tom Baines"
+    assert name_as(baines, PCP, NameStyle.SURNAME) == "District Councillor Baines"
+    assert running_name(PersonData(3, "Sam Ortiz"), PCP) == "Sam Ortiz"
+
+
 def test_names_default_unchanged(store: Store) -> None:
     text = names_meeting(store, DEFAULT)
     assert "1. District Cllr Baines asked" in text and "2. Cllr Pike asked" in text
@@ -335,3 +352,61 @@ def test_closing_and_signature_templates(store: Store) -> None:
         "The meeting closed at 9.05 pm.\n\n"
         "Signed ............................ (Chair)   Date ..................\n"
     )
+
+
+# --- the kind of meeting in bundles ------------------------------------------------------------
+
+
+def test_the_kind_of_meeting_travels_in_the_bundle_and_is_optional(
+    store: Store, tmp_path: Path
+) -> None:
+    mid = meeting(store, panel(store, PARISH), kind=MeetingKind.EXTRAORDINARY)
+    data = export_bundle(store, mid)
+    assert data["meeting"]["kind"] == "Extraordinary"
+    target = Store(str(tmp_path / "copy.db"))
+    try:
+        copied = target.load_document(import_bundle(target, data))
+        assert copied.meeting.kind is MeetingKind.EXTRAORDINARY
+        older = copy.deepcopy(data)
+        del older["meeting"]["kind"]  # a bundle written before the kind existed
+        assert target.load_document(import_bundle(target, older)).meeting.kind is MeetingKind.NONE
+        data["meeting"]["kind"] = "Emergency"
+        with pytest.raises(BundleError, match=r"meeting\.kind: unknown value 'Emergency'"):
+            import_bundle(target, data)
+    finally:
+        target.close()
+
+
+def test_the_apps_own_sentences_are_numbered_paragraphs_in_a_numbered_style(store: Store) -> None:
+    """Under "(1)" or "5.1" paragraphs the apologies and declarations the app words are the
+    item's first paragraphs; the clerk's go on from them. A "1." list leaves them unnumbered."""
+
+    def render(style: HouseStyle) -> str:
+        mid = meeting(store, panel(store, style))
+        evans = store.create_person("Kay Evans", title="Cllr")
+        store.set_attendance(mid, evans.id, AttendanceStatus.APOLOGIES)
+        apologies = store.add_item(mid, "Apologies")
+        store.add_item(mid, "Declarations of interest")
+        report = store.add_item(mid, "Report")
+        store.add_declaration(mid, evans.id, "that she is a governor.", report.id)
+        store.add_entry(store.list_items(mid)[1].id, EntryKind.PARAGRAPH, "No others were made.")
+        assert apologies.kind.value == "apologies"
+        return md(store, mid)
+
+    text = render(PCP)
+    assert "### 1. Apologies\n\n(1) Apologies were received from Councillor Evans.\n" in text
+    assert "### 2. Declarations of interest\n\n(1) Councillor Evans declared that she is a " \
+        "governor, in relation to item 3.\n\n(2) No others were made.\n" in text
+    decimal = render(replace(PCP, paragraph_numbers=ParagraphNumbers.DECIMAL))
+    assert "1.1 Apologies were received from Councillor Evans." in decimal
+    assert "2.2 No others were made." in decimal
+    assert "\n\nApologies were received from Cllr Kay Evans.\n" in render(DEFAULT)
+
+
+def test_a_note_naming_a_cllr_as_councillor_counts_in_the_attendance() -> None:
+    """A clerk whose minutes print "Councillor" types it in notes too: the movement counts."""
+    jenkins = PersonData(4, "Dafydd Jenkins", title="Cllr")
+    for text in ("Councillor Dafydd Jenkins left the meeting", "Councillor Jenkins left",
+                 "Cllr Jenkins left the meeting"):
+        found = recognise(text, "15:20", [jenkins]).movement
+        assert found is not None and found.person == jenkins and found.at == "15:20", text

@@ -53,7 +53,14 @@ from models.house_style import (
     TimeStyle,
 )
 from models.movements import counts_as_present, minute_notes, movements_in, presence
-from models.numbering import entry_numbers, is_sub_item, item_numbers, paragraph_style
+from models.numbering import (
+    entry_numbers,
+    is_sub_item,
+    item_numbers,
+    numbers_own_sentences,
+    paragraph_label,
+    paragraph_style,
+)
 from models.parsing import long_date, minutes_time, weekday_date
 from models.public_count import members_of_the_public
 
@@ -432,6 +439,7 @@ class _Renderer:
         if item.presenter.strip():
             self.add(f"**Presenter:** {escape.inline(item.presenter)}")
         entries = self.doc.entries.get(item.id, ())
+        own = len(self.blocks)  # the app's own sentences about the item start here
         if item.kind is ItemKind.DECLARATIONS:
             visible = self.visible_declarations()
             if visible:
@@ -447,7 +455,7 @@ class _Renderer:
                     self.add(f"*Declaration of interest:* {self.declaration_text(decl, '')}")
         if item.kind is ItemKind.APOLOGIES and not entries:
             self.add(self.apologies_text())
-        self.entries(entries, item)
+        self.entries(entries, item, self.number_own_sentences(own, item))
         self.inline_actions(item)
         if item.kind is ItemKind.ACTION_LOG:
             self.earlier_actions()
@@ -489,9 +497,31 @@ class _Renderer:
             )
         return text
 
-    def entries(self, entries: tuple[EntryData, ...], item: ItemData | None = None) -> None:
+    def number_own_sentences(self, start: int, item: ItemData) -> int:
+        """Number the app's own paragraphs about ``item`` (``blocks[start:]``: the apologies
+        received, the declarations made) as the clerk's paragraphs are, when the style numbers
+        paragraphs on their own ("(1)", "5.1"); how many were numbered (the entries go on from
+        there). A list or table among them is left as it is."""
+        if not numbers_own_sentences(self.doc.panel.numbering, self.style):
+            return 0
+        how = paragraph_style(self.doc.panel.numbering, self.style)
+        n = 0
+        numbered: list[str] = []
+        for block in self.blocks[start:]:
+            for paragraph in block.split("\n\n"):
+                if _NOT_RUN_IN.match(paragraph):
+                    numbered.append(paragraph)
+                    continue
+                n += 1
+                numbered.append(f"{paragraph_label(n, how, self.numbers[item.id])} {paragraph}")
+        self.blocks[start:] = numbered
+        return n
+
+    def entries(
+        self, entries: tuple[EntryData, ...], item: ItemData | None = None, start: int = 0
+    ) -> None:
         number = self.numbers.get(item.id, "") if item is not None else ""
-        labels = entry_numbers(entries, self.doc.panel.numbering, self.style, number)
+        labels = entry_numbers(entries, self.doc.panel.numbering, self.style, number, start)
         listed = paragraph_style(self.doc.panel.numbering, self.style) is ParagraphNumbers.DOT
         run: list[str] = []  # consecutive numbered entries: one tight ordered list (per item)
         for entry, label in zip(entries, labels, strict=True):

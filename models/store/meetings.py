@@ -552,6 +552,28 @@ class MeetingsMixin(StoreBase):
             s.flush()
             return item_data(row)
 
+    def set_item_level(self, item_id: int, level: int) -> ItemData:
+        """Make an item a sub-item of the item above it (``level`` 1: "4a", "4.1", "64/17c") or
+        an item again (0). The agenda's first item has nothing above it: refused."""
+        if level not in (0, 1):
+            raise ValidationError("An agenda item is an item (level 0) or a sub-item (level 1).")
+        with self._session() as s:
+            row, _ = self._item_meeting(s, item_id)
+            if level:
+                above = s.exec(
+                    select(func.count()).select_from(t.AgendaItem)
+                    .where(col(t.AgendaItem.meeting_id) == row.meeting_id)
+                    .where(col(t.AgendaItem.position) < row.position)
+                ).one()
+                if not above:
+                    raise ValidationError(
+                        "The first item cannot be a sub-item: there is no item above it."
+                    )
+            row.level = level
+            s.add(row)
+            s.flush()
+            return item_data(row)
+
     def get_item(self, item_id: int) -> ItemData:
         with self._session() as s:
             return item_data(self._get(s, t.AgendaItem, item_id, "agenda item"))
@@ -610,6 +632,17 @@ def member_capacity(role: MemberRole) -> str:
     return {MemberRole.CHAIR: "Chair", MemberRole.VICE_CHAIR: "Vice-Chair"}.get(role, "")
 
 
+def checked_kind(value: MeetingKind | str) -> MeetingKind:
+    """A kind of meeting ("Extraordinary", any case) or one clear line naming the choices."""
+    if isinstance(value, MeetingKind):
+        return value
+    for kind in MeetingKind:
+        if kind.value.lower() == str(value).strip().lower():
+            return kind
+    choices = ", ".join(k.value for k in MeetingKind if k.value)
+    raise ValidationError(f"The kind of meeting is one of {choices}, or none.")
+
+
 def _exempt_first(s: Session, row: t.Declaration, items: list[int]) -> None:
     """Set the declaration's items, an exempt one first: the first item is the one search and
     the deleted-items list go by, so a declaration naming an exempt (Part 2) item is treated as
@@ -632,12 +665,3 @@ def relink_declarations(s: Session, item: t.AgendaItem) -> None:
 
 def _declaration_people(row: t.Declaration) -> set[int]:
     return {row.person_id, *load_ids(row.more_people)}
-def checked_kind(value: MeetingKind | str) -> MeetingKind:
-    """A kind of meeting ("Extraordinary", any case) or one clear line naming the choices."""
-    if isinstance(value, MeetingKind):
-        return value
-    for kind in MeetingKind:
-        if kind.value.lower() == str(value).strip().lower():
-            return kind
-    choices = ", ".join(k.value for k in MeetingKind if k.value)
-    raise ValidationError(f"The kind of meeting is one of {choices}, or none.")

@@ -59,9 +59,10 @@ def item_prompt(
         facts.append(f"{action_count} action{'' if action_count == 1 else 's'}")
     if facts and details:
         title.append("\n" + " · ".join(facts), style="dim")
+    shown_number = f"  {number}." if item.level else f"{number}."  # a sub-item: indented
     return Gutter(
         [Cell(Text(marker, style="bold" if current else "green"), 1),
-         Cell(Text(f"{number}.", style="bold"), len(number) + 1)],
+         Cell(Text(shown_number, style="bold"), len(shown_number))],
         title,
     )
 

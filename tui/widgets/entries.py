@@ -24,6 +24,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from models.domain import ActionData, EntryData, Numbering, PersonData
+from models.house_style import DEFAULT as DEFAULT_STYLE
+from models.house_style import HouseStyle
 from models.numbering import entry_numbers
 from tui.widgets.entry_view import action_renderable, entry_renderable
 from tui.widgets.memo import Memo, MemoCache
@@ -76,6 +78,21 @@ class EntryList(OptionList):
         self._count = 0  # how many entries the item had at the last show()
         self._last: tuple[Any, ...] | None = None  # the arguments of the last show()
         self._redrawing = False
+        # The panel's house style, its chair's title and the item's number ("5.1" paragraphs):
+        # entries are worded and numbered as the minutes print them (``wording``).
+        self._wording: tuple[HouseStyle, str] = (DEFAULT_STYLE, "Chair")
+        self._item_number = ""
+
+    def set_wording(
+        self, style: HouseStyle, chair_title: str = "Chair", item_number: str = ""
+    ) -> None:
+        """Word and number the entries in ``style`` from now (the panel's house style) under the
+        item numbered ``item_number``; a change lays every entry out again."""
+        if (style, chair_title) != self._wording:
+            self._wording = (style, chair_title)
+            self._memos.clear()
+            self._shown = None
+        self._item_number = item_number
 
     def _rows(
         self,
@@ -88,13 +105,15 @@ class EntryList(OptionList):
         """(option id, what it shows, its laid-out line) for the "earlier entries" row when
         ``hidden`` entries are left out, each entry after those, then each action."""
         memo = self._memos.get
-        labels = entry_numbers(list(entries), numbering)
+        style, chair_title = self._wording
+        labels = entry_numbers(list(entries), numbering, style, self._item_number)
         rows: list[tuple[str, Hashable, Memo | Text]] = (
             [(MORE, (MORE, hidden), more_prompt(hidden))] if hidden else []
         )
         rows += [
             (f"e{entry.id}", (entry, label),
-             memo((entry, label), partial(entry_renderable, entry, label, people)))
+             memo((entry, label),
+                  partial(entry_renderable, entry, label, people, chair_title, style)))
             for entry, label in zip(entries[hidden:], labels[hidden:], strict=True)
         ]
         rows += [(f"a{a.id}", a, memo(a, partial(action_renderable, a, people))) for a in actions]

@@ -70,11 +70,17 @@ def entry_body(
 
 
 def entry_renderable(
-    entry: EntryData, number: str, people: Mapping[int, PersonData], chair_title: str = "Chair"
+    entry: EntryData,
+    number: str,
+    people: Mapping[int, PersonData],
+    chair_title: str = "Chair",
+    style: HouseStyle = DEFAULT_STYLE,
 ) -> RenderableType:
-    """One row of the entries list: the export number (or the kind's tag) and the text."""
+    """One row of the entries list: the export number (or the kind's tag) and the text, worded
+    in the panel's house ``style``."""
     label = Text(number or KIND_TAGS[entry.kind], style=KIND_STYLES[entry.kind] or "bold")
-    return Gutter([Cell(label, LABEL_WIDTH, "right")], entry_body(entry, people, chair_title))
+    body = entry_body(entry, people, chair_title, style)
+    return Gutter([Cell(label, max(LABEL_WIDTH, len(number)), "right")], body)
 
 
 def action_renderable(action: ActionData, people: Mapping[int, PersonData]) -> RenderableType:
