@@ -512,3 +512,26 @@ def test_a_movement_no_item_time_places_is_given_as_a_time(store: Store) -> None
     [rec] = [a for a in store.list_attendance(meeting_id) if a.person.id == ids["crane"]]
     store.update_attendance(rec.id, arrived_at="19:10")
     assert "Cllr Peter Crane (from 7.10 pm)" in render(store, meeting_id)
+
+
+def test_apologies_stay_minuted_when_the_clerk_files_something_else_in_that_item(
+    store: Store,
+) -> None:
+    """A welcome filed in the apologies item (a stock phrase at the start of the meeting) does
+    not take the apologies out of the minutes; apologies typed in the clerk's own words are not
+    repeated."""
+    panel = store.create_panel("Fenwick Reach Parish Council")
+    store.update_panel(panel.id, style=preset("parish").style)
+    dunn = store.create_person("Mary Dunn", title="Cllr")
+    store.add_member(panel.id, dunn.id)
+    m = store.create_meeting(panel.id, date(2026, 6, 3), standing_agenda=False)
+    record = store.set_attendance(m.id, dunn.id, status=AttendanceStatus.APOLOGIES)
+    store.update_attendance(record.id, note="work commitment")
+    item = store.add_item(m.id, "Apologies for absence")
+    store.add_entry(item.id, EntryKind.PARAGRAPH, "The Chair welcomed everyone to the meeting.")
+    text = render_markdown(store.load_document(m.id))
+    assert "Apologies were received and accepted from Cllr Mary Dunn (work commitment)." in text
+    assert "The Chair welcomed everyone to the meeting." in text
+    store.add_entry(item.id, EntryKind.PARAGRAPH, "Apologies were received from Cllr Dunn.")
+    text = render_markdown(store.load_document(m.id))
+    assert "accepted from Cllr Mary Dunn" not in text

@@ -453,7 +453,9 @@ class _Renderer:
             for decl in self.visible_declarations():
                 if item.id in decl.item_ids:
                     self.add(f"*Declaration of interest:* {self.declaration_text(decl, '')}")
-        if item.kind is ItemKind.APOLOGIES and not entries:
+        if item.kind is ItemKind.APOLOGIES and not any(
+            "apolog" in e.text.lower() for e in entries
+        ):  # the app's sentence, unless the clerk minuted the apologies in their own words
             self.add(self.apologies_text())
         self.entries(entries, item, self.number_own_sentences(own, item))
         self.inline_actions(item)
