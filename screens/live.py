@@ -49,8 +49,10 @@ from models.domain import (
 )
 from models.errors import PanelMinutesError, ValidationError
 from models.exempt import exclusion_resolution
+from models.export.wording import closing_sentence
 from models.filing_outcome import failure_of, given_back
 from models.filing_queue import FilingQueue
+from models.house_style import DEFAULT as DEFAULT_STYLE
 from models.item_times import is_running, sittings
 from models.live_meeting import Fresh, LiveMeeting, with_fresh
 from models.live_moves import Change, EntryMoves, ItemTaking, Say
@@ -748,9 +750,10 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
             if yes:
                 self.run_worker(self._close(stamp), group="live-change")
 
+        closing = closing_sentence(stamp, self.doc.panel.style)
         self.app.push_screen(ConfirmScreen(
-            f"Close the meeting at {stamp}?{finishing} The minutes will say \"The meeting "
-            f"ended at {stamp}.\" (F9 undoes.)", title="Close the meeting", yes_label="Close",
+            f"Close the meeting at {stamp}?{finishing} The minutes will say \"{closing}\" "
+            "(F9 undoes.)", title="Close the meeting", yes_label="Close",
         ), answered)
 
     async def _close(self, stamp: str) -> None:
@@ -767,7 +770,8 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         undo = undo_close(meeting_id, self.items, stamp, reopened)
         if await self._do_change(run, undo, set(), None):
             self._meeting_changed(closed[0])
-            self.notify(f"The meeting ended at {stamp}.", timeout=4)
+            style = self.doc.panel.style if self.doc is not None else DEFAULT_STYLE
+            self.notify(closing_sentence(stamp, style), timeout=4)
 
     def _meeting_changed(self, meeting: MeetingData) -> None:
         if self.meeting.doc is not None:

@@ -238,3 +238,31 @@ async def test_an_f5_departure_before_the_start_is_refused_and_the_note_kept(
         assert live.composer.text_area.text == "Cllr Carver left the meeting at 09:40"
         assert live.current_id is not None
         assert app.store.list_entries(live.current_id) == []
+
+
+async def test_f11_says_the_closing_sentence_in_the_house_style(db_path: Path) -> None:
+    """A parish council's minutes say "The meeting closed at 9.05 pm.": so does the question
+    F11 asks, and the notice after it (one wording for screen and export)."""
+    from models.house_style import preset
+    from screens.confirm import ConfirmScreen
+
+    meeting_id = _write(db_path, 0)
+    store = Store(str(db_path))
+    panel_id = store.get_meeting(meeting_id).panel_id
+    store.update_panel(panel_id, style=preset("parish").style)
+    store.close()
+    clock = FakeClock()
+    app = make_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await open_live(app, pilot, meeting_id, clock)
+        clock.set(21, 5)
+        await pilot.press("f11")
+        await _wait_screen(pilot, "ConfirmScreen")
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert 'The minutes will say "The meeting closed at 9.05 pm."' in question.question
+        await pilot.press("y")
+        await _wait_screen(pilot, "LiveScreen")
+        await settle(pilot, live)
+        text = render_markdown(app.store.load_document(meeting_id))
+        assert "The meeting closed at 9.05 pm." in text

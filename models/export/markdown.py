@@ -40,6 +40,7 @@ from models.export.wording import (
     PARAGRAPH_BREAK,
     Role,
     Span,
+    closing_sentence,
     entry_spans,
     join_names,
     sentence,
@@ -696,9 +697,9 @@ class _Renderer:
 
     def closing(self) -> None:
         """"The meeting ended at 12:10." (the house style's ``closing_template``)."""
-        end = self.time(self.doc.meeting.end_time)
+        end = self.doc.meeting.end_time.strip()
         if end:
-            self.add(fill(self.style.closing_template, time=end))
+            self.add(escape.inline(closing_sentence(end, self.style)))
 
     def signature(self) -> None:
         """The signature block (``signature_template``, with the chair's title)."""

@@ -335,3 +335,12 @@ def entry_spans(
 def plain_text(spans: Iterable[Span], *, hints: bool = False) -> str:
     """The spans as plain text (the screen's words; ``hints`` keeps the screen-only ones)."""
     return "".join(s.text for s in spans if hints or s.role is not Role.HINT)
+
+
+def closing_sentence(end: str, style: HouseStyle = DEFAULT_STYLE) -> str:
+    """"The meeting ended at 12:10." / "The meeting closed at 9.05 pm.": the house style's
+    ``closing_template`` with the end time as the style prints it (plain text; the export and
+    the live screen's Close question both take it from here)."""
+    from models.export.templates import fill
+
+    return fill(style.closing_template, time=minutes_time(end, style.times is TimeStyle.TWELVE))
