@@ -89,7 +89,7 @@ def extreme_bundle(entries: int = 100_000, *, seed: int = 5) -> dict[str, Any]:
 
 
 def write_extreme(path: Path, entries: int, *, seed: int = 5) -> Path:
-    from models.bundle import dumps_bundle
+    from panel_minutes.models.bundle import dumps_bundle
 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dumps_bundle(extreme_bundle(entries, seed=seed)), encoding="utf-8")
@@ -158,8 +158,8 @@ def floor_import(bundle: Path, db: Path) -> float:
 
 def app_import(bundle: Path, db: Path) -> tuple[float, int]:
     """Seconds panel-minutes takes to import the bundle file (as ``panel-minutes import``)."""
-    from models.store import Store
-    from models.store.bundle_io import import_bundle
+    from panel_minutes.models.store import Store
+    from panel_minutes.models.store.bundle_io import import_bundle
 
     store = Store(str(db))
     try:

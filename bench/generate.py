@@ -28,7 +28,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.textgen import CLOSING, STANDING, TextGen
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionStatus,
     AttendanceStatus,
     EntryKind,
@@ -36,8 +36,8 @@ from models.domain import (
     MemberRole,
     Outcome,
 )
-from models.store import Store
-from models.store.bulk import NewAction, NewAttendance, NewEntry, NewItem
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bulk import NewAction, NewAttendance, NewEntry, NewItem
 
 PANELS = 20
 YEARS = 10

@@ -45,7 +45,7 @@ if __package__ in (None, ""):
 if sys.argv[1:2] == ["app"]:
     # The app's own settings before Textual is imported, as its command line has them
     # (tui/__init__.py: the frame rate). The bare TextArea floor keeps Textual's defaults.
-    import tui  # noqa: F401
+    import panel_minutes.tui  # noqa: F401
 
 from textual import events
 from textual._context import message_hook
@@ -183,8 +183,8 @@ async def type_keys(meter: Meter, area: TextArea, text: str, seed: int) -> dict[
 
 
 async def app_scenario(pilot: Pilot[Any], meter: Meter, args: argparse.Namespace) -> dict[str, Any]:
-    from screens.live import LiveScreen
-    from screens.meetings import MeetingsScreen
+    from panel_minutes.screens.live import LiveScreen
+    from panel_minutes.screens.meetings import MeetingsScreen
 
     app = pilot.app
     out: dict[str, Any] = {}
@@ -196,7 +196,7 @@ async def app_scenario(pilot: Pilot[Any], meter: Meter, args: argparse.Namespace
         if meetings.loaded:
             break
         await asyncio.sleep(0.01)
-    # The automatic backup the app takes at open (models.backup, in a thread) copies the whole
+    # The automatic backup the app takes at open (panel_minutes.models.backup, in a thread) copies the whole
     # database when it changed since the last copy; let it finish so it does not blur the
     # figures below, and report how long it ran.
     began = time.perf_counter()
@@ -311,7 +311,7 @@ def main() -> int:
     args = parser.parse_args()
 
     if args.mode == "app":
-        from tui.app import make_app
+        from panel_minutes.tui.app import make_app
 
         app: App[Any] = make_app(args.db)
         scenario = app_scenario

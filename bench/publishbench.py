@@ -1,6 +1,6 @@
 """Publishing formats over the long meeting (60 items x 60 entries), each beside its floor.
 
-- HTML: load the meeting, render the Markdown, make the page (``models.publish.formats``) and
+- HTML: load the meeting, render the Markdown, make the page (``panel_minutes.models.publish.formats``) and
   write the file. Floor: markdown-it-py rendering the same Markdown text to HTML, the least any
   page made by markdown-it from that text can cost.
 - PDF: the same, through WeasyPrint (tagged PDF/UA-1). Floor: WeasyPrint laying out the same
@@ -24,12 +24,12 @@ def measure(db: Path, meeting_id: int, out_dir: Path, *, reps: int, quick: bool
     """Every publishing figure and floor, in milliseconds (lists of samples)."""
     from markdown_it import MarkdownIt
 
-    from models.export.markdown import render_markdown
-    from models.files import PUBLIC_MODE, write_atomic
-    from models.publish.formats import export_bytes, format_named
-    from models.publish.html import render_html
-    from models.publish.meta import meta_for
-    from models.store import Store
+    from panel_minutes.models.export.markdown import render_markdown
+    from panel_minutes.models.files import PUBLIC_MODE, write_atomic
+    from panel_minutes.models.publish.formats import export_bytes, format_named
+    from panel_minutes.models.publish.html import render_html
+    from panel_minutes.models.publish.meta import meta_for
+    from panel_minutes.models.store import Store
 
     out_dir.mkdir(parents=True, exist_ok=True)
     html_fmt, pdf_fmt = format_named("html"), format_named("pdf")

@@ -148,7 +148,7 @@ def child_env(**extra: str) -> dict[str, str]:
 
 def app_command() -> list[str]:
     script = Path(PY).parent / "panel-minutes"
-    return [str(script)] if script.exists() else [PY, "-m", "tui.cli"]
+    return [str(script)] if script.exists() else [PY, "-m", "panel_minutes.tui.cli"]
 
 
 def fresh_copy(source: Path, dest: Path) -> Path:
@@ -162,7 +162,7 @@ def schema_of(db: Path) -> list[tuple[str, str]]:
     """The database's schema (tables, indexes, triggers) as SQLite stores it."""
     import sqlite3
 
-    from models.sqlite_uri import readonly_uri
+    from panel_minutes.models.sqlite_uri import readonly_uri
 
     conn = sqlite3.connect(readonly_uri(db), uri=True)  # leaves no -wal or -shm behind
     try:
@@ -188,7 +188,7 @@ def ensure_database(settings: Settings, empty: Path) -> Path:
 
 
 def empty_database(path: Path) -> Path:
-    from models.store import Store
+    from panel_minutes.models.store import Store
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

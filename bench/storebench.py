@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from models.db import BUSY_TIMEOUT_MS
+from panel_minutes.models.db import BUSY_TIMEOUT_MS
 
 SEARCH_WORD = "burglary"
 SEARCH_PHRASE = '"hare coursing"'
@@ -41,7 +41,7 @@ def median(values: list[float]) -> float:
 
 
 def raw_connection(db: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection with the app's pragmas (``models.db._on_connect``)."""
+    """A plain sqlite3 connection with the app's pragmas (``panel_minutes.models.db._on_connect``)."""
     conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -160,10 +160,10 @@ def docx_paragraphs(markdown: str) -> int:
 
 def measure(db: Path, meeting_id: int, out_dir: Path, *, reps: int) -> dict[str, list[float]]:
     """Every store-level figure and floor, in milliseconds (lists of samples)."""
-    from models.bundle import dumps_bundle, export_bundle
-    from models.export.markdown import render_markdown
-    from models.store import Store
-    from tui.cli import write_file
+    from panel_minutes.models.bundle import dumps_bundle, export_bundle
+    from panel_minutes.models.export.markdown import render_markdown
+    from panel_minutes.models.store import Store
+    from panel_minutes.tui.cli import write_file
 
     out_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, list[float]] = {}
@@ -197,8 +197,8 @@ def measure(db: Path, meeting_id: int, out_dir: Path, *, reps: int) -> dict[str,
         results["floor.export"] = raw_export_floor(db, meeting_id, out_dir / "raw.txt", reps)
         # Word: the Markdown (the one document model, rendered once) to .docx bytes; a .docx
         # costs ~0.3 s, so fewer repetitions than the rest keep --quick's time.
-        from models.publish.docx import write_docx
-        from models.publish.meta import meta_for
+        from panel_minutes.models.publish.docx import write_docx
+        from panel_minutes.models.publish.meta import meta_for
 
         doc = store.load_document(meeting_id)
         markdown, meta = render_markdown(doc), meta_for(doc)
@@ -208,8 +208,8 @@ def measure(db: Path, meeting_id: int, out_dir: Path, *, reps: int) -> dict[str,
                                            docx_reps)
 
         def check() -> None:
-            from models.checks import check_minutes
-            from models.publish.check_texts import public_texts
+            from panel_minutes.models.checks import check_minutes
+            from panel_minutes.models.publish.check_texts import public_texts
 
             doc = store.load_document(meeting_id)
             check_minutes(doc, public_texts(doc))

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.errors import AgendaImportError
+from panel_minutes.models.errors import AgendaImportError
 
 MAX_AGENDA_BYTES = 5 * 1024 * 1024  # an agenda is a few pages; more is not an agenda
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024  # the .docx's parts inflated: a zip bomb stops here

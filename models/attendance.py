@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.domain import AttendanceData, AttendanceStatus
+from panel_minutes.models.domain import AttendanceData, AttendanceStatus
 
 # The statuses of a member listed at a meeting (as opposed to a substitute, someone also
 # present or an officer in attendance).

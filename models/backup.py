@@ -6,7 +6,7 @@ A rolling set of copies in ``<db folder>/backups/``, each made with SQLite's onl
 - ``<stem>-<stamp>-auto.db``: taken when the app opens the database and every few minutes while
   it is open; only the newest ``KEEP`` of these are kept;
 - ``<stem>-<stamp>-manual.db``: taken by ``panel-minutes backup``; never pruned;
-- ``<stem>-<stamp>-before-v<N>.db``: taken by ``models.db.migrate`` before a schema upgrade;
+- ``<stem>-<stamp>-before-v<N>.db``: taken by ``panel_minutes.models.db.migrate`` before a schema upgrade;
   never pruned.
 
 ``restore_backup`` never deletes anything: the current file (damaged or not) is renamed aside as
@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from models.db import SQLITE_MAGIC, backup_dir, recover_hint
-from models.errors import DatabaseError
-from models.files import CONFIDENTIAL_MODE, move_into_place
-from models.sqlite_uri import readonly_uri
+from panel_minutes.models.db import SQLITE_MAGIC, backup_dir, recover_hint
+from panel_minutes.models.errors import DatabaseError
+from panel_minutes.models.files import CONFIDENTIAL_MODE, move_into_place
+from panel_minutes.models.sqlite_uri import readonly_uri
 
 KEEP = 10
 AUTO = "auto"

@@ -4,7 +4,7 @@
 
 - **leak**: a run of words from an exempt (Part 2) item (its confidential title, entries, answers,
   documents, presenter, declarations, actions) found in the PUBLIC rendering of any format. The
-  caller passes each format's public text (``models.publish.check_texts`` renders them); a run
+  caller passes each format's public text (``panel_minutes.models.publish.check_texts`` renders them); a run
   counts when it is ``LEAK_RUN`` words long (or a whole exempt text shorter than that, of at
   least two words) and does not also occur in the public items' own typed text (words the public
   part shares with the exempt part, such as "the Panel noted the report", are not a leak);
@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionData,
     AttendanceStatus,
     EntryData,
@@ -39,9 +39,9 @@ from models.domain import (
     MinutesDocument,
     Outcome,
 )
-from models.exempt import is_1960_act
-from models.movements import movements_in, presence, voters_at
-from models.numbering import item_numbers
+from panel_minutes.models.exempt import is_1960_act
+from panel_minutes.models.movements import movements_in, presence, voters_at
+from panel_minutes.models.numbering import item_numbers
 
 LEAK_RUN = 7  # words: a run this long from an exempt item found in public output is a leak
 # A run must hold at least this many content words (not in _COMMON, longer than three letters),

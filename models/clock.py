@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from models.parsing import format_time
+from panel_minutes.models.parsing import format_time
 
 Clock = Callable[[], datetime]
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from enum import StrEnum
 
-from models.errors import ValidationError
+from panel_minutes.models.errors import ValidationError
 
 
 class Mode(StrEnum):

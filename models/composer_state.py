@@ -18,15 +18,24 @@ from datetime import datetime
 from itertools import count
 from typing import Any
 
-from models.composer_modes import MODE_FIELDS, RESOLUTION_START
-from models.composer_modes import Mode as Mode  # re-exported: the screens import it from here
-from models.domain import ActionData, DraftData, EntryData, EntryKind, Outcome, PersonData
-from models.due import due_field, parse_due
-from models.errors import ValidationError
-from models.names import as_written, match_person, name_field_value
-from models.parsing import parse_time
-from models.patches import ComposedAction, EntryPatch
-from models.recorded_votes import VoteChoice, as_pairs, from_pairs, pairs_json, tally
+from panel_minutes.models.composer_modes import MODE_FIELDS, RESOLUTION_START
+from panel_minutes.models.composer_modes import (
+    Mode as Mode,  # re-exported: the screens import it from here
+)
+from panel_minutes.models.domain import (
+    ActionData,
+    DraftData,
+    EntryData,
+    EntryKind,
+    Outcome,
+    PersonData,
+)
+from panel_minutes.models.due import due_field, parse_due
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.names import as_written, match_person, name_field_value
+from panel_minutes.models.parsing import parse_time
+from panel_minutes.models.patches import ComposedAction, EntryPatch
+from panel_minutes.models.recorded_votes import VoteChoice, as_pairs, from_pairs, pairs_json, tally
 
 _ENTRY_MODES = {
     Mode.PARAGRAPH: EntryKind.PARAGRAPH,
@@ -181,7 +190,7 @@ def _styled(state: ComposerState, key: str, people: Sequence[PersonData]) -> str
 
 
 # The composer field holding a resolution's recorded (named) vote: the marks as stored (JSON
-# pairs, ``models.recorded_votes.pairs_json``), set by the recorded-vote panel, not typed.
+# pairs, ``panel_minutes.models.recorded_votes.pairs_json``), set by the recorded-vote panel, not typed.
 RECORDED_VOTE = "recorded_vote"
 
 

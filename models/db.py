@@ -29,9 +29,9 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel, create_engine
 
-from models import search_index, tables
-from models.errors import DatabaseError, SchemaTooNewError
-from models.sqlite_uri import readonly_uri
+from panel_minutes.models import search_index, tables
+from panel_minutes.models.errors import DatabaseError, SchemaTooNewError
+from panel_minutes.models.sqlite_uri import readonly_uri
 
 APP_NAME = "panel-minutes"
 ENV_VAR = "PANEL_MINUTES_DB"
@@ -462,7 +462,7 @@ def _write_version(conn: Connection, version: int) -> None:
 
 def backup_sqlite(source: Path, dest: Path) -> Path:
     """Copy a live SQLite database consistently with the backup API; the copy is 0600."""
-    from models.files import CONFIDENTIAL_MODE, atomic_target
+    from panel_minutes.models.files import CONFIDENTIAL_MODE, atomic_target
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     with atomic_target(dest, CONFIDENTIAL_MODE) as partial:
@@ -629,7 +629,7 @@ def open_engine(target: str, *, for_reading: bool = False) -> Engine:
 
 def translate(target: str, exc: Exception) -> DatabaseError:
     """A user-facing error for a failure during normal use (full disk, read-only, locked)."""
-    from models.errors import StorageFullError
+    from panel_minutes.models.errors import StorageFullError
 
     message = str(getattr(exc, "orig", exc)).lower()
     if "full" in message or "disk i/o" in message:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.domain import (
+from panel_minutes.models.domain import (
     USUAL_STANDING_AGENDA,
     ActionStatus,
     AttendanceStatus,
@@ -15,7 +15,7 @@ from models.domain import (
     MemberRole,
     Outcome,
 )
-from models.store import Store
+from panel_minutes.models.store import Store
 
 DEMO_PANEL = "Wessex Vale Police and Crime Panel"
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle
-from models.recorded_votes import VoteChoice
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import HouseStyle
+from panel_minutes.models.recorded_votes import VoteChoice
 
 
 class Numbering(StrEnum):
@@ -111,7 +111,7 @@ class PanelData:
     numbering: Numbering = Numbering.PER_ITEM
     chair_title: str = "Chair"
     standing_agenda: tuple[str, ...] = ()
-    style: HouseStyle = DEFAULT_STYLE  # how its minutes read (models.house_style)
+    style: HouseStyle = DEFAULT_STYLE  # how its minutes read (panel_minutes.models.house_style)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +239,7 @@ class ItemData:
     started_at: str = ""
     finished_at: str = ""
     # Later sittings of an item taken up again after it was finished: (started, finished) pairs
-    # after the first sitting (``started_at``-``finished_at``); see ``models.item_times``.
+    # after the first sitting (``started_at``-``finished_at``); see ``panel_minutes.models.item_times``.
     resumed: tuple[tuple[str, str], ...] = ()
     level: int = 0  # 1: a sub-item of the item above it ("4a", "4.1", "64/17c")
     public_summary: str = ""  # exempt item: what the public minutes say of it (public)
@@ -270,7 +270,7 @@ class EntryData:
     casting_vote: bool = False
     at_time: str = ""
     vote_note: str = ""  # a free note on the vote ("Cllr Dunn abstained as a neighbour")
-    # A recorded (named) vote: (person id, models.recorded_votes.VoteChoice) per member who voted
+    # A recorded (named) vote: (person id, panel_minutes.models.recorded_votes.VoteChoice) per member who voted
     recorded_votes: tuple[tuple[int, VoteChoice], ...] = ()
     # When the entry was last changed (UTC): the version token for Store.update_entry's
     # ``expected_updated_at`` (two windows editing one entry are detected, never clobbered).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.parsing import parse_date
+from panel_minutes.models.parsing import parse_date
 
 
 def parse_due(text: str, what: str = "due date") -> tuple[date | None, str]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.domain import ItemData
+from panel_minutes.models.domain import ItemData
 
 SCHEDULE_12A = "of Schedule 12A to the Local Government Act 1972"
 ACT_1960 = "section 1(2) of the Public Bodies (Admission to Meetings) Act 1960"

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from models.composer_modes import MODE_FIELDS
-from models.composer_state import ComposerState
-from models.errors import DatabaseError, PanelMinutesError
-from models.store.entries import EntryConflictError
+from panel_minutes.models.composer_modes import MODE_FIELDS
+from panel_minutes.models.composer_state import ComposerState
+from panel_minutes.models.errors import DatabaseError, PanelMinutesError
+from panel_minutes.models.store.entries import EntryConflictError
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """A panel's house style: how its minutes read, set per panel and carried in bundles.
 
 ``HouseStyle`` is a frozen value with one field per choice the issue "House style" lists. It holds
-no rule about wording itself: ``models.export`` reads it to word and lay out the minutes (the
+no rule about wording itself: ``panel_minutes.models.export`` reads it to word and lay out the minutes (the
 Markdown export and, through it, every other format), and the live screen shows entries through
 the same wording module. ``PRESETS`` are the starting points a new panel picks from; the clerk can
 then change any field in Panel settings.
@@ -112,7 +112,7 @@ class HouseStyle:
     resolution_bold: bool = True  # "**RESOLVED**" or plain "RESOLVED"
     # {proposer} {seconder} {for} {against} {abstain} {outcome} {counts} {note}; a part
     # (cut at ", ", "; ", ": ") whose placeholders are all empty is dropped
-    # (models.export.votes). {counts} is the short tally ("all were in favour", "4 in favour,
+    # (panel_minutes.models.export.votes). {counts} is the short tally ("all were in favour", "4 in favour,
     # 1 abstention"); {note} the clerk's free note on the vote.
     vote_template: str = (
         "(Proposed by {proposer}, seconded by {seconder}; "
@@ -226,7 +226,7 @@ class Preset:
 
     key: str
     label: str
-    numbering: str  # a ``models.domain.Numbering`` value
+    numbering: str  # a ``panel_minutes.models.domain.Numbering`` value
     style: HouseStyle
 
 

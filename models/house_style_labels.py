@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import fields
 from enum import StrEnum
 
-from models.house_style import (
+from panel_minutes.models.house_style import (
     ActionPlacement,
     HouseStyle,
     ItemHeading,

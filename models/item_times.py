@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from models.domain import ItemData
+from panel_minutes.models.domain import ItemData
 
 Sitting = tuple[str, str]
 OPEN_END = "99:99"  # a running sitting lasts until it is finished

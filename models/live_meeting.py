@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from models import batches
-from models.domain import (
+from panel_minutes.models import batches
+from panel_minutes.models.domain import (
     ActionData,
     AttendanceStatus,
     EntryData,
@@ -23,12 +23,12 @@ from models.domain import (
     Numbering,
     PersonData,
 )
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.numbering import entry_numbers, item_numbers
-from models.screen_data import Opening
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.numbering import entry_numbers, item_numbers
+from panel_minutes.models.screen_data import Opening
 
 if TYPE_CHECKING:
-    from models.store import Store
+    from panel_minutes.models.store import Store
 
 T = TypeVar("T")
 

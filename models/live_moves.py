@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from models.clock import hhmm
-from models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
-from models.live_meeting import LiveMeeting
-from models.live_undo import undo_item_times
-from models.undo import UndoOp, undo_move_entry, undo_update_action
+from panel_minutes.models.clock import hhmm
+from panel_minutes.models.item_times import is_running, next_to_take, resumes_on_go_to, sittings
+from panel_minutes.models.live_meeting import LiveMeeting
+from panel_minutes.models.live_undo import undo_item_times
+from panel_minutes.models.undo import UndoOp, undo_move_entry, undo_update_action
 
 if TYPE_CHECKING:
-    from models.store import Store
+    from panel_minutes.models.store import Store
 
 # A row of the entries list: ("entry", id) or ("action", id).
 RowKey = tuple[str, int]

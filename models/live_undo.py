@@ -1,6 +1,6 @@
 """Which undo the live screen pushes for each change it makes (pure Python, no Textual).
 
-``models.undo`` holds the inverse operations and the stack; this module chooses among them: a
+``panel_minutes.models.undo`` holds the inverse operations and the stack; this module chooses among them: a
 filing is undone by deleting what was filed (or writing back what an edit replaced), a put-back
 by deleting it again, an item's times by putting every item's times back as they were.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from models.domain import ActionData, EntryData, ItemData, MeetingData
-from models.live_meeting import KIND_NAMES
-from models.undo import (
+from panel_minutes.models.domain import ActionData, EntryData, ItemData, MeetingData
+from panel_minutes.models.live_meeting import KIND_NAMES
+from panel_minutes.models.undo import (
     IdMap,
     UndoOp,
     undo_add_action,
@@ -22,7 +22,7 @@ from models.undo import (
 )
 
 if TYPE_CHECKING:
-    from models.store import Store
+    from panel_minutes.models.store import Store
 
 
 def undo_filing(

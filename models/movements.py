@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.domain import (
+from panel_minutes.models.domain import (
     AttendanceData,
     AttendanceStatus,
     EntryData,
@@ -45,8 +45,8 @@ from models.domain import (
     ItemData,
     PersonData,
 )
-from models.errors import ValidationError
-from models.parsing import parse_time
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.parsing import parse_time
 
 
 class Movement(StrEnum):
@@ -65,7 +65,7 @@ _VERBS: tuple[tuple[str, Movement], ...] = (
     (r"(?:left|departed)", Movement.LEFT),
 )
 # "at 10:55", "at 10.55 am", "at 7pm", "at 7 p.m.": a time needs its minutes or am/pm ("at 7"
-# alone is not one); what it matched is read by ``models.parsing.parse_time``.
+# alone is not one); what it matched is read by ``panel_minutes.models.parsing.parse_time``.
 _TIME = re.compile(
     r"\bat (\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?))(?![\w])", re.IGNORECASE
 )

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.domain import PersonData
-from models.errors import ValidationError
+from panel_minutes.models.domain import PersonData
+from panel_minutes.models.errors import ValidationError
 
 TITLES = frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\-]*)$")

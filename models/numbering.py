@@ -1,6 +1,6 @@
 """Minute numbers, derived from order so that reordering renumbers.
 
-Two schemes (a panel setting, ``models.domain.Numbering``):
+Two schemes (a panel setting, ``panel_minutes.models.domain.Numbering``):
 
 - ``per_item``: items are numbered by agenda position (1, 2, 3 ...) unless the clerk gave a label
   such as "5a"; inside each item, paragraphs, questions and procedural notes are numbered 1, 2 ...
@@ -30,9 +30,9 @@ import re
 from datetime import date
 from string import ascii_lowercase
 
-from models.domain import EntryData, EntryKind, ItemData, MinutesDocument, Numbering
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle, ParagraphNumbers
+from panel_minutes.models.domain import EntryData, EntryKind, ItemData, MinutesDocument, Numbering
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import HouseStyle, ParagraphNumbers
 
 NUMBERED_KINDS = frozenset({EntryKind.PARAGRAPH, EntryKind.QUESTION, EntryKind.PROCEDURE})
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from models.errors import ValidationError
+from panel_minutes.models.errors import ValidationError
 
 DATE_HINT = "YYYY-MM-DD or DD/MM/YYYY"
 TIME_HINT = "19:00, 7pm or 7.30 pm"

@@ -5,7 +5,7 @@ needs no sentinel and ``None`` stays a value (a due date cleared, an item unlink
 declares ``**fields: Unpack[ItemPatch]``, so mypy checks every keyword at every call site (a
 misspelt or mistyped field is an error there), and a caller that builds the change as a dict
 annotates it with the same patch type. The store's lists of settable columns are these keys:
-adding a field is one line here (and its column in ``models.tables``).
+adding a field is one line here (and its column in ``panel_minutes.models.tables``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TypedDict
 
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionStatus,
     AttendanceStatus,
     EntryKind,
@@ -23,7 +23,7 @@ from models.domain import (
     Numbering,
     Outcome,
 )
-from models.house_style import HouseStyle
+from panel_minutes.models.house_style import HouseStyle
 
 
 class EntryPatch(TypedDict, total=False):
@@ -43,7 +43,7 @@ class EntryPatch(TypedDict, total=False):
     casting_vote: bool
     at_time: str
     vote_note: str
-    recorded_vote: str  # JSON pairs (models.recorded_votes); the counts follow from it
+    recorded_vote: str  # JSON pairs (panel_minutes.models.recorded_votes); the counts follow from it
 
 
 class ActionPatch(TypedDict, total=False):

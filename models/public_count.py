@@ -3,7 +3,7 @@ count as the clerk types it."""
 
 from __future__ import annotations
 
-from models.errors import ValidationError
+from panel_minutes.models.errors import ValidationError
 
 _WORDS = (
     "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -2,7 +2,7 @@
 
 Importing SQLAlchemy and SQLModel and mapping the tables costs about half a second of CPU, more
 than everything else the app does before its first screen. The meetings list is one query, so
-the app shows it from here first, then opens the store (``models.store``) for everything else;
+the app shows it from here first, then opens the store (``panel_minutes.models.store``) for everything else;
 ``Store.list_meetings`` answers again once it is open, and the screen redraws only if the answer
 differs. This module must never import SQLAlchemy (``tests/test_quick_list.py`` checks it).
 
@@ -18,11 +18,11 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from models.domain import MeetingStatus, MeetingSummary
-from models.sqlite_uri import readonly_uri
+from panel_minutes.models.domain import MeetingStatus, MeetingSummary
+from panel_minutes.models.sqlite_uri import readonly_uri
 
-APP_NAME = "panel-minutes"  # as models.db
-ENV_VAR = "PANEL_MINUTES_DB"  # as models.db
+APP_NAME = "panel-minutes"  # as panel_minutes.models.db
+ENV_VAR = "PANEL_MINUTES_DB"  # as panel_minutes.models.db
 LOCK_WAIT_MS = 100  # a writer holding a lock: give up quickly, the store will wait properly
 
 # The same rows, in the same order, as ``Store.list_meetings()``.
@@ -37,7 +37,7 @@ ORDER BY m.held_on DESC, m.id DESC
 
 
 def database_file(db: str | os.PathLike[str] | None = None) -> Path | None:
-    """The SQLite file ``models.db.resolve_target`` would open, when it is a plain path."""
+    """The SQLite file ``panel_minutes.models.db.resolve_target`` would open, when it is a plain path."""
     target = str(db) if db is not None and str(db) else os.environ.get(ENV_VAR, "")
     if not target:
         from platformdirs import user_data_path

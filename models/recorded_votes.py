@@ -8,7 +8,7 @@ The rules, with no screen:
 - ``member_keys(n)``: the key for each member on the panel: "1"-"9", then "a", "b", ...
   (letters the recorded-vote panel uses for nothing else);
 - ``tally(marks)``: the counts a set of marks gives, ``(for, against, abstain)``, for the vote
-  check (``models.store.filing.check_vote_total``) and the counts of the resolution;
+  check (``panel_minutes.models.store.filing.check_vote_total``) and the counts of the resolution;
 - ``as_pairs`` / ``from_pairs``: the marks as stored (``EntryData.recorded_votes``: a tuple of
   ``(person_id, VoteChoice)`` in the order the members were listed).
 """

@@ -1,6 +1,6 @@
-"""What each screen shows, read in one store call (``models.store.screen_reads``).
+"""What each screen shows, read in one store call (``panel_minutes.models.store.screen_reads``).
 
-Frozen dataclasses of the ``models.domain`` records, one per screen that reads several kinds of
+Frozen dataclasses of the ``panel_minutes.models.domain`` records, one per screen that reads several kinds of
 record at once: the setup screen, the panel settings, the live screen's first paint and the
 action log (with the filters the log is read with, and the two small rules it filters by).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionData,
     ActionStatus,
     ActionUpdateData,

@@ -26,7 +26,7 @@ Columns: ``text`` (the main text), ``extra`` (answers, notes, alternative titles
 ``who`` (people's names: askers, respondents, proposers, owners). The tokenizer is
 ``porter unicode61 remove_diacritics 2``: "officers" finds "officer", "cafe" finds "café".
 
-Only SQLite uses this module; other databases fall back to a LIKE search (``models.store.search``).
+Only SQLite uses this module; other databases fall back to a LIKE search (``panel_minutes.models.store.search``).
 """
 
 from __future__ import annotations

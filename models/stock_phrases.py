@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from models.domain import AttendanceData, AttendanceStatus
-from models.house_style import HouseStyle, TimeStyle
-from models.parsing import format_time, minutes_time
+from panel_minutes.models.domain import AttendanceData, AttendanceStatus
+from panel_minutes.models.house_style import HouseStyle, TimeStyle
+from panel_minutes.models.parsing import format_time, minutes_time
 
 
 def chair_name(attendance: Iterable[AttendanceData], chair_title: str) -> str:

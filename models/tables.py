@@ -1,14 +1,14 @@
 """SQLModel tables: what a clerk records, one class per table.
 
-Only the store (``models.store``) and the migrations touch these classes. Screens and export work
-on the plain dataclasses of ``models.domain``, never on live ORM objects.
+Only the store (``panel_minutes.models.store``) and the migrations touch these classes. Screens and export work
+on the plain dataclasses of ``panel_minutes.models.domain``, never on live ORM objects.
 
 Conventions:
 - every ``position`` column is a 0-based order inside its parent; numbers shown to people are
-  derived from it (``models.numbering``), so reordering renumbers;
+  derived from it (``panel_minutes.models.numbering``), so reordering renumbers;
 - times of day are ``HH:MM`` strings and dates are ``datetime.date``; timestamps are UTC
   ``datetime`` values;
-- string enums are stored as their values (see ``models.domain``).
+- string enums are stored as their values (see ``panel_minutes.models.domain``).
 """
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ class Panel(SQLModel, table=True):
     short_name: str = ""  # used in file names, e.g. "kent-and-medway-pcp"
     host_authority: str = ""
     default_venue: str = ""
-    numbering: str = "per_item"  # models.domain.Numbering
+    numbering: str = "per_item"  # panel_minutes.models.domain.Numbering
     chair_title: str = "Chair"
     standing_agenda: str = "[]"  # JSON list of item titles a new meeting starts with
-    # The panel's house style (models.house_style): the settings that differ from the default,
+    # The panel's house style (panel_minutes.models.house_style): the settings that differ from the default,
     # as a JSON object. Schema v8.
     house_style: str = "{}"
 
@@ -73,7 +73,7 @@ class Membership(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     panel_id: int = Field(foreign_key="panel.id", index=True, ondelete="CASCADE")
     person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
-    role: str = "member"  # models.domain.MemberRole
+    role: str = "member"  # panel_minutes.models.domain.MemberRole
     represents: str = ""  # the authority a councillor sits for
     start_date: date | None = None
     end_date: date | None = None
@@ -88,7 +88,7 @@ class Meeting(SQLModel, table=True):
     start_time: str = "10:00"
     end_time: str = ""
     venue: str = ""
-    status: str = "draft"  # models.domain.MeetingStatus
+    status: str = "draft"  # panel_minutes.models.domain.MeetingStatus
     approved_at: datetime | None = None
     approved_at_meeting_id: int | None = Field(
         default=None, foreign_key="meeting.id", ondelete="SET NULL"
@@ -97,7 +97,7 @@ class Meeting(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     # How many members of the public attended ("four members of the public"). Schema v9.
     public_count: int | None = None
-    kind: str = ""  # models.domain.MeetingKind ("" none, "Ordinary", ...). Schema v10.
+    kind: str = ""  # panel_minutes.models.domain.MeetingKind ("" none, "Ordinary", ...). Schema v10.
 
 
 class Attendance(SQLModel, table=True):
@@ -105,7 +105,7 @@ class Attendance(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
     person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
-    status: str = "present"  # models.domain.AttendanceStatus
+    status: str = "present"  # panel_minutes.models.domain.AttendanceStatus
     substitute_for_id: int | None = Field(
         default=None, foreign_key="person.id", ondelete="SET NULL"
     )
@@ -127,14 +127,14 @@ class AgendaItem(SQLModel, table=True):
     title: str
     public_title: str = ""  # shown for exempt items in public minutes
     presenter: str = ""
-    kind: str = "standard"  # models.domain.ItemKind
+    kind: str = "standard"  # panel_minutes.models.domain.ItemKind
     exempt: bool = False
     exempt_basis: str = ""
     documents: str = "[]"  # JSON list of supporting document titles
     started_at: str = ""
     finished_at: str = ""
     # JSON list of [started, finished] pairs: the item taken up again after it was finished
-    # (models.item_times). Schema v5.
+    # (panel_minutes.models.item_times). Schema v5.
     resumed: str = "[]"
     # 0 for an agenda item, 1 for a sub-item of the item above it ("4a", "4.1"). Schema v8.
     level: int = 0
@@ -165,7 +165,7 @@ class Entry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     item_id: int = Field(foreign_key="agenda_item.id", index=True, ondelete="CASCADE")
     position: int = Field(default=0, index=True)
-    kind: str = "paragraph"  # models.domain.EntryKind
+    kind: str = "paragraph"  # panel_minutes.models.domain.EntryKind
     text: str = ""  # paragraph text, question text, resolution text or note text
     asker_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
     asker_text: str = ""
@@ -179,7 +179,7 @@ class Entry(SQLModel, table=True):
     vote_for: int | None = None
     vote_against: int | None = None
     vote_abstain: int | None = None
-    outcome: str = ""  # models.domain.Outcome
+    outcome: str = ""  # panel_minutes.models.domain.Outcome
     casting_vote: bool = False
     at_time: str = ""  # procedural notes: the time it happened
     created_at: datetime = Field(default_factory=utcnow)
@@ -204,7 +204,7 @@ class Action(SQLModel, table=True):
     owner_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
     owner_text: str = ""
     due_date: date | None = None
-    status: str = Field(default="open", index=True)  # models.domain.ActionStatus
+    status: str = Field(default="open", index=True)  # panel_minutes.models.domain.ActionStatus
     completion_note: str = ""
     closed_on: date | None = None
     position: int = 0

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from models.domain import ActionData, EntryData
-from models.patches import EntryPatch, keys
+from panel_minutes.models.domain import ActionData, EntryData
+from panel_minutes.models.patches import EntryPatch, keys
 
 if TYPE_CHECKING:
-    from models.store import Store
+    from panel_minutes.models.store import Store
 
 UNDO_LIMIT = 500
 

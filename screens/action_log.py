@@ -30,23 +30,23 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Label, Static
 
-from models.parsing import DATE_HINT, date_problem, parse_date, short_date
-from models.screen_data import CARRIED, ActionLogData, is_overdue, owner_name
-from models.screen_data import ActionLogFilters as Filters
-from screens.meeting_form import today_for
-from screens.pickers import ChoiceScreen
-from screens.prompt import PromptScreen
-from screens.typing_filter import route_filter_keys
-from tui.timings import DEFAULT_TIMINGS, timings_of
-from tui.typed_app import panel_app
-from tui.widgets.keybar import KeyBar
+from panel_minutes.models.parsing import DATE_HINT, date_problem, parse_date, short_date
+from panel_minutes.models.screen_data import CARRIED, ActionLogData, is_overdue, owner_name
+from panel_minutes.models.screen_data import ActionLogFilters as Filters
+from panel_minutes.screens.meeting_form import today_for
+from panel_minutes.screens.pickers import ChoiceScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.typing_filter import route_filter_keys
+from panel_minutes.tui.timings import DEFAULT_TIMINGS, timings_of
+from panel_minutes.tui.typed_app import panel_app
+from panel_minutes.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from models.domain import (
+    from panel_minutes.models.domain import (
         ActionData,
         ActionUpdateData,
     )
-    from models.store import Store
+    from panel_minutes.models.store import Store
 
 STATUS_CYCLE = ("open", "done", "dropped", "all")
 STATUS_STYLES = {"open": "", "done": "green", "dropped": "dim"}
@@ -388,7 +388,7 @@ class ActionLogScreen(Screen[None]):
         )
 
     def _ask_date(self, action: ActionData, status: str, note: str) -> None:
-        from models.domain import ActionStatus
+        from panel_minutes.models.domain import ActionStatus
 
         meeting_id = self.context_id
         action_id = action.id
@@ -416,7 +416,7 @@ class ActionLogScreen(Screen[None]):
         )
 
     def action_reopen(self) -> None:
-        from models.domain import ActionStatus
+        from panel_minutes.models.domain import ActionStatus
 
         action = self.current()
         if action is None:

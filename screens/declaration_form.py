@@ -20,12 +20,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select, SelectionList, Static, TextArea
 
-from tui.typed_app import panel_app
+from panel_minutes.tui.typed_app import panel_app
 
 if TYPE_CHECKING:
-    from models.domain import DeclarationData, ItemData, PersonData
-    from models.errors import PanelMinutesError
-    from models.store import Store
+    from panel_minutes.models.domain import DeclarationData, ItemData, PersonData
+    from panel_minutes.models.errors import PanelMinutesError
+    from panel_minutes.models.store import Store
 
 
 class DeclarationFormScreen(ModalScreen[int | None]):

@@ -20,9 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from models.domain import Deleted, DeletedEntryData, newest_first
-from screens.revisions import local_stamp
-from tui.typed_app import panel_app
+from panel_minutes.models.domain import Deleted, DeletedEntryData, newest_first
+from panel_minutes.screens.revisions import local_stamp
+from panel_minutes.tui.typed_app import panel_app
 
 KINDS = {"paragraph": "Paragraph", "question": "Question", "resolution": "Resolution",
          "procedure": "Note"}

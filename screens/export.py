@@ -3,7 +3,7 @@
 ``ExportScreen(meeting_id)`` shows the PUBLIC minutes (exempt items reduced to their public
 title and the basis for taking them in private) rendered with Textual's Markdown widget. ``f``
 switches to the FULL minutes, marked CONFIDENTIAL at the top of the screen and of the file;
-``t`` chooses the format to write, among every format of ``models.publish.formats`` (the line
+``t`` chooses the format to write, among every format of ``panel_minutes.models.publish.formats`` (the line
 under the banner shows them all, the chosen one highlighted); ``w`` asks where to write them
 (the default is the usual dated file name, with the format's extension, in the current
 directory), asks before replacing an existing file, and writes full minutes readable by the
@@ -25,13 +25,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
-from models.checks import Finding
-from models.domain import MinutesDocument
-from models.errors import PanelMinutesError
-from models.publish.formats import FORMATS, Format
-from models.typed_path import target_file, typed_path
-from tui.typed_app import panel_app
-from tui.widgets.keybar import KeyBar
+from panel_minutes.models.checks import Finding
+from panel_minutes.models.domain import MinutesDocument
+from panel_minutes.models.errors import PanelMinutesError
+from panel_minutes.models.publish.formats import FORMATS, Format
+from panel_minutes.models.typed_path import target_file, typed_path
+from panel_minutes.tui.typed_app import panel_app
+from panel_minutes.tui.widgets.keybar import KeyBar
 
 
 def write_minutes(path: Path, text: str, *, confidential: bool) -> None:
@@ -42,7 +42,7 @@ def write_minutes(path: Path, text: str, *, confidential: bool) -> None:
 
 def write_export(path: Path, data: bytes, *, confidential: bool) -> None:
     """Write a format's bytes to ``path`` all or nothing, 0600 when confidential."""
-    from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, write_atomic
+    from panel_minutes.models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, write_atomic
 
     mode = CONFIDENTIAL_MODE if confidential else PUBLIC_MODE
     write_atomic(path, data, mode)
@@ -50,15 +50,15 @@ def write_export(path: Path, data: bytes, *, confidential: bool) -> None:
 
 def make_export(doc: MinutesDocument, fmt: Format, full: bool) -> bytes:
     """The file's bytes (in a worker thread: a PDF takes a second)."""
-    from models.publish.formats import export_bytes
+    from panel_minutes.models.publish.formats import export_bytes
 
     return export_bytes(doc, fmt, full=full)
 
 
 def checks_of(doc: MinutesDocument, markdown: str, full: bool) -> list[Finding]:
     """The checks before publishing, on the minutes as shown (the leak check on public ones)."""
-    from models.checks import check_minutes
-    from models.publish.check_texts import markdown_words
+    from panel_minutes.models.checks import check_minutes
+    from panel_minutes.models.publish.check_texts import markdown_words
 
     texts = {} if full else {"Markdown (.md)": markdown_words(markdown)}
     return check_minutes(doc, texts)
@@ -66,8 +66,8 @@ def checks_of(doc: MinutesDocument, markdown: str, full: bool) -> list[Finding]:
 
 def file_leaks(doc: MinutesDocument, fmt: Format, data: bytes) -> list[Finding]:
     """Exempt words in a public file just written, read back as a reader would see it."""
-    from models.checks import leaks
-    from models.publish.check_texts import available, words_of
+    from panel_minutes.models.checks import leaks
+    from panel_minutes.models.publish.check_texts import available, words_of
 
     if not available([fmt.name]):
         return []
@@ -76,7 +76,7 @@ def file_leaks(doc: MinutesDocument, fmt: Format, data: bytes) -> list[Finding]:
 
 def checks_text(findings: list[Finding], *, expanded: bool) -> Text:
     """The checks line: the summary, then every warning (``expanded``) or the first."""
-    from models.checks import summary
+    from panel_minutes.models.checks import summary
 
     out = Text(summary(findings), style="bold" if findings else "")
     shown = findings if expanded else findings[:1]
@@ -165,7 +165,7 @@ class ExportScreen(Screen[None]):
         await self._show_minutes()
 
     async def _show_minutes(self) -> None:
-        from models.export import render_markdown
+        from panel_minutes.models.export import render_markdown
 
         doc = self.doc
         if doc is None:
@@ -210,8 +210,8 @@ class ExportScreen(Screen[None]):
         self.query_one("#export-formats", Static).update(formats_line(self.format))
 
     def action_write(self) -> None:
-        from models.export import default_export_name
-        from screens.prompt import PromptScreen
+        from panel_minutes.models.export import default_export_name
+        from panel_minutes.screens.prompt import PromptScreen
 
         if self.doc is None or not self.rendered.is_set():
             self.notify("The minutes are still being prepared.", timeout=3)
@@ -229,8 +229,8 @@ class ExportScreen(Screen[None]):
         )
 
     def _target_chosen(self, answer: str | None) -> None:
-        from models.export import default_export_name
-        from screens.confirm import ConfirmScreen
+        from panel_minutes.models.export import default_export_name
+        from panel_minutes.screens.confirm import ConfirmScreen
 
         if not answer:
             return

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
-from tui.widgets.keybar import KeyBar
+from panel_minutes.tui.widgets.keybar import KeyBar
 
 _KEY_NAMES = {
     "enter": "Enter", "escape": "Esc", "delete": "Del", "backspace": "Backspace",
@@ -35,28 +35,28 @@ _KEY_NAMES = {
 
 # (section title, module, class) in the order a clerk meets them. Missing ones are skipped.
 SCREENS: tuple[tuple[str, str, str], ...] = (
-    ("Meetings (the first screen)", "screens.meetings", "MeetingsScreen"),
-    ("New or edit meeting", "screens.meeting_form", "MeetingFormScreen"),
-    ("Setup", "screens.setup", "SetupScreen"),
-    ("Live minutes", "screens.live", "LiveScreen"),
-    ("Export", "screens.export", "ExportScreen"),
-    ("Search", "screens.search", "SearchScreen"),
-    ("Action log", "screens.action_log", "ActionLogScreen"),
-    ("Panel settings", "screens.panel_settings", "PanelSettingsScreen"),
+    ("Meetings (the first screen)", "panel_minutes.screens.meetings", "MeetingsScreen"),
+    ("New or edit meeting", "panel_minutes.screens.meeting_form", "MeetingFormScreen"),
+    ("Setup", "panel_minutes.screens.setup", "SetupScreen"),
+    ("Live minutes", "panel_minutes.screens.live", "LiveScreen"),
+    ("Export", "panel_minutes.screens.export", "ExportScreen"),
+    ("Search", "panel_minutes.screens.search", "SearchScreen"),
+    ("Action log", "panel_minutes.screens.action_log", "ActionLogScreen"),
+    ("Panel settings", "panel_minutes.screens.panel_settings", "PanelSettingsScreen"),
 )
 DIALOGS: tuple[tuple[str, str, str], ...] = (
-    ("Yes/no question", "screens.confirm", "ConfirmScreen"),
-    ("One-line question", "screens.prompt", "PromptScreen"),
-    ("Pick from a list", "screens.pickers", "ChoiceScreen"),
-    ("Pick or add a person", "screens.pickers", "PersonPickerScreen"),
-    ("Agenda item", "screens.item_form", "ItemFormScreen"),
-    ("Paste agenda items", "screens.item_form", "PasteItemsScreen"),
-    ("Declaration of interest", "screens.declaration_form", "DeclarationFormScreen"),
-    ("Panel member", "screens.panel_settings", "MemberFormScreen"),
-    ("One action in full", "screens.action_log", "ActionDetailScreen"),
-    ("Changes to an entry", "screens.revisions", "RevisionsScreen"),
-    ("Deleted entries", "screens.deleted", "DeletedEntriesScreen"),
-    ("This help", "screens.help", "HelpScreen"),
+    ("Yes/no question", "panel_minutes.screens.confirm", "ConfirmScreen"),
+    ("One-line question", "panel_minutes.screens.prompt", "PromptScreen"),
+    ("Pick from a list", "panel_minutes.screens.pickers", "ChoiceScreen"),
+    ("Pick or add a person", "panel_minutes.screens.pickers", "PersonPickerScreen"),
+    ("Agenda item", "panel_minutes.screens.item_form", "ItemFormScreen"),
+    ("Paste agenda items", "panel_minutes.screens.item_form", "PasteItemsScreen"),
+    ("Declaration of interest", "panel_minutes.screens.declaration_form", "DeclarationFormScreen"),
+    ("Panel member", "panel_minutes.screens.panel_settings", "MemberFormScreen"),
+    ("One action in full", "panel_minutes.screens.action_log", "ActionDetailScreen"),
+    ("Changes to an entry", "panel_minutes.screens.revisions", "RevisionsScreen"),
+    ("Deleted entries", "panel_minutes.screens.deleted", "DeletedEntriesScreen"),
+    ("This help", "panel_minutes.screens.help", "HelpScreen"),
 )
 
 
@@ -142,7 +142,7 @@ def _load(module: str, name: str) -> type | None:
 def sections(app_cls: type[App[Any]], first: type | None = None) -> Iterator[HelpSection]:
     """Every section of the help, in order (the keys of ``app_cls``, the running app, first).
     With ``first`` (the screen F1 was pressed on), that screen's sections come before all the
-    others. The app is passed in, never imported here: ``tui.app`` imports this screen."""
+    others. The app is passed in, never imported here: ``panel_minutes.tui.app`` imports this screen."""
     everywhere = keys_of(_own_bindings(app_cls))
     everywhere.append(KeyHelp(key_name(app_cls.COMMAND_PALETTE_BINDING), "Command palette",
                               "Every command of the screen you are on, found by typing"))

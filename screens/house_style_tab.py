@@ -5,12 +5,12 @@ minute numbering and the first minute number of the year; then the stock phrases
 Enter edits the highlighted row: a choice opens a small picker (each choice with its example), a
 yes/no setting flips, a wording opens a one-line prompt (a template with braces that do not pair
 up or a ``{placeholder}`` it does not know is refused in one line, naming it:
-``models.house_style.template_problem``; a line break is typed ``\\n``). ``a`` adds a stock
+``panel_minutes.models.house_style.template_problem``; a line break is typed ``\\n``). ``a`` adds a stock
 phrase, ``x`` deletes one, Shift+↑/↓ moves it; ``p`` replaces the whole style with a preset
 (asks first). Every change is written at once through the store thread, starting from the style
 as it is in the database.
 
-The rows and words are ``models.house_style_labels``; this module only wires keys to them.
+The rows and words are ``panel_minutes.models.house_style_labels``; this module only wires keys to them.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
-from models.domain import Numbering
-from models.house_style import (
+from panel_minutes.models.domain import Numbering
+from panel_minutes.models.house_style import (
     PLACEHOLDERS,
     PRESETS,
     HouseStyle,
@@ -36,7 +36,7 @@ from models.house_style import (
     with_preset,
     with_setting,
 )
-from models.house_style_labels import (
+from panel_minutes.models.house_style_labels import (
     LABEL_WIDTH,
     MONTHS,
     as_line,
@@ -47,15 +47,15 @@ from models.house_style_labels import (
     setting_fields,
     value_words,
 )
-from screens.confirm import ConfirmScreen
-from screens.pickers import ChoiceScreen
-from screens.prompt import PromptScreen
-from screens.tabbed import TabbedTablesScreen
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.pickers import ChoiceScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.tabbed import TabbedTablesScreen
 
 if TYPE_CHECKING:
-    from models.domain import PanelData
-    from models.screen_data import PanelSettingsData
-    from models.store import Store
+    from panel_minutes.models.domain import PanelData
+    from panel_minutes.models.screen_data import PanelSettingsData
+    from panel_minutes.models.store import Store
 
 NUMBERING_WORDS = {
     "per_item": "Per item: items 1, 2, 3 …, paragraphs 1., 2. … inside each",

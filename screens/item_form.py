@@ -15,14 +15,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from models.exempt import BASES
-from tui.typed_app import panel_app
+from panel_minutes.models.exempt import BASES
+from panel_minutes.tui.typed_app import panel_app
 
 if TYPE_CHECKING:
-    from models.domain import ItemData
-    from models.errors import PanelMinutesError
-    from models.patches import ItemPatch
-    from models.store import Store
+    from panel_minutes.models.domain import ItemData
+    from panel_minutes.models.errors import PanelMinutesError
+    from panel_minutes.models.patches import ItemPatch
+    from panel_minutes.models.store import Store
 
 
 def pasted_titles(text: str) -> list[str]:
@@ -96,7 +96,7 @@ class ItemFormScreen(ModalScreen[int | None]):
         for row in self.query(".exempt-only"):
             row.display = exempt
         if exempt and not self.query_one("#basis", Input).value.strip():
-            from models.domain import DEFAULT_EXEMPT_BASIS
+            from panel_minutes.models.domain import DEFAULT_EXEMPT_BASIS
 
             self.query_one("#basis", Input).value = DEFAULT_EXEMPT_BASIS
 

@@ -7,7 +7,7 @@ resolution, action or procedural note. Every filed entry is committed at once; w
 the composer is saved as a draft within half a second of the last keystroke and comes back after a
 crash. A store error never loses text: it stays in the composer and the save is retried.
 
-All store calls run on the app's single store thread (``app.runner``, ``tui.store_runner``), in
+All store calls run on the app's single store thread (``app.runner``, ``panel_minutes.tui.store_runner``), in
 the order they were made, so typing never waits on the disk.
 """
 
@@ -27,9 +27,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
-from models import clock as clock_source
-from models.clock import Clock, hhmm, running_since
-from models.composer_state import (
+from panel_minutes.models import clock as clock_source
+from panel_minutes.models.clock import Clock, hhmm, running_since
+from panel_minutes.models.composer_state import (
     Mode,
     Pending,
     recorded_marks,
@@ -37,7 +37,7 @@ from models.composer_state import (
     waiting_from_draft,
     with_recorded_vote,
 )
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionData,
     EntryData,
     ItemData,
@@ -47,42 +47,42 @@ from models.domain import (
     Numbering,
     PersonData,
 )
-from models.errors import PanelMinutesError, ValidationError
-from models.exempt import exclusion_resolution
-from models.export.wording import closing_sentence
-from models.filing_outcome import failure_of, given_back
-from models.filing_queue import FilingQueue
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.item_times import is_running, sittings
-from models.live_meeting import Fresh, LiveMeeting, with_fresh
-from models.live_moves import Change, EntryMoves, ItemTaking, Say
-from models.live_saving import Notice, SavingState
-from models.live_undo import undo_add_item, undo_close, undo_filing
-from models.movements import recognise
-from models.parsing import weekday_date
-from models.screen_data import Opening
-from models.store.entries import EntryConflictError
-from models.undo import UndoOp, UndoStack
-from screens.live_between import BetweenMeetingsKeys
-from screens.live_draft import DraftKeeping
-from screens.live_entries import EntryKeys
-from screens.live_keys import LIVE_BINDINGS
-from tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
-from tui.timings import DEFAULT_TIMINGS, timings_of
-from tui.typed_app import panel_app
-from tui.widgets.agenda import AgendaList
-from tui.widgets.composer import Composer
-from tui.widgets.entries import EntryList
-from tui.widgets.keybar import KeyBar
+from panel_minutes.models.errors import PanelMinutesError, ValidationError
+from panel_minutes.models.exempt import exclusion_resolution
+from panel_minutes.models.export.wording import closing_sentence
+from panel_minutes.models.filing_outcome import failure_of, given_back
+from panel_minutes.models.filing_queue import FilingQueue
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.item_times import is_running, sittings
+from panel_minutes.models.live_meeting import Fresh, LiveMeeting, with_fresh
+from panel_minutes.models.live_moves import Change, EntryMoves, ItemTaking, Say
+from panel_minutes.models.live_saving import Notice, SavingState
+from panel_minutes.models.live_undo import undo_add_item, undo_close, undo_filing
+from panel_minutes.models.movements import recognise
+from panel_minutes.models.parsing import weekday_date
+from panel_minutes.models.screen_data import Opening
+from panel_minutes.models.store.entries import EntryConflictError
+from panel_minutes.models.undo import UndoOp, UndoStack
+from panel_minutes.screens.live_between import BetweenMeetingsKeys
+from panel_minutes.screens.live_draft import DraftKeeping
+from panel_minutes.screens.live_entries import EntryKeys
+from panel_minutes.screens.live_keys import LIVE_BINDINGS
+from panel_minutes.tui.filing_calls import DraftVersion, FilingCall, filing_call, remaining
+from panel_minutes.tui.timings import DEFAULT_TIMINGS, timings_of
+from panel_minutes.tui.typed_app import panel_app
+from panel_minutes.tui.widgets.agenda import AgendaList
+from panel_minutes.tui.widgets.composer import Composer
+from panel_minutes.tui.widgets.entries import EntryList
+from panel_minutes.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from models.store import Store
-    from tui.store_runner import StoreRunner
+    from panel_minutes.models.store import Store
+    from panel_minutes.tui.store_runner import StoreRunner
 
 T = TypeVar("T")
 
 WIDE = 110  # columns from which the agenda pane shows every item's times and counts
-# The draft debounce and the retry interval are the app's (``tui.timings``: tests shorten them).
+# The draft debounce and the retry interval are the app's (``panel_minutes.tui.timings``: tests shorten them).
 DRAFT_DEBOUNCE = DEFAULT_TIMINGS.draft_debounce
 RETRY_EVERY = DEFAULT_TIMINGS.retry_every
 class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
@@ -113,7 +113,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         self.meeting_id = meeting_id
         self._opening = opening
         self._clock = clock
-        # What the store read and re-read (``models.live_meeting``); it opens at this item and
+        # What the store read and re-read (``panel_minutes.models.live_meeting``); it opens at this item and
         # entry (or action) when a search result asks.
         self.meeting = LiveMeeting(
             meeting_id,
@@ -133,11 +133,11 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         # filing: each Enter waits here, in order, until it is written
         self._queue: FilingQueue[Pending] = FilingQueue()
         self._retry_timer: Timer | None = None
-        # Items taken and stamped, entries reordered or moved (``models.live_moves``).
+        # Items taken and stamped, entries reordered or moved (``panel_minutes.models.live_moves``).
         self.taking = ItemTaking(self.meeting)
         self.moves = EntryMoves(self.meeting)
 
-    # --- the meeting as read (``models.live_meeting``) ---------------------------------------------
+    # --- the meeting as read (``panel_minutes.models.live_meeting``) ---------------------------------------------
 
     @property
     def doc(self) -> MinutesDocument | None:
@@ -421,7 +421,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
     # --- the composer ----------------------------------------------------------------------------
 
     def action_exclusion(self) -> None:
-        """The exclusion resolution (``models.exempt``) in the composer, seen before Enter."""
+        """The exclusion resolution (``panel_minutes.models.exempt``) in the composer, seen before Enter."""
         if self.read_only:
             return
         ordered = sorted(self.items, key=lambda i: (i.position, i.id))
@@ -443,12 +443,12 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         if not self.loaded.is_set():
             return
         self._show_movement()
-        if self._saving.changed():  # the first unsaved change (``models.live_saving``)
+        if self._saving.changed():  # the first unsaved change (``panel_minutes.models.live_saving``)
             self._draft_timer = self.set_timer(
                 timings_of(self.app).draft_debounce, self._save_draft_soon)
 
     def _show_movement(self) -> None:
-        """Under a procedural note, what it records in the attendance (``models.movements``):
+        """Under a procedural note, what it records in the attendance (``panel_minutes.models.movements``):
         the clerk sees it before Enter."""
         composer = self.composer
         hint = ""
@@ -545,7 +545,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         try:
             result, fresh = await self._runner.run(self._job(call.call, call.items))
         except PanelMinutesError as err:
-            failure = failure_of(err)  # ``models.filing_outcome``
+            failure = failure_of(err)  # ``panel_minutes.models.filing_outcome``
             if failure.retry:
                 self._queue.retry_later()
                 self._filing_failed(err)
@@ -587,7 +587,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
     def _edit_conflict(self, err: EntryConflictError) -> None:
         """The entry changed since the edit began (another window, or before a restart): show
         what it now says and ask before saving over it."""
-        from screens.confirm import ConfirmScreen
+        from panel_minutes.screens.confirm import ConfirmScreen
 
         current = err.current
         shown = current.text if len(current.text) <= 400 else current.text[:400] + " ..."
@@ -628,7 +628,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         self._sync_retry()
         self._show_queue()
 
-    # --- the draft (``screens.live_draft``) ------------------------------------------------------
+    # --- the draft (``panel_minutes.screens.live_draft``) ------------------------------------------------------
 
     def on_unmount(self) -> None:
         self.flush_draft_now()
@@ -642,7 +642,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         self.notify(say.text, timeout=say.timeout)
 
     def _run(self, change: Change | Say | None) -> None:
-        """Run a change a rule chose (``models.live_moves``), or say why there is none."""
+        """Run a change a rule chose (``panel_minutes.models.live_moves``), or say why there is none."""
         if isinstance(change, Say):
             self._say(change)
         elif change is not None:
@@ -656,7 +656,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
             self.go_to(target)
 
     def action_next_item(self) -> None:
-        """The next item in agenda order not taken yet (``models.item_times.next_to_take``)."""
+        """The next item in agenda order not taken yet (``panel_minutes.models.item_times.next_to_take``)."""
         target = self.taking.next()
         if isinstance(target, Say):
             self._say(target)
@@ -677,7 +677,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
 
     def action_add_item(self) -> None:
         """Add an agenda item after the current one and go to it (nothing else changes)."""
-        from screens.prompt import PromptScreen
+        from panel_minutes.screens.prompt import PromptScreen
 
         current = self.current_item
         position = current.position + 1 if current is not None else None
@@ -696,8 +696,8 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
     def action_insert_phrase(self) -> None:
         """Pick a stock phrase (Panel settings, House style) and put it, filled in, at the
         cursor: it shows in the composer and is filed only by Enter, like anything typed."""
-        from models.stock_phrases import chair_name, fill_phrase
-        from screens.phrase_picker import PhrasePickerScreen
+        from panel_minutes.models.stock_phrases import chair_name, fill_phrase
+        from panel_minutes.screens.phrase_picker import PhrasePickerScreen
 
         doc = self.doc
         if doc is None or self.read_only:
@@ -734,7 +734,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
     def action_close_meeting(self) -> None:
         """Close the meeting (asks first): the running item is finished and the end time
         stamped now (``Store.close_meeting``); the minutes say "The meeting ended at ..."."""
-        from screens.confirm import ConfirmScreen
+        from panel_minutes.screens.confirm import ConfirmScreen
 
         if self.doc is None or self.read_only:
             return
@@ -778,7 +778,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
             self.meeting.doc = replace(self.meeting.doc, meeting=meeting)
             self._show_title()
 
-    # --- entries (their keys: ``screens.live_entries``) -----------------------------------------
+    # --- entries (their keys: ``panel_minutes.screens.live_entries``) -----------------------------------------
 
     def _find_entry(self, entry_id: int) -> EntryData | None:
         return self.meeting.find_entry(entry_id)
@@ -878,7 +878,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
     def action_recorded_vote(self) -> None:
         """The recorded-vote panel for the resolution in the composer: the voting members
         present now (``Store.recorded_vote_members``), each marked with one key."""
-        from screens.recorded_vote import Marks, RecordedVoteScreen
+        from panel_minutes.screens.recorded_vote import Marks, RecordedVoteScreen
 
         if self.composer.mode is not Mode.RESOLUTION:
             self.notify("A recorded vote is taken on a resolution: F3 first.", timeout=4)
@@ -898,13 +898,13 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
         self._runner.call(self, lambda s: s.recorded_vote_members(meeting_id, at), show)
 
     def action_export(self) -> None:
-        from screens.export import ExportScreen
+        from panel_minutes.screens.export import ExportScreen
 
         self.flush_draft_now()
         self.app.push_screen(ExportScreen(self.meeting_id))
 
     def action_leave(self) -> None:
-        from tui.navigation import back_to_meetings
+        from panel_minutes.tui.navigation import back_to_meetings
 
         self.flush_draft_now()
         back_to_meetings(self.app, select=self.meeting_id)  # not to Setup, if it came from there

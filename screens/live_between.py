@@ -1,20 +1,20 @@
 """The live screen's keys for the business between meetings: the action log (F10), approving
 the previous minutes (^R on that item), amendments to approved minutes (^R), an entry's history
-(h), and hiding Part 2 text on screen (^S). A mixin of ``screens.live.LiveScreen``; the rules
+(h), and hiding Part 2 text on screen (^S). A mixin of ``panel_minutes.screens.live.LiveScreen``; the rules
 are the store's (``approve_minutes``, ``record_amendment``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from models.domain import ItemKind
-from models.errors import PanelMinutesError
-from models.parsing import long_date
-from tui.typed_app import panel_app
+from panel_minutes.models.domain import ItemKind
+from panel_minutes.models.errors import PanelMinutesError
+from panel_minutes.models.parsing import long_date
+from panel_minutes.tui.typed_app import panel_app
 
 if TYPE_CHECKING:
-    from models.store import Store
-    from screens.live import LiveScreen
+    from panel_minutes.models.store import Store
+    from panel_minutes.screens.live import LiveScreen
 
 
 class BetweenMeetingsKeys:
@@ -58,7 +58,7 @@ class BetweenMeetingsKeys:
         live = self._screen()
         if live.doc is None:
             return
-        from screens.action_log import ActionLogScreen
+        from panel_minutes.screens.action_log import ActionLogScreen
 
         live.app.push_screen(
             ActionLogScreen(live.doc.panel.id, meeting_id=live.meeting_id, carried=True)
@@ -73,7 +73,7 @@ class BetweenMeetingsKeys:
 
     async def _approve_previous(self, item_id: int) -> None:
         live = self._screen()
-        from screens.prompt import PromptScreen
+        from panel_minutes.screens.prompt import PromptScreen
 
         meeting_id = live.meeting_id
         try:
@@ -119,7 +119,7 @@ class BetweenMeetingsKeys:
 
     def action_amend(self) -> None:
         live = self._screen()
-        from screens.prompt import PromptScreen
+        from panel_minutes.screens.prompt import PromptScreen
 
         if not live.read_only:
             return
@@ -149,7 +149,7 @@ class BetweenMeetingsKeys:
 
     def action_revisions(self) -> None:
         live = self._screen()
-        from screens.revisions import RevisionsScreen
+        from panel_minutes.screens.revisions import RevisionsScreen
 
         key = live._selected()
         if key is None:

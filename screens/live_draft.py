@@ -1,8 +1,8 @@
 """The live screen's draft keeping: what is in the composer is saved as the meeting's draft
 half a second after the last keystroke, on the store thread; a draft another window holds is
 asked about (take it over?); on quit or leaving it is saved at once, and what cannot be saved
-goes to a rescue file whose name is printed. A mixin of ``screens.live.LiveScreen``; the rules
-are ``models.live_saving`` (when to save, what to say) and ``tui.filing_calls.draft_call``."""
+goes to a rescue file whose name is printed. A mixin of ``panel_minutes.screens.live.LiveScreen``; the rules
+are ``panel_minutes.models.live_saving`` (when to save, what to say) and ``panel_minutes.tui.filing_calls.draft_call``."""
 
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from models.composer_state import rescue_text
-from models.errors import PanelMinutesError
-from models.live_saving import SAVE_BUSY_WAIT
-from models.store.entries import DraftSharedNotice
-from tui.filing_calls import draft_call
-from tui.rescue import rescue_file_for, write_rescue
+from panel_minutes.models.composer_state import rescue_text
+from panel_minutes.models.errors import PanelMinutesError
+from panel_minutes.models.live_saving import SAVE_BUSY_WAIT
+from panel_minutes.models.store.entries import DraftSharedNotice
+from panel_minutes.tui.filing_calls import draft_call
+from panel_minutes.tui.rescue import rescue_file_for, write_rescue
 
 if TYPE_CHECKING:
-    from models.store import Store
-    from screens.live import LiveScreen
+    from panel_minutes.models.store import Store
+    from panel_minutes.screens.live import LiveScreen
 
 
 class DraftKeeping:
@@ -62,7 +62,7 @@ class DraftKeeping:
 
     async def _save_draft(self, call: Callable[[Store], datetime | None]) -> None:
         live = self._screen()
-        from models.errors import ConflictError
+        from panel_minutes.models.errors import ConflictError
 
         try:
             await live._runner.run(call)
@@ -85,7 +85,7 @@ class DraftKeeping:
 
     def _draft_conflict(self, message: str) -> None:
         live = self._screen()
-        from screens.confirm import ConfirmScreen
+        from panel_minutes.screens.confirm import ConfirmScreen
 
         live._draft_version.blocked = True
         live._show_queue()

@@ -1,23 +1,23 @@
 """The live screen's keys on a filed entry or action (the entries list, ^L): edit (Enter), change
 its kind (k), reorder it (shift+up/down), move it under another item (m), delete it (Del) and
-put a deleted one back (r). A mixin of ``screens.live.LiveScreen``; the rules are
-``models.live_moves`` (what a move changes) and ``models.live_undo`` (how it is undone)."""
+put a deleted one back (r). A mixin of ``panel_minutes.screens.live.LiveScreen``; the rules are
+``panel_minutes.models.live_moves`` (what a move changes) and ``panel_minutes.models.live_undo`` (how it is undone)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from models.composer_state import state_from_action, state_from_entry
-from models.domain import ActionData, Deleted, DeletedEntryData, EntryData
-from models.errors import PanelMinutesError
-from models.live_meeting import KIND_CYCLE, KIND_NAMES
-from models.live_undo import undo_put_back
-from models.undo import undo_delete_action, undo_delete_entry, undo_update_entry
+from panel_minutes.models.composer_state import state_from_action, state_from_entry
+from panel_minutes.models.domain import ActionData, Deleted, DeletedEntryData, EntryData
+from panel_minutes.models.errors import PanelMinutesError
+from panel_minutes.models.live_meeting import KIND_CYCLE, KIND_NAMES
+from panel_minutes.models.live_undo import undo_put_back
+from panel_minutes.models.undo import undo_delete_action, undo_delete_entry, undo_update_entry
 
 if TYPE_CHECKING:
-    from models.store import Store
-    from screens.live import LiveScreen
+    from panel_minutes.models.store import Store
+    from panel_minutes.screens.live import LiveScreen
 
 
 class EntryKeys:
@@ -95,7 +95,7 @@ class EntryKeys:
 
     def action_delete_entry(self) -> None:
         live = self._screen()
-        from screens.confirm import ConfirmScreen
+        from panel_minutes.screens.confirm import ConfirmScreen
 
         key = live._selected()
         if key is None:
@@ -143,7 +143,7 @@ class EntryKeys:
     def action_deleted_entries(self) -> None:
         """Entries and actions deleted from this meeting: the chosen one goes back."""
         live = self._screen()
-        from screens.deleted import DeletedEntriesScreen
+        from panel_minutes.screens.deleted import DeletedEntriesScreen
 
         def chosen(deleted: Deleted | None) -> None:
             if deleted is not None:

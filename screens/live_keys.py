@@ -1,4 +1,4 @@
-"""The live screen's keys (``screens.live.LiveScreen.BINDINGS``): F2-F5 the composer's modes,
+"""The live screen's keys (``panel_minutes.screens.live.LiveScreen.BINDINGS``): F2-F5 the composer's modes,
 F6/F7 items, F8 an item's times, F9 undo, F10-F12 and ^R the business between meetings, ^S Part 2
 on screen. The README's key tables are checked against these (tests/test_readme_keys.py)."""
 

@@ -2,7 +2,7 @@
 
 Panel (an existing one from the list, or a new one by typing its name), date, start time,
 venue and the kind of meeting (Ordinary, Extraordinary ..., named in the minutes' heading). A
-new panel starts from a house style preset (``models.house_style.PRESETS``), picked as the form
+new panel starts from a house style preset (``panel_minutes.models.house_style.PRESETS``), picked as the form
 is saved, today's default highlighted. Every field is checked before anything is written; a
 problem is shown under its field and
 nothing is saved. A new meeting gets the panel's standing agenda and its members as present (the
@@ -21,17 +21,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from models.domain import USUAL_STANDING_AGENDA, MeetingKind, Numbering
-from models.errors import ValidationError
-from models.house_style import PRESETS, Preset, preset
-from models.parsing import DATE_HINT, parse_date, time_problem
-from screens.pickers import ChoiceScreen
-from tui.typed_app import panel_app
+from panel_minutes.models.domain import USUAL_STANDING_AGENDA, MeetingKind, Numbering
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.house_style import PRESETS, Preset, preset
+from panel_minutes.models.parsing import DATE_HINT, parse_date, time_problem
+from panel_minutes.screens.pickers import ChoiceScreen
+from panel_minutes.tui.typed_app import panel_app
 
 if TYPE_CHECKING:
-    from models.domain import MeetingData, PanelData
-    from models.errors import PanelMinutesError
-    from models.store import Store
+    from panel_minutes.models.domain import MeetingData, PanelData
+    from panel_minutes.models.errors import PanelMinutesError
+    from panel_minutes.models.store import Store
 
 KIND_NONE = "none"  # the Select's value for a meeting of no stated kind
 KIND_OPTIONS = [("(none)", KIND_NONE)] + [(k.value, k.value) for k in MeetingKind if k.value]

@@ -16,19 +16,19 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from models.parsing import DATE_HINT, date_problem, long_date, parse_date
-from screens.confirm import ConfirmScreen
-from screens.meeting_form import MeetingFormScreen, today_for
-from screens.pickers import ChoiceScreen
-from screens.prompt import PromptScreen
-from screens.typing_filter import route_filter_keys
-from tui import bench_hook
-from tui.typed_app import panel_app
-from tui.widgets.keybar import KeyBar
+from panel_minutes.models.parsing import DATE_HINT, date_problem, long_date, parse_date
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.meeting_form import MeetingFormScreen, today_for
+from panel_minutes.screens.pickers import ChoiceScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.typing_filter import route_filter_keys
+from panel_minutes.tui import bench_hook
+from panel_minutes.tui.typed_app import panel_app
+from panel_minutes.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from models.domain import ItemData, MeetingSummary
-    from models.store import Store
+    from panel_minutes.models.domain import ItemData, MeetingSummary
+    from panel_minutes.models.store import Store
 
 EMPTY_GREETING = (
     "No meetings yet. Press n to create your first meeting; panel-minutes --demo opens a demo."
@@ -132,7 +132,7 @@ class MeetingsScreen(Screen[None]):
                    exclusive=True)
 
     def show_early(self, meetings: list[MeetingSummary]) -> None:
-        """The list read before the store opened (``models.quick_list``): shown at once;
+        """The list read before the store opened (``panel_minutes.models.quick_list``): shown at once;
         ``loaded`` waits for the store's own answer, which redraws only if it differs."""
         if self.loaded:
             return
@@ -279,8 +279,8 @@ class MeetingsScreen(Screen[None]):
             self.open_live(meeting.id)
 
     def open_live(self, meeting_id: int) -> None:
-        from models.screen_data import Opening
-        from screens.live import LiveScreen
+        from panel_minutes.models.screen_data import Opening
+        from panel_minutes.screens.live import LiveScreen
 
         def opened(opening: Opening) -> None:
             # Read first, then mount: the two no longer compete for the interpreter, and the
@@ -306,7 +306,7 @@ class MeetingsScreen(Screen[None]):
         meeting = self.current()
         if meeting is None:
             return
-        from screens.setup import SetupScreen
+        from panel_minutes.screens.setup import SetupScreen
 
         self.app.push_screen(SetupScreen(meeting.id), lambda _=None: self.reload())
 
@@ -315,7 +315,7 @@ class MeetingsScreen(Screen[None]):
         if meeting is None:
             return
         try:
-            from screens.export import ExportScreen
+            from panel_minutes.screens.export import ExportScreen
         except ImportError:
             self.notify("The export screen is not available yet.", severity="warning")
             return
@@ -419,7 +419,7 @@ class MeetingsScreen(Screen[None]):
 
     def action_panel_settings(self) -> None:
         """The highlighted meeting's panel; with no meeting listed, pick a panel."""
-        from screens.panel_settings import PanelSettingsScreen
+        from panel_minutes.screens.panel_settings import PanelSettingsScreen
 
         meeting = self.current()
         if meeting is not None:
@@ -443,7 +443,7 @@ class MeetingsScreen(Screen[None]):
         panel_app(self).runner.call(self, lambda s: [(p.name, p.id) for p in s.list_panels()], listed)
 
     def action_action_log(self) -> None:
-        from screens.action_log import ActionLogScreen
+        from panel_minutes.screens.action_log import ActionLogScreen
 
         meeting = self.current()
         if meeting is not None:

@@ -45,23 +45,27 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from models.domain import Numbering
-from models.errors import ValidationError
-from models.parsing import DATE_HINT, parse_optional_date, short_date
-from models.screen_data import PanelSettingsData
-from screens.confirm import ConfirmScreen
-from screens.house_style_tab import HouseStyleTab, HouseStyleTable, this_numbering_year
-from screens.meeting_form import today_for
-from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
-from screens.prompt import PromptScreen
-from tui.typed_app import panel_app
-from tui.widgets.keybar import KeyBar
+from panel_minutes.models.domain import Numbering
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.parsing import DATE_HINT, parse_optional_date, short_date
+from panel_minutes.models.screen_data import PanelSettingsData
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.house_style_tab import (
+    HouseStyleTab,
+    HouseStyleTable,
+    this_numbering_year,
+)
+from panel_minutes.screens.meeting_form import today_for
+from panel_minutes.screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.tui.typed_app import panel_app
+from panel_minutes.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from models.domain import MembershipData, PanelData, PersonData
-    from models.errors import PanelMinutesError
-    from models.patches import PanelPatch
-    from models.store import Store
+    from panel_minutes.models.domain import MembershipData, PanelData, PersonData
+    from panel_minutes.models.errors import PanelMinutesError
+    from panel_minutes.models.patches import PanelPatch
+    from panel_minutes.models.store import Store
 
 TABS = ("details", "agenda", "members", "style")
 ROLES = ("chair", "vice_chair", "member", "co_opted")
@@ -124,7 +128,9 @@ def sitting(start: date | None, end: date | None, today: date) -> str:
 
 
 def _guess_kind(title: str) -> str:
-    from models.store.meetings import guess_item_kind  # the store's own rule (loaded by now)
+    from panel_minutes.models.store.meetings import (
+        guess_item_kind,  # the store's own rule (loaded by now)
+    )
 
     return guess_item_kind(title).value
 
@@ -776,7 +782,7 @@ class MemberFormScreen(ModalScreen[int | None]):
         if start and end and end < start:
             self._error("The membership cannot end before it starts.", "end")
             return
-        from models.domain import MemberRole
+        from panel_minutes.models.domain import MemberRole
 
         role = MemberRole(self.role)
         represents = self.query_one("#represents", Input).value.strip()

@@ -3,7 +3,7 @@
 Typing filters the list (every word typed must appear in the phrase); ↑↓ move, Enter picks,
 Escape cancels. Each phrase is shown as it will be inserted (its placeholders filled), so the
 clerk chooses the words that land in the composer. The live screen fills and inserts it
-(``models.stock_phrases``); nothing is written here.
+(``panel_minutes.models.stock_phrases``); nothing is written here.
 """
 
 from __future__ import annotations

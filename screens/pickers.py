@@ -23,7 +23,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from models.domain import PersonData
+    from panel_minutes.models.domain import PersonData
 
 T = TypeVar("T")
 

@@ -21,11 +21,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.typed_app import panel_app
+from panel_minutes.tui.typed_app import panel_app
 
 if TYPE_CHECKING:
-    from models.errors import PanelMinutesError
-    from models.store import Store
+    from panel_minutes.models.errors import PanelMinutesError
+    from panel_minutes.models.store import Store
 
 Validator = Callable[[str], str | None]
 Saver = Callable[["Store", str], Any]

@@ -2,7 +2,7 @@
 abstaining. ``RecordedVoteScreen(members, marks) -> dict[person id, choice] | None``.
 
 A member's key ("1"-"9", then "a", "b", ...) cycles their mark: for -> against -> abstain ->
-not voting (``models.recorded_votes``: the rule and the counts live there). The counts the
+not voting (``panel_minutes.models.recorded_votes``: the rule and the counts live there). The counts the
 marks give are shown as they change; Enter keeps the marks, Escape leaves the resolution as it
 was.
 """
@@ -17,8 +17,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from models.domain import PersonData
-from models.recorded_votes import VoteChoice, member_keys, next_choice, tally
+from panel_minutes.models.domain import PersonData
+from panel_minutes.models.recorded_votes import VoteChoice, member_keys, next_choice, tally
 
 _SHOWN = {
     VoteChoice.FOR: ("For", "bold green"),

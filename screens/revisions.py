@@ -19,10 +19,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.typed_app import panel_app
+from panel_minutes.tui.typed_app import panel_app
 
 if TYPE_CHECKING:
-    from models.domain import RevisionData
+    from panel_minutes.models.domain import RevisionData
 
 
 def local_stamp(moment: datetime) -> str:

@@ -7,7 +7,7 @@ item, what was found (question, resolution, action ...) and a snippet with the m
 highlighted; hits in exempt (Part 2) items are marked. Results come newest meeting first.
 
 Enter on a result opens that meeting's live minutes at the item and entry found (the app decides
-whether to reuse an open live screen: ``open_hit``). Query syntax: see ``models.store.search``.
+whether to reuse an open live screen: ``open_hit``). Query syntax: see ``panel_minutes.models.store.search``.
 """
 
 from __future__ import annotations
@@ -25,16 +25,16 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.timings import DEFAULT_TIMINGS, timings_of
-from tui.typed_app import panel_app
-from tui.widgets.keybar import KeyBar
+from panel_minutes.tui.timings import DEFAULT_TIMINGS, timings_of
+from panel_minutes.tui.typed_app import panel_app
+from panel_minutes.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from models.domain import SearchHit
+    from panel_minutes.models.domain import SearchHit
 
 DEBOUNCE = DEFAULT_TIMINGS.search_debounce  # seconds after the last keystroke (app.timings)
 LIMIT = 100  # results shown at most (newest first)
-MARK_OPEN, MARK_CLOSE = "[[", "]]"  # as models.store.search marks matches
+MARK_OPEN, MARK_CLOSE = "[[", "]]"  # as panel_minutes.models.store.search marks matches
 MATCH_STYLE = "bold black on yellow"
 SOURCE_LABELS = {
     "entry": "minutes",
@@ -224,7 +224,7 @@ class SearchScreen(Screen[None]):
 
     def open_hit(self, hit: SearchHit) -> None:
         """Open the hit's meeting at its item and entry (or action)."""
-        from screens.live import LiveScreen
+        from panel_minutes.screens.live import LiveScreen
 
         target = (hit.meeting_id, hit.item_id, hit.entry_id, hit.action_id)
         # The meeting may be open underneath already: go back to it rather than open it twice

@@ -16,25 +16,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
-from models.domain import Numbering
-from models.movements import time_within_meeting
-from models.numbering import is_sub_item, numbered_agenda
-from models.parsing import format_time, time_problem
-from models.public_count import check_public_count, members_of_the_public
-from models.screen_data import SetupData
-from models.typed_path import typed_path
-from screens.confirm import ConfirmScreen
-from screens.declaration_form import DeclarationFormScreen
-from screens.item_form import ItemFormScreen, PasteItemsScreen
-from screens.meeting_form import MeetingFormScreen
-from screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
-from screens.prompt import PromptScreen
-from screens.tabbed import TabbedTablesScreen
-from tui.typed_app import panel_app
-from tui.widgets.keybar import KeyBar
+from panel_minutes.models.domain import Numbering
+from panel_minutes.models.movements import time_within_meeting
+from panel_minutes.models.numbering import is_sub_item, numbered_agenda
+from panel_minutes.models.parsing import format_time, time_problem
+from panel_minutes.models.public_count import check_public_count, members_of_the_public
+from panel_minutes.models.screen_data import SetupData
+from panel_minutes.models.typed_path import typed_path
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.declaration_form import DeclarationFormScreen
+from panel_minutes.screens.item_form import ItemFormScreen, PasteItemsScreen
+from panel_minutes.screens.meeting_form import MeetingFormScreen
+from panel_minutes.screens.pickers import ChoiceScreen, NewPerson, PersonPickerScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.tabbed import TabbedTablesScreen
+from panel_minutes.tui.typed_app import panel_app
+from panel_minutes.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from models.domain import (
+    from panel_minutes.models.domain import (
         AttendanceData,
         AttendanceStatus,
         DeclarationData,
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
         MeetingData,
         PersonData,
     )
-    from models.store import Store
-    from models.store.agenda_io import AgendaImportResult
+    from panel_minutes.models.store import Store
+    from panel_minutes.models.store.agenda_io import AgendaImportResult
 
 STATUS_LABELS = {
     "present": "Present",
@@ -400,7 +400,7 @@ class SetupScreen(TabbedTablesScreen):
 
     def action_go_live(self) -> None:
         try:
-            from screens.live import LiveScreen
+            from panel_minutes.screens.live import LiveScreen
         except ImportError:
             self.notify("The live minutes screen is not available yet.", severity="warning")
             return
@@ -409,7 +409,7 @@ class SetupScreen(TabbedTablesScreen):
     def _write(self, call: Callable[[Store], object], done: str = "") -> None:
         """Run one change, then reload; ``done`` is said when it worked. When the change adds
         someone to the attendance, the highlight moves to them (the next key acts on them)."""
-        from models.domain import AttendanceData
+        from panel_minutes.models.domain import AttendanceData
 
         def finished(result: object) -> None:
             if done:
@@ -441,7 +441,7 @@ class SetupScreen(TabbedTablesScreen):
     def action_add_attendee(self, status: str) -> None:
         if self.data is None:
             return
-        from models.domain import AttendanceStatus
+        from panel_minutes.models.domain import AttendanceStatus
 
         wanted = AttendanceStatus(status)
         titles = {
@@ -471,8 +471,8 @@ class SetupScreen(TabbedTablesScreen):
     def action_add_substitute(self) -> None:
         if self.data is None:
             return
-        from models.attendance import substitute_candidates
-        from models.domain import AttendanceStatus
+        from panel_minutes.models.attendance import substitute_candidates
+        from panel_minutes.models.domain import AttendanceStatus
 
         candidates = substitute_candidates(self.data.attendance)
         if not candidates:
@@ -688,7 +688,7 @@ class SetupScreen(TabbedTablesScreen):
         imported: list[AgendaImportResult] = []
 
         def save(store: Store, path: str) -> AgendaImportResult:
-            from models.agenda_import import read_agenda
+            from panel_minutes.models.agenda_import import read_agenda
 
             result = store.import_agenda(meeting_id, read_agenda(typed_path(path)).items)
             imported.append(result)
@@ -756,7 +756,7 @@ class SetupScreen(TabbedTablesScreen):
             self._write(lambda s: s.update_item(item.id, exempt=False),
                         f"Item {item.position + 1} is public again.")
             return
-        from models.domain import DEFAULT_EXEMPT_BASIS
+        from panel_minutes.models.domain import DEFAULT_EXEMPT_BASIS
 
         def save(store: Store, basis: str) -> ItemData:
             return store.update_item(item.id, exempt=True, exempt_basis=basis.strip())

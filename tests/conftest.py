@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from models.demo import write_demo
-from models.store import Store
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.store import Store
 
 
 @pytest.fixture(autouse=True)

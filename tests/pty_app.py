@@ -26,7 +26,7 @@ class PtyApp:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.started = time.monotonic()
         self.child = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "--db", str(db), "--open", str(meeting_id)],
+            [sys.executable, "-m", "panel_minutes.tui.cli", "--db", str(db), "--open", str(meeting_id)],
             stdin=slave, stdout=slave, stderr=slave, close_fds=True, start_new_session=True,
             env={**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"},
         )

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from models.domain import MemberRole, PersonData
-from models.export import render_markdown
-from models.house_style import DEFAULT, HouseStyle, preset
-from models.store import Store
+from panel_minutes.models.domain import MemberRole, PersonData
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.house_style import DEFAULT, HouseStyle, preset
+from panel_minutes.models.store import Store
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,11 @@ from pathlib import Path
 from textual.app import App
 from textual.pilot import Pilot
 
-from models.clock import Clock
-from models.domain import MemberRole
-from models.store import Store
-from tui.app import PanelMinutesApp, make_app
-from tui.timings import DEFAULT_TIMINGS, Timings
+from panel_minutes.models.clock import Clock
+from panel_minutes.models.domain import MemberRole
+from panel_minutes.models.store import Store
+from panel_minutes.tui.app import PanelMinutesApp, make_app
+from panel_minutes.tui.timings import DEFAULT_TIMINGS, Timings
 
 TODAY = date(2026, 11, 3)
 

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from models.domain import ActionData, ActionStatus, ItemKind
-from models.errors import ReadOnlyMeetingError, ValidationError
-from models.patches import ActionPatch
-from models.store import Store
+from panel_minutes.models.domain import ActionData, ActionStatus, ItemKind
+from panel_minutes.models.errors import ReadOnlyMeetingError, ValidationError
+from panel_minutes.models.patches import ActionPatch
+from panel_minutes.models.store import Store
 
 DAYS = (date(2025, 1, 10), date(2025, 3, 10), date(2025, 5, 12), date(2025, 7, 14))
 

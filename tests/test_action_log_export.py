@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from models.demo import write_demo
-from models.export.action_log import (
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.export.action_log import (
     action_log_csv,
     action_log_markdown,
     default_action_log_name,
     safe_cell,
 )
-from models.store import Store
-from tui.cli import main
+from panel_minutes.models.store import Store
+from panel_minutes.tui.cli import main
 
 EXEMPT_ACTION = "Write to the complainant with the Panel's decision"  # the demo's Part 2 action
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.store import Store
-from screens.action_log import ActionLogScreen
-from screens.meetings import MeetingsScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.action_log import ActionLogScreen
+from panel_minutes.screens.meetings import MeetingsScreen
 from tests.test_screen_action_log import app_for, cell, rows, write_series
 from tests.test_screen_between_support import screen_is, wait_for
 

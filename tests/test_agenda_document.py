@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from models.agenda_import import ImportedItem
-from models.domain import Numbering
-from models.export.agenda import default_agenda_name, render_agenda_markdown
-from models.numbering import item_numbers
-from models.store import Store
-from tui.cli import main
+from panel_minutes.models.agenda_import import ImportedItem
+from panel_minutes.models.domain import Numbering
+from panel_minutes.models.export.agenda import default_agenda_name, render_agenda_markdown
+from panel_minutes.models.numbering import item_numbers
+from panel_minutes.models.store import Store
+from panel_minutes.tui.cli import main
 
 SECRET_TITLE = "Disciplinary hearing of Officer Quillan Marsh"
 SECRET_PRESENTER = "Head of Professional Standards Zebedee"

@@ -14,15 +14,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from models.agenda_import import (
+from panel_minutes.models.agenda_import import (
     MAX_AGENDA_BYTES,
     ImportedItem,
     parse_agenda,
     read_agenda,
 )
-from models.errors import AgendaImportError, ValidationError
-from models.store import Store
-from tui.cli import main
+from panel_minutes.models.errors import AgendaImportError, ValidationError
+from panel_minutes.models.store import Store
+from panel_minutes.tui.cli import main
 
 
 def _docx_bytes(document: object) -> bytes:
@@ -322,7 +322,7 @@ def test_an_import_replaces_the_empty_standing_agenda(store: Store) -> None:
 
 
 def test_an_import_is_added_after_items_already_minuted(store: Store) -> None:
-    from models.domain import EntryKind
+    from panel_minutes.models.domain import EntryKind
 
     meeting_id = _meeting(store)
     first = store.list_items(meeting_id)[0]

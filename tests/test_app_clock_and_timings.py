@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from models.store import Store
-from screens.live import LiveScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.timings import DEFAULT_TIMINGS, timings_of
 from tests.support import FAST, app_for, notices, settle, wait_for
 from tests.test_live_support import FakeClock, write_meeting, write_panel
-from tui.timings import DEFAULT_TIMINGS, timings_of
 
 
 async def test_the_live_screen_and_today_follow_the_clock_given_to_make_app(db_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionStatus,
     AmendmentKind,
     AttendanceStatus,
@@ -17,11 +17,11 @@ from models.domain import (
     ItemKind,
     MeetingStatus,
 )
-from models.errors import ReadOnlyMeetingError, ValidationError
-from models.parsing import long_date
-from models.store import Store
-from models.store.approval import approval_text
-from models.store.bulk import NewEntry, NewItem
+from panel_minutes.models.errors import ReadOnlyMeetingError, ValidationError
+from panel_minutes.models.parsing import long_date
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.approval import approval_text
+from panel_minutes.models.store.bulk import NewEntry, NewItem
 
 STANDING = ("Apologies for absence", "Declarations of interest", "Minutes of the previous meeting",
             "Action log")

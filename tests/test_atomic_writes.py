@@ -1,4 +1,4 @@
-"""Every file the app writes goes through ``models.files.write_atomic``: on a real full disk
+"""Every file the app writes goes through ``panel_minutes.models.files.write_atomic``: on a real full disk
 (a small tmpfs, filled up) an export over an existing file fails with one clear message and the
 old file is still there, whole; nothing half-written or temporary is left beside it.
 
@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from models.domain import EntryKind
-from models.export import render_markdown
-from models.files import atomic_target, write_atomic
-from models.store import Store
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.files import atomic_target, write_atomic
+from panel_minutes.models.store import Store
+from panel_minutes.tui.app import make_app
 from tests.fs_support import fill, tmpfs
 from tests.support import notices
 from tests.test_export_screen import open_export, wait_for
-from tui.app import make_app
 
 OLD = ("Minutes approved last month, kept as the published record of the meeting. " * 30).encode()
 
@@ -89,7 +89,7 @@ async def test_export_screen_keeps_the_old_file_when_the_disk_is_full(
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "panel_minutes.tui.cli", *args],
         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
     )
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from models.domain import EntryKind, Outcome
-from models.store import Store
+from panel_minutes.models.domain import EntryKind, Outcome
+from panel_minutes.models.store import Store
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.store import Store
-from screens.live import LiveScreen
-from screens.meetings import MeetingsScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.meetings import MeetingsScreen
 from tests.test_screen_setup import app_for, open_setup, settle
 
 

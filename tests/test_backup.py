@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from models import backup
-from models.db import backup_dir
-from models.demo import write_demo
-from models.domain import EntryKind
-from models.errors import DatabaseError
-from models.store import Store
+from panel_minutes.models import backup
+from panel_minutes.models.db import backup_dir
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.errors import DatabaseError
+from panel_minutes.models.store import Store
 
 
 def _mode(path: Path) -> int:
@@ -205,7 +205,7 @@ def test_restore_a_named_backup_and_refuse_a_bad_one(
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "panel_minutes.tui.cli", *args],
         capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
     )
 
@@ -251,7 +251,7 @@ def test_cli_restore_refuses_while_the_database_is_open(tmp_path: Path) -> None:
     backup.take_backup(db)
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from models.store import Store; s = Store(sys.argv[1]); "
+         "import sys, time; from panel_minutes.models.store import Store; s = Store(sys.argv[1]); "
          "s.list_meetings(); print('open', flush=True); time.sleep(60)", str(db)],
         stdout=subprocess.PIPE, text=True,
     )

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from models.demo import write_demo
-from models.errors import DatabaseError, SchemaTooNewError
-from models.store import Store
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.errors import DatabaseError, SchemaTooNewError
+from panel_minutes.models.store import Store
 
 Maker = Callable[[Path], Path]
 
@@ -178,7 +178,7 @@ def test_store_refuses_bad_file_untouched(case: str, bad_dir: Path) -> None:
 
 @pytest.mark.parametrize("case", list(CASES))
 async def test_app_exits_with_the_message(case: str, bad_dir: Path) -> None:
-    from tui.app import make_app
+    from panel_minutes.tui.app import make_app
 
     maker, words = CASES[case]
     path = maker(bad_dir)
@@ -208,7 +208,7 @@ def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "panel_minutes.tui.cli", *args],
         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
     )
 
@@ -266,7 +266,7 @@ def test_cli_refuses_huge_and_deep_bundles_writing_nothing(shape: str, tmp_path:
         bundle.write_bytes(b"[" * 500_000 + b"]" * 500_000)
     else:
         bundle.write_bytes(b'{"a": ' * 100_000 + b"1" + b"}" * 100_000)
-    args = [sys.executable, "-m", "tui.cli", "--db", str(db), "import",
+    args = [sys.executable, "-m", "panel_minutes.tui.cli", "--db", str(db), "import",
             "-" if stdin is not None else str(bundle)]
     done = subprocess.run(args, input=stdin, capture_output=True, timeout=120)
     err = done.stderr.decode()
@@ -282,7 +282,7 @@ def test_cli_refuses_a_timestamp_out_of_range_in_utc_in_one_line(tmp_path: Path)
     """0001-01-01T00:00:00+14:00 is in the year 0 in UTC: it was an OverflowError "bug"."""
     import json
 
-    from models.bundle import export_bundle
+    from panel_minutes.models.bundle import export_bundle
 
     db = _demo_file(tmp_path)
     store = Store(str(db))
@@ -292,7 +292,7 @@ def test_cli_refuses_a_timestamp_out_of_range_in_utc_in_one_line(tmp_path: Path)
     bundle = tmp_path / "bundle.json"
     bundle.write_text(json.dumps(data))
     before = _db_state(db)
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(db), "import",
+    done = subprocess.run([sys.executable, "-m", "panel_minutes.tui.cli", "--db", str(db), "import",
                            str(bundle)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1, done.stderr
     lines = done.stderr.splitlines()
@@ -304,8 +304,8 @@ def test_cli_refuses_a_timestamp_out_of_range_in_utc_in_one_line(tmp_path: Path)
 def test_impossible_dates_times_titles_and_votes_are_refused_clearly(store: Store) -> None:
     from datetime import date
 
-    from models.domain import AttendanceStatus, EntryKind, Outcome
-    from models.errors import ValidationError
+    from panel_minutes.models.domain import AttendanceStatus, EntryKind, Outcome
+    from panel_minutes.models.errors import ValidationError
 
     panel = store.create_panel("Dunmoor Police and Crime Panel")
     people = [store.create_person(f"Member {n}", title="Cllr") for n in range(5)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench import publishbench, run
-from models.store import Store
+from panel_minutes.models.store import Store
 
 
 def test_publish_figures_and_rows(demo: tuple[Store, int], db_path: Path, tmp_path: Path) -> None:

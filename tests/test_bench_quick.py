@@ -58,7 +58,7 @@ def test_generator_is_deterministic_and_writes_the_long_meeting(tmp_path: Path) 
 
 def test_app_reports_first_frame_and_ready_for_the_start_up_benchmark(tmp_path: Path) -> None:
     manifest = generate(tmp_path / "small.db", seed=3, scale=SCALE, long_meeting=False)
-    app = [sys.executable, "-m", "tui.cli", "--db", manifest.db]
+    app = [sys.executable, "-m", "panel_minutes.tui.cli", "--db", manifest.db]
     for stage in ("first-frame", "ready"):
         env = dict(os.environ, PANEL_MINUTES_BENCH_EXIT=stage)
         run = ptyrun.run(app, env=env, timeout=60)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from models.bundle import (
+from panel_minutes.models.bundle import (
     FORMAT,
     MAX_BUNDLE_BYTES,
     VERSION,
@@ -20,14 +20,14 @@ from models.bundle import (
     export_bundle,
     parse_bundle,
 )
-from models.demo import write_demo
-from models.domain import EntryKind, Numbering
-from models.errors import BundleError
-from models.export.markdown import render_markdown
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import preset
-from models.store import Store
-from models.store.bundle_io import count_rows, import_bundle
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.domain import EntryKind, Numbering
+from panel_minutes.models.errors import BundleError
+from panel_minutes.models.export.markdown import render_markdown
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import preset
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import count_rows, import_bundle
 
 
 @pytest.fixture
@@ -425,8 +425,8 @@ _PLAIN = {
 def test_entry_fast_path_reads_as_the_field_getters_do(change: dict[str, Any]) -> None:
     """Plain entries skip the per-field getters (the 5,000-entry import row's budget); whatever
     the fast path returns is what the getters return, and anything else goes to the getters."""
-    from models.bundle.fields import JsonObject
-    from models.bundle.read import _entry, _plain_entry
+    from panel_minutes.models.bundle.fields import JsonObject
+    from panel_minutes.models.bundle.read import _entry, _plain_entry
 
     people: dict[str, Any] = {"p1": object(), "p2": object()}
     e = {**_PLAIN, **change}

@@ -7,13 +7,20 @@ from datetime import date
 
 import pytest
 
-from models.checks import Check, Finding, check_minutes, content_findings, leaks, summary
-from models.domain import AttendanceStatus, EntryKind, MinutesDocument, Outcome
-from models.export.markdown import render_markdown
-from models.publish.check_texts import all_formats, markdown_words, public_texts
-from models.publish.formats import FORMATS
-from models.store import Store
-from tui.cli import main
+from panel_minutes.models.checks import (
+    Check,
+    Finding,
+    check_minutes,
+    content_findings,
+    leaks,
+    summary,
+)
+from panel_minutes.models.domain import AttendanceStatus, EntryKind, MinutesDocument, Outcome
+from panel_minutes.models.export.markdown import render_markdown
+from panel_minutes.models.publish.check_texts import all_formats, markdown_words, public_texts
+from panel_minutes.models.publish.formats import FORMATS
+from panel_minutes.models.store import Store
+from panel_minutes.tui.cli import main
 
 SECRET = "the officer under investigation had accessed the custody records without authority"
 

@@ -5,8 +5,8 @@ A warning names an exempt item by its number and public title, never its confide
 
 from __future__ import annotations
 
-from models.checks import check_minutes
-from models.store import Store
+from panel_minutes.models.checks import check_minutes
+from panel_minutes.models.store import Store
 
 
 def test_warnings_name_exempt_items_by_their_public_title(demo: tuple[Store, int]) -> None:
@@ -26,7 +26,7 @@ def test_a_parish_councils_item_is_not_told_of_s100c(store: Store) -> None:
     to a parish council; an item under Schedule 12A still is."""
     from datetime import date
 
-    from models.exempt import ACT_1960
+    from panel_minutes.models.exempt import ACT_1960
 
     panel = store.create_panel("Little Marsham Parish Council")
     meeting = store.create_meeting(panel.id, date(2027, 3, 9))

@@ -1,4 +1,4 @@
-"""The command line, in-process (``tui.cli.main``) and as a real process.
+"""The command line, in-process (``panel_minutes.tui.cli.main``) and as a real process.
 
 Every error a user can cause must be ONE line on stderr starting "panel-minutes: error:", with a
 non-zero exit status and no traceback.
@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from models import __version__
-from models.bundle import VERSION as BUNDLE_VERSION
-from models.db import SCHEMA_VERSION
-from models.demo import DEMO_PANEL, write_demo
-from models.export.markdown import render_markdown
-from models.store import Store
-from models.store.bundle_io import count_rows
-from tui.cli import SUBCOMMANDS, demo_db_path, main
+from panel_minutes.models import __version__
+from panel_minutes.models.bundle import VERSION as BUNDLE_VERSION
+from panel_minutes.models.db import SCHEMA_VERSION
+from panel_minutes.models.demo import DEMO_PANEL, write_demo
+from panel_minutes.models.export.markdown import render_markdown
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import count_rows
+from panel_minutes.tui.cli import SUBCOMMANDS, demo_db_path, main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -44,7 +44,7 @@ def assert_one_error_line(err: str, *needles: str) -> None:
 def proc(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """The real program, as a user runs it (environment isolated by conftest)."""
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args], cwd=cwd, input=stdin, capture_output=True,
+        [sys.executable, "-m", "panel_minutes.tui.cli", *args], cwd=cwd, input=stdin, capture_output=True,
         timeout=120, check=False,
     )
 
@@ -230,7 +230,7 @@ def test_bad_bundle_file_is_refused_and_nothing_written(
     db, mid = demo_db
     store = Store(str(db))
     try:
-        from models.bundle import dumps_bundle, export_bundle
+        from panel_minutes.models.bundle import dumps_bundle, export_bundle
 
         data = export_bundle(store, mid)
         before = count_rows(store)
@@ -279,7 +279,7 @@ def test_bad_bundle_does_not_create_the_target_database(
 def test_oversized_bundle_file_refused_before_reading(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from models.bundle import MAX_BUNDLE_BYTES
+    from panel_minutes.models.bundle import MAX_BUNDLE_BYTES
 
     huge = tmp_path / "huge.json"
     with huge.open("wb") as fh:  # sparse: large on paper, nothing to read
@@ -462,7 +462,7 @@ def test_app_on_a_bad_database_prints_one_error_and_exits_2(tmp_path: Path) -> N
     before = notes.read_bytes()
     master, slave = pty.openpty()
     child = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "--db", str(notes)],
+        [sys.executable, "-m", "panel_minutes.tui.cli", "--db", str(notes)],
         stdin=slave, stdout=slave, stderr=subprocess.PIPE, close_fds=True,
         env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"},
     )
@@ -506,7 +506,7 @@ def test_app_with_demo_flag_opens_the_demo_and_quits(tmp_path: Path) -> None:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     child = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "--demo"], stdin=slave, stdout=slave, stderr=slave,
+        [sys.executable, "-m", "panel_minutes.tui.cli", "--demo"], stdin=slave, stdout=slave, stderr=slave,
         close_fds=True, start_new_session=True, env={**os.environ, "TERM": "xterm-256color"},
     )
     os.close(slave)

@@ -15,16 +15,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from models.domain import MinutesDocument
-from models.export import default_export_name, render_markdown
-from models.publish import pdf
-from models.publish.formats import FORMATS, export_bytes, format_named
-from models.publish.html import render_html
-from models.publish.meta import meta_for
-from models.publish.text import render_text
-from models.store import Store
+from panel_minutes.models.domain import MinutesDocument
+from panel_minutes.models.export import default_export_name, render_markdown
+from panel_minutes.models.publish import pdf
+from panel_minutes.models.publish.formats import FORMATS, export_bytes, format_named
+from panel_minutes.models.publish.html import render_html
+from panel_minutes.models.publish.meta import meta_for
+from panel_minutes.models.publish.text import render_text
+from panel_minutes.models.store import Store
+from panel_minutes.tui.cli import main
 from tests.test_cli import assert_one_error_line, demo_db, run
-from tui.cli import main
 
 __all__ = ["demo_db"]  # the fixture, shared with tests/test_cli.py
 
@@ -196,7 +196,7 @@ def test_docx_is_made_by_the_word_writer(
     real_import = importlib.import_module
 
     def fake_import(name: str) -> object:
-        if name == "models.publish.docx":
+        if name == "panel_minutes.models.publish.docx":
             return Writer
         return real_import(name)
 

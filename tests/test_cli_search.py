@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from models.demo import write_demo
-from models.domain import EntryKind
-from models.store import Store
-from tui.cli import main
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.store import Store
+from panel_minutes.tui.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -133,7 +133,7 @@ def test_reindex_repairs_the_index(capsys: pytest.CaptureFixture[str], db: Path)
 
 def test_real_process(tmp_path: Path, db: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "search", "--db", str(db), "machinery"],
+        [sys.executable, "-m", "panel_minutes.tui.cli", "search", "--db", str(db), "machinery"],
         cwd=tmp_path, capture_output=True, timeout=120, check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -19,10 +19,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from models.composer_state import Mode
-from models.domain import EntryKind
-from models.store import Store
-from screens.live import LiveScreen
+from panel_minutes.models.composer_state import Mode
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.app import PanelMinutesApp, make_app
 from tests.test_live_support import (
     FakeClock,
     open_live,
@@ -31,7 +32,6 @@ from tests.test_live_support import (
     write_meeting,
     write_panel,
 )
-from tui.app import PanelMinutesApp, make_app
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The composer's rules without Textual (``models.composer_modes``, ``models.names``): mode
+"""The composer's rules without Textual (``panel_minutes.models.composer_modes``, ``panel_minutes.models.names``): mode
 changes that would hide typed fields are refused, typed prefixes, Tab order, the completion on
 offer, and the cursor place riding in the draft (issue 13, points 1-4 and 12)."""
 
@@ -8,11 +8,16 @@ from datetime import datetime
 
 import pytest
 
-from models.composer_modes import Mode, change_mode, tab_order, typed_prefix
-from models.composer_state import ComposerState, Place, state_from_draft, state_to_draft
-from models.domain import DraftData, PersonData
-from models.errors import ValidationError
-from models.names import completion_in_field, completion_in_text
+from panel_minutes.models.composer_modes import Mode, change_mode, tab_order, typed_prefix
+from panel_minutes.models.composer_state import (
+    ComposerState,
+    Place,
+    state_from_draft,
+    state_to_draft,
+)
+from panel_minutes.models.domain import DraftData, PersonData
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.names import completion_in_field, completion_in_text
 
 PEOPLE = [
     PersonData(1, "Simon Hale", title="Mr", role="Police and Crime Commissioner"),

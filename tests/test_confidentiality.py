@@ -26,10 +26,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.bundle import dumps_bundle, export_bundle
-from models.domain import ActionStatus, EntryKind, Outcome
-from models.export import render_markdown
-from models.store import Store
+from panel_minutes.models.bundle import dumps_bundle, export_bundle
+from panel_minutes.models.domain import ActionStatus, EntryKind, Outcome
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.store import Store
 from tests.test_properties import _SCRATCH, TEXT, _fresh_store
 
 EXAMPLES = 15
@@ -222,14 +222,14 @@ def test_database_backups_and_exports_are_private_public_minutes_are_not(
     import subprocess
     import sys
 
-    from models import backup
-    from screens.export import write_minutes
+    from panel_minutes.models import backup
+    from panel_minutes.screens.export import write_minutes
 
     old_umask = os.umask(0o022)  # a usual umask: new files would be world-readable
     try:
         db = tmp_path / "minutes.db"
         store = Store(str(db))
-        from models.demo import write_demo
+        from panel_minutes.models.demo import write_demo
 
         meeting_id = write_demo(store)
         doc = store.load_document(meeting_id)
@@ -240,7 +240,7 @@ def test_database_backups_and_exports_are_private_public_minutes_are_not(
 
         def cli(*args: str) -> None:
             done = subprocess.run(
-                [sys.executable, "-m", "tui.cli", "--db", str(db), *args],
+                [sys.executable, "-m", "panel_minutes.tui.cli", "--db", str(db), *args],
                 capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
             )
             assert done.returncode == 0, done.stderr

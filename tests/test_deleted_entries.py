@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from models.db import SCHEMA_VERSION
-from models.domain import EntryKind, Outcome, newest_first
-from models.errors import NotFoundError, ReadOnlyMeetingError, ValidationError
-from models.store import Store
-from models.store.deleted import entry_from_json, entry_json
+from panel_minutes.models.db import SCHEMA_VERSION
+from panel_minutes.models.domain import EntryKind, Outcome, newest_first
+from panel_minutes.models.errors import NotFoundError, ReadOnlyMeetingError, ValidationError
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.deleted import entry_from_json, entry_json
 from tests.test_search_migration import downgrade
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from models.db import SCHEMA_VERSION
-from models.domain import ActionStatus, ItemData
-from models.errors import ValidationError
-from models.export import render_markdown
-from models.store import Store
+from panel_minutes.models.db import SCHEMA_VERSION
+from panel_minutes.models.domain import ActionStatus, ItemData
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.store import Store
 
 SECRET = "Write to the complainant"
 
@@ -161,7 +161,7 @@ def test_putting_an_item_back_into_approved_minutes_is_refused(demo: tuple[Store
     store, meeting_id = demo
     deleted = store.delete_item(exempt_item(store, meeting_id).id)
     store.approve_minutes(meeting_id, at_meeting_id=None)
-    from models.errors import ReadOnlyMeetingError
+    from panel_minutes.models.errors import ReadOnlyMeetingError
 
     with pytest.raises(ReadOnlyMeetingError):
         store.restore_deleted_item(deleted.id)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionData,
     DeletedActionData,
     DeletedEntryData,
     EntryData,
     EntryKind,
 )
-from screens.deleted import deleted_prompt
+from panel_minutes.screens.deleted import deleted_prompt
 
 WHEN = datetime(2026, 11, 17, 10, 42, tzinfo=UTC)
 

@@ -1,6 +1,6 @@
 """What the live screen saves as the draft, and where it keeps what it cannot save, driven
-without a screen: ``tui.filing_calls.draft_call`` against a real store, and
-``tui.rescue.rescue_file_for``."""
+without a screen: ``panel_minutes.tui.filing_calls.draft_call`` against a real store, and
+``panel_minutes.tui.rescue.rescue_file_for``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from models.composer_state import ComposerState, Pending, state_from_draft, waiting_from_draft
-from models.store import Store
-from models.store.entries import DraftConflictError
+from panel_minutes.models.composer_state import (
+    ComposerState,
+    Pending,
+    state_from_draft,
+    waiting_from_draft,
+)
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.entries import DraftConflictError
+from panel_minutes.tui.filing_calls import DraftVersion, draft_call
+from panel_minutes.tui.rescue import rescue_file_for
 from tests.test_live_support import write_meeting, write_panel
-from tui.filing_calls import DraftVersion, draft_call
-from tui.rescue import rescue_file_for
 
 
 def _meeting(db_path: Path) -> tuple[Store, int, int]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.composer_state import state_from_entry, state_to_draft
-from models.domain import EntryKind
-from models.store import Store
-from screens.confirm import ConfirmScreen
+from panel_minutes.models.composer_state import state_from_entry, state_to_draft
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.store import Store
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.tui.app import make_app
 from tests.support import wait_for
 from tests.test_live_support import FakeClock, open_live, settle, write_meeting, write_panel
-from tui.app import make_app
 
 OLD = "The Panel noted the repot."
 MINE = "The Panel noted the report. (edit restored after a restart)"

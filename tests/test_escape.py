@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from models.export import escape
+from panel_minutes.models.export import escape
 
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from models.store import Store
-from screens.confirm import ConfirmScreen
-from screens.live import LiveScreen
-from screens.prompt import PromptScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.prompt import PromptScreen
 from tests.test_live_support import write_meeting, write_panel
 from tests.test_screen_meetings import app_for, settle, shown_rows
 
@@ -102,8 +102,8 @@ async def test_an_approved_meeting_opens_on_its_first_item(db_path: Path) -> Non
 def test_the_opening_item_is_part_2_only_when_asked_running_or_holding_the_draft() -> None:
     from dataclasses import replace
 
-    from models.domain import ItemData
-    from models.store.screen_reads import first_current
+    from panel_minutes.models.domain import ItemData
+    from panel_minutes.models.store.screen_reads import first_current
 
     public = [ItemData(id=n, meeting_id=1, position=n, title=f"Item {n}", taken_position=n,
                        started_at="10:00", finished_at="10:05") for n in (1, 2)]
@@ -121,7 +121,7 @@ def test_the_opening_item_is_part_2_only_when_asked_running_or_holding_the_draft
 
 
 async def test_ctrl_s_hides_part_2_text_on_the_live_screen(db_path: Path) -> None:
-    from models.domain import EntryKind
+    from panel_minutes.models.domain import EntryKind
     from tests.test_live_support import FakeClock, open_live
 
     store, meeting_id = meeting_with_part_2(db_path)

@@ -19,7 +19,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionData,
     ActionStatus,
     ActionUpdateData,
@@ -38,9 +38,9 @@ from models.domain import (
     PanelData,
     PersonData,
 )
-from models.export import default_export_name, render_markdown
-from models.export.escape import clean
-from models.store import Store
+from panel_minutes.models.export import default_export_name, render_markdown
+from panel_minutes.models.export.escape import clean
+from panel_minutes.models.store import Store
 from tests.test_escape import HOSTILE
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -720,8 +720,8 @@ def test_an_item_number_label_from_a_bundle_cannot_reshape_the_minutes(
     declarations list's "(item ...)" as text, and changes no block or inline structure."""
     import json
 
-    from models.bundle import dumps_bundle, export_bundle
-    from models.store.bundle_io import import_bundle
+    from panel_minutes.models.bundle import dumps_bundle, export_bundle
+    from panel_minutes.models.store.bundle_io import import_bundle
 
     panel = store.create_panel("Labels Police and Crime Panel")
     member = store.create_person("Ida Madeup", title="Cllr")

@@ -11,12 +11,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, Static
 
-from models.export import default_export_name, render_markdown
-from models.store import Store
-from screens.export import ExportScreen, check_target
+from panel_minutes.models.export import default_export_name, render_markdown
+from panel_minutes.models.store import Store
+from panel_minutes.screens.export import ExportScreen, check_target
+from panel_minutes.tui.app import make_app
 from tests.support import settle
 from tests.support import wait_for as wait_for
-from tui.app import make_app
 
 
 async def open_export(pilot: Pilot[None], meeting_id: int) -> ExportScreen:

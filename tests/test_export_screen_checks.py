@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from models.domain import EntryKind
-from models.store import Store
-from screens.export import ExportScreen
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.store import Store
+from panel_minutes.screens.export import ExportScreen
 from tests.support import app_for, notices, settle, wait_for
 from tests.test_checks import SECRET, meeting
 

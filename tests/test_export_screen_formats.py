@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Label, Static
 
-from models.export import default_export_name
-from models.publish import pdf
-from models.publish.formats import FORMATS, export_bytes, format_named
-from models.store import Store
-from screens.export import ExportScreen
+from panel_minutes.models.export import default_export_name
+from panel_minutes.models.publish import pdf
+from panel_minutes.models.publish.formats import FORMATS, export_bytes, format_named
+from panel_minutes.models.store import Store
+from panel_minutes.screens.export import ExportScreen
+from panel_minutes.tui.app import make_app
 from tests.support import notices, settle, wait_for
 from tests.test_export_screen import open_export
-from tui.app import make_app
 
 
 def formats_shown(screen: ExportScreen) -> str:

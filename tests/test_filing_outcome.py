@@ -1,15 +1,15 @@
-"""What a refused filing means, and what goes back into the composer (``models.filing_outcome``),
+"""What a refused filing means, and what goes back into the composer (``panel_minutes.models.filing_outcome``),
 without a screen."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from models.composer_state import ComposerState, Editing, Mode
-from models.domain import EntryData, EntryKind
-from models.errors import DatabaseError, ValidationError
-from models.filing_outcome import FilingFailure, failure_of, given_back
-from models.store.entries import EntryConflictError
+from panel_minutes.models.composer_state import ComposerState, Editing, Mode
+from panel_minutes.models.domain import EntryData, EntryKind
+from panel_minutes.models.errors import DatabaseError, ValidationError
+from panel_minutes.models.filing_outcome import FilingFailure, failure_of, given_back
+from panel_minutes.models.store.entries import EntryConflictError
 
 
 def test_a_database_that_refuses_for_now_means_wait_and_retry() -> None:

@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import text
 from textual.pilot import Pilot
 
-import models.db
-from models.composer_state import ComposerState, Pending, state_to_draft
-from models.domain import EntryKind
-from models.filing_queue import FilingQueue
-from models.store import Store
-from screens.live import LiveScreen
+import panel_minutes.models.db
+from panel_minutes.models.composer_state import ComposerState, Pending, state_to_draft
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.filing_queue import FilingQueue
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
 from tests.support import FAST, app_for, wait_for
 from tests.test_live_store_errors import disk_full
 from tests.test_live_support import FakeClock, open_live, settle, write_meeting, write_panel
@@ -114,7 +114,7 @@ async def test_enters_on_a_full_database_are_filed_one_entry_each_in_order(
 async def test_enters_while_another_program_holds_a_lock_are_filed_one_each(
     db_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(models.db, "BUSY_TIMEOUT_MS", 200)  # fail fast instead of after 5 s
+    monkeypatch.setattr(panel_minutes.models.db, "BUSY_TIMEOUT_MS", 200)  # fail fast instead of after 5 s
     setup = Store(str(db_path))
     meeting_id = write_meeting(setup, write_panel(setup))
     setup.close()

@@ -18,13 +18,13 @@ import pytest
 from textual.geometry import Region
 from textual.widget import Widget
 
-from models.store import Store
+from panel_minutes.models.store import Store
+from panel_minutes.tui.widgets.agenda import AgendaList
+from panel_minutes.tui.widgets.composer import ComposerText
+from panel_minutes.tui.widgets.entries import EntryList
+from panel_minutes.tui.widgets.keybar import KeyBar
 from tests.support import FAST, app_for
 from tests.test_live_support import FakeClock, file_text, open_live, write_meeting, write_panel
-from tui.widgets.agenda import AgendaList
-from tui.widgets.composer import ComposerText
-from tui.widgets.entries import EntryList
-from tui.widgets.keybar import KeyBar
 
 
 async def test_a_filing_repaints_the_list_and_one_agenda_line_without_a_layout_pass(

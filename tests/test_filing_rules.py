@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from models.domain import EntryKind, Outcome
-from models.errors import ValidationError
-from models.store import Store
-from models.store.entries import DraftConflictError
-from models.store.filing import DraftAfter
+from panel_minutes.models.domain import EntryKind, Outcome
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.entries import DraftConflictError
+from panel_minutes.models.store.filing import DraftAfter
 from tests.support import notices, wait_for
 from tests.test_live_support import write_meeting, write_panel
 
@@ -134,8 +134,8 @@ def test_a_window_holding_no_draft_does_not_overwrite_another_windows(db_path: P
 
 async def test_the_live_screen_refuses_an_edited_vote_beyond_those_present(db_path: Path) -> None:
     """The key path: edit a filed resolution's vote to 150 with four members present."""
+    from panel_minutes.tui.app import make_app
     from tests.test_live_support import FakeClock, open_live, settle
-    from tui.app import make_app
 
     store, meeting_id, item_id = _meeting(db_path)
     entry = store.add_entry(item_id, EntryKind.RESOLUTION, "that the Panel notes the report",

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import event, text
 
-from models.domain import EntryKind
-from models.errors import StorageFullError
-from models.store import Store
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.errors import StorageFullError
+from panel_minutes.models.store import Store
 
 BIG = "The Commissioner answered at length. " * 4000  # ~150 KB: needs many new pages
 

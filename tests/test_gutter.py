@@ -1,4 +1,4 @@
-"""tui.widgets.gutter: the entries and agenda lines draw what a Rich table grid drew, cheaper."""
+"""panel_minutes.tui.widgets.gutter: the entries and agenda lines draw what a Rich table grid drew, cheaper."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from tui.widgets.gutter import Cell, Gutter
+from panel_minutes.tui.widgets.gutter import Cell, Gutter
 
 Cells = list[list[tuple[str, Style]]]
 

@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from models.bundle import dumps_bundle, export_bundle
-from models.domain import AttendanceStatus, EntryKind, ItemKind, MemberRole, Numbering
-from models.errors import ValidationError
-from models.exempt import ACT_1960, BASES, exclusion_resolution, exclusion_wording
-from models.export import render_markdown
-from models.house_style import DEFAULT, MovementStyle, preset
-from models.movements import item_at
-from models.numbering import item_numbers
-from models.public_count import members_of_the_public
-from models.store import Store
-from models.store.bundle_io import import_bundle
+from panel_minutes.models.bundle import dumps_bundle, export_bundle
+from panel_minutes.models.domain import AttendanceStatus, EntryKind, ItemKind, MemberRole, Numbering
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.exempt import ACT_1960, BASES, exclusion_resolution, exclusion_wording
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.house_style import DEFAULT, MovementStyle, preset
+from panel_minutes.models.movements import item_at
+from panel_minutes.models.numbering import item_numbers
+from panel_minutes.models.public_count import members_of_the_public
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import import_bundle
 
 PCP = preset("pcp").style
 PARISH = preset("parish").style

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from models.house_style import (
+from panel_minutes.models.house_style import (
     DEFAULT,
     PLACEHOLDERS,
     PRESETS,
@@ -21,7 +21,7 @@ from models.house_style import (
     with_preset,
     with_setting,
 )
-from models.house_style_labels import LABELS, as_line, from_line, label, value_words
+from panel_minutes.models.house_style_labels import LABELS, as_line, from_line, label, value_words
 
 
 def test_every_template_of_every_preset_passes_its_own_check() -> None:

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from models.export import render_markdown
-from models.store import Store
-from models.store.bundle_io import import_bundle
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import import_bundle
 
 HERE = Path(__file__).parent
 EXAMPLES = ("parish", "pcp", "committee")

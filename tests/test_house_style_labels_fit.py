@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from models.house_style import HouseStyle
-from models.house_style_labels import LABEL_WIDTH, LABELS, label
+from panel_minutes.models.house_style import HouseStyle
+from panel_minutes.models.house_style_labels import LABEL_WIDTH, LABELS, label
 
 
 def test_every_setting_has_a_label_that_fits_the_column() -> None:

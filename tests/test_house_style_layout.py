@@ -11,12 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from models.bundle import export_bundle
-from models.domain import AttendanceStatus, EntryKind, MeetingKind, Numbering, PersonData
-from models.errors import BundleError, ValidationError
-from models.export import render_markdown
-from models.export.names import name_as, running_name, shown_title
-from models.house_style import (
+from panel_minutes.models.bundle import export_bundle
+from panel_minutes.models.domain import (
+    AttendanceStatus,
+    EntryKind,
+    MeetingKind,
+    Numbering,
+    PersonData,
+)
+from panel_minutes.models.errors import BundleError, ValidationError
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.export.names import name_as, running_name, shown_title
+from panel_minutes.models.house_style import (
     DEFAULT,
     HouseStyle,
     ItemHeading,
@@ -25,9 +31,9 @@ from models.house_style import (
     TimeStyle,
     preset,
 )
-from models.movements import recognise
-from models.store import Store
-from models.store.bundle_io import import_bundle
+from panel_minutes.models.movements import recognise
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import import_bundle
 
 PARISH = preset("parish").style
 PCP = preset("pcp").style

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.store import Store
-from screens.house_style_tab import HouseStyleTable
+from panel_minutes.models.store import Store
+from panel_minutes.screens.house_style_tab import HouseStyleTable
 from tests.support import app_for, settle, wait_for, write_panel
 from tests.test_house_style_settings import open_tab, style_of
 from tests.test_screen_between_support import answer_prompt

@@ -9,19 +9,19 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from models.domain import EntryKind, Numbering, Outcome
-from models.export.markdown import render_markdown
-from models.house_style import HouseStyle, preset
-from models.store import Store
-from screens.prompt import PromptScreen
-from screens.setup import AgendaTable
+from panel_minutes.models.domain import EntryKind, Numbering, Outcome
+from panel_minutes.models.export.markdown import render_markdown
+from panel_minutes.models.house_style import HouseStyle, preset
+from panel_minutes.models.store import Store
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.setup import AgendaTable
+from panel_minutes.tui.app import PanelMinutesApp
+from panel_minutes.tui.widgets.agenda import AgendaList
+from panel_minutes.tui.widgets.entries import EntryList
+from panel_minutes.tui.widgets.gutter import Gutter
 from tests.support import app_for, notices, settle
 from tests.test_live_support import open_live
 from tests.test_screen_setup import go_to_row, open_setup
-from tui.app import PanelMinutesApp
-from tui.widgets.agenda import AgendaList
-from tui.widgets.entries import EntryList
-from tui.widgets.gutter import Gutter
 
 
 def as_read(line: str) -> str:

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, SelectionList, TextArea
 
-from models.composer_modes import Mode
-from models.domain import EntryKind
-from models.exempt import ACT_1960, BASES, exclusion_wording
-from models.store import Store
-from screens.declaration_form import DeclarationFormScreen
-from screens.item_form import ItemFormScreen
-from screens.prompt import PromptScreen
-from screens.setup import AgendaTable, AttendanceTable, DeclarationsTable, SetupScreen
+from panel_minutes.models.composer_modes import Mode
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.exempt import ACT_1960, BASES, exclusion_wording
+from panel_minutes.models.store import Store
+from panel_minutes.screens.declaration_form import DeclarationFormScreen
+from panel_minutes.screens.item_form import ItemFormScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.setup import AgendaTable, AttendanceTable, DeclarationsTable, SetupScreen
 from tests.support import app_for, settle
 from tests.test_exempt_on_screen import meeting_with_part_2
 from tests.test_screen_setup import go_to_row, open_setup

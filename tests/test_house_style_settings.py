@@ -13,8 +13,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from models.domain import Numbering
-from models.house_style import (
+from panel_minutes.models.domain import Numbering
+from panel_minutes.models.house_style import (
     DEFAULT,
     HouseStyle,
     ParagraphNumbers,
@@ -22,12 +22,12 @@ from models.house_style import (
     numbering_year,
     preset,
 )
-from models.store import Store
-from screens.confirm import ConfirmScreen
-from screens.house_style_tab import HouseStyleTable
-from screens.panel_settings import PanelSettingsScreen
-from screens.pickers import ChoiceScreen
-from screens.prompt import PromptScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.house_style_tab import HouseStyleTable
+from panel_minutes.screens.panel_settings import PanelSettingsScreen
+from panel_minutes.screens.pickers import ChoiceScreen
+from panel_minutes.screens.prompt import PromptScreen
 from tests.support import TODAY, app_for, settle, wait_for, write_panel
 from tests.test_screen_between_support import answer_prompt, screen_is
 

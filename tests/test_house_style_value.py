@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.house_style import DEFAULT, PRESETS, HouseStyle, TimeStyle, preset
-from models.parsing import minutes_time
+from panel_minutes.models.house_style import DEFAULT, PRESETS, HouseStyle, TimeStyle, preset
+from panel_minutes.models.parsing import minutes_time
 
 
 def test_each_preset_round_trips_through_its_stored_form() -> None:
@@ -59,7 +59,7 @@ def test_attendance_and_declaration_settings_are_stored_and_checked() -> None:
     """The settings for the apologies sentence and declarations (HS-C): the default keeps
     today's wording; the pcp preset names substitutes in the apologies and declarations in
     paragraphs "in relation to item 4"."""
-    from models.house_style import NameStyle
+    from panel_minutes.models.house_style import NameStyle
 
     assert (DEFAULT.apologies_substitute_template, DEFAULT.procedural_names,
             DEFAULT.declarations_as_list, DEFAULT.declaration_item_template) == (

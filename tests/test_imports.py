@@ -2,7 +2,7 @@
 
 - The data layer (``models``: store, export, bundle) never loads Textual, so it can be used
   headless (the command line, scripts, tests) and stays independent of the UI.
-- ``import tui.cli`` loads neither SQLAlchemy nor Textual, so ``panel-minutes --version`` and
+- ``import panel_minutes.tui.cli`` loads neither SQLAlchemy nor Textual, so ``panel-minutes --version`` and
   ``--help`` answer at once and the app's first frame is not held up by the database layer.
 """
 
@@ -31,24 +31,24 @@ def top_level(names: set[str], package: str) -> set[str]:
 
 def test_data_layer_never_loads_textual() -> None:
     modules = loaded_after(
-        "import models, models.store, models.export.markdown, models.bundle\n"
-        "import models.store.bundle_io, models.demo, models.db"
+        "import panel_minutes.models, panel_minutes.models.store, panel_minutes.models.export.markdown, panel_minutes.models.bundle\n"
+        "import panel_minutes.models.store.bundle_io, panel_minutes.models.demo, panel_minutes.models.db"
     )
-    assert "models.store" in modules and "models.bundle" in modules  # the imports did happen
+    assert "panel_minutes.models.store" in modules and "panel_minutes.models.bundle" in modules  # the imports did happen
     assert "sqlalchemy" in modules
     assert top_level(modules, "textual") == set()
-    assert top_level(modules, "tui") == set() and top_level(modules, "screens") == set()
+    assert top_level(modules, "panel_minutes.tui") == set() and top_level(modules, "panel_minutes.screens") == set()
 
 
 def test_data_layer_at_work_never_loads_textual() -> None:
     """Not only importing: opening a store, writing the demo, exporting and importing a bundle."""
     modules = loaded_after(
         "import tempfile, os\n"
-        "from models.store import Store\n"
-        "from models.demo import write_demo\n"
-        "from models.bundle import export_bundle, dumps_bundle\n"
-        "from models.store.bundle_io import import_bundle\n"
-        "from models.export.markdown import render_markdown\n"
+        "from panel_minutes.models.store import Store\n"
+        "from panel_minutes.models.demo import write_demo\n"
+        "from panel_minutes.models.bundle import export_bundle, dumps_bundle\n"
+        "from panel_minutes.models.store.bundle_io import import_bundle\n"
+        "from panel_minutes.models.export.markdown import render_markdown\n"
         "d = tempfile.mkdtemp()\n"
         "s = Store(os.path.join(d, 'a.db'))\n"
         "mid = write_demo(s)\n"
@@ -62,33 +62,33 @@ def test_data_layer_at_work_never_loads_textual() -> None:
 
 @pytest.fixture(scope="module")
 def cli_modules() -> set[str]:
-    return loaded_after("import tui.cli\ntui.cli.build_parser()")
+    return loaded_after("import panel_minutes.tui.cli\npanel_minutes.tui.cli.build_parser()")
 
 
 @pytest.mark.parametrize(
-    "heavy", ["sqlalchemy", "sqlmodel", "textual", "models.store", "models.db", "rich"]
+    "heavy", ["sqlalchemy", "sqlmodel", "textual", "panel_minutes.models.store", "panel_minutes.models.db", "rich"]
 )
 def test_cli_import_is_cheap(cli_modules: set[str], heavy: str) -> None:
-    assert "tui.cli" in cli_modules
+    assert "panel_minutes.tui.cli" in cli_modules
     assert top_level(cli_modules, heavy) == set(), sorted(top_level(cli_modules, heavy))[:5]
 
 
 def test_bundle_module_is_pure_python() -> None:
-    """``models.bundle`` validates without the database layer; the store half loads on import."""
-    modules = loaded_after("import models.bundle")
+    """``panel_minutes.models.bundle`` validates without the database layer; the store half loads on import."""
+    modules = loaded_after("import panel_minutes.models.bundle")
     assert top_level(modules, "sqlalchemy") == set()
     assert top_level(modules, "sqlmodel") == set()
 
 
 def test_bundle_format_never_imports_the_store() -> None:
-    """No cycle ``models.bundle`` <-> ``models.store.bundle_io``: the store imports the bundle
+    """No cycle ``panel_minutes.models.bundle`` <-> ``panel_minutes.models.store.bundle_io``: the store imports the bundle
     format, never the other way round, not even lazily inside a function or for type checking
     (pyproject's import-linter contracts keep it so in CI; this is the same check in the suite)."""
     import grimp
 
-    graph = grimp.build_graph("models")
-    bundle = {"models.bundle"} | graph.find_descendants("models.bundle")
-    store = {"models.store"} | graph.find_descendants("models.store")
+    graph = grimp.build_graph("panel_minutes")
+    bundle = {"panel_minutes.models.bundle"} | graph.find_descendants("panel_minutes.models.bundle")
+    store = {"panel_minutes.models.store"} | graph.find_descendants("panel_minutes.models.store")
     direct = {
         (importer, imported)
         for importer in bundle
@@ -96,8 +96,8 @@ def test_bundle_format_never_imports_the_store() -> None:
         if imported in store
     }
     assert direct == set()
-    assert not graph.chain_exists("models.bundle", "models.store", as_packages=True)
-    assert graph.chain_exists("models.store.bundle_io", "models.bundle.read")  # the used way
+    assert not graph.chain_exists("panel_minutes.models.bundle", "panel_minutes.models.store", as_packages=True)
+    assert graph.chain_exists("panel_minutes.models.store.bundle_io", "panel_minutes.models.bundle.read")  # the used way
 
 
 def test_bundle_package_is_split_into_schema_read_and_write() -> None:
@@ -106,7 +106,7 @@ def test_bundle_package_is_split_into_schema_read_and_write() -> None:
     from pathlib import Path
 
     for name in ("schema", "fields", "read", "write"):
-        module = importlib.import_module(f"models.bundle.{name}")
+        module = importlib.import_module(f"panel_minutes.models.bundle.{name}")
         assert module.__file__ is not None
         lines = Path(module.__file__).read_text(encoding="utf-8").count("\n")
         assert lines < 450, f"models/bundle/{name}.py has {lines} lines"

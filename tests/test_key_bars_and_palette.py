@@ -16,15 +16,15 @@ from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from models.store import Store
-from screens.deleted import DeletedEntriesScreen
-from screens.help import HelpScreen
-from screens.live import LiveScreen
-from screens.setup import SetupScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.deleted import DeletedEntriesScreen
+from panel_minutes.screens.help import HelpScreen
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.setup import SetupScreen
+from panel_minutes.tui.widgets.keybar import KeyBar
 from tests.support import wait_for
 from tests.test_live_support import open_live, prepare_meeting, write_meeting, write_panel
 from tests.test_screen_setup import app_for, open_setup, settle
-from tui.widgets.keybar import KeyBar
 
 
 def bar(pilot: Pilot[None]) -> str:

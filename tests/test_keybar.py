@@ -1,4 +1,4 @@
-"""tui.widgets.keybar: the one-line key bar every screen shows, on the real live screen."""
+"""panel_minutes.tui.widgets.keybar: the one-line key bar every screen shows, on the real live screen."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from models.composer_state import Mode
-from models.store import Store
-from screens.live import LiveScreen
+from panel_minutes.models.composer_state import Mode
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.app import make_app
+from panel_minutes.tui.widgets.keybar import KeyBar
 from tests.test_live_support import open_live, prepare_meeting, settle, write_meeting, write_panel
-from tui.app import make_app
-from tui.widgets.keybar import KeyBar
 
 
 def _bar(screen: LiveScreen) -> tuple[KeyBar, str]:

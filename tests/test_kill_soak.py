@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pytest
 
-from models.store import Store
+from panel_minutes.models.store import Store
 from tests.pty_app import PtyApp
 
 pytestmark = pytest.mark.slow  # real processes or large data: `-m "not slow"` skips it

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from models.store import Store
-from screens.prompt import PromptScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.tui.app import make_app
 from tests.test_live_support import FakeClock, file_text, open_live, settle
-from tui.app import make_app
 
 
 async def test_ins_adds_an_item_after_the_current_one_and_files_into_it(db_path: Path) -> None:

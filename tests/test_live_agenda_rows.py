@@ -12,9 +12,9 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from models.store import Store
-from screens.live import LiveScreen
-from tui.app import make_app
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.app import make_app
 
 
 def measured_height(options: OptionList) -> int:

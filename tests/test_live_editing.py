@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from models.domain import AttendanceStatus, DeletedEntryData, EntryKind
-from models.store import Store
-from screens.live import LiveScreen
+from panel_minutes.models.domain import AttendanceStatus, DeletedEntryData, EntryKind
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.app import PanelMinutesApp, make_app
 from tests.support import notices
 from tests.test_live_support import (
     Cast,
@@ -28,7 +29,6 @@ from tests.test_live_support import (
     write_meeting,
     write_panel,
 )
-from tui.app import PanelMinutesApp, make_app
 
 
 @dataclass
@@ -212,7 +212,7 @@ async def test_next_item_finishes_the_running_item_and_starts_the_next(live: Liv
 
 
 async def test_a_deleted_entry_is_put_back_from_the_deleted_list(live: Live) -> None:
-    from screens.deleted import DeletedEntriesScreen
+    from panel_minutes.screens.deleted import DeletedEntriesScreen
 
     pilot, screen = live.pilot, live.screen
     await file_text(pilot, screen, "Deleted by a wrong key.")

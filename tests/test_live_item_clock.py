@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.clock import running_since
-from models.store import Store
+from panel_minutes.models.clock import running_since
+from panel_minutes.models.store import Store
+from panel_minutes.tui.app import make_app
 from tests.test_live_support import FakeClock, open_live, settle, write_meeting, write_panel
-from tui.app import make_app
 
 
 def clock_line(screen: object) -> str:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from models.domain import EntryKind
-from models.store import Store
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.store import Store
 from tests.pty_app import PtyApp
 from tests.test_live_support import write_meeting, write_panel
 

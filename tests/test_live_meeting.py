@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from models.store import Store
-from screens.export import ExportScreen
-from screens.live import LiveScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.export import ExportScreen
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.app import make_app
 from tests.support import wait_for as wait_for
 from tests.test_live_support import (
     FakeClock,
@@ -31,7 +32,6 @@ from tests.test_live_support import (
     type_into_composer,
     write_panel,
 )
-from tui.app import make_app
 
 GOLDEN = Path(__file__).parent / "golden" / "live-meeting.md"
 

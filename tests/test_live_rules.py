@@ -1,17 +1,17 @@
-"""The live screen's rules without a screen: the meeting as read (``models.live_meeting``),
-moving entries and taking items (``models.live_moves``) and which undo a change pushes
-(``models.live_undo``). Plain pytest on a temporary database."""
+"""The live screen's rules without a screen: the meeting as read (``panel_minutes.models.live_meeting``),
+moving entries and taking items (``panel_minutes.models.live_moves``) and which undo a change pushes
+(``panel_minutes.models.live_undo``). Plain pytest on a temporary database."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from models.domain import EntryKind
-from models.live_meeting import LiveMeeting, with_fresh
-from models.live_moves import Change, EntryMoves, ItemTaking, Say
-from models.live_undo import undo_filing, undo_put_back
-from models.store import Store
-from models.undo import UndoStack
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.live_meeting import LiveMeeting, with_fresh
+from panel_minutes.models.live_moves import Change, EntryMoves, ItemTaking, Say
+from panel_minutes.models.live_undo import undo_filing, undo_put_back
+from panel_minutes.models.store import Store
+from panel_minutes.models.undo import UndoStack
 from tests.test_live_support import MEETING_DAY, write_meeting, write_panel
 
 AT_TEN = datetime(MEETING_DAY.year, MEETING_DAY.month, MEETING_DAY.day, 10, 0, 30)

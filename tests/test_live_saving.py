@@ -1,8 +1,8 @@
-"""The live screen's saving state (``models.live_saving``), driven without a screen."""
+"""The live screen's saving state (``panel_minutes.models.live_saving``), driven without a screen."""
 
 from __future__ import annotations
 
-from models.live_saving import Notice, SavingState
+from panel_minutes.models.live_saving import Notice, SavingState
 
 
 def test_the_first_change_starts_the_autosave_timer_and_typing_on_does_not_restart_it() -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from models.domain import ItemData
-from models.export.markdown import render_markdown
-from models.store import Store
-from screens.live import LiveScreen
+from panel_minutes.models.domain import ItemData
+from panel_minutes.models.export.markdown import render_markdown
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.app import make_app
 from tests.test_live_support import (
     FakeClock,
     open_live,
@@ -21,7 +22,6 @@ from tests.test_live_support import (
     write_meeting,
     write_panel,
 )
-from tui.app import make_app
 
 
 def _write(db_path: Path, extra_items: int = 3) -> int:
@@ -42,7 +42,7 @@ async def _wait_screen(pilot: Pilot[None], name: str) -> None:
 
 
 def sittings(item: ItemData) -> list[tuple[str, str]]:
-    """The item's sittings, first to last (``models.item_times.sittings``, written out here so
+    """The item's sittings, first to last (``panel_minutes.models.item_times.sittings``, written out here so
     the test reads the stored fields themselves)."""
     first = [(item.started_at, item.finished_at)] if item.started_at else []
     return first + list(getattr(item, "resumed", ()))
@@ -105,8 +105,8 @@ async def test_items_taken_out_of_order_by_keys_never_overlap(db_path: Path) -> 
 
 
 async def test_f11_closes_the_meeting_and_f9_reopens_it(db_path: Path) -> None:
-    from screens.help import sections
-    from tui.widgets.keybar import KeyBar
+    from panel_minutes.screens.help import sections
+    from panel_minutes.tui.widgets.keybar import KeyBar
 
     meeting_id = _write(db_path, 0)
     clock = FakeClock()
@@ -177,7 +177,7 @@ async def test_an_f5_departure_changes_the_attendance_and_the_vote_check(db_path
 async def test_the_end_time_is_in_the_meeting_details(db_path: Path) -> None:
     from textual.widgets import Input, Static
 
-    from screens.meeting_form import MeetingFormScreen
+    from panel_minutes.screens.meeting_form import MeetingFormScreen
 
     meeting_id = _write(db_path, 0)
     store = Store(str(db_path))
@@ -243,8 +243,8 @@ async def test_an_f5_departure_before_the_start_is_refused_and_the_note_kept(
 async def test_f11_says_the_closing_sentence_in_the_house_style(db_path: Path) -> None:
     """A parish council's minutes say "The meeting closed at 9.05 pm.": so does the question
     F11 asks, and the notice after it (one wording for screen and export)."""
-    from models.house_style import preset
-    from screens.confirm import ConfirmScreen
+    from panel_minutes.models.house_style import preset
+    from panel_minutes.screens.confirm import ConfirmScreen
 
     meeting_id = _write(db_path, 0)
     store = Store(str(db_path))

@@ -18,9 +18,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from models.store import Store
-from screens.export import ExportScreen
-from screens.live import LiveScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.export import ExportScreen
+from panel_minutes.screens.live import LiveScreen
 from tests.support import app_for as app_for
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]

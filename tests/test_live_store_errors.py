@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import event, text
 
-from models.store import Store
-from screens.live import LiveScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.timings import DEFAULT_TIMINGS
 from tests.support import FAST, app_for, notices, settle, wait_for
 from tests.test_live_support import (
     FakeClock,
@@ -23,7 +24,6 @@ from tests.test_live_support import (
     write_meeting,
     write_panel,
 )
-from tui.timings import DEFAULT_TIMINGS
 
 BIG = "The Commissioner answered each question about the estate at length. " * 2500
 

@@ -11,14 +11,14 @@ from datetime import date, datetime, timedelta
 
 from textual.pilot import Pilot
 
-from models.domain import AttendanceStatus
-from models.store import Store
-from screens.live import LiveScreen
+from panel_minutes.models.domain import AttendanceStatus
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.app import PanelMinutesApp
 from tests.support import STANDING as STANDING
 from tests.support import Cast as Cast
 from tests.support import settle as settle
 from tests.support import write_panel as write_panel
-from tui.app import PanelMinutesApp
 
 MEETING_DAY = date(2027, 3, 9)
 

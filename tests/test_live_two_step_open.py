@@ -13,13 +13,13 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from models.demo import write_demo
-from models.domain import EntryData
-from models.store import Store
-from screens.live import LiveScreen
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.domain import EntryData
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.app import make_app
 from tests.support import wait_for
 from tests.test_live_support import settle
-from tui.app import make_app
 
 
 async def _wait(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from models.clock import running_since, span
-from models.composer_state import (
+from panel_minutes.models.clock import running_since, span
+from panel_minutes.models.composer_state import (
     ComposerState,
     Editing,
     Mode,
@@ -20,11 +20,11 @@ from models.composer_state import (
     state_from_entry,
     state_to_draft,
 )
-from models.domain import DraftData, EntryData, EntryKind, Outcome, PersonData
-from models.errors import ValidationError
-from models.names import candidates, clear_winner, match_person, word_before
-from models.parsing import parse_optional_date, parse_time
-from models.undo import IdMap
+from panel_minutes.models.domain import DraftData, EntryData, EntryKind, Outcome, PersonData
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.names import candidates, clear_winner, match_person, word_before
+from panel_minutes.models.parsing import parse_optional_date, parse_time
+from panel_minutes.models.undo import IdMap
 
 PEOPLE = [
     PersonData(1, "Helen Marsh", title="Cllr"),

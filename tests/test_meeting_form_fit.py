@@ -8,8 +8,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Label
 
-from models.store import Store
-from screens.meeting_form import MeetingFormScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.meeting_form import MeetingFormScreen
 from tests.support import app_for, settle, wait_for
 from tests.test_live_support import write_meeting, write_panel
 

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from models.domain import AttendanceStatus, MemberRole
-from models.errors import ValidationError
-from models.store import Store
+from panel_minutes.models.domain import AttendanceStatus, MemberRole
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.store import Store
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""tui.widgets.memo: long lists laid out once, with exactly the output of the wrapped renderable."""
+"""panel_minutes.tui.widgets.memo: long lists laid out once, with exactly the output of the wrapped renderable."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from models.domain import EntryData, EntryKind, Numbering, PersonData
-from tui.widgets.entries import EntryList
-from tui.widgets.entry_view import entry_renderable
-from tui.widgets.memo import Memo, MemoCache
+from panel_minutes.models.domain import EntryData, EntryKind, Numbering, PersonData
+from panel_minutes.tui.widgets.entries import EntryList
+from panel_minutes.tui.widgets.entry_view import entry_renderable
+from panel_minutes.tui.widgets.memo import Memo, MemoCache
 
 
 class Counting:

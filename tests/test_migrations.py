@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Connection
 
-from models import db as db_module
-from models.db import SCHEMA_VERSION
-from models.domain import ActionStatus, AttendanceStatus, EntryKind
-from models.errors import DatabaseError, SchemaTooNewError
-from models.store import Store
+from panel_minutes.models import db as db_module
+from panel_minutes.models.db import SCHEMA_VERSION
+from panel_minutes.models.domain import ActionStatus, AttendanceStatus, EntryKind
+from panel_minutes.models.errors import DatabaseError, SchemaTooNewError
+from panel_minutes.models.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 V2_TABLES = {"action_update", "amendment", "entry_revision"}

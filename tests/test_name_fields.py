@@ -1,6 +1,6 @@
 """Name fields (asked by, answered by, proposer, seconder, owner) hold someone at the meeting or
 text the clerk keeps as written (in quotes); letters that name no one are never filed
-(issue 11, point 10). The rule is ``models.names``; the composer shows it before filing."""
+(issue 11, point 10). The rule is ``panel_minutes.models.names``; the composer shows it before filing."""
 
 from __future__ import annotations
 
@@ -8,17 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from models.composer_state import (
+from panel_minutes.models.composer_state import (
     ComposerState,
     Mode,
     action_args,
     entry_args,
     state_from_entry,
 )
-from models.domain import EntryData, EntryKind, PersonData
-from models.errors import ValidationError
-from models.names import NameKind, candidates, match_person, name_field_value, read_name_field
-from models.store import Store
+from panel_minutes.models.domain import EntryData, EntryKind, PersonData
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.names import (
+    NameKind,
+    candidates,
+    match_person,
+    name_field_value,
+    read_name_field,
+)
+from panel_minutes.models.store import Store
+from panel_minutes.tui.app import PanelMinutesApp
 from tests.support import notices
 from tests.test_live_support import (
     open_live,
@@ -27,7 +34,6 @@ from tests.test_live_support import (
     write_meeting,
     write_panel,
 )
-from tui.app import PanelMinutesApp
 
 PEOPLE = [
     PersonData(1, "Helen Marsh", title="Cllr", role="Kellbridge City Council"),

@@ -9,12 +9,12 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from models.domain import Numbering
-from models.house_style import DEFAULT, preset
-from models.store import Store
-from screens.meeting_form import MeetingFormScreen
-from screens.meetings import MeetingsScreen
-from screens.pickers import ChoiceScreen
+from panel_minutes.models.domain import Numbering
+from panel_minutes.models.house_style import DEFAULT, preset
+from panel_minutes.models.store import Store
+from panel_minutes.screens.meeting_form import MeetingFormScreen
+from panel_minutes.screens.meetings import MeetingsScreen
+from panel_minutes.screens.pickers import ChoiceScreen
 from tests.support import app_for, settle, wait_for
 
 

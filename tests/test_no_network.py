@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from models.store import Store
+from panel_minutes.models.store import Store
+from panel_minutes.tui.app import make_app
 from tests.support import settle
 from tests.test_live_support import file_text, open_live, write_meeting, write_panel
-from tui.app import make_app
 
 SITECUSTOMIZE = '''
 import os, socket
@@ -58,7 +58,7 @@ def offline(tmp_path: Path) -> dict[str, str]:
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args], env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "panel_minutes.tui.cli", *args], env=env, capture_output=True, text=True,
         timeout=120, stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 0, f"{args}: {done.stderr}"

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from models.domain import EntryKind, MinutesDocument, Outcome
-from models.export.open_data import EVENT_KEYS, meeting_json, open_data_bytes
-from models.store import Store
-from tui.cli import main
+from panel_minutes.models.domain import EntryKind, MinutesDocument, Outcome
+from panel_minutes.models.export.open_data import EVENT_KEYS, meeting_json, open_data_bytes
+from panel_minutes.models.store import Store
+from panel_minutes.tui.cli import main
 
 OCD_STATUSES = {"cancelled", "tentative", "confirmed", "passed"}
 

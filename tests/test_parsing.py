@@ -1,4 +1,4 @@
-"""Dates and times are read and written by one module, ``models.parsing``.
+"""Dates and times are read and written by one module, ``panel_minutes.models.parsing``.
 
 Every path that takes a typed date or time (the meeting form, the command line, the composer,
 the store) accepts and refuses the same text, with the same one-line ``ValidationError``; dates
@@ -17,11 +17,11 @@ import pytest
 from sqlmodel import select
 from textual.widgets import Input, Static
 
-from models import tables as t
-from models.composer_state import ComposerState, Mode, action_args, entry_args
-from models.domain import EntryKind
-from models.errors import ValidationError
-from models.parsing import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.composer_state import ComposerState, Mode, action_args, entry_args
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.parsing import (
     date_problem,
     format_time,
     long_date,
@@ -32,11 +32,11 @@ from models.parsing import (
     time_problem,
     weekday_date,
 )
-from models.store import Store
-from models.store.base import held_before
-from screens.meeting_form import MeetingFormScreen
-from tui.app import make_app
-from tui.cli import main
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.base import held_before
+from panel_minutes.screens.meeting_form import MeetingFormScreen
+from panel_minutes.tui.app import make_app
+from panel_minutes.tui.cli import main
 
 # --- times ---------------------------------------------------------------------------------------
 
@@ -217,7 +217,7 @@ def test_dates_are_written_in_english_without_the_locale() -> None:
 
 def test_dates_stay_english_when_the_locale_is_not(store: Store) -> None:
     """Under another LC_TIME (when the machine has one), the minutes still say "September"."""
-    from models.store.approval import approval_text
+    from panel_minutes.models.store.approval import approval_text
 
     saved = locale.setlocale(locale.LC_TIME)
     switched = False

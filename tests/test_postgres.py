@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from models.bundle import export_bundle
-from models.demo import write_demo
-from models.domain import EntryKind, MeetingStatus
-from models.errors import ReadOnlyMeetingError
-from models.export.markdown import render_markdown
-from models.store import Store
-from models.store.bundle_io import import_bundle
+from panel_minutes.models.bundle import export_bundle
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.domain import EntryKind, MeetingStatus
+from panel_minutes.models.errors import ReadOnlyMeetingError
+from panel_minutes.models.export.markdown import render_markdown
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import import_bundle
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -167,7 +167,7 @@ def test_command_line_lists_a_postgres_database(pg_url: str) -> None:
     finally:
         store.close()
     done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--db", pg_url, "list"],
+        [sys.executable, "-m", "panel_minutes.tui.cli", "--db", pg_url, "list"],
         capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == 0, done.stderr

@@ -35,11 +35,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from models.bundle import dumps_bundle, export_bundle
-from models.domain import ActionStatus, AttendanceStatus, EntryKind, MinutesDocument, Outcome
-from models.export import default_export_name, render_markdown
-from models.store import Store
-from models.store.bundle_io import import_bundle
+from panel_minutes.models.bundle import dumps_bundle, export_bundle
+from panel_minutes.models.domain import (
+    ActionStatus,
+    AttendanceStatus,
+    EntryKind,
+    MinutesDocument,
+    Outcome,
+)
+from panel_minutes.models.export import default_export_name, render_markdown
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import import_bundle
 
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 EXAMPLES = 40

@@ -21,12 +21,12 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from models.domain import EntryKind, MinutesDocument
-from models.errors import ValidationError
-from models.export import render_markdown
-from models.publish.docx import write_docx
-from models.publish.meta import DocumentMeta, meta_for
-from models.store import Store
+from panel_minutes.models.domain import EntryKind, MinutesDocument
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.publish.docx import write_docx
+from panel_minutes.models.publish.meta import DocumentMeta, meta_for
+from panel_minutes.models.store import Store
 from tests.test_escape import HOSTILE
 from tests.test_export_markdown import confidential_meeting
 

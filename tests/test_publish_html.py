@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from models.export import render_markdown
-from models.publish.html import render_html
-from models.publish.meta import DocumentMeta, meta_for
-from models.store import Store
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.publish.html import render_html
+from panel_minutes.models.publish.meta import DocumentMeta, meta_for
+from panel_minutes.models.store import Store
 from tests.test_export_markdown import Hostile, build_meeting, confidential_meeting
 
 
@@ -179,7 +179,7 @@ def test_the_fast_renderer_gives_markdown_it_py_s_html(tmp_path: Path) -> None:
     """markdown-it-pyrs renders the HTML (30 ms instead of 250 for the 60x60 meeting); it must
     give exactly what markdown-it-py gives, with the same header cells and banner, on hostile
     text too."""
-    from models.publish.html import _fast_parser, render_body, render_body_py
+    from panel_minutes.models.publish.html import _fast_parser, render_body, render_body_py
 
     assert _fast_parser() is not None  # installed with the app: the budget depends on it
     store = Store(str(tmp_path / "hostile.db"))

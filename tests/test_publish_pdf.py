@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from models.export import render_markdown
-from models.publish import pdf
-from models.publish.meta import DocumentMeta, meta_for
-from models.store import Store
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.publish import pdf
+from panel_minutes.models.publish.meta import DocumentMeta, meta_for
+from panel_minutes.models.store import Store
 from tests.test_export_markdown import confidential_meeting
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.export import render_markdown
-from models.publish.text import WIDTH, render_text, table_lines
-from models.store import Store
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.publish.text import WIDTH, render_text, table_lines
+from panel_minutes.models.store import Store
 from tests.test_export_markdown import Hostile, build_meeting, confidential_meeting
 
 

@@ -1,4 +1,4 @@
-"""``models.publish.tokens``: the token stream built from markdown-it-pyrs's tree is the one
+"""``panel_minutes.models.publish.tokens``: the token stream built from markdown-it-pyrs's tree is the one
 markdown-it-py gives, field by field, and the Word and plain-text files made from it are the
 same bytes, on every kind of Markdown the app writes (and the house-style examples)."""
 
@@ -12,15 +12,15 @@ import pytest
 from markdown_it.token import Token
 
 from bench.generate import generate
-from models.export import render_markdown
-from models.export.action_log import action_log_markdown
-from models.export.agenda import render_agenda_markdown
-from models.publish import docx, text
-from models.publish.docx import write_docx
-from models.publish.meta import DocumentMeta, meta_for
-from models.publish.text import render_text
-from models.publish.tokens import fast_tokens, parse_tokens, parse_tokens_py
-from models.store import Store
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.export.action_log import action_log_markdown
+from panel_minutes.models.export.agenda import render_agenda_markdown
+from panel_minutes.models.publish import docx, text
+from panel_minutes.models.publish.docx import write_docx
+from panel_minutes.models.publish.meta import DocumentMeta, meta_for
+from panel_minutes.models.publish.text import render_text
+from panel_minutes.models.publish.tokens import fast_tokens, parse_tokens, parse_tokens_py
+from panel_minutes.models.store import Store
 from tests.test_export_markdown import Hostile, build_meeting
 
 EXAMPLES = Path(__file__).parent / "golden"  # the house-style goldens, from the examples
@@ -160,7 +160,7 @@ def test_markdown_constructs(markdown: str) -> None:
 
 
 def test_without_markdown_it_pyrs(monkeypatch: pytest.MonkeyPatch) -> None:
-    from models.publish import tokens
+    from panel_minutes.models.publish import tokens
 
     monkeypatch.setattr(tokens, "_fast", lambda html: None)
     assert fast_tokens("# a\n") is None

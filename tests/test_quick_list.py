@@ -1,4 +1,4 @@
-"""models.quick_list: the meetings list before SQLAlchemy is loaded, and the app using it."""
+"""panel_minutes.models.quick_list: the meetings list before SQLAlchemy is loaded, and the app using it."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from models.db import resolve_target, sqlite_path
-from models.demo import write_demo
-from models.domain import MeetingStatus
-from models.quick_list import database_file, quick_meetings
-from models.store import Store
-from models.store.bulk import NewItem
-from screens.meetings import MeetingsScreen, MeetingsTable
-from tui.app import make_app
+from panel_minutes.models.db import resolve_target, sqlite_path
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.domain import MeetingStatus
+from panel_minutes.models.quick_list import database_file, quick_meetings
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bulk import NewItem
+from panel_minutes.screens.meetings import MeetingsScreen, MeetingsTable
+from panel_minutes.tui.app import make_app
 
 
 def _three_meetings(store: Store) -> None:
@@ -71,7 +71,7 @@ def test_never_loads_sqlalchemy(store: Store, db_path: Path) -> None:
     _three_meetings(store)
     script = (
         "import json, sys\n"
-        "from models.quick_list import quick_meetings\n"
+        "from panel_minutes.models.quick_list import quick_meetings\n"
         f"rows = quick_meetings({str(db_path)!r})\n"
         "print(json.dumps([len(rows), sorted(m for m in sys.modules if m.startswith('sql'))]))"
     )

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from models.demo import write_demo
-from models.errors import DatabaseError
-from models.store import Store
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.errors import DatabaseError
+from panel_minutes.models.store import Store
 from tests.fs_support import make_read_only, tmpfs
 from tests.test_bad_files import _make_read_only, _snapshot, _undo_read_only
 from tests.test_migrations import load_v1
@@ -28,7 +28,7 @@ from tests.test_migrations import load_v1
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "panel_minutes.tui.cli", *args],
         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
     )
 

@@ -15,26 +15,26 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from screens.action_log import ActionLogScreen, ActionTable
-from screens.confirm import ConfirmScreen
-from screens.export import ExportScreen
-from screens.help import help_widgets
-from screens.house_style_tab import HouseStyleTable
-from screens.live import LiveScreen
-from screens.meeting_form import MeetingFormScreen
-from screens.meetings import MeetingsScreen, MeetingsTable
-from screens.panel_settings import (
+from panel_minutes.screens.action_log import ActionLogScreen, ActionTable
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.export import ExportScreen
+from panel_minutes.screens.help import help_widgets
+from panel_minutes.screens.house_style_tab import HouseStyleTable
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.meeting_form import MeetingFormScreen
+from panel_minutes.screens.meetings import MeetingsScreen, MeetingsTable
+from panel_minutes.screens.panel_settings import (
     DetailsTable,
     MemberFormScreen,
     MembersTable,
     PanelSettingsScreen,
     StandingTable,
 )
-from screens.prompt import PromptScreen
-from screens.search import SearchResults, SearchScreen
-from screens.setup import AgendaTable, AttendanceTable, DeclarationsTable, SetupScreen
-from tui.app import PanelMinutesApp
-from tui.widgets.composer import Composer, ComposerText
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.search import SearchResults, SearchScreen
+from panel_minutes.screens.setup import AgendaTable, AttendanceTable, DeclarationsTable, SetupScreen
+from panel_minutes.tui.app import PanelMinutesApp
+from panel_minutes.tui.widgets.composer import Composer, ComposerText
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from models.bundle import export_bundle
-from models.domain import ActionStatus, EntryKind, ItemKind, Numbering
-from models.errors import ValidationError
-from models.export import render_markdown
-from models.store import Store
-from models.store.bundle_io import import_bundle
+from panel_minutes.models.bundle import export_bundle
+from panel_minutes.models.domain import ActionStatus, EntryKind, ItemKind, Numbering
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import import_bundle
 
 
 def both(store: Store, meeting_id: int) -> tuple[str, str]:

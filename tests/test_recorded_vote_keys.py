@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.composer_state import Mode
-from models.domain import EntryKind
-from models.recorded_votes import VoteChoice
-from models.store import Store
-from screens.recorded_vote import RecordedVoteScreen
+from panel_minutes.models.composer_state import Mode
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.recorded_votes import VoteChoice
+from panel_minutes.models.store import Store
+from panel_minutes.screens.recorded_vote import RecordedVoteScreen
+from panel_minutes.tui.app import make_app
 from tests.test_live_support import (
     FakeClock,
     open_live,
@@ -19,7 +20,6 @@ from tests.test_live_support import (
     write_meeting,
     write_panel,
 )
-from tui.app import make_app
 
 
 async def test_alt_v_marks_each_member_with_one_key_and_files_the_named_vote(

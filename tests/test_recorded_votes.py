@@ -8,13 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from models.bundle import dumps_bundle, export_bundle, parse_bundle
-from models.domain import AttendanceStatus, EntryKind, Outcome
-from models.errors import BundleError, ValidationError
-from models.export import render_markdown
-from models.recorded_votes import VoteChoice, member_keys, next_choice, pairs_json, tally
-from models.store import Store
-from models.store.bundle_io import import_bundle
+from panel_minutes.models.bundle import dumps_bundle, export_bundle, parse_bundle
+from panel_minutes.models.domain import AttendanceStatus, EntryKind, Outcome
+from panel_minutes.models.errors import BundleError, ValidationError
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.recorded_votes import (
+    VoteChoice,
+    member_keys,
+    next_choice,
+    pairs_json,
+    tally,
+)
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import import_bundle
 from tests.style_meeting import StyleMeeting, style_meeting
 
 

@@ -2,7 +2,7 @@
 
 - A bundle's entries are written in ``executemany`` batches, never one ORM object per entry, and
   the import's memory stays a small multiple of the bundle's own size.
-- The live screen reads a long meeting's entries in groups (``models.batches``), so a filing
+- The live screen reads a long meeting's entries in groups (``panel_minutes.models.batches``), so a filing
   never waits behind one read of the whole meeting, and the warm-up at start reads one item.
 - A long item shows its last ``WINDOW`` entries under an "earlier entries" row; moving up onto
   it lays out more, and a search result further up widens the window to it.
@@ -24,16 +24,16 @@ from rich.console import Console
 from sqlalchemy import event
 
 from bench.extreme import extreme_bundle
-from models import batches
-from models import tables as t
-from models.bundle import dumps_bundle
-from models.store import Store
-from models.store.bulk import NewEntry
-from models.store.bundle_io import import_bundle
-from screens.live import LiveScreen
+from panel_minutes.models import batches
+from panel_minutes.models import tables as t
+from panel_minutes.models.bundle import dumps_bundle
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bulk import NewEntry
+from panel_minutes.models.store.bundle_io import import_bundle
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.tui.app import make_app
+from panel_minutes.tui.widgets.entries import MORE, WINDOW
 from tests.test_live_support import settle
-from tui.app import make_app
-from tui.widgets.entries import MORE, WINDOW
 
 pytestmark = pytest.mark.slow  # real processes or large data: `-m "not slow"` skips it
 

@@ -17,14 +17,15 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from models.domain import ActionStatus
-from models.export import render_markdown
-from models.store import Store
-from screens.action_log import ActionDetailScreen, ActionLogScreen, ActionTable
-from screens.live import LiveScreen
-from screens.meetings import MeetingsScreen
-from screens.pickers import ChoiceScreen
-from screens.prompt import PromptScreen
+from panel_minutes.models.domain import ActionStatus
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.store import Store
+from panel_minutes.screens.action_log import ActionDetailScreen, ActionLogScreen, ActionTable
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.meetings import MeetingsScreen
+from panel_minutes.screens.pickers import ChoiceScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.tui.app import make_app
 from tests.support import STANDING_WITH_ACTION_LOG, write_panel
 from tests.support import app_for as app_for
 from tests.test_screen_between_support import (
@@ -34,7 +35,6 @@ from tests.test_screen_between_support import (
     settle,
     wait_for,
 )
-from tui.app import make_app
 
 FIRST, SECOND, THIRD = date(2027, 1, 12), date(2027, 3, 9), date(2027, 5, 11)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from models.store import Store
-from screens.prompt import PromptScreen
-from screens.setup import AgendaTable, SetupScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.setup import AgendaTable, SetupScreen
 from tests.support import app_for, notices, settle
 
 

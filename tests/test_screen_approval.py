@@ -15,13 +15,14 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from models.domain import AmendmentKind, EntryKind, MeetingStatus
-from models.store import Store
-from screens.confirm import ConfirmScreen
-from screens.export import ExportScreen
-from screens.live import LiveScreen
-from screens.meetings import MeetingsScreen
-from screens.prompt import PromptScreen
+from panel_minutes.models.domain import AmendmentKind, EntryKind, MeetingStatus
+from panel_minutes.models.store import Store
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.export import ExportScreen
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.meetings import MeetingsScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.tui.app import make_app
 from tests.support import STANDING_WITH_ACTION_LOG, notices, write_panel
 from tests.test_screen_between_support import (
     TODAY,
@@ -30,7 +31,6 @@ from tests.test_screen_between_support import (
     settle,
     wait_for,
 )
-from tui.app import make_app
 
 FIRST, SECOND = date(2027, 1, 12), date(2027, 3, 9)
 CORRECTION = "Minute 4.1: Cllr Brennan, not Cllr Carver, seconded the motion."

@@ -20,9 +20,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from models.store import Store
-from screens.live import LiveScreen
-from screens.revisions import RevisionsScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.revisions import RevisionsScreen
 from tests.support import app_for as app_for
 from tests.support import settle as settle
 

@@ -12,7 +12,7 @@ from datetime import date
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from screens.prompt import PromptScreen
+from panel_minutes.screens.prompt import PromptScreen
 from tests.support import settle as settle
 from tests.support import wait_for as wait_for
 

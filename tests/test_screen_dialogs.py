@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
-from screens.confirm import ConfirmScreen
-from screens.prompt import PromptScreen
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.prompt import PromptScreen
 
 
 class _Host(App[None]):

@@ -8,12 +8,12 @@ import pytest
 from textual.binding import Binding
 from textual.widgets import Static
 
-from models.store import Store
-from screens.help import HelpScreen, key_name, keys_of, sections
-from screens.meetings import MeetingsScreen
-from screens.setup import AgendaTable, AttendanceTable, SetupScreen
+from panel_minutes.models.store import Store
+from panel_minutes.screens.help import HelpScreen, key_name, keys_of, sections
+from panel_minutes.screens.meetings import MeetingsScreen
+from panel_minutes.screens.setup import AgendaTable, AttendanceTable, SetupScreen
+from panel_minutes.tui.app import PanelMinutesApp, make_app
 from tests.support import settle as settle
-from tui.app import PanelMinutesApp, make_app
 
 
 def help_text(screen: HelpScreen) -> str:

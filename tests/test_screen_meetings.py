@@ -8,19 +8,19 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, Static
 
-from models.domain import USUAL_STANDING_AGENDA, ItemKind, MeetingStatus
-from models.errors import ValidationError
-from models.parsing import parse_date
-from models.store import Store
-from screens.confirm import ConfirmScreen
-from screens.meeting_form import MeetingFormScreen
-from screens.meetings import EMPTY_GREETING, MeetingsScreen, MeetingsTable
-from screens.pickers import ChoiceScreen
-from screens.prompt import PromptScreen
+from panel_minutes.models.domain import USUAL_STANDING_AGENDA, ItemKind, MeetingStatus
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.parsing import parse_date
+from panel_minutes.models.store import Store
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.meeting_form import MeetingFormScreen
+from panel_minutes.screens.meetings import EMPTY_GREETING, MeetingsScreen, MeetingsTable
+from panel_minutes.screens.pickers import ChoiceScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.tui.app import PanelMinutesApp, make_app
 from tests.support import app_for as app_for
 from tests.support import notices
 from tests.support import settle as settle
-from tui.app import PanelMinutesApp, make_app
 
 TODAY = date(2026, 11, 3)
 
@@ -317,7 +317,7 @@ class _open:
 async def test_enter_and_open_meeting_open_the_live_screen(
     demo: tuple[Store, int], db_path: Path
 ) -> None:
-    from screens.live import LiveScreen
+    from panel_minutes.screens.live import LiveScreen
 
     _, meeting_id = demo
     app = make_app(str(db_path), open_meeting=meeting_id)
@@ -336,7 +336,7 @@ async def test_enter_and_open_meeting_open_the_live_screen(
 async def test_full_disk_keeps_the_form_open_with_everything_typed(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from models.errors import StorageFullError
+    from panel_minutes.models.errors import StorageFullError
 
     def disk_full(*args: object, **kwargs: object) -> None:
         raise StorageFullError("Could not save: the disk is full.")

@@ -15,20 +15,21 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
-from models.domain import MemberRole, Numbering
-from models.store import Store
-from screens.confirm import ConfirmScreen
-from screens.meeting_form import MeetingFormScreen
-from screens.meetings import MeetingsScreen
-from screens.panel_settings import (
+from panel_minutes.models.domain import MemberRole, Numbering
+from panel_minutes.models.store import Store
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.meeting_form import MeetingFormScreen
+from panel_minutes.screens.meetings import MeetingsScreen
+from panel_minutes.screens.panel_settings import (
     DetailsTable,
     MemberFormScreen,
     MembersTable,
     PanelSettingsScreen,
     StandingTable,
 )
-from screens.pickers import ChoiceScreen, PersonPickerScreen
-from screens.setup import AgendaTable, AttendanceTable, SetupScreen
+from panel_minutes.screens.pickers import ChoiceScreen, PersonPickerScreen
+from panel_minutes.screens.setup import AgendaTable, AttendanceTable, SetupScreen
+from panel_minutes.tui.app import PanelMinutesApp, make_app
 from tests.support import write_panel
 from tests.test_screen_between_support import (
     TODAY,
@@ -37,7 +38,6 @@ from tests.test_screen_between_support import (
     settle,
     wait_for,
 )
-from tui.app import PanelMinutesApp, make_app
 
 WANTED_AGENDA = [
     "Apologies for absence",

@@ -1,7 +1,7 @@
-"""The store reads each screen makes in one call (``models.store.screen_reads``).
+"""The store reads each screen makes in one call (``panel_minutes.models.store.screen_reads``).
 
 Every screen that shows several kinds of record reads them with one ``Store.read_*`` call and
-gets one frozen dataclass (``models.screen_data``). The action log reads everything it shows in a
+gets one frozen dataclass (``panel_minutes.models.screen_data``). The action log reads everything it shows in a
 fixed number of SQL statements, however many actions the panel has: it once asked for each
 carried action's progress separately, and read every action of the panel only to count them.
 """
@@ -20,9 +20,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from models.domain import ActionStatus, EntryKind
-from models.screen_data import CARRIED, ActionLogFilters, Opening, PanelSettingsData, SetupData
-from models.store import Store
+from panel_minutes.models.domain import ActionStatus, EntryKind
+from panel_minutes.models.screen_data import (
+    CARRIED,
+    ActionLogFilters,
+    Opening,
+    PanelSettingsData,
+    SetupData,
+)
+from panel_minutes.models.store import Store
 
 FIRST, SECOND = date(2027, 1, 12), date(2027, 3, 9)
 
@@ -133,8 +139,8 @@ def test_a_meeting_opens_at_the_item_of_its_unfiled_draft(demo: tuple[Store, int
 def test_the_rules_moved_out_of_the_widgets_load_no_textual() -> None:
     """Composer state, undo operations, the clock and the screen reads are plain models."""
     code = (
-        "import models.clock, models.composer_state, models.undo, models.screen_data\n"
-        "import models.store.screen_reads\n"
+        "import panel_minutes.models.clock, panel_minutes.models.composer_state, panel_minutes.models.undo, panel_minutes.models.screen_data\n"
+        "import panel_minutes.models.store.screen_reads\n"
         "import json, sys\nprint(json.dumps(sorted(sys.modules)))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -10,14 +10,14 @@ from pathlib import Path
 from rich.console import Console, ConsoleRenderable, RichCast
 from textual.widgets import Static
 
-from models.domain import EntryKind
-from models.store import Store
-from screens.live import LiveScreen
-from screens.revisions import RevisionsScreen
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.revisions import RevisionsScreen
+from panel_minutes.tui.app import make_app
 from tests.support import STANDING_WITH_ACTION_LOG, write_panel
 from tests.test_live_support import open_live
 from tests.test_screen_between_support import TODAY, screen_is, settle, wait_for
-from tui.app import make_app
 
 
 def plain(renderable: object) -> str:

@@ -15,14 +15,14 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 
-from models.domain import EntryKind
-from models.store import Store
-from screens.live import LiveScreen
-from screens.meetings import MeetingsScreen
-from screens.search import MATCH_STYLE, SearchResults, SearchScreen
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.meetings import MeetingsScreen
+from panel_minutes.screens.search import MATCH_STYLE, SearchResults, SearchScreen
+from panel_minutes.tui.app import make_app
 from tests.support import STANDING_WITH_ACTION_LOG, write_panel
 from tests.test_screen_between_support import TODAY, screen_is, settle, wait_for
-from tui.app import make_app
 
 OLD, NEW = date(2025, 6, 10), date(2027, 3, 9)
 

@@ -8,18 +8,18 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, TabbedContent, TextArea
 
-from models.domain import DEFAULT_EXEMPT_BASIS, AttendanceStatus
-from models.store import Store
-from screens.confirm import ConfirmScreen
-from screens.declaration_form import DeclarationFormScreen
-from screens.item_form import ItemFormScreen, PasteItemsScreen
-from screens.pickers import ChoiceScreen, PersonPickerScreen
-from screens.prompt import PromptScreen
-from screens.setup import AgendaTable, AttendanceTable, DeclarationsTable, SetupScreen
+from panel_minutes.models.domain import DEFAULT_EXEMPT_BASIS, AttendanceStatus
+from panel_minutes.models.store import Store
+from panel_minutes.screens.confirm import ConfirmScreen
+from panel_minutes.screens.declaration_form import DeclarationFormScreen
+from panel_minutes.screens.item_form import ItemFormScreen, PasteItemsScreen
+from panel_minutes.screens.pickers import ChoiceScreen, PersonPickerScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.setup import AgendaTable, AttendanceTable, DeclarationsTable, SetupScreen
+from panel_minutes.tui.app import PanelMinutesApp
 from tests.support import app_for as app_for
 from tests.support import notices
 from tests.support import settle as settle
-from tui.app import PanelMinutesApp
 
 
 async def open_setup(pilot: Pilot[None]) -> SetupScreen:

@@ -15,7 +15,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from models.store import Store
+from panel_minutes.models.store import Store
 from tests.support import app_for as app_for
 from tests.support import settle as settle
 

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.db import SCHEMA_VERSION
-from models.domain import ActionStatus, EntryKind, SearchHit
-from models.store import Store
-from models.store.search import make_snippet, parse_query
+from panel_minutes.models.db import SCHEMA_VERSION
+from panel_minutes.models.domain import ActionStatus, EntryKind, SearchHit
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.search import make_snippet, parse_query
 
 
 @dataclass

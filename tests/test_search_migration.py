@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from models.db import SCHEMA_VERSION, backup_dir
-from models.demo import write_demo
-from models.store import Store
+from panel_minutes.models.db import SCHEMA_VERSION, backup_dir
+from panel_minutes.models.demo import write_demo
+from panel_minutes.models.store import Store
 
 
 def downgrade(path: Path, version: int) -> None:

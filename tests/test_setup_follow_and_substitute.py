@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.attendance import substitute_candidates
-from models.domain import AttendanceStatus
-from models.store import Store
-from screens.pickers import ChoiceScreen, PersonPickerScreen
-from screens.prompt import PromptScreen
-from screens.setup import SetupScreen
+from panel_minutes.models.attendance import substitute_candidates
+from panel_minutes.models.domain import AttendanceStatus
+from panel_minutes.models.store import Store
+from panel_minutes.screens.pickers import ChoiceScreen, PersonPickerScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.setup import SetupScreen
 from tests.test_screen_setup import app_for, open_setup, settle
 
 

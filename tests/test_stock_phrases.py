@@ -1,4 +1,4 @@
-"""Issue 14, HS-A point 3: stock phrases. The filling is a rule (``models.stock_phrases``),
+"""Issue 14, HS-A point 3: stock phrases. The filling is a rule (``panel_minutes.models.stock_phrases``),
 tested without a screen; the live screen's key (alt+p) picks a phrase, puts it filled in at the
 cursor, and Enter files exactly what the composer shows.
 """
@@ -13,15 +13,15 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from models.domain import AttendanceData, AttendanceStatus, PersonData
-from models.house_style import DEFAULT, TimeStyle
-from models.stock_phrases import chair_name, fill_phrase
-from models.store import Store
-from screens.live import LiveScreen
-from screens.phrase_picker import PhrasePickerScreen
+from panel_minutes.models.domain import AttendanceData, AttendanceStatus, PersonData
+from panel_minutes.models.house_style import DEFAULT, TimeStyle
+from panel_minutes.models.stock_phrases import chair_name, fill_phrase
+from panel_minutes.models.store import Store
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.phrase_picker import PhrasePickerScreen
+from panel_minutes.tui.app import make_app
 from tests.support import wait_for
 from tests.test_live_support import FakeClock, settle, write_meeting, write_panel
-from tui.app import make_app
 
 ASHBY = PersonData(1, "Joan Ashby", title="Cllr")
 BRENNAN = PersonData(2, "Tariq Brennan", title="Cllr")

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from models.domain import ActionStatus
-from models.errors import NotFoundError, ValidationError
-from models.store import Store
+from panel_minutes.models.domain import ActionStatus
+from panel_minutes.models.errors import NotFoundError, ValidationError
+from panel_minutes.models.store import Store
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Bulk writes (models.store.bulk): same rows as the ordinary methods, one transaction per call."""
+"""Bulk writes (panel_minutes.models.store.bulk): same rows as the ordinary methods, one transaction per call."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from models.domain import (
+from panel_minutes.models.domain import (
     DEFAULT_EXEMPT_BASIS,
     ActionStatus,
     AttendanceStatus,
@@ -19,9 +19,14 @@ from models.domain import (
     MinutesDocument,
     Outcome,
 )
-from models.errors import DatabaseError, NotFoundError, ReadOnlyMeetingError, ValidationError
-from models.store import Store
-from models.store.bulk import NewAction, NewAttendance, NewEntry, NewItem
+from panel_minutes.models.errors import (
+    DatabaseError,
+    NotFoundError,
+    ReadOnlyMeetingError,
+    ValidationError,
+)
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bulk import NewAction, NewAttendance, NewEntry, NewItem
 
 
 def _panel(store: Store) -> tuple[int, int, int]:

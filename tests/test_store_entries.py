@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from models.domain import AttendanceStatus, EntryKind, MemberRole, Outcome
-from models.errors import NotFoundError, ValidationError
-from models.store import Store
+from panel_minutes.models.domain import AttendanceStatus, EntryKind, MemberRole, Outcome
+from panel_minutes.models.errors import NotFoundError, ValidationError
+from panel_minutes.models.store import Store
 
 
 @pytest.fixture

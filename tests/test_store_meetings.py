@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models.domain import (
+from panel_minutes.models.domain import (
     DEFAULT_EXEMPT_BASIS,
     EXEMPT_PUBLIC_TITLE,
     AttendanceStatus,
@@ -17,8 +17,8 @@ from models.domain import (
     MemberRole,
     MinutesDocument,
 )
-from models.errors import NotFoundError, ValidationError
-from models.store import Store
+from panel_minutes.models.errors import NotFoundError, ValidationError
+from panel_minutes.models.store import Store
 
 STANDING = ("Apologies for absence", "Declarations of interest", "Minutes of the last meeting",
             "Matters arising", "Work programme")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from models.store import Store
+from panel_minutes.models.store import Store
 
 
 def test_document_without_entries_is_the_document_minus_entries(demo: tuple[Store, int]) -> None:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from models.store import Store
+from panel_minutes.models.store import Store
+from panel_minutes.tui.app import make_app
 from tests.support import wait_for
-from tui.app import make_app
 
 SCREENS = Path(__file__).resolve().parent.parent / "screens"
 # Ways around the runner: an executor of their own, the store or its thread taken from the app.
@@ -79,8 +79,8 @@ async def test_the_quit_path_saves_the_draft_on_the_store_thread(
 ) -> None:
     """``flush_draft_now`` (on quit) no longer calls the store on the UI thread, out of order
     with the writes queued on the store thread: it runs on that thread, behind them."""
-    from models.store import Store as StoreType
-    from screens.live import LiveScreen
+    from panel_minutes.models.store import Store as StoreType
+    from panel_minutes.screens.live import LiveScreen
     from tests.test_live_support import open_live, type_into_composer, write_meeting, write_panel
 
     setup = StoreType(str(db_path))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from models.domain import AttendanceStatus, EntryKind
-from models.errors import ValidationError
-from models.export.markdown import render_markdown
-from models.item_times import next_to_take
-from models.movements import Movement, recognise
-from models.store import Store
+from panel_minutes.models.domain import AttendanceStatus, EntryKind
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.export.markdown import render_markdown
+from panel_minutes.models.item_times import next_to_take
+from panel_minutes.models.movements import Movement, recognise
+from panel_minutes.models.store import Store
 from tests.test_live_support import write_meeting, write_panel
 
 
@@ -196,8 +196,8 @@ def test_present_says_until_and_from_after_movements(store: Store) -> None:
 
 
 def test_a_second_sitting_travels_in_a_bundle(store: Store, tmp_path: Path) -> None:
-    from models.bundle import export_bundle
-    from models.store.bundle_io import import_bundle
+    from panel_minutes.models.bundle import export_bundle
+    from panel_minutes.models.store.bundle_io import import_bundle
 
     meeting_id, ids = _meeting(store)
     store.take_item(ids[3], "10:00")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from mypy import api as mypy_api
 
-from models import patches
-from models import tables as t
-from models.store import Store
+from panel_minutes.models import patches
+from panel_minutes.models import tables as t
+from panel_minutes.models.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,8 +50,8 @@ def test_every_patch_field_is_a_column_of_its_table(patch: type, table: type) ->
 
 
 SNIPPET = '''
-from models.domain import ItemKind
-from models.store import Store
+from panel_minutes.models.domain import ItemKind
+from panel_minutes.models.store import Store
 
 
 def edit(store: Store) -> None:

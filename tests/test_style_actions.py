@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from models.bundle import dumps_bundle, export_bundle
-from models.composer_modes import Mode
-from models.composer_state import ComposerState, action_args, state_from_action
-from models.domain import EntryKind
-from models.due import parse_due
-from models.errors import ValidationError
-from models.export import render_markdown
-from models.house_style import ActionPlacement
-from models.screen_data import owner_name
-from models.store import Store
-from models.store.bundle_io import import_bundle
+from panel_minutes.models.bundle import dumps_bundle, export_bundle
+from panel_minutes.models.composer_modes import Mode
+from panel_minutes.models.composer_state import ComposerState, action_args, state_from_action
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.due import parse_due
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.export import render_markdown
+from panel_minutes.models.house_style import ActionPlacement
+from panel_minutes.models.screen_data import owner_name
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bundle_io import import_bundle
 from tests.style_meeting import StyleMeeting, style_meeting
 
 INLINE = "ACTION: the Clerk to request the traffic survey, by the July meeting."

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from models.domain import EntryKind
-from models.store import Store
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.store import Store
 from tests.style_meeting import style_meeting
 
 
@@ -71,8 +71,8 @@ def test_a_template_of_the_councils_own_words(store: Store) -> None:
 
 
 def test_the_composer_files_a_question_with_no_named_asker(store: Store) -> None:
-    from models.composer_modes import Mode
-    from models.composer_state import ComposerState, entry_args
+    from panel_minutes.models.composer_modes import Mode
+    from panel_minutes.models.composer_state import ComposerState, entry_args
 
     m = style_meeting(store, "pcp")
     people = list(m.people.values())

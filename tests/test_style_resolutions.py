@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from models.domain import EntryKind, Outcome
-from models.export.votes import counts_words, fill_parts
-from models.house_style import DEFAULT, ResolutionOpening
-from models.store import Store
+from panel_minutes.models.domain import EntryKind, Outcome
+from panel_minutes.models.export.votes import counts_words, fill_parts
+from panel_minutes.models.house_style import DEFAULT, ResolutionOpening
+from panel_minutes.models.store import Store
 from tests.style_meeting import style_meeting
 
 
@@ -81,7 +81,7 @@ def test_the_parish_vote_gives_the_short_tally(store: Store) -> None:
 def test_the_short_tally(
     counts: tuple[int | None, int | None, int | None], outcome: Outcome, words: str
 ) -> None:
-    from models.house_style import preset
+    from panel_minutes.models.house_style import preset
 
     assert counts_words(*counts, outcome, preset("parish").style) == words
 
@@ -128,8 +128,8 @@ def test_a_note_on_the_vote_follows_the_counts(store: Store) -> None:
 
 
 def test_the_composer_files_and_edits_the_vote_note(store: Store) -> None:
-    from models.composer_modes import Mode
-    from models.composer_state import ComposerState, entry_args, state_from_entry
+    from panel_minutes.models.composer_modes import Mode
+    from panel_minutes.models.composer_state import ComposerState, entry_args, state_from_entry
 
     m = style_meeting(store, "parish")
     state = ComposerState(Mode.RESOLUTION, "that the payments be approved.",

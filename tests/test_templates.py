@@ -1,10 +1,10 @@
-"""``models.export.templates.fill``: placeholders filled, empty parts dropped with their words."""
+"""``panel_minutes.models.export.templates.fill``: placeholders filled, empty parts dropped with their words."""
 
 from __future__ import annotations
 
 import pytest
 
-from models.export.templates import fill, placeholders
+from panel_minutes.models.export.templates import fill, placeholders
 
 HEADING = "Minutes of the {kind} Meeting of the {panel} held on {date} at {time} in {venue}"
 VOTE = (

@@ -12,14 +12,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from models.domain import EntryKind
-from models.movements import recognise
-from models.store import Store
-from models.store.bulk import NewItem
-from screens.live import LiveScreen
-from screens.meeting_form import MeetingFormScreen
-from screens.prompt import PromptScreen
-from screens.setup import AttendanceTable, SetupScreen
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.movements import recognise
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.bulk import NewItem
+from panel_minutes.screens.live import LiveScreen
+from panel_minutes.screens.meeting_form import MeetingFormScreen
+from panel_minutes.screens.prompt import PromptScreen
+from panel_minutes.screens.setup import AttendanceTable, SetupScreen
 from tests.support import TODAY, app_for, settle, wait_for
 from tests.test_live_support import FakeClock, write_meeting, write_panel
 

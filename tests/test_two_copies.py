@@ -15,10 +15,14 @@ from typing import Any
 
 import pytest
 
-from models.domain import EntryKind
-from models.errors import ConflictError
-from models.store import Store
-from models.store.entries import DraftConflictError, DraftSharedNotice, EntryConflictError
+from panel_minutes.models.domain import EntryKind
+from panel_minutes.models.errors import ConflictError
+from panel_minutes.models.store import Store
+from panel_minutes.models.store.entries import (
+    DraftConflictError,
+    DraftSharedNotice,
+    EntryConflictError,
+)
 
 WRITERS = 2
 APPENDS_PER_WRITER = 20

@@ -1,10 +1,10 @@
-"""models.typed_path: a path as pasted from a file manager names the file."""
+"""panel_minutes.models.typed_path: a path as pasted from a file manager names the file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from models.typed_path import typed_path
+from panel_minutes.models.typed_path import typed_path
 
 
 def test_quoted_escaped_and_file_url_paths_name_the_file(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The wording of minute entries: one module words them, the screen and the export agree.
 
-``models.export.wording.entry_spans`` is the only place an entry is worded; the live screen
+``panel_minutes.models.export.wording.entry_spans`` is the only place an entry is worded; the live screen
 styles its spans and the Markdown export escapes them. These tests hold the two to the same words
 for every kind of entry, and check the small wording rules (times in notes, spaces, capitals).
 """
@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from models.domain import EntryKind, Outcome
-from models.export import wording
-from models.export.markdown import render_markdown
-from models.store import Store
+from panel_minutes.models.domain import EntryKind, Outcome
+from panel_minutes.models.export import wording
+from panel_minutes.models.export.markdown import render_markdown
+from panel_minutes.models.store import Store
+from panel_minutes.tui.app import PanelMinutesApp
+from panel_minutes.tui.widgets.entries import EntryList
+from panel_minutes.tui.widgets.entry_view import KIND_TAGS
+from panel_minutes.tui.widgets.gutter import Gutter
 from tests.test_live_support import (
     FakeClock,
     open_live,
@@ -22,10 +26,6 @@ from tests.test_live_support import (
     write_meeting,
     write_panel,
 )
-from tui.app import PanelMinutesApp
-from tui.widgets.entries import EntryList
-from tui.widgets.entry_view import KIND_TAGS
-from tui.widgets.gutter import Gutter
 
 
 def _entries_of_every_kind(store: Store, item_id: int, people: dict[str, int]) -> None:

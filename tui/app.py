@@ -24,15 +24,15 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 
-from models import clock as clock_source
-from models.clock import Clock
-from tui import bench_hook
-from tui.store_runner import StoreRunner
-from tui.timings import DEFAULT_TIMINGS, Timings
+from panel_minutes.models import clock as clock_source
+from panel_minutes.models.clock import Clock
+from panel_minutes.tui import bench_hook
+from panel_minutes.tui.store_runner import StoreRunner
+from panel_minutes.tui.timings import DEFAULT_TIMINGS, Timings
 
 if TYPE_CHECKING:
-    from models.domain import MeetingSummary
-    from models.store import Store
+    from panel_minutes.models.domain import MeetingSummary
+    from panel_minutes.models.store import Store
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class PanelMinutesApp(App[None]):
         self._store: Store | None = None
         self.store_ready = asyncio.Event()
         self.store_error: str | None = None
-        # The one way the screens reach the store (tui.store_runner): one thread, so writes land
+        # The one way the screens reach the store (panel_minutes.tui.store_runner): one thread, so writes land
         # in the order they were made, and a read after a write sees it.
         self.runner = StoreRunner(self.wait_for_store, lambda: self.store)
         # Tests and snapshots fix "today" here so that screens showing it are deterministic.
@@ -126,7 +126,7 @@ class PanelMinutesApp(App[None]):
         """The meetings list is the app's first and bottom screen: no blank screen under it to
         compose and paint first, and its styles are read with the app's (CSS_PATH), so the
         stylesheet is not parsed and applied twice before the first frame (~20 ms sooner)."""
-        from screens.meetings import MeetingsScreen
+        from panel_minutes.screens.meetings import MeetingsScreen
 
         return MeetingsScreen()
 
@@ -139,10 +139,10 @@ class PanelMinutesApp(App[None]):
 
     @work(thread=True, exclusive=True, group="store-open")
     def _open_store(self) -> None:
-        # The meetings list first, read with the standard library alone (models.quick_list):
+        # The meetings list first, read with the standard library alone (panel_minutes.models.quick_list):
         # it paints before SQLAlchemy is even imported. The import below then waits for that
         # frame, as it would otherwise hold the GIL while the list is drawn.
-        from models.quick_list import quick_meetings
+        from panel_minutes.models.quick_list import quick_meetings
 
         early = quick_meetings(self.db_target)
         if early is not None:
@@ -150,8 +150,8 @@ class PanelMinutesApp(App[None]):
             self.call_from_thread(self._show_early, early, painted)
             painted.wait(timeout=2.0)
 
-        from models.errors import PanelMinutesError
-        from models.store import Store
+        from panel_minutes.models.errors import PanelMinutesError
+        from panel_minutes.models.store import Store
 
         try:
             store = Store(self.db_target)
@@ -161,7 +161,7 @@ class PanelMinutesApp(App[None]):
         self.call_from_thread(self._store_opened, store)
 
     def _show_early(self, meetings: list[MeetingSummary], painted: threading.Event) -> None:
-        from screens.meetings import MeetingsScreen
+        from panel_minutes.screens.meetings import MeetingsScreen
 
         if isinstance(self.screen, MeetingsScreen):
             self.screen.show_early(meetings)
@@ -184,8 +184,8 @@ class PanelMinutesApp(App[None]):
         thread, after whatever the screens asked first), so SQLAlchemy has compiled them."""
         import gc
 
-        import screens.live  # noqa: F401
-        from models.errors import PanelMinutesError
+        import panel_minutes.screens.live  # noqa: F401
+        from panel_minutes.models.errors import PanelMinutesError
         if self._store is not None:
             try:
                 self.runner.run_now(lambda store: store.warm_up(), timeout=30)
@@ -195,7 +195,7 @@ class PanelMinutesApp(App[None]):
                 self.log.error("store warm-up failed", exc)
         gc.freeze()
 
-    # --- automatic backups (models.backup) -------------------------------------------------------
+    # --- automatic backups (panel_minutes.models.backup) -------------------------------------------------------
 
     # Seconds between automatic backups while the app is open (a copy is kept only when the
     # database changed); ``timings.backup_every`` unless a test sets it.
@@ -203,7 +203,7 @@ class PanelMinutesApp(App[None]):
 
     def _start_backups(self, store: Store) -> None:
         """A backup now (off the UI thread), then every ``backup_every`` seconds: SQLite only."""
-        from models.db import sqlite_path
+        from panel_minutes.models.db import sqlite_path
 
         path = sqlite_path(store.target)
         if path is None:
@@ -213,8 +213,8 @@ class PanelMinutesApp(App[None]):
 
     @work(thread=True, group="backup")
     def _backup(self, path: Path, opening: bool = False) -> None:
-        from models import backup
-        from models.errors import PanelMinutesError
+        from panel_minutes.models import backup
+        from panel_minutes.models.errors import PanelMinutesError
 
         try:
             backup.take_backup(path, if_changed=True)
@@ -245,7 +245,7 @@ class PanelMinutesApp(App[None]):
             self._store.close()
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from panel_minutes.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(for_screen=type(self.screen)))
@@ -254,7 +254,7 @@ class PanelMinutesApp(App[None]):
         """Open the search (screens/search.py) over the current screen; not over a dialog."""
         from textual.screen import ModalScreen
 
-        from screens.search import SearchScreen
+        from panel_minutes.screens.search import SearchScreen
 
         if isinstance(self.screen, SearchScreen):
             self.screen.action_focus_query()
@@ -273,7 +273,7 @@ class PanelMinutesApp(App[None]):
         keys active where the focus is come first and win a clash; a widget's key found off the
         focus is named with the widget ("Edit (e) · Setup: Agenda tab") and focuses it first.
         """
-        from screens.help import title_of
+        from panel_minutes.screens.help import title_of
 
         yield from super().get_system_commands(screen)
         seen: set[tuple[int, str]] = set()
@@ -332,5 +332,5 @@ def make_app(
     """Build the app for a database path or URL (``None``: environment, then the default).
 
     ``clock`` gives the time of day (default: the system's); ``timings`` the app's delays and
-    intervals (``tui.timings``). Tests pass a clock they move and short timings."""
+    intervals (``panel_minutes.tui.timings``). Tests pass a clock they move and short timings."""
     return PanelMinutesApp(db, open_meeting=open_meeting, clock=clock, timings=timings)

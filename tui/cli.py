@@ -36,14 +36,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from models import __version__
-from models.errors import DatabaseError, NotFoundError, PanelMinutesError, ValidationError
-from models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, atomic_target, write_atomic
-from models.parsing import parse_date
+from panel_minutes.models import __version__
+from panel_minutes.models.errors import (
+    DatabaseError,
+    NotFoundError,
+    PanelMinutesError,
+    ValidationError,
+)
+from panel_minutes.models.files import CONFIDENTIAL_MODE, PUBLIC_MODE, atomic_target, write_atomic
+from panel_minutes.models.parsing import parse_date
 
 if TYPE_CHECKING:
-    from models.publish.meta import DocumentMeta
-    from models.store import Store
+    from panel_minutes.models.publish.meta import DocumentMeta
+    from panel_minutes.models.store import Store
 
 PROG = "panel-minutes"
 DEBUG_ENV = "PANEL_MINUTES_DEBUG"  # set to 1 to see the traceback of an unexpected error
@@ -111,8 +116,8 @@ def _open_store(target: str | None, *, for_reading: bool = False) -> Store:
     share) is opened read-only rather than refused."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from models.db import describe, resolve_target
-    from models.store import Store
+    from panel_minutes.models.db import describe, resolve_target
+    from panel_minutes.models.store import Store
 
     resolved = resolve_target(target)
     try:
@@ -141,7 +146,7 @@ def _describe_safely(describe: Callable[[str], str], target: str) -> str:
 
 def _existing_store(target: str | None, *, for_reading: bool = False) -> Store:
     """Open a database that must already exist (reading commands never create a stray file)."""
-    from models.db import resolve_target, sqlite_path
+    from panel_minutes.models.db import resolve_target, sqlite_path
 
     resolved = resolve_target(target)
     try:
@@ -201,7 +206,7 @@ def _meeting_id(store: Store, given: str) -> int:
 def write_file(path: Path, data: bytes, *, mode: int, force: bool) -> None:
     """Write ``data`` to ``path`` with exactly ``mode``; refuse to replace a file unless ``force``.
 
-    Through ``models.files.write_atomic``: a temporary file, fsync, then rename, so a full disk
+    Through ``panel_minutes.models.files.write_atomic``: a temporary file, fsync, then rename, so a full disk
     leaves the old file (or no file) whole, and a file that exists is refused without ``force``
     even if it appears while the data is written.
     """
@@ -220,7 +225,7 @@ def ensure_demo(path: Path) -> None:
     """Create the demo database at ``path`` when it does not exist (built aside, then moved in)."""
     if path.exists():
         return
-    from models.demo import write_demo
+    from panel_minutes.models.demo import write_demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_target(path, CONFIDENTIAL_MODE) as tmp:
@@ -247,7 +252,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     elif wanted:
         with _store(target, must_exist=True) as store:
             open_meeting = _meeting_id(store, wanted)
-    from tui.app import make_app
+    from panel_minutes.tui.app import make_app
 
     app = make_app(target, open_meeting=open_meeting)
     app.run()
@@ -291,7 +296,7 @@ BUNDLE_FORMAT = "json"  # --format json: the meeting bundle (for import), not th
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    from models.publish.formats import FORMATS, format_names
+    from panel_minutes.models.publish.formats import FORMATS, format_names
 
     names = [f.name for f in FORMATS]
     formats = ", ".join(names[:-1]) + f" or {names[-1]}"
@@ -322,10 +327,10 @@ def _template_path(raw: str | None) -> Path | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``export``: the minutes in any format of ``models.publish.formats`` (public or full),
+    """``export``: the minutes in any format of ``panel_minutes.models.publish.formats`` (public or full),
     or the meeting as a JSON bundle."""
-    from models.export.markdown import default_export_name
-    from models.publish.formats import export_bytes, format_named
+    from panel_minutes.models.export.markdown import default_export_name
+    from panel_minutes.models.publish.formats import export_bytes, format_named
 
     as_bundle = args.format == BUNDLE_FORMAT
     fmt = None if as_bundle else format_named(args.format)
@@ -336,7 +341,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         meeting_id = _meeting_id(store, args.meeting)
         doc = store.load_document(meeting_id)
         if as_bundle:
-            from models.bundle import dumps_bundle, export_bundle
+            from panel_minutes.models.bundle import dumps_bundle, export_bundle
 
             bundle = dumps_bundle(export_bundle(store, meeting_id)).encode("utf-8")
     if fmt is None:
@@ -373,8 +378,8 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """``check``: the checks before publishing, one line each (warnings: the status is 0)."""
-    from models.checks import check_minutes, summary
-    from models.publish.check_texts import all_formats, public_texts
+    from panel_minutes.models.checks import check_minutes, summary
+    from panel_minutes.models.publish.check_texts import all_formats, public_texts
 
     wanted = all_formats() if args.formats.strip() == "all" else args.formats.split(",")
     with _store(_target(args), must_exist=True, for_reading=True) as store:
@@ -393,8 +398,8 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_bundle_file(name: str) -> bytes:
     """The bundle's bytes, refusing a file over the size limit before reading it."""
-    from models.bundle import MAX_BUNDLE_BYTES
-    from models.errors import BundleError
+    from panel_minutes.models.bundle import MAX_BUNDLE_BYTES
+    from panel_minutes.models.errors import BundleError
 
     limit = MAX_BUNDLE_BYTES // 1024 // 1024
     if name == "-":
@@ -420,8 +425,8 @@ def read_bundle_file(name: str) -> bytes:
 def cmd_import(args: argparse.Namespace) -> int:
     """``import``: a meeting bundle becomes a new meeting (validated first, one transaction)."""
     data = read_bundle_file(args.file)
-    from models.bundle import parse_bundle
-    from models.store.bundle_io import write_bundle
+    from panel_minutes.models.bundle import parse_bundle
+    from panel_minutes.models.store.bundle_io import write_bundle
 
     bundle = parse_bundle(data)  # a bad file is refused before the database is even opened
     with _store(_target(args)) as store:
@@ -437,7 +442,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _sqlite_file(args: argparse.Namespace) -> Path:
     """The SQLite file behind --db/--demo/the default: backups are copies of a file."""
-    from models.db import resolve_target, sqlite_path
+    from panel_minutes.models.db import resolve_target, sqlite_path
 
     resolved = resolve_target(_target(args))
     path = sqlite_path(resolved)
@@ -456,7 +461,7 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """``backup``: take a backup now (kept until you delete it), or ``--list`` the backups."""
-    from models import backup
+    from panel_minutes.models import backup
 
     path = _sqlite_file(args)
     if args.list:
@@ -486,7 +491,7 @@ def _restore_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """``restore``: put a backup in place of the database; the old file is kept aside."""
-    from models import backup
+    from panel_minutes.models import backup
 
     path = _sqlite_file(args)
     if backup.in_use(path):
@@ -516,7 +521,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             "give the database to write the demo into with --db PATH (your own minutes "
             "database is never used for the demo)"
         )
-    from models.demo import DEMO_PANEL, write_demo
+    from panel_minutes.models.demo import DEMO_PANEL, write_demo
 
     with _store(str(args.db)) as store:
         if any(p.name == DEMO_PANEL for p in store.list_panels()):
@@ -616,7 +621,7 @@ def _import_agenda_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_import_agenda(args: argparse.Namespace) -> int:
     """``import-agenda``: a meeting's agenda from a file, all items in one transaction."""
-    from models.agenda_import import read_agenda
+    from panel_minutes.models.agenda_import import read_agenda
 
     agenda = read_agenda(Path(args.file))  # a bad file is refused before the database opens
     with _store(_target(args), must_exist=True) as store:
@@ -667,16 +672,16 @@ def _agenda_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def word_bytes(markdown: str, meta: DocumentMeta) -> bytes:
-    """The Word file of ``markdown`` through the one Word writer (``models.publish.docx``)."""
-    from models.publish.docx import write_docx
+    """The Word file of ``markdown`` through the one Word writer (``panel_minutes.models.publish.docx``)."""
+    from panel_minutes.models.publish.docx import write_docx
 
     return write_docx(markdown, meta, None)
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
     """``agenda``: the meeting's agenda before it happens, as Markdown or Word."""
-    from models.export.agenda import default_agenda_name, render_agenda_markdown
-    from models.publish.meta import meta_for
+    from panel_minutes.models.export.agenda import default_agenda_name, render_agenda_markdown
+    from panel_minutes.models.publish.meta import meta_for
 
     with _store(_target(args), must_exist=True, for_reading=True) as store:
         doc = store.load_document(_meeting_id(store, args.meeting), with_entries=False)
@@ -710,7 +715,7 @@ def _actions_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_actions(args: argparse.Namespace) -> int:
     """``actions``: every action of a panel (its action log) as CSV or Markdown."""
-    from models.export.action_log import (
+    from panel_minutes.models.export.action_log import (
         action_log_csv,
         action_log_markdown,
         default_action_log_name,

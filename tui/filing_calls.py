@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from models.composer_state import (
+from panel_minutes.models.composer_state import (
     ComposerState,
     Mode,
     Pending,
@@ -27,13 +27,13 @@ from models.composer_state import (
     entry_as_update,
     state_to_draft,
 )
-from models.domain import ActionData, EntryData, EntryKind, PersonData
-from models.errors import ValidationError
-from models.store.entries import DraftSharedNotice
-from models.store.filing import DraftAfter, Filed
+from panel_minutes.models.domain import ActionData, EntryData, EntryKind, PersonData
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.store.entries import DraftSharedNotice
+from panel_minutes.models.store.filing import DraftAfter, Filed
 
 if TYPE_CHECKING:
-    from models.store import Store
+    from panel_minutes.models.store import Store
 
 
 @dataclass

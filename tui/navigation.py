@@ -10,7 +10,7 @@ def back_to_meetings(app: App[object], select: int | None = None) -> None:
     however the current one was reached (from Setup, from a search hit), then re-read the list
     with ``select`` highlighted. Nothing is asked: the screens closed hold no unsaved typing
     (the live screen writes its draft before calling this)."""
-    from screens.meetings import MeetingsScreen
+    from panel_minutes.screens.meetings import MeetingsScreen
 
     bottom = app.screen_stack[0]
     while len(app.screen_stack) > 1:

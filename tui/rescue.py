@@ -13,7 +13,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from models.files import CONFIDENTIAL_MODE, write_atomic
+from panel_minutes.models.files import CONFIDENTIAL_MODE, write_atomic
 
 
 def rescue_path(meeting_id: int, now: datetime) -> Path:
@@ -22,7 +22,7 @@ def rescue_path(meeting_id: int, now: datetime) -> Path:
 
 
 def write_rescue(path: Path, body: str) -> Path:
-    """Write ``body`` to ``path`` whole or not at all (``models.files.write_atomic``; 0600)."""
+    """Write ``body`` to ``path`` whole or not at all (``panel_minutes.models.files.write_atomic``; 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, (body + "\n").encode("utf-8"), CONFIDENTIAL_MODE)
     return path

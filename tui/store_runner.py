@@ -29,8 +29,8 @@ from textual.dom import DOMNode
 from textual.worker import Worker
 
 if TYPE_CHECKING:
-    from models.errors import PanelMinutesError
-    from models.store import Store
+    from panel_minutes.models.errors import PanelMinutesError
+    from panel_minutes.models.store import Store
 
 T = TypeVar("T")
 
@@ -93,7 +93,7 @@ class StoreRunner:
         app = node.app
 
         async def deliver() -> None:
-            from models.errors import PanelMinutesError
+            from panel_minutes.models.errors import PanelMinutesError
 
             try:
                 result = await self.run(call)
@@ -126,7 +126,7 @@ class StoreRunner:
 
 def _wrap_unexpected(exc: Exception) -> PanelMinutesError:
     """Wrap an unexpected exception so ``on_error`` callbacks see one error type."""
-    from models.errors import PanelMinutesError
+    from panel_minutes.models.errors import PanelMinutesError
 
     wrapped = PanelMinutesError(f"Unexpected error: {exc}")
     wrapped.__cause__ = exc

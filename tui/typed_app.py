@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 from textual.dom import DOMNode
 
 if TYPE_CHECKING:
-    from tui.app import PanelMinutesApp
+    from panel_minutes.tui.app import PanelMinutesApp
 
 
 def panel_app(node: DOMNode) -> PanelMinutesApp:

@@ -11,8 +11,8 @@ format is documented in ``docs/bundle-format.md``; this package is its single im
   values; ``fields`` holds its JSON decoding and the typed getters that name the field.
 
 Importing a bundle into a database (validate, then write in ONE transaction) is
-``models.store.bundle_io.import_bundle``: the store sits above this package, which never imports
-``models.store`` (an import-linter contract in pyproject.toml keeps it so).
+``panel_minutes.models.store.bundle_io.import_bundle``: the store sits above this package, which never imports
+``panel_minutes.models.store`` (an import-linter contract in pyproject.toml keeps it so).
 
 Validation happens before anything is written: a bundle is refused with ``BundleError`` (whose
 message names the field, e.g. ``items[3].title: expected text, got number``) and the database is
@@ -23,8 +23,8 @@ Pure Python: importing this package loads neither SQLAlchemy nor Textual.
 
 from __future__ import annotations
 
-from models.bundle.read import parse_bundle
-from models.bundle.schema import (
+from panel_minutes.models.bundle.read import parse_bundle
+from panel_minutes.models.bundle.schema import (
     FORMAT,
     MAX_BUNDLE_BYTES,
     MAX_COUNT,
@@ -45,7 +45,7 @@ from models.bundle.schema import (
     Bundle,
     BUpdate,
 )
-from models.bundle.write import dumps_bundle, export_bundle
+from panel_minutes.models.bundle.write import dumps_bundle, export_bundle
 
 __all__ = [
     "FORMAT",

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from models.bundle.schema import MAX_BUNDLE_BYTES, MAX_COUNT, MAX_DEPTH
-from models.errors import BundleError
+from panel_minutes.models.bundle.schema import MAX_BUNDLE_BYTES, MAX_COUNT, MAX_DEPTH
+from panel_minutes.models.errors import BundleError
 
 E = TypeVar("E", bound=StrEnum)
 

@@ -12,8 +12,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from models.bundle.fields import _SURROGATE, _TIME, JsonObject, decode, kind_of, refuse
-from models.bundle.schema import (
+from panel_minutes.models.bundle.fields import (
+    _SURROGATE,
+    _TIME,
+    JsonObject,
+    decode,
+    kind_of,
+    refuse,
+)
+from panel_minutes.models.bundle.schema import (
     FORMAT,
     MAX_COUNT,
     VERSION,
@@ -32,7 +39,7 @@ from models.bundle.schema import (
     Bundle,
     BUpdate,
 )
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionStatus,
     AttendanceStatus,
     EntryKind,
@@ -43,9 +50,9 @@ from models.domain import (
     Numbering,
     Outcome,
 )
-from models.house_style import HouseStyle
-from models.house_style import from_mapping as style_from_mapping
-from models.recorded_votes import VoteChoice, tally
+from panel_minutes.models.house_style import HouseStyle
+from panel_minutes.models.house_style import from_mapping as style_from_mapping
+from panel_minutes.models.recorded_votes import VoteChoice, tally
 
 
 def _style(panel: JsonObject) -> HouseStyle:

@@ -1,7 +1,7 @@
 """The meeting bundle's records: what a bundle holds once it has passed validation.
 
 ``read.parse_bundle`` builds these from JSON (every value typed, every reference resolved);
-``models.store.bundle_io`` writes them into the database. The format itself (field names,
+``panel_minutes.models.store.bundle_io`` writes them into the database. The format itself (field names,
 defaults, versioning) is documented in ``docs/bundle-format.md``.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from models.domain import (
+from panel_minutes.models.domain import (
     ActionStatus,
     AttendanceStatus,
     EntryKind,
@@ -21,9 +21,9 @@ from models.domain import (
     Numbering,
     Outcome,
 )
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle
-from models.recorded_votes import VoteChoice
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import HouseStyle
+from panel_minutes.models.recorded_votes import VoteChoice
 
 FORMAT = "panel-minutes.bundle"
 VERSION = 2  # 2: the panel's house style, sub-items

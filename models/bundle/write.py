@@ -5,7 +5,7 @@
 - ``dumps_bundle(data) -> str`` writes it as JSON with a stable key order.
 
 The store is only a parameter here, described by ``MeetingSource`` (the five reads an export
-needs): this package never imports ``models.store``, which sits above the bundle format (an
+needs): this package never imports ``panel_minutes.models.store``, which sits above the bundle format (an
 import-linter contract in pyproject.toml keeps it so).
 """
 
@@ -17,9 +17,9 @@ from datetime import date, datetime
 from json.encoder import encode_basestring
 from typing import Any, Protocol
 
-from models import __version__
-from models.bundle.schema import FORMAT, VERSION
-from models.domain import (
+from panel_minutes.models import __version__
+from panel_minutes.models.bundle.schema import FORMAT, VERSION
+from panel_minutes.models.domain import (
     ActionData,
     EntryData,
     ItemData,
@@ -31,7 +31,7 @@ from models.domain import (
 
 
 class MeetingSource(Protocol):
-    """What ``export_bundle`` reads a meeting through (``models.store.Store`` is one)."""
+    """What ``export_bundle`` reads a meeting through (``panel_minutes.models.store.Store`` is one)."""
 
     def load_document(self, meeting_id: int, *, with_entries: bool = True) -> MinutesDocument: ...
 

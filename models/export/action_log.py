@@ -10,7 +10,7 @@ document confidential.
   spreadsheet sorts them. A cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage
   return) is prefixed with ``'``: a spreadsheet would otherwise run it as a formula (CSV
   injection), and typed text such as "=HYPERLINK(...)" must stay text.
-- Markdown as one GFM table, every cell escaped (``models.export.escape``), long dates.
+- Markdown as one GFM table, every cell escaped (``panel_minutes.models.export.escape``), long dates.
 
 No database here: the store gathers ``ActionLogData`` (``Store.load_action_log``).
 """
@@ -22,9 +22,15 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.domain import ActionData, ActionStatus, ActionUpdateData, PanelData, PersonData
-from models.export import escape
-from models.parsing import long_date
+from panel_minutes.models.domain import (
+    ActionData,
+    ActionStatus,
+    ActionUpdateData,
+    PanelData,
+    PersonData,
+)
+from panel_minutes.models.export import escape
+from panel_minutes.models.parsing import long_date
 
 STATUS_LABEL = {ActionStatus.OPEN: "Open", ActionStatus.DONE: "Done",
                 ActionStatus.DROPPED: "Dropped"}

@@ -4,15 +4,15 @@ by the July meeting."), and where actions go (``ActionPlacement``: a table at th
 or both).
 
 Plain functions on plain values; the Markdown export escapes what the clerk typed before it
-fills a template (``models.export.templates.fill``, which drops ", by {due}" when there is no
+fills a template (``panel_minutes.models.export.templates.fill``, which drops ", by {due}" when there is no
 due date).
 """
 
 from __future__ import annotations
 
-from models.domain import ActionData
-from models.house_style import ActionPlacement, HouseStyle
-from models.parsing import long_date
+from panel_minutes.models.domain import ActionData
+from panel_minutes.models.house_style import ActionPlacement, HouseStyle
+from panel_minutes.models.parsing import long_date
 
 
 def due_words(action: ActionData) -> str:

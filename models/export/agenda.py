@@ -5,22 +5,22 @@ its public title and the notice "Part 2: exempt under paragraph N of Schedule 12
 public are likely to be excluded for this item.", and nothing else of it (not its real title,
 presenter or documents). ``full=True`` gives everything, marked CONFIDENTIAL at the top.
 
-Items are numbered as the minutes will number them (``models.numbering.item_numbers``), in agenda
+Items are numbered as the minutes will number them (``panel_minutes.models.numbering.item_numbers``), in agenda
 order; sub-items (``level == 1``) are one heading level below their item. Every typed text goes
-through ``models.export.escape``. The same document always gives the same bytes. Word comes from
-this Markdown (``models.publish.docx.write_docx``), like every other format.
+through ``panel_minutes.models.export.escape``. The same document always gives the same bytes. Word comes from
+this Markdown (``panel_minutes.models.publish.docx.write_docx``), like every other format.
 """
 
 from __future__ import annotations
 
 import re
 
-from models.domain import DEFAULT_EXEMPT_BASIS, ItemData, MinutesDocument, Numbering
-from models.export import escape
-from models.export.markdown import default_export_name
-from models.house_style import TimeStyle
-from models.numbering import item_numbers
-from models.parsing import minutes_time, weekday_date
+from panel_minutes.models.domain import DEFAULT_EXEMPT_BASIS, ItemData, MinutesDocument, Numbering
+from panel_minutes.models.export import escape
+from panel_minutes.models.export.markdown import default_export_name
+from panel_minutes.models.house_style import TimeStyle
+from panel_minutes.models.numbering import item_numbers
+from panel_minutes.models.parsing import minutes_time, weekday_date
 
 EXCLUSION = "The press and public are likely to be excluded for this item."
 _SCHEDULE_PARAGRAPH = re.compile(r"paragraph\s+(\d{1,2})\b.*schedule\s+12a", re.IGNORECASE)

@@ -6,11 +6,11 @@ number, its public title and the basis on which it was taken in private; nothing
 ``render_markdown(doc, full=True)`` gives everything, marked CONFIDENTIAL at the top.
 
 The output is deterministic: the same document always gives the same bytes (no "now").
-Every piece of clerk-typed text goes through ``models.export.escape``, so no text can change the
+Every piece of clerk-typed text goes through ``panel_minutes.models.export.escape``, so no text can change the
 structure of the minutes. The text is built as a list of blocks joined once.
 
 Wording: people in attendance lists are shown by full name ("Cllr Helen Marsh"), in running
-text by styled name ("Cllr Marsh"). Every minute entry is worded by ``models.export.wording``
+text by styled name ("Cllr Marsh"). Every minute entry is worded by ``panel_minutes.models.export.wording``
 (``entry_spans``); this module only escapes each span and marks it up by its role ("RESOLVED" in
 bold, the vote in italics).
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from models.domain import (
+from panel_minutes.models.domain import (
     DEFAULT_EXEMPT_BASIS,
     ActionData,
     ActionStatus,
@@ -33,10 +33,10 @@ from models.domain import (
     Numbering,
     PersonData,
 )
-from models.export import action_wording, escape
-from models.export.names import Mentions, full_name, name_as, running_name
-from models.export.templates import fill
-from models.export.wording import (
+from panel_minutes.models.export import action_wording, escape
+from panel_minutes.models.export.names import Mentions, full_name, name_as, running_name
+from panel_minutes.models.export.templates import fill
+from panel_minutes.models.export.wording import (
     PARAGRAPH_BREAK,
     Role,
     Span,
@@ -45,16 +45,16 @@ from models.export.wording import (
     join_names,
     sentence,
 )
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import (
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import (
     HouseStyle,
     ItemHeading,
     MovementStyle,
     ParagraphNumbers,
     TimeStyle,
 )
-from models.movements import counts_as_present, minute_notes, movements_in, presence
-from models.numbering import (
+from panel_minutes.models.movements import counts_as_present, minute_notes, movements_in, presence
+from panel_minutes.models.numbering import (
     entry_numbers,
     is_sub_item,
     item_numbers,
@@ -62,8 +62,8 @@ from models.numbering import (
     paragraph_label,
     paragraph_style,
 )
-from models.parsing import long_date, minutes_time, weekday_date
-from models.public_count import members_of_the_public
+from panel_minutes.models.parsing import long_date, minutes_time, weekday_date
+from panel_minutes.models.public_count import members_of_the_public
 
 _STATUS_LABEL = {
     ActionStatus.OPEN: "Open",
@@ -76,7 +76,7 @@ SIGNATURE_LINE = "______________________ Date: ______________"
 def _markdown_span(
     span: Span, indent: str, lists: bool = False, style: HouseStyle = DEFAULT_STYLE
 ) -> str:
-    """One span of a worded entry (``models.export.wording``) as Markdown: escaped when typed
+    """One span of a worded entry (``panel_minutes.models.export.wording``) as Markdown: escaped when typed
     (with ``lists``, typed bulleted lists and ``|`` tables stay lists and tables); the label
     bold and the vote in italics as the house style says."""
     role = span.role
@@ -189,7 +189,7 @@ class _Renderer:
 
     def heading_line(self) -> str:
         """"Minutes of the Ordinary Meeting of ... held on ... at ... in ...": the house
-        style's ``heading_template``, its empty parts dropped (``models.export.templates``)."""
+        style's ``heading_template``, its empty parts dropped (``panel_minutes.models.export.templates``)."""
         meeting = self.doc.meeting
         time = self.time(meeting.start_time)
         return fill(
@@ -284,7 +284,7 @@ class _Renderer:
     def times(self, record: AttendanceData) -> list[str]:
         """"from 10.55 am", "until 11.15 am" or "from minute 112/26", "for minutes 108/26 to
         112/26": from the record's own times and the arrivals and departures minuted in
-        procedural notes (``models.movements``), as the house style's ``movements`` says."""
+        procedural notes (``panel_minutes.models.movements``), as the house style's ``movements`` says."""
         style = self.doc.style
         if style.movements is MovementStyle.MINUTE:
             word = "minute" if self.running else "item"

@@ -15,9 +15,9 @@ the minutes' wording goes through these functions.
 
 from __future__ import annotations
 
-from models.domain import PersonData
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle, NameStyle
+from panel_minutes.models.domain import PersonData
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import HouseStyle, NameStyle
 
 _CLLR = frozenset({"cllr", "cllr."})
 

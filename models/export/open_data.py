@@ -14,7 +14,7 @@ The shape (``meeting_json(doc)``): one OCD event with
   attendance, each with their attendance as the note ("present", "apologies", ...; before the
   meeting is held, "expected" unless they sent apologies);
 - ``agenda``: one item per agenda item, in agenda order, ``order`` being the number the minutes
-  give it, ``notes`` the minutes' words of each entry (``models.export.wording``), ``subjects``
+  give it, ``notes`` the minutes' words of each entry (``panel_minutes.models.export.wording``), ``subjects``
   its supporting documents and ``related_entities`` its presenter;
 - ``vote_events``: one OCD vote event per resolution with a vote or an outcome recorded: motion
   text, result ("pass"/"fail"), ``counts`` (yes/no/abstain) and, where the clerk recorded how each
@@ -33,7 +33,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from models.domain import (
+from panel_minutes.models.domain import (
     AttendanceStatus,
     EntryData,
     EntryKind,
@@ -41,8 +41,8 @@ from models.domain import (
     MinutesDocument,
     Outcome,
 )
-from models.export.wording import entry_spans, plain_text
-from models.numbering import item_numbers
+from panel_minutes.models.export.wording import entry_spans, plain_text
+from panel_minutes.models.numbering import item_numbers
 
 OCD_NAMESPACE = uuid.UUID("6f1c2d0e-8a4b-5c3d-9e7f-0a1b2c3d4e5f")  # panel-minutes' own
 TIMEZONE = "Europe/London"

@@ -4,7 +4,7 @@ the style's ``vote_template``, and the names of a recorded vote.
 ``vote_text(entry, people, style, chair_title)`` fills the template's placeholders:
 
 - ``{proposer}`` ``{seconder}``: the names as filed, in the style when they name one person
-  (``named``, through ``models.export.names``);
+  (``named``, through ``panel_minutes.models.export.names``);
 - ``{for}`` ``{against}`` ``{abstain}``: the counts ("" when not taken; 0 is a count);
 - ``{outcome}``: "carried", "lost", or the style's ``unanimous_words``, with "on the Chair's
   casting vote" when the Chair decided it;
@@ -33,13 +33,13 @@ from functools import lru_cache
 from string import Formatter
 from typing import TYPE_CHECKING
 
-from models.domain import EntryData, Outcome, PersonData
-from models.export.names import running_name
-from models.house_style import HouseStyle, NameStyle
-from models.recorded_votes import VoteChoice, tally
+from panel_minutes.models.domain import EntryData, Outcome, PersonData
+from panel_minutes.models.export.names import running_name
+from panel_minutes.models.house_style import HouseStyle, NameStyle
+from panel_minutes.models.recorded_votes import VoteChoice, tally
 
 if TYPE_CHECKING:
-    from models.export.names import Mentions
+    from panel_minutes.models.export.names import Mentions
 
 _SEPARATOR = re.compile(r"(, |; |: )")
 _STRENGTH = {", ": 1, ": ": 2, "; ": 3}

@@ -2,8 +2,8 @@
 
 The ONE place that words a minute entry. ``entry_spans(entry, people)`` gives the entry's
 sentence(s) as a tuple of ``Span`` (a piece of text and its ``Role``); the Markdown export only
-escapes and marks up each span by its role (``models.export.markdown``) and the live screen only
-styles it (``tui.widgets.entry_view``), so the two always say the same words. The rules:
+escapes and marks up each span by its role (``panel_minutes.models.export.markdown``) and the live screen only
+styles it (``panel_minutes.tui.widgets.entry_view``), so the two always say the same words. The rules:
 
 - a question is worded from the style's ``question_template`` ({asker} {question} {respondent}
   {answer}), or its ``anonymous_question_template`` when no one is named as asking ("A member
@@ -23,7 +23,7 @@ styles it (``tui.widgets.entry_view``), so the two always say the same words. Th
 - a resolution opens as the house style says (``resolution_opening``): "RESOLVED that ..." when
   its text starts with "that", any other text "RESOLVED: ..."; or "RESOLVED: That ..." (the
   typed "that" raised); or "AGREED that ..."/"AGREED: ..."; the vote follows, worded from the
-  style's ``vote_template`` (``models.export.votes``: "(Proposed by Cllr Marsh, seconded by Cllr
+  style's ``vote_template`` (``panel_minutes.models.export.votes``: "(Proposed by Cllr Marsh, seconded by Cllr
   Pritchard; for 8, against 0, abstentions 1: carried)", "(Cllr Nadia Osei proposed, ...,
   all were in favour)"); a recorded vote's names follow in a paragraph of their own;
 - what the clerk typed is used as typed, except that runs of spaces become one (the resolution's
@@ -42,16 +42,16 @@ from functools import lru_cache
 from string import Formatter
 from typing import TYPE_CHECKING
 
-from models.domain import EntryData, EntryKind, PersonData
-from models.export.escape import clean
-from models.export.names import running_name
-from models.export.votes import recorded_vote_text, vote_text
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle, ResolutionOpening, TimeStyle
-from models.parsing import minutes_time
+from panel_minutes.models.domain import EntryData, EntryKind, PersonData
+from panel_minutes.models.export.escape import clean
+from panel_minutes.models.export.names import running_name
+from panel_minutes.models.export.votes import recorded_vote_text, vote_text
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import HouseStyle, ResolutionOpening, TimeStyle
+from panel_minutes.models.parsing import minutes_time
 
 if TYPE_CHECKING:
-    from models.export.names import Mentions
+    from panel_minutes.models.export.names import Mentions
 
 # A span of these words starts a new paragraph of the same entry (a recorded vote's names).
 PARAGRAPH_BREAK = "\n\n"
@@ -321,7 +321,7 @@ def entry_spans(
 ) -> tuple[Span, ...]:
     """The entry's sentence(s) as spans, worded in the panel's house ``style``: joined, they
     are the words of the minutes. ``mentions`` counts who the minutes have named so far
-    (``models.export.names``); without it people are named as after their first mention."""
+    (``panel_minutes.models.export.names``); without it people are named as after their first mention."""
     if entry.kind is EntryKind.QUESTION:
         return tuple(_question(entry, people, style, mentions))
     if entry.kind is EntryKind.RESOLUTION:
@@ -341,6 +341,6 @@ def closing_sentence(end: str, style: HouseStyle = DEFAULT_STYLE) -> str:
     """"The meeting ended at 12:10." / "The meeting closed at 9.05 pm.": the house style's
     ``closing_template`` with the end time as the style prints it (plain text; the export and
     the live screen's Close question both take it from here)."""
-    from models.export.templates import fill
+    from panel_minutes.models.export.templates import fill
 
     return fill(style.closing_template, time=minutes_time(end, style.times is TimeStyle.TWELVE))

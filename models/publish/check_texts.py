@@ -1,6 +1,6 @@
-"""The public text of each format, for the leak check (``models.checks``).
+"""The public text of each format, for the leak check (``panel_minutes.models.checks``).
 
-Each format is made PUBLIC by the one format registry (``models.publish.formats``) and its bytes
+Each format is made PUBLIC by the one format registry (``panel_minutes.models.publish.formats``) and its bytes
 are read back to the words a reader of that file sees: the Markdown's inline text, the HTML's
 text nodes (not its markup), the plain text, the Word document's paragraphs and table cells
 (python-docx), the PDF's extracted text (pypdf, when installed). So a renderer that let exempt
@@ -17,9 +17,9 @@ import io
 from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 
-from models.domain import MinutesDocument
-from models.publish.formats import FORMATS, export_bytes, format_named
-from models.publish.tokens import parse_tokens
+from panel_minutes.models.domain import MinutesDocument
+from panel_minutes.models.publish.formats import FORMATS, export_bytes, format_named
+from panel_minutes.models.publish.tokens import parse_tokens
 
 DEFAULT_FORMATS = ("md",)
 

@@ -1,6 +1,6 @@
 """Word (.docx) from the Markdown minutes: a converter from markdown-it-py's token stream.
 
-The Markdown that ``models.export.markdown`` renders (in the panel's house style, public or full)
+The Markdown that ``panel_minutes.models.export.markdown`` renders (in the panel's house style, public or full)
 is the one document model; this module only changes its form, never its words:
 
 - ``#``/``##``/``###``/``####`` headings get the real styles Title / Heading 1 / 2 / 3, so Word's
@@ -36,9 +36,9 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from markdown_it.token import Token
 
-from models.errors import ValidationError
-from models.publish.meta import DocumentMeta
-from models.publish.tokens import parse_tokens
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.publish.meta import DocumentMeta
+from panel_minutes.models.publish.tokens import parse_tokens
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

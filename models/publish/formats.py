@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.domain import MinutesDocument
-from models.errors import PanelMinutesError, ValidationError
-from models.publish.meta import DocumentMeta, meta_for
+from panel_minutes.models.domain import MinutesDocument
+from panel_minutes.models.errors import PanelMinutesError, ValidationError
+from panel_minutes.models.publish.meta import DocumentMeta, meta_for
 
 Maker = Callable[[MinutesDocument, bool, "Path | None"], bytes]
 
@@ -42,7 +42,7 @@ class Format:
 
 
 def _markdown(doc: MinutesDocument, full: bool) -> str:
-    from models.export.markdown import render_markdown
+    from panel_minutes.models.export.markdown import render_markdown
 
     return render_markdown(doc, full=full)
 
@@ -57,9 +57,9 @@ def _make_md(doc: MinutesDocument, full: bool, template: Path | None) -> bytes:
 
 def _make_docx(doc: MinutesDocument, full: bool, template: Path | None) -> bytes:
     try:  # by name: the Word writer is its own module, loaded only for Word
-        writer = importlib.import_module("models.publish.docx")
+        writer = importlib.import_module("panel_minutes.models.publish.docx")
     except ModuleNotFoundError as err:
-        if err.name not in ("models.publish.docx", "docx"):
+        if err.name not in ("panel_minutes.models.publish.docx", "docx"):
             raise
         raise PanelMinutesError(
             f"Word (.docx) export is not available: {err.name} is missing from this install"
@@ -70,25 +70,25 @@ def _make_docx(doc: MinutesDocument, full: bool, template: Path | None) -> bytes
 
 
 def _make_html(doc: MinutesDocument, full: bool, template: Path | None) -> bytes:
-    from models.publish.html import render_html
+    from panel_minutes.models.publish.html import render_html
 
     return render_html(_markdown(doc, full), _meta(doc, full)).encode("utf-8")
 
 
 def _make_pdf(doc: MinutesDocument, full: bool, template: Path | None) -> bytes:
-    from models.publish.pdf import write_pdf
+    from panel_minutes.models.publish.pdf import write_pdf
 
     return write_pdf(_markdown(doc, full), _meta(doc, full))
 
 
 def _make_text(doc: MinutesDocument, full: bool, template: Path | None) -> bytes:
-    from models.publish.text import render_text
+    from panel_minutes.models.publish.text import render_text
 
     return render_text(_markdown(doc, full)).encode("utf-8")
 
 
 def _make_open_data(doc: MinutesDocument, full: bool, template: Path | None) -> bytes:
-    from models.export.open_data import open_data_bytes
+    from panel_minutes.models.export.open_data import open_data_bytes
 
     return open_data_bytes(doc, full=full)
 

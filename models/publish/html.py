@@ -1,6 +1,6 @@
 """The minutes as ONE standalone, accessible HTML file (and the source of the PDF).
 
-``render_html(markdown, meta)`` turns the Markdown that ``models.export.markdown`` rendered into a
+``render_html(markdown, meta)`` turns the Markdown that ``panel_minutes.models.export.markdown`` rendered into a
 complete page with markdown-it-py; nothing of the minutes is written here by hand. Raw HTML in
 the Markdown is switched OFF, so any ``<`` a clerk typed is shown as text (the Markdown has
 escaped it already: two locks on one door), and markdown-it refuses ``javascript:`` links.
@@ -23,7 +23,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from models.publish.meta import DocumentMeta
+from panel_minutes.models.publish.meta import DocumentMeta
 
 # Colours: body text #1b1b1b and links #0b4a8b on white, banner white on #8a0010, table header
 # #1b1b1b on #e9eef4: every pair has a contrast ratio above 7:1 (WCAG AAA for body text).

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from models.domain import MinutesDocument
-from models.parsing import long_date
+from panel_minutes.models.domain import MinutesDocument
+from panel_minutes.models.parsing import long_date
 
 LANGUAGE = "en-GB"
 

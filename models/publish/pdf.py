@@ -1,6 +1,6 @@
 """The minutes as a tagged (PDF/UA-1) PDF, made from the HTML page by WeasyPrint.
 
-Why WeasyPrint: it lays out the SAME accessible HTML page (``models.publish.html``) with its
+Why WeasyPrint: it lays out the SAME accessible HTML page (``panel_minutes.models.publish.html``) with its
 print stylesheet, so the PDF cannot say anything the other formats do not; it writes tagged
 PDF/UA-1 (structure tree, language, title shown as the window title), which no pure-Python
 writer we know of does from HTML; and it is maintained and BSD-licensed. Its cost is Pango,
@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 from types import ModuleType
 
-from models.errors import PanelMinutesError
-from models.publish.html import render_html
-from models.publish.meta import DocumentMeta
+from panel_minutes.models.errors import PanelMinutesError
+from panel_minutes.models.publish.html import render_html
+from panel_minutes.models.publish.meta import DocumentMeta
 
 PDF_VARIANT = "pdf/ua-1"
 INSTALL_HINT = (

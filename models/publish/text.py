@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from models.publish.tokens import parse_tokens
+from panel_minutes.models.publish.tokens import parse_tokens
 
 WIDTH = 72
 GAP = "  "  # between table columns

@@ -66,7 +66,7 @@ def _fast(html: bool) -> Any:
         return None
     if html:
         return RustMarkdownIt("commonmark").enable("table")
-    # CommonMark's rules with GFM tables and without raw HTML (as ``models.publish.html``)
+    # CommonMark's rules with GFM tables and without raw HTML (as ``panel_minutes.models.publish.html``)
     return RustMarkdownIt("zero").enable_many(
         [
             "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph",

@@ -1,24 +1,24 @@
 """The typed store: every read and write the screens and the command line make.
 
 ``Store(db)`` opens (creating or migrating) the database named by ``db``, ``PANEL_MINUTES_DB`` or
-the platformdirs default. Methods take and return plain dataclasses from ``models.domain``; every
+the platformdirs default. Methods take and return plain dataclasses from ``panel_minutes.models.domain``; every
 write is one short transaction. No Textual imports here.
 """
 
 from __future__ import annotations
 
-from models.store.actions import ActionsMixin
-from models.store.agenda_io import AgendaIOMixin
-from models.store.approval import ApprovalMixin
-from models.store.bulk import BulkMixin
-from models.store.document import DocumentMixin
-from models.store.entries import EntriesMixin
-from models.store.item_deletion import ItemDeletionMixin
-from models.store.meetings import MeetingsMixin
-from models.store.panels import PanelsMixin
-from models.store.screen_reads import ScreenReadsMixin
-from models.store.search import SearchMixin
-from models.store.sitting import SittingMixin
+from panel_minutes.models.store.actions import ActionsMixin
+from panel_minutes.models.store.agenda_io import AgendaIOMixin
+from panel_minutes.models.store.approval import ApprovalMixin
+from panel_minutes.models.store.bulk import BulkMixin
+from panel_minutes.models.store.document import DocumentMixin
+from panel_minutes.models.store.entries import EntriesMixin
+from panel_minutes.models.store.item_deletion import ItemDeletionMixin
+from panel_minutes.models.store.meetings import MeetingsMixin
+from panel_minutes.models.store.panels import PanelsMixin
+from panel_minutes.models.store.screen_reads import ScreenReadsMixin
+from panel_minutes.models.store.search import SearchMixin
+from panel_minutes.models.store.sitting import SittingMixin
 
 
 class Store(

@@ -9,18 +9,18 @@ from typing import Any, Unpack
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
-from models import tables as t
-from models.domain import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import (
     ActionData,
     ActionStatus,
     ActionUpdateData,
     DeletedActionData,
     MeetingStatus,
 )
-from models.errors import ReadOnlyMeetingError, ValidationError
-from models.parsing import long_date
-from models.patches import ActionPatch, keys
-from models.store.base import (
+from panel_minutes.models.errors import ReadOnlyMeetingError, ValidationError
+from panel_minutes.models.parsing import long_date
+from panel_minutes.models.patches import ActionPatch, keys
+from panel_minutes.models.store.base import (
     StoreBase,
     action_data,
     action_update_data,
@@ -29,7 +29,7 @@ from models.store.base import (
     owners_json,
     require_text,
 )
-from models.store.deleted import (
+from panel_minutes.models.store.deleted import (
     action_from_json,
     action_json,
     check_confidential_target,
@@ -39,8 +39,8 @@ from models.store.deleted import (
     updates_from_json,
     updates_json,
 )
-from models.store.entries import drop_filed_draft
-from models.store.filing import DraftAfter, settle_draft
+from panel_minutes.models.store.entries import drop_filed_draft
+from panel_minutes.models.store.filing import DraftAfter, settle_draft
 
 # Fields minuted when the action was raised: fixed once those minutes are approved.
 MINUTED_ACTION_FIELDS = frozenset(

@@ -1,8 +1,8 @@
 """Agendas in and action logs out: the store's side of publishing.
 
-``import_agenda`` writes the items ``models.agenda_import`` read from a file in ONE transaction,
+``import_agenda`` writes the items ``panel_minutes.models.agenda_import`` read from a file in ONE transaction,
 so an agenda is imported whole or not at all. ``load_action_log`` gathers a panel's actions with
-what the action log export needs (``models.export.action_log``) in a handful of queries.
+what the action log export needs (``panel_minutes.models.export.action_log``) in a handful of queries.
 """
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
 
-from models import tables as t
-from models.agenda_import import ImportedItem
-from models.domain import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.agenda_import import ImportedItem
+from panel_minutes.models.domain import (
     DEFAULT_EXEMPT_BASIS,
     ActionUpdateData,
     ItemData,
 )
-from models.errors import ValidationError
-from models.export.action_log import ActionLogData
-from models.store.base import (
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.export.action_log import ActionLogData
+from panel_minutes.models.store.base import (
     StoreBase,
     action_data,
     action_update_data,
@@ -30,7 +30,7 @@ from models.store.base import (
     panel_data,
     person_data,
 )
-from models.store.meetings import guess_item_kind
+from panel_minutes.models.store.meetings import guess_item_kind
 
 MAX_TITLE_CHARS = 500  # an item title is a line; more is a paragraph pasted by mistake
 MAX_FIELD_CHARS = 2000  # presenter, public title, legal basis, one supporting document

@@ -23,8 +23,8 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select, update
 
-from models import tables as t
-from models.domain import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import (
     AmendmentData,
     AmendmentKind,
     ApprovalData,
@@ -32,9 +32,9 @@ from models.domain import (
     ItemKind,
     MeetingStatus,
 )
-from models.errors import ValidationError
-from models.parsing import long_date
-from models.store.base import (
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.parsing import long_date
+from panel_minutes.models.store.base import (
     StoreBase,
     amendment_data,
     entry_data,

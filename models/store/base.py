@@ -15,9 +15,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import object_session
 from sqlmodel import Session, SQLModel, col
 
-from models import tables as t
-from models.db import open_engine, resolve_target, translate
-from models.domain import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.db import open_engine, resolve_target, translate
+from panel_minutes.models.domain import (
     ActionData,
     ActionStatus,
     ActionUpdateData,
@@ -39,12 +39,12 @@ from models.domain import (
     PanelData,
     PersonData,
 )
-from models.errors import NotFoundError, ReadOnlyMeetingError, ValidationError
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle
-from models.item_times import load_resumed
-from models.parsing import long_date
-from models.recorded_votes import VoteChoice, from_pairs
+from panel_minutes.models.errors import NotFoundError, ReadOnlyMeetingError, ValidationError
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import HouseStyle
+from panel_minutes.models.item_times import load_resumed
+from panel_minutes.models.parsing import long_date
+from panel_minutes.models.recorded_votes import VoteChoice, from_pairs
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -56,7 +56,7 @@ class StoreBase:
         self, db: str | None = None, *, engine: Engine | None = None, for_reading: bool = False
     ) -> None:
         """``for_reading``: the caller only reads, so a read-only file is opened read-only
-        rather than refused (see ``models.db.open_engine``)."""
+        rather than refused (see ``panel_minutes.models.db.open_engine``)."""
         self.target = resolve_target(db)
         self.engine = (
             engine if engine is not None else open_engine(self.target, for_reading=for_reading)

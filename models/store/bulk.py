@@ -18,8 +18,8 @@ from sqlalchemy import Table, insert
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, func, select
 
-from models import tables as t
-from models.domain import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import (
     DEFAULT_EXEMPT_BASIS,
     ActionStatus,
     AttendanceStatus,
@@ -30,16 +30,16 @@ from models.domain import (
     MeetingStatus,
     Outcome,
 )
-from models.errors import NotFoundError, ValidationError
-from models.parsing import parse_time
-from models.store.base import (
+from panel_minutes.models.errors import NotFoundError, ValidationError
+from panel_minutes.models.parsing import parse_time
+from panel_minutes.models.store.base import (
     StoreBase,
     dump_list,
     item_data,
     meeting_data,
     require_text,
 )
-from models.store.meetings import guess_item_kind
+from panel_minutes.models.store.meetings import guess_item_kind
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """Importing a meeting bundle: validated first, then written in one transaction.
 
-``import_bundle(store, data)`` validates with ``models.bundle.parse_bundle`` (every field and
+``import_bundle(store, data)`` validates with ``panel_minutes.models.bundle.parse_bundle`` (every field and
 reference checked, nothing written yet), then ``write_bundle`` maps bundle references to rows.
-The store sits above the bundle format: this module imports ``models.bundle``, never the other
+The store sits above the bundle format: this module imports ``panel_minutes.models.bundle``, never the other
 way round (an import-linter contract in pyproject.toml keeps it so). The rules for reusing what the target database already holds are
 documented in ``docs/bundle-format.md`` ("Importing"):
 
@@ -31,19 +31,19 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, func, select
 
-from models import batches
-from models import tables as t
-from models.bundle import BAction, BOtherMeeting, Bundle, parse_bundle
-from models.domain import Numbering
-from models.item_times import dump_resumed
-from models.recorded_votes import pairs_json
-from models.store.base import dump_ids, dump_list, owners_json
-from models.store.bulk import _table
-from models.store.document import DocumentMixin
-from models.store.panels import set_running_start
+from panel_minutes.models import batches
+from panel_minutes.models import tables as t
+from panel_minutes.models.bundle import BAction, BOtherMeeting, Bundle, parse_bundle
+from panel_minutes.models.domain import Numbering
+from panel_minutes.models.item_times import dump_resumed
+from panel_minutes.models.recorded_votes import pairs_json
+from panel_minutes.models.store.base import dump_ids, dump_list, owners_json
+from panel_minutes.models.store.bulk import _table
+from panel_minutes.models.store.document import DocumentMixin
+from panel_minutes.models.store.panels import set_running_start
 
 if TYPE_CHECKING:
-    from models.store import Store
+    from panel_minutes.models.store import Store
 
 
 def _key(*parts: str) -> tuple[str, ...]:
@@ -85,7 +85,7 @@ class _Writer:
             if _key(row.name) == wanted:
                 self.panel_id = _id(row.id)
                 return
-        from models.store.panels import default_short_name
+        from panel_minutes.models.store.panels import default_short_name
 
         row = t.Panel(
             name=p.name, short_name=p.short_name.strip() or default_short_name(p.name),

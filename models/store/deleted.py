@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
 
-from models import tables as t
-from models.domain import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import (
     ActionData,
     ActionStatus,
     ActionUpdateData,
@@ -32,9 +32,9 @@ from models.domain import (
     Outcome,
     RevisionData,
 )
-from models.errors import ValidationError
-from models.recorded_votes import from_pairs
-from models.store.base import as_utc
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.recorded_votes import from_pairs
+from panel_minutes.models.store.base import as_utc
 
 Kept = TypeVar("Kept", t.DeletedEntry, t.DeletedAction, t.DeletedItem)
 

@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, func, select
 
-from models import tables as t
-from models.domain import ActionUpdateData, EntryData, MinutesDocument, Numbering
-from models.numbering import numbering_year, numbering_year_span, running_label
-from models.store.actions import ActionsMixin
-from models.store.base import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import ActionUpdateData, EntryData, MinutesDocument, Numbering
+from panel_minutes.models.numbering import numbering_year, numbering_year_span, running_label
+from panel_minutes.models.store.actions import ActionsMixin
+from panel_minutes.models.store.base import (
     ENTRY,
     ENTRY_COLUMNS,
     StoreBase,

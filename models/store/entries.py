@@ -10,8 +10,8 @@ from typing import Any, Unpack
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, delete, func, select, update
 
-from models import tables as t
-from models.domain import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import (
     DeletedEntryData,
     DraftData,
     EntryData,
@@ -20,12 +20,12 @@ from models.domain import (
     PersonData,
     RevisionData,
 )
-from models.errors import ConflictError, NotFoundError, ValidationError
-from models.movements import voters_at, voting_members_at
-from models.parsing import parse_time
-from models.patches import EntryPatch, keys
-from models.recorded_votes import from_pairs, pairs_json, tally
-from models.store.base import (
+from panel_minutes.models.errors import ConflictError, NotFoundError, ValidationError
+from panel_minutes.models.movements import voters_at, voting_members_at
+from panel_minutes.models.parsing import parse_time
+from panel_minutes.models.patches import EntryPatch, keys
+from panel_minutes.models.recorded_votes import from_pairs, pairs_json, tally
+from panel_minutes.models.store.base import (
     ENTRY,
     ENTRY_COLUMNS,
     StoreBase,
@@ -34,7 +34,7 @@ from models.store.base import (
     entry_data,
     entry_data_from_columns,
 )
-from models.store.deleted import (
+from panel_minutes.models.store.deleted import (
     check_confidential_target,
     deleted_entry_data,
     entry_from_json,
@@ -44,7 +44,7 @@ from models.store.deleted import (
     revisions_from_json,
     revisions_json,
 )
-from models.store.filing import (
+from panel_minutes.models.store.filing import (
     DraftAfter,
     Filed,
     check_entry_votes,
@@ -54,7 +54,7 @@ from models.store.filing import (
     take_item,
     utc,
 )
-from models.store.sitting import check_note_movement, read_presences
+from panel_minutes.models.store.sitting import check_note_movement, read_presences
 
 ENTRY_FIELDS = keys(EntryPatch)
 # Changes to these are kept in the audit trail (old and new text).
@@ -435,7 +435,7 @@ class EntriesMixin(StoreBase):
 
     def voting_members_present(self, meeting_id: int, at_time: str | None = None) -> int:
         """How many people could vote at ``at_time`` (members present and substitutes, less
-        those minuted as gone or out of the room then; ``models.movements``). Without a time:
+        those minuted as gone or out of the room then; ``panel_minutes.models.movements``). Without a time:
         the most present at any one time during the meeting."""
         with self._session() as s:
             return voters_at(read_presences(s, meeting_id).values(), at_time or None)

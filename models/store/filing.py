@@ -15,11 +15,11 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from models import tables as t
-from models.domain import AttendanceStatus, EntryData, EntryKind
-from models.errors import ValidationError
-from models.movements import voters_at
-from models.store.base import as_utc
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import AttendanceStatus, EntryData, EntryKind
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.movements import voters_at
+from panel_minutes.models.store.base import as_utc
 
 # Attendance that counts towards a vote: members present and substitutes sitting for members.
 VOTING_STATUSES = (AttendanceStatus.PRESENT.value, AttendanceStatus.SUBSTITUTE.value)
@@ -105,10 +105,10 @@ def settle_draft(s: Session, after: DraftAfter) -> tuple[datetime | None, bool]:
 
 def voting_present(s: Session, meeting_id: int, at_time: str | None = None) -> int:
     """How many people could vote at ``at_time``: members present and substitutes, less those
-    minuted as gone or out of the room then (``models.movements``); without a time, the most
+    minuted as gone or out of the room then (``panel_minutes.models.movements``); without a time, the most
     present at any one time during the meeting (so a vote with no time is never wrongly
     refused)."""
-    from models.store.sitting import read_presences
+    from panel_minutes.models.store.sitting import read_presences
 
     return voters_at(read_presences(s, meeting_id).values(), at_time or None)
 
@@ -119,7 +119,7 @@ def check_vote_total(
     """Refuse counts adding up to more votes than voting members present when the vote was
     taken (one line). A meeting whose attendance has not been taken (no one present) is not
     checked."""
-    from models.parsing import parse_time
+    from panel_minutes.models.parsing import parse_time
 
     total = sum(v for v in counts.values() if isinstance(v, int))
     if not total:

@@ -18,11 +18,11 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, col, func, select, update
 
-from models import tables as t
-from models.domain import DeletedItemData, ItemContents, ItemData
-from models.store.actions import ActionsMixin, keep_deleted_action
-from models.store.base import dump_ids, dump_list, item_data, load_ids
-from models.store.deleted import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import DeletedItemData, ItemContents, ItemData
+from panel_minutes.models.store.actions import ActionsMixin, keep_deleted_action
+from panel_minutes.models.store.base import dump_ids, dump_list, item_data, load_ids
+from panel_minutes.models.store.deleted import (
     action_from_json,
     declarations_from_json,
     declarations_json,
@@ -34,7 +34,7 @@ from models.store.deleted import (
     set_aside_from_json,
     set_aside_json,
 )
-from models.store.entries import EntriesMixin, keep_deleted
+from panel_minutes.models.store.entries import EntriesMixin, keep_deleted
 
 
 class ItemDeletionMixin(EntriesMixin, ActionsMixin):

@@ -8,8 +8,8 @@ from typing import Any, Unpack
 
 from sqlmodel import Session, col, func, select, update
 
-from models import tables as t
-from models.domain import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import (
     MEMBER_CYCLE,
     AttendanceData,
     AttendanceStatus,
@@ -23,17 +23,17 @@ from models.domain import (
     MemberRole,
     PersonData,
 )
-from models.errors import ValidationError
-from models.parsing import parse_time
-from models.patches import (
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.parsing import parse_time
+from panel_minutes.models.patches import (
     AttendancePatch,
     DeclarationPatch,
     ItemPatch,
     MeetingPatch,
     keys,
 )
-from models.public_count import check_public_count
-from models.store.base import (
+from panel_minutes.models.public_count import check_public_count
+from panel_minutes.models.store.base import (
     StoreBase,
     apply_fields,
     attendance_data,
@@ -48,8 +48,8 @@ from models.store.base import (
     person_data,
     require_text,
 )
-from models.store.filing import take_item
-from models.store.sitting import (
+from panel_minutes.models.store.filing import take_item
+from panel_minutes.models.store.sitting import (
     check_attendance_times,
     check_end_time,
     check_item_times,
@@ -478,7 +478,7 @@ class MeetingsMixin(StoreBase):
     ) -> ItemData:
         clean = require_text(title, "item title")
         if exempt and not exempt_basis.strip():
-            from models.domain import DEFAULT_EXEMPT_BASIS
+            from panel_minutes.models.domain import DEFAULT_EXEMPT_BASIS
 
             exempt_basis = DEFAULT_EXEMPT_BASIS
         with self._session() as s:
@@ -543,7 +543,7 @@ class MeetingsMixin(StoreBase):
             if {"started_at", "finished_at"} & fields.keys():
                 check_item_times(s, row)
             if row.exempt and not row.exempt_basis.strip():
-                from models.domain import DEFAULT_EXEMPT_BASIS
+                from panel_minutes.models.domain import DEFAULT_EXEMPT_BASIS
 
                 row.exempt_basis = DEFAULT_EXEMPT_BASIS
             if fields.get("exempt"):

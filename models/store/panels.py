@@ -7,8 +7,8 @@ from typing import Any, Unpack
 
 from sqlmodel import Session, col, func, select
 
-from models import tables as t
-from models.domain import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import (
     MeetingStatus,
     MemberRole,
     MembershipData,
@@ -16,12 +16,12 @@ from models.domain import (
     PanelData,
     PersonData,
 )
-from models.errors import ValidationError
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle
-from models.numbering import numbering_year_span
-from models.patches import MemberPatch, PanelPatch, PersonPatch, columns, keys
-from models.store.base import (
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import HouseStyle
+from panel_minutes.models.numbering import numbering_year_span
+from panel_minutes.models.patches import MemberPatch, PanelPatch, PersonPatch, columns, keys
+from panel_minutes.models.store.base import (
     StoreBase,
     apply_fields,
     dump_list,
@@ -70,7 +70,7 @@ class PanelsMixin(StoreBase):
 
     def first_minute_number(self, panel_id: int, year: int) -> int:
         """Running numbering: the panel's first minute number of ``year`` (1 unless set); the
-        year is the numbering year (``models.numbering.numbering_year``), named by the year it
+        year is the numbering year (``panel_minutes.models.numbering.numbering_year``), named by the year it
         starts in."""
         with self._session() as s:
             first = s.exec(

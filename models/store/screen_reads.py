@@ -1,14 +1,14 @@
 """The reads each screen makes in one store call: everything it shows, as one frozen dataclass
-(``models.screen_data``), in a fixed number of queries whatever the size of the meeting."""
+(``panel_minutes.models.screen_data``), in a fixed number of queries whatever the size of the meeting."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from models.domain import ActionStatus, ItemData
-from models.item_times import is_running
-from models.screen_data import (
+from panel_minutes.models.domain import ActionStatus, ItemData
+from panel_minutes.models.item_times import is_running
+from panel_minutes.models.screen_data import (
     CARRIED,
     ActionLogData,
     ActionLogFilters,
@@ -18,12 +18,12 @@ from models.screen_data import (
     is_overdue,
     owner_name,
 )
-from models.store.actions import ActionsMixin
-from models.store.document import DocumentMixin
-from models.store.entries import EntriesMixin
-from models.store.meetings import MeetingsMixin
-from models.store.panels import PanelsMixin
-from models.store.sitting import SittingMixin
+from panel_minutes.models.store.actions import ActionsMixin
+from panel_minutes.models.store.document import DocumentMixin
+from panel_minutes.models.store.entries import EntriesMixin
+from panel_minutes.models.store.meetings import MeetingsMixin
+from panel_minutes.models.store.panels import PanelsMixin
+from panel_minutes.models.store.sitting import SittingMixin
 
 
 def first_current(items: Sequence[ItemData], wanted: int | None, draft_item: int | None,

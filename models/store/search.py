@@ -8,7 +8,7 @@ Query syntax (what a clerk types; nothing is passed raw to SQLite):
 - ``estate -budget``: "estate" but not "budget" (a lone ``-word`` is searched as a word).
 
 Every other character (``AND``, ``OR``, ``:``, ``(``, a stray ``"``) is an ordinary word or a
-separator. On SQLite the FTS5 index of ``models.search_index`` answers; on other databases (or a
+separator. On SQLite the FTS5 index of ``panel_minutes.models.search_index`` answers; on other databases (or a
 SQLite without FTS5) a LIKE search over the same fields gives the same kind of results, without
 word forms.
 
@@ -44,10 +44,10 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import aliased
 from sqlmodel import col, func
 
-from models import search_index
-from models import tables as t
-from models.domain import SearchHit
-from models.store.base import StoreBase
+from panel_minutes.models import search_index
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import SearchHit
+from panel_minutes.models.store.base import StoreBase
 
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 ELLIPSIS = "…"

@@ -1,7 +1,7 @@
 """The meeting as it runs: taking items, finishing them, closing the meeting, who is present.
 
-The rules are in ``models.item_times`` (one item runs at a time, sittings never overlap) and
-``models.movements`` (arrivals and departures minuted in procedural notes); this mixin applies
+The rules are in ``panel_minutes.models.item_times`` (one item runs at a time, sittings never overlap) and
+``panel_minutes.models.movements`` (arrivals and departures minuted in procedural notes); this mixin applies
 them, each operation in one transaction.
 """
 
@@ -12,11 +12,11 @@ from dataclasses import replace
 
 from sqlmodel import Session, col, func, select
 
-from models import tables as t
-from models.domain import EntryKind, ItemData, MeetingData
-from models.errors import ValidationError
-from models.item_times import clash, dump_resumed, is_running, latest_time, sittings
-from models.movements import (
+from panel_minutes.models import tables as t
+from panel_minutes.models.domain import EntryKind, ItemData, MeetingData
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.item_times import clash, dump_resumed, is_running, latest_time, sittings
+from panel_minutes.models.movements import (
     WORDS,
     Presence,
     movements_in,
@@ -24,8 +24,8 @@ from models.movements import (
     presence,
     recognise,
 )
-from models.parsing import parse_time
-from models.store.base import (
+from panel_minutes.models.parsing import parse_time
+from panel_minutes.models.store.base import (
     StoreBase,
     attendance_data,
     entry_data,
@@ -106,7 +106,7 @@ def check_attendance_times(meeting: t.Meeting, row: t.Attendance, fields: Iterab
 
 
 def check_note_movement(s: Session, meeting: t.Meeting, row: t.Entry) -> None:
-    """A procedural note recording an arrival or departure (``models.movements``) must give a
+    """A procedural note recording an arrival or departure (``panel_minutes.models.movements``) must give a
     time within the meeting (one line)."""
     if row.kind != EntryKind.PROCEDURE.value:
         return
@@ -146,7 +146,7 @@ def check_movements_within(s: Session, meeting: t.Meeting) -> None:
 def read_presences(
     s: Session, meeting_id: int, *, minuted_only: bool = False
 ) -> dict[int, Presence]:
-    """Every attendance record's presence through the meeting (``models.movements``);
+    """Every attendance record's presence through the meeting (``panel_minutes.models.movements``);
     ``minuted_only``: from the procedural notes alone, without the records' own times."""
     rows = s.exec(select(t.Attendance).where(col(t.Attendance.meeting_id) == meeting_id)).all()
     if not rows:

@@ -21,12 +21,12 @@ from textual.visual import Visual, visualize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from models.clock import span
-from models.domain import ItemData
-from models.item_times import is_running, sittings
-from tui.timings import DEFAULT_TIMINGS, timings_of
-from tui.widgets.gutter import Cell, Gutter
-from tui.widgets.memo import MemoCache
+from panel_minutes.models.clock import span
+from panel_minutes.models.domain import ItemData
+from panel_minutes.models.item_times import is_running, sittings
+from panel_minutes.tui.timings import DEFAULT_TIMINGS, timings_of
+from panel_minutes.tui.widgets.gutter import Cell, Gutter
+from panel_minutes.tui.widgets.memo import MemoCache
 
 TYPEAHEAD_SECONDS = DEFAULT_TIMINGS.typeahead  # the app's own: app.timings
 

@@ -15,11 +15,11 @@ Keys inside the composer:
   otherwise Tab moves to the next field (text, then the mode's fields, then a question's answer)
   and shift+tab back. ctrl+space / ctrl+n complete, or put in the next matching name.
 - Escape cancels an edit, or returns a question/resolution/... to a plain paragraph; neither Esc
-  nor a mode key hides a field that holds typed text (``models.composer_modes.change_mode``).
+  nor a mode key hides a field that holds typed text (``panel_minutes.models.composer_modes.change_mode``).
 - The line-editing keys work in every field: ctrl+a / Home, ctrl+e / End, ctrl+u, ctrl+k, ctrl+w,
   and alt+a selects everything in the field (typing then replaces it).
 - ``Q:``, ``RESOLVED:``, ``ACTION:``, ``NOTE:`` and a space at the start of a paragraph change
-  the mode as the space is typed (``models.composer_modes.typed_prefix``).
+  the mode as the space is typed (``panel_minutes.models.composer_modes.typed_prefix``).
 - ctrl+z undoes typing; in an empty composer it asks the screen to undo the last change instead.
 """
 
@@ -39,7 +39,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 from textual.widgets.input import Selection
 
-from models.composer_modes import (
+from panel_minutes.models.composer_modes import (
     ANSWER_FIELD,
     MODE_FIELDS,
     MODE_LABELS,
@@ -51,16 +51,16 @@ from models.composer_modes import (
     tab_order,
     typed_prefix,
 )
-from models.composer_state import (
+from panel_minutes.models.composer_state import (
     OWNER_SEPARATOR,
     RECORDED_VOTE,
     ComposerState,
     Place,
     short_name,
 )
-from models.domain import PersonData
-from models.errors import ValidationError
-from models.names import (
+from panel_minutes.models.domain import PersonData
+from panel_minutes.models.errors import ValidationError
+from panel_minutes.models.names import (
     NameKind,
     candidates,
     clear_winner,
@@ -179,7 +179,7 @@ class ComposerText(TextArea):
         super().action_undo()
 
     def _offer(self) -> tuple[int, list[str]] | None:
-        """The name the letters before the cursor complete to (``models.names``), if any."""
+        """The name the letters before the cursor complete to (``panel_minutes.models.names``), if any."""
         if not self.selection.is_empty:
             return None
         row, col = self.cursor_location
@@ -276,7 +276,7 @@ class FieldInput(Input):
         await super()._on_key(event)
 
     def _offer(self) -> list[PersonData]:
-        """Who the letters in a name field complete to (``models.names``); none elsewhere."""
+        """Who the letters in a name field complete to (``panel_minutes.models.names``); none elsewhere."""
         if self.field_key not in NAME_FIELDS:
             return []
         return completion_in_field(self.value, self.composer.people())
@@ -381,7 +381,7 @@ class Composer(Vertical):
         self.mode = Mode.PARAGRAPH
         self.editing: ComposerState | None = None  # the state being edited (its ``editing``)
         self._stash: ComposerState | None = None
-        self._recorded_vote = ""  # a resolution's recorded vote (models.composer_state)
+        self._recorded_vote = ""  # a resolution's recorded vote (panel_minutes.models.composer_state)
         self._loading = False
         self._status = ""
         self._hint = ""
@@ -434,7 +434,7 @@ class Composer(Vertical):
         return found
 
     def part(self, key: str) -> Widget:
-        """The text, the answer or a field, by the name ``models.composer_modes`` gives it."""
+        """The text, the answer or a field, by the name ``panel_minutes.models.composer_modes`` gives it."""
         if key == START_FIELD:
             return self.text_area
         if key == ANSWER_FIELD:
@@ -572,7 +572,7 @@ class Composer(Vertical):
     def set_mode(self, mode: Mode, *, now: str = "", preset: bool = True) -> bool:
         """Switch the composer to ``mode``, keeping what was typed; refused (with one line) when
         it would hide a field holding typed text, or ``mode`` is the one shown
-        (``models.composer_modes.change_mode``). Typing then starts at the end of the text.
+        (``panel_minutes.models.composer_modes.change_mode``). Typing then starts at the end of the text.
         ``preset``: a resolution begins with "that the Panel " (F3); a typed prefix passes False,
         since the clerk is already typing the words ("RESOLVED: that the Panel ...")."""
         current = self.state()
@@ -696,7 +696,7 @@ class Composer(Vertical):
 
     def _take_prefix(self) -> None:
         """A typed prefix ("Q: ", "ACTION: " ...) at the start of a paragraph: the mode changes
-        now, on the screen, and the prefix goes (``models.composer_modes.typed_prefix``)."""
+        now, on the screen, and the prefix goes (``panel_minutes.models.composer_modes.typed_prefix``)."""
         found = typed_prefix(self._text.text)
         if found is None:
             return
@@ -708,7 +708,7 @@ class Composer(Vertical):
         self.set_mode(mode, now=self._now(), preset=False)
 
     def show_name_kind(self, field: FieldInput) -> None:
-        """Mark a name field with what it holds (``models.names``), before anything is filed:
+        """Mark a name field with what it holds (``panel_minutes.models.names``), before anything is filed:
         someone at the meeting, text kept as written (in quotes), or letters naming no one."""
         if field.field_key not in NAME_FIELDS:
             return

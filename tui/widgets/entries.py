@@ -23,12 +23,12 @@ from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from models.domain import ActionData, EntryData, Numbering, PersonData
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle
-from models.numbering import entry_numbers
-from tui.widgets.entry_view import action_renderable, entry_renderable
-from tui.widgets.memo import Memo, MemoCache
+from panel_minutes.models.domain import ActionData, EntryData, Numbering, PersonData
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import HouseStyle
+from panel_minutes.models.numbering import entry_numbers
+from panel_minutes.tui.widgets.entry_view import action_renderable, entry_renderable
+from panel_minutes.tui.widgets.memo import Memo, MemoCache
 
 WINDOW = 100  # entries laid out at a time in a long item
 MORE = "more"  # the option id of the "earlier entries" row

@@ -1,9 +1,9 @@
 """Rich renderables for one minute entry or action, as the live screen lists them.
 
-The words are the published minutes' own (``models.export.wording.entry_spans``: a question
+The words are the published minutes' own (``panel_minutes.models.export.wording.entry_spans``: a question
 reads "Cllr Raman asked ... The Commissioner replied that ..."; a resolution reads "RESOLVED that
 ..." with its vote): this module only styles them. The number beside each entry is the one the
-export will print (``models.numbering``).
+export will print (``panel_minutes.models.numbering``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from rich.console import RenderableType
 from rich.text import Text
 
-from models.domain import ActionData, EntryData, EntryKind, PersonData
-from models.export.wording import Role, entry_spans
-from models.house_style import DEFAULT as DEFAULT_STYLE
-from models.house_style import HouseStyle
-from tui.widgets.gutter import Cell, Gutter
+from panel_minutes.models.domain import ActionData, EntryData, EntryKind, PersonData
+from panel_minutes.models.export.wording import Role, entry_spans
+from panel_minutes.models.house_style import DEFAULT as DEFAULT_STYLE
+from panel_minutes.models.house_style import HouseStyle
+from panel_minutes.tui.widgets.gutter import Cell, Gutter
 
 LABEL_WIDTH = 4  # "12.", "(12)", "A3": the number column of the entries list
 
@@ -35,7 +35,7 @@ KIND_TAGS = {
 }
 
 
-# How the screen styles each part of a worded entry (the words are ``models.export.wording``'s).
+# How the screen styles each part of a worded entry (the words are ``panel_minutes.models.export.wording``'s).
 ROLE_STYLES = {
     Role.WORDS: "",
     Role.TEXT: "",
@@ -61,7 +61,7 @@ def entry_body(
     chair_title: str = "Chair",
     style: HouseStyle = DEFAULT_STYLE,
 ) -> Text:
-    """The entry's sentence(s), worded by ``models.export.wording`` in the panel's house style,
+    """The entry's sentence(s), worded by ``panel_minutes.models.export.wording`` in the panel's house style,
     each part styled."""
     body = Text()
     for span in entry_spans(entry, people, chair_title, style):
