@@ -28,9 +28,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from panel_minutes.models.domain import (
     ActionData,
+    AttendanceData,
     AttendanceStatus,
     EntryData,
     EntryKind,
@@ -124,7 +126,9 @@ def exempt_texts(doc: MinutesDocument) -> dict[int, list[str]]:
 
 
 def _public_source(doc: MinutesDocument) -> set[tuple[str, ...]]:
-    """Every short whole text typed in the public part: words it shares with the exempt part."""
+    """Every short text (under ``LEAK_RUN`` words) typed in the public part, as its words: a
+    short exempt text that the public part also holds word for word is not a leak. (A longer
+    public text cannot equal a short exempt one, so it is not cut up.)"""
     texts: list[str] = [doc.panel.name, doc.meeting.venue]
     texts.extend(r.person.full_name for r in doc.attendance)
     for item in doc.items:
@@ -133,15 +137,16 @@ def _public_source(doc: MinutesDocument) -> set[tuple[str, ...]]:
             continue
         texts.extend([item.presenter, *item.documents])
         for entry in doc.entries.get(item.id, ()):
-            texts.extend(_entry_texts(entry))
+            texts.extend(t for t in _entry_texts(entry) if len(t) < 200)
     exempt_ids = {i.id for i in doc.items if i.exempt}
     texts.extend(d.text for d in doc.declarations if d.item_id not in exempt_ids)
     texts.extend(a.text for a in doc.actions if a.item_id not in exempt_ids)
-    runs: set[tuple[str, ...]] = set()
+    shared: set[tuple[str, ...]] = set()
     for text in texts:
         tokens = words(text)
-        runs |= _runs(tokens, LEAK_RUN) if len(tokens) >= LEAK_RUN else {tuple(tokens)}
-    return runs
+        if len(tokens) < LEAK_RUN:
+            shared.add(tuple(tokens))
+    return shared
 
 
 def _telling(run: tuple[str, ...]) -> bool:
@@ -196,9 +201,14 @@ def _shows(template: str, placeholder: str) -> bool:
     return "{" + placeholder + "}" in template
 
 
-def _present_names(doc: MinutesDocument) -> set[str]:
+def _present_names(doc: MinutesDocument) -> frozenset[str]:
+    return _names_cache(doc.attendance)
+
+
+@lru_cache(maxsize=8)
+def _names_cache(attendance: tuple[AttendanceData, ...]) -> frozenset[str]:
     names: set[str] = set()
-    for record in doc.attendance:
+    for record in attendance:
         if record.status not in _AT_MEETING:
             continue
         person = record.person
@@ -207,10 +217,10 @@ def _present_names(doc: MinutesDocument) -> set[str]:
                 names.update(n.lower() for n in name)
             elif name.strip():
                 names.add(" ".join(name.split()).lower())
-    return names
+    return frozenset(names)
 
 
-def _named_here(name: str, present: set[str]) -> bool:
+def _named_here(name: str, present: frozenset[str]) -> bool:
     """Whether a typed name is someone on the attendance list (any of their name forms)."""
     cleaned = " ".join(name.replace(".", " ").split()).lower()
     if not cleaned or cleaned in present:
@@ -333,6 +343,15 @@ def content_findings(doc: MinutesDocument) -> list[Finding]:
                                 "Mark who was present (Setup, Attendance)."))
     notes = [e for item in doc.items for e in doc.entries.get(item.id, ())]
     presences = presence(doc.attendance, movements_in(notes, [a.person for a in doc.attendance]))
+    voters_when: dict[str, int] = {}  # time of the vote ("" untimed) -> voting members present
+
+    def voters(at: str) -> int | None:
+        if not presences:
+            return None
+        if at not in voters_when:
+            voters_when[at] = voters_at(presences.values(), at or None)
+        return voters_when[at]
+
     for item in doc.items:
         entries = doc.entries.get(item.id, ())
         where = _where(item, numbers)
@@ -344,8 +363,9 @@ def content_findings(doc: MinutesDocument) -> list[Finding]:
         for index, entry in enumerate(entries, start=1):
             here = _where(item, numbers, index)
             if entry.kind is EntryKind.RESOLUTION:
-                voters = voters_at(presences.values(), entry.at_time or None) if presences else None
-                findings.extend(_resolution_findings(doc, item, index, entry, here, voters))
+                findings.extend(
+                    _resolution_findings(doc, item, index, entry, here, voters(entry.at_time))
+                )
             elif entry.kind is EntryKind.QUESTION:
                 findings.extend(_question_findings(doc, entry, here))
     for action in doc.actions:

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from panel_minutes.models.domain import (
     AttendanceData,
@@ -107,12 +108,13 @@ class Recognised:
         return f"attendance: {m.person.styled_name} {WORDS[m.kind]} at {m.at}"
 
 
-def _names(person: PersonData) -> set[str]:
+@lru_cache(maxsize=4096)
+def _names(person: PersonData) -> frozenset[str]:
     """The ways a note may name the person: full, styled, plain; a "Cllr" title also as
     "Councillor" (as the house style may print it: "Councillor Morgan joined the meeting")."""
     forms = {person.full_name, person.styled_name, person.name}
     forms |= {re.sub(r"\bcllr\b\.?", "councillor", f, flags=re.IGNORECASE) for f in forms}
-    return {f.strip().lower() for f in forms if f.strip()}
+    return frozenset(f.strip().lower() for f in forms if f.strip())
 
 
 def _time_in(text: str) -> str:
