@@ -109,6 +109,9 @@ class HouseStyle:
     declaration_item_template: str = " ({ref})"
     # --- resolutions ------------------------------------------------------------------------
     resolution_opening: ResolutionOpening = ResolutionOpening.RESOLVED_THAT
+    # what the composer puts in a new resolution for the clerk to type on from (F3): "that the
+    # Panel ", "that the Parish Council "
+    resolution_start: str = "that the Panel "
     resolution_bold: bool = True  # "**RESOLVED**" or plain "RESOLVED"
     # {proposer} {seconder} {for} {against} {abstain} {outcome} {counts} {note}; a part
     # (cut at ", ", "; ", ": ") whose placeholders are all empty is dropped
@@ -284,6 +287,7 @@ PRESETS: tuple[Preset, ...] = (
             declarations_as_list=False,
             declaration_under_item=False,
             resolution_opening=ResolutionOpening.RESOLVED_COLON,
+            resolution_start="that the Parish Council ",
             resolution_bold=False,
             vote_template="({proposer} proposed, {seconder} seconded, {counts}; {note})",
             vote_italic=False,

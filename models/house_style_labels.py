@@ -45,6 +45,7 @@ LABELS: dict[str, str] = {
     "declaration_item_template": "Declaration's item ref",
     "resolution_opening": "Resolutions open",
     "resolution_bold": "RESOLVED in bold",
+    "resolution_start": "A resolution starts",
     "vote_template": "Vote wording",
     "vote_italic": "Vote in italics",
     "unanimous_words": "No one against",

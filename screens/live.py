@@ -374,6 +374,7 @@ class LiveScreen(DraftKeeping, EntryKeys, BetweenMeetingsKeys, Screen[None]):
             select = None
             self.entry_list.highlighted = None
         if self.doc is not None:  # worded and numbered as the minutes print them
+            self.composer.resolution_start = self.doc.style.resolution_start
             self.entry_list.set_wording(
                 self.doc.style, self.doc.panel.chair_title,
                 self.numbers.get(item.id, "") if item is not None else "",

@@ -266,3 +266,32 @@ async def test_f11_says_the_closing_sentence_in_the_house_style(db_path: Path) -
         await settle(pilot, live)
         text = render_markdown(app.store.load_document(meeting_id))
         assert "The meeting closed at 9.05 pm." in text
+
+
+async def test_f3_starts_a_resolution_in_the_house_style_s_words(db_path: Path) -> None:
+    """A parish council resolves "That the Parish Council ...": F3 puts the style's start in
+    the composer (the Panel's elsewhere); the start alone is nothing typed."""
+    from panel_minutes.models.domain import EntryKind
+    from panel_minutes.models.house_style import preset
+    from panel_minutes.tui.widgets.composer import Composer
+
+    meeting_id = _write(db_path, 0)
+    store = Store(str(db_path))
+    panel_id = store.get_meeting(meeting_id).panel_id
+    store.update_panel(panel_id, style=preset("parish").style)
+    store.close()
+    app = make_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await open_live(app, pilot, meeting_id, FakeClock())
+        composer = live.query_one(Composer)
+        await pilot.press("f3")
+        await settle(pilot, live)
+        assert composer.text_area.text == "that the Parish Council "
+        assert composer.state().is_empty  # the start alone is not typed text
+        await pilot.press(*"support the application", "enter")
+        await settle(pilot, live)
+        filed = [e for e in app.store.list_entries(live.items[0].id)
+                 if e.kind is EntryKind.RESOLUTION]
+        assert [e.text for e in filed] == ["that the Parish Council support the application"]
+        text = render_markdown(app.store.load_document(meeting_id))
+        assert "RESOLVED: That the Parish Council support the application" in text

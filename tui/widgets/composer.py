@@ -382,6 +382,8 @@ class Composer(Vertical):
         self.editing: ComposerState | None = None  # the state being edited (its ``editing``)
         self._stash: ComposerState | None = None
         self._recorded_vote = ""  # a resolution's recorded vote (panel_minutes.models.composer_state)
+        # what F3 puts in a new resolution: the panel's house style sets it (``resolution_start``)
+        self.resolution_start = RESOLUTION_START
         self._loading = False
         self._status = ""
         self._hint = ""
@@ -520,7 +522,16 @@ class Composer(Vertical):
             fields[RECORDED_VOTE] = self._recorded_vote
         editing = self.editing.editing if self.editing is not None else None
         self._stated_place = place = self._place()
-        return ComposerState(self.mode, self.text_area.text, fields, editing, self._stash, place)
+        text = self.text_area.text
+        if self.mode is Mode.RESOLUTION and self._only_start(text):
+            text = ""  # the style's prefilled start alone is nothing typed
+        return ComposerState(self.mode, text, fields, editing, self._stash, place)
+
+    def _only_start(self, text: str) -> bool:
+        """Whether ``text`` is only a resolution's prefilled start (the house style's, or the
+        default "that the Panel")."""
+        typed = text.strip()
+        return typed in (self.resolution_start.strip(), RESOLUTION_START.strip())
 
     def load(self, state: ComposerState, *, focus: bool = True) -> None:
         """Show ``state`` (a restored draft, an entry to edit, or a cleared composer)."""
@@ -591,11 +602,11 @@ class Composer(Vertical):
             )
             return False
         area = self.text_area
-        if self.mode is Mode.RESOLUTION and area.text.strip() == RESOLUTION_START.strip():
+        if self.mode is Mode.RESOLUTION and self._only_start(area.text):
             area.load_text("")
         self.mode = mode
         if mode is Mode.RESOLUTION and preset and not area.text.strip():
-            area.load_text(RESOLUTION_START)
+            area.load_text(self.resolution_start)
             self._end_of_text()
         if mode is Mode.PROCEDURE and now and not self.field("at").value.strip():
             self.field("at").value = now
@@ -608,7 +619,7 @@ class Composer(Vertical):
         """Put ``text`` in the resolution composer for the clerk to read and file with Enter
         (never filed here); refused with one line when the composer holds typed text."""
         typed = self.text_area.text.strip()
-        if self.editing is not None or (typed and typed != RESOLUTION_START.strip()):
+        if self.editing is not None or (typed and not self._only_start(typed)):
             self.app.notify("The composer holds typed text: file it or clear it first.",
                             severity="warning", timeout=5)
             return False
