@@ -137,6 +137,10 @@ class HouseStyle:
     # or "|---|---|"
     spaced_table_rules: bool = False
     # --- exempt items -----------------------------------------------------------------------
+    # the legal basis an item made exempt gets when none is given (the clerk picks another in
+    # the item form): Schedule 12A paragraph 3 (``models.domain.DEFAULT_EXEMPT_BASIS``), or for
+    # a parish or town council section 1(2) of the 1960 Act (``models.exempt.ACT_1960``)
+    default_exempt_basis: str = "paragraph 3 of Schedule 12A to the Local Government Act 1972"
     # {basis} ("paragraph 3 of Schedule 12A to the Local Government Act 1972"), {summary}
     exempt_template: str = "This item was considered in private under {basis}. {summary}"
     # --- sentences the app writes (each can be turned off) -----------------------------------
@@ -288,6 +292,9 @@ PRESETS: tuple[Preset, ...] = (
             declaration_under_item=False,
             resolution_opening=ResolutionOpening.RESOLVED_COLON,
             resolution_start="that the Parish Council ",
+            default_exempt_basis=(
+                "section 1(2) of the Public Bodies (Admission to Meetings) Act 1960"
+            ),
             resolution_bold=False,
             vote_template="({proposer} proposed, {seconder} seconded, {counts}; {note})",
             vote_italic=False,

@@ -55,6 +55,7 @@ LABELS: dict[str, str] = {
     "action_status_column": "Action status column",
     "inline_action_template": "Inline action",
     "exempt_template": "Exempt item wording",
+    "default_exempt_basis": "Exempt basis if none",
     "say_no_actions_outstanding": "\"No actions outstanding\"",
     "say_no_actions_raised": "\"No actions raised\"",
     "say_none_declared": "\"None were declared\"",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from panel_minutes.models.house_style import DEFAULT, PRESETS, HouseStyle, TimeStyle, preset
@@ -81,3 +83,32 @@ def test_action_table_rules_are_spaced_in_the_pcp_and_parish_presets_only() -> N
     assert DEFAULT.spaced_table_rules is False
     assert preset("pcp").style.spaced_table_rules and preset("parish").style.spaced_table_rules
     assert HouseStyle.from_json('{"spaced_table_rules": true}').spaced_table_rules
+
+
+def test_the_default_exempt_basis_follows_the_house_style(tmp_path: Path) -> None:
+    """An item made exempt with no basis given gets the style's: Schedule 12A paragraph 3 for a
+    panel, section 1(2) of the 1960 Act for a parish or town council (found in the
+    walkthrough: a parish's Part 2 item was worded under Schedule 12A)."""
+    from datetime import date
+
+    from panel_minutes.models.agenda_import import ImportedItem
+    from panel_minutes.models.domain import DEFAULT_EXEMPT_BASIS
+    from panel_minutes.models.exempt import ACT_1960
+    from panel_minutes.models.store import Store
+
+    assert DEFAULT.default_exempt_basis == DEFAULT_EXEMPT_BASIS
+    assert preset("parish").style.default_exempt_basis == ACT_1960
+    store = Store(str(tmp_path / "m.db"))
+    try:
+        for key, expected in (("pcp", DEFAULT_EXEMPT_BASIS), ("parish", ACT_1960)):
+            panel = store.create_panel(f"Brackenwold {key}", style=preset(key).style)
+            meeting = store.create_meeting(panel.id, date(2026, 6, 3), standing_agenda=False)
+            added = store.add_item(meeting.id, "Staffing matter", exempt=True)
+            assert added.exempt_basis == expected
+            plain = store.add_item(meeting.id, "Lease of the pavilion")
+            assert store.update_item(plain.id, exempt=True).exempt_basis == expected
+            store.import_agenda(meeting.id, [ImportedItem(title="Legal advice", exempt=True)])
+            imported = [i for i in store.list_items(meeting.id) if i.title == "Legal advice"]
+            assert imported[0].exempt_basis == expected
+    finally:
+        store.close()

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 
 from panel_minutes.models.domain import (
-    DEFAULT_EXEMPT_BASIS,
     ActionData,
     ActionStatus,
     AttendanceData,
@@ -412,7 +411,7 @@ class _Renderer:
         return number if self.running else f"{number}."
 
     def exempt_basis(self, item: ItemData) -> str:
-        basis = escape.clean(item.exempt_basis).strip() or DEFAULT_EXEMPT_BASIS
+        basis = escape.clean(item.exempt_basis).strip() or self.style.default_exempt_basis
         return escape.inline(basis.rstrip("."))
 
     def exempt_stub(self, item: ItemData) -> None:

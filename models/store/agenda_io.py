@@ -15,7 +15,6 @@ from sqlmodel import Session, col, func, select
 from panel_minutes.models import tables as t
 from panel_minutes.models.agenda_import import ImportedItem
 from panel_minutes.models.domain import (
-    DEFAULT_EXEMPT_BASIS,
     ActionUpdateData,
     ItemData,
 )
@@ -27,6 +26,7 @@ from panel_minutes.models.store.base import (
     action_update_data,
     dump_list,
     item_data,
+    meeting_style,
     panel_data,
     person_data,
 )
@@ -89,6 +89,7 @@ class AgendaIOMixin(StoreBase):
                 replaced, start = len(existing), 0
             else:
                 start = len(existing)
+            default_basis = meeting_style(s, meeting_id).default_exempt_basis
             rows: list[t.AgendaItem] = []
             for index, item in enumerate(items):
                 _checked(index + 1, item)
@@ -96,7 +97,7 @@ class AgendaIOMixin(StoreBase):
                 row = t.AgendaItem(
                     meeting_id=meeting_id, position=start + index, title=title,
                     kind=guess_item_kind(title).value, exempt=item.exempt,
-                    exempt_basis=(item.exempt_basis.strip() or DEFAULT_EXEMPT_BASIS)
+                    exempt_basis=(item.exempt_basis.strip() or default_basis)
                     if item.exempt else "",
                     public_title=item.public_title.strip(), presenter=item.presenter.strip(),
                     documents=dump_list([d.strip() for d in item.documents if d.strip()]),

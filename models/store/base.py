@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import object_session
-from sqlmodel import Session, SQLModel, col
+from sqlmodel import Session, SQLModel, col, select
 
 from panel_minutes.models import tables as t
 from panel_minutes.models.db import open_engine, resolve_target, translate
@@ -174,6 +174,16 @@ def stored_style(text: str) -> HouseStyle:
         return HouseStyle.from_json(text)
     except ValueError:
         return DEFAULT_STYLE
+
+
+def meeting_style(s: Session, meeting_id: int) -> HouseStyle:
+    """The house style of the panel a meeting belongs to (one query)."""
+    raw = s.exec(
+        select(t.Panel.house_style)
+        .join(t.Meeting, col(t.Meeting.panel_id) == col(t.Panel.id))
+        .where(col(t.Meeting.id) == meeting_id)
+    ).first()
+    return stored_style(raw) if raw is not None else DEFAULT_STYLE
 
 
 def panel_data(row: t.Panel) -> PanelData:

@@ -45,6 +45,7 @@ from panel_minutes.models.store.base import (
     load_ids,
     load_list,
     meeting_data,
+    meeting_style,
     person_data,
     require_text,
 )
@@ -477,12 +478,10 @@ class MeetingsMixin(StoreBase):
         public_summary: str = "",
     ) -> ItemData:
         clean = require_text(title, "item title")
-        if exempt and not exempt_basis.strip():
-            from panel_minutes.models.domain import DEFAULT_EXEMPT_BASIS
-
-            exempt_basis = DEFAULT_EXEMPT_BASIS
         with self._session() as s:
             self._editable_meeting(s, meeting_id)
+            if exempt and not exempt_basis.strip():
+                exempt_basis = meeting_style(s, meeting_id).default_exempt_basis
             count = self._item_count(s, meeting_id)
             pos = count if position is None else max(0, min(position, count))
             if pos < count:
@@ -543,9 +542,7 @@ class MeetingsMixin(StoreBase):
             if {"started_at", "finished_at"} & fields.keys():
                 check_item_times(s, row)
             if row.exempt and not row.exempt_basis.strip():
-                from panel_minutes.models.domain import DEFAULT_EXEMPT_BASIS
-
-                row.exempt_basis = DEFAULT_EXEMPT_BASIS
+                row.exempt_basis = meeting_style(s, row.meeting_id).default_exempt_basis
             if fields.get("exempt"):
                 relink_declarations(s, row)
             s.add(row)
