@@ -36,11 +36,17 @@ def chair_name(attendance: Iterable[AttendanceData], chair_title: str) -> str:
 def fill_phrase(
     phrase: str, *, presenter: str, chair: str, now: datetime, style: HouseStyle
 ) -> str:
-    """``phrase`` with ``{presenter}``, ``{chair}`` and ``{now}`` filled in."""
+    """``phrase`` with ``{presenter}``, ``{chair}`` and ``{now}`` filled in. A placeholder with
+    nothing to fill it (an item with no presenter) stays as typed, so the clerk sees what is
+    missing in the composer before Enter instead of a sentence that starts with a space."""
     values = {
-        "presenter": presenter,
-        "chair": chair,
-        "now": minutes_time(format_time(now), style.times is TimeStyle.TWELVE),
+        key: value
+        for key, value in (
+            ("presenter", " ".join(presenter.split())),
+            ("chair", " ".join(chair.split())),
+            ("now", minutes_time(format_time(now), style.times is TimeStyle.TWELVE)),
+        )
+        if value
     }
     try:
         return phrase.format_map(_Known(values))

@@ -66,6 +66,13 @@ def test_placeholders_are_filled_in_the_house_style_time() -> None:
     assert fill_phrase("{now", presenter="", chair="", now=EVENING, style=DEFAULT) == "{now"
 
 
+def test_a_placeholder_with_nothing_to_fill_it_stays_for_the_clerk_to_see() -> None:
+    """An item with no presenter: "{presenter} introduced the report." stays as typed in the
+    composer (not " introduced the report.", a sentence starting with a space)."""
+    assert fill_phrase("{presenter} introduced the report.", presenter="  ", chair="Chair",
+                       now=EVENING, style=DEFAULT) == "{presenter} introduced the report."
+
+
 async def test_alt_p_inserts_a_filled_phrase_at_the_cursor_and_enter_files_it(
     db_path: Path,
 ) -> None:
