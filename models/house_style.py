@@ -138,8 +138,8 @@ class HouseStyle:
     spaced_table_rules: bool = False
     # --- exempt items -----------------------------------------------------------------------
     # the legal basis an item made exempt gets when none is given (the clerk picks another in
-    # the item form): Schedule 12A paragraph 3 (``models.domain.DEFAULT_EXEMPT_BASIS``), or for
-    # a parish or town council section 1(2) of the 1960 Act (``models.exempt.ACT_1960``)
+    # the item form): Schedule 12A paragraph 3 (``panel_minutes.models.domain.DEFAULT_EXEMPT_BASIS``), or for
+    # a parish or town council section 1(2) of the 1960 Act (``panel_minutes.models.exempt.ACT_1960``)
     default_exempt_basis: str = "paragraph 3 of Schedule 12A to the Local Government Act 1972"
     # {basis} ("paragraph 3 of Schedule 12A to the Local Government Act 1972"), {summary}
     exempt_template: str = "This item was considered in private under {basis}. {summary}"
