@@ -35,6 +35,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -251,10 +252,8 @@ def _decode(data: bytes, name: str) -> str:
     """Text from UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252; a file with
     NUL bytes or many control characters is binary and refused."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
+        with suppress(UnicodeDecodeError):  # not really UTF-16: read on as a byte encoding
             return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
     elif data[:3] == b"\xef\xbb\xbf":
         data = data[3:]
     sample = data[:65536]

@@ -126,11 +126,15 @@ class HouseStyleTab(TabbedTablesScreen):
     numbering_year: int = 0
     _pending_row: int | None = None
 
-    def reload(self, *, agenda_at: int | None = None, member: int | None = None) -> None:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # given by PanelSettingsScreen, which this mixin is part of
 
-    def _write(self, call: Callable[[Store], object], done: str = "", **select: int) -> None:
-        raise NotImplementedError
+        def reload(self, *, agenda_at: int | None = None, member: int | None = None) -> None:
+            ...
+
+        def _write(
+            self, call: Callable[[Store], object], done: str = "", **select: int
+        ) -> None:
+            ...
 
     # --- showing ---------------------------------------------------------------------------------
 
