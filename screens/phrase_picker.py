@@ -18,6 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from panel_minutes.screens.pickers import arrows_to_list
+
 
 class PhrasePickerScreen(ModalScreen[str | None]):
     """The stock phrases, already filled in, narrowed by what is typed."""
@@ -55,14 +57,7 @@ class PhrasePickerScreen(ModalScreen[str | None]):
         self._refilter()
 
     def on_key(self, event: events.Key) -> None:
-        """Up and down in the search field move the highlight in the list below it."""
-        if self.focused is self.query_one("#find", Input) and event.key in {"up", "down"}:
-            event.stop()
-            options = self.query_one("#phrases", OptionList)
-            if event.key == "down":
-                options.action_cursor_down()
-            else:
-                options.action_cursor_up()
+        arrows_to_list(event, self.query_one("#find", Input), self.query_one("#phrases", OptionList))
 
     @on(Input.Submitted, "#find")
     def _find_submitted(self, event: Input.Submitted) -> None:

@@ -28,6 +28,16 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+def arrows_to_list(event: events.Key, find: Input, options: OptionList) -> None:
+    """Up and down typed in a picker's search field move the highlight in the list below it."""
+    if find.has_focus and event.key in {"up", "down"}:
+        event.stop()
+        if event.key == "down":
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+
 @dataclass(frozen=True, slots=True)
 class NewPerson:
     """Someone not yet in the database, as typed into the picker."""
@@ -142,14 +152,7 @@ class PersonPickerScreen(ModalScreen["PersonData | NewPerson | None"]):
         self.query_one("#person-error", Static).update("")
 
     def on_key(self, event: events.Key) -> None:
-        """Up and down in the search field move the highlight in the list below it."""
-        if self.focused is self.query_one("#find", Input) and event.key in {"up", "down"}:
-            event.stop()
-            options = self.query_one("#people", OptionList)
-            if event.key == "down":
-                options.action_cursor_down()
-            else:
-                options.action_cursor_up()
+        arrows_to_list(event, self.query_one("#find", Input), self.query_one("#people", OptionList))
 
     @on(Input.Submitted, "#find")
     def _find_submitted(self, event: Input.Submitted) -> None:
